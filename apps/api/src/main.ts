@@ -1,0 +1,85 @@
+/**
+ * Starts the NBA Reporter API. Run through `npm start`, which loads the telemetry bootstrap first:
+ * node --import @nba-reporter/telemetry/register dist/main.js
+ */
+import { readFileSync } from 'node:fs';
+import { createReporter, isReporterError, loadReporterConfig } from '@nba-reporter/agent';
+import { shutdownTelemetry, telemetrySummary } from '@nba-reporter/telemetry';
+import { loadApiConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { mountPlayground } from './playground.js';
+import { createApi } from './server.js';
+import { setupTelemetry } from './telemetry.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function fail(message: string): never {
+  process.stderr.write(`nba-reporter: ${message}\n`);
+  process.exit(1);
+}
+
+let apiConfig: ReturnType<typeof loadApiConfig>;
+let reporterConfig: ReturnType<typeof loadReporterConfig>;
+try {
+  apiConfig = loadApiConfig();
+  reporterConfig = loadReporterConfig();
+} catch (error) {
+  if (isReporterError(error) && error.code === 'CONFIG_ERROR') fail(error.message);
+  throw error;
+}
+
+const logger = createLogger(apiConfig.logLevel);
+const telemetry = await setupTelemetry(reporterConfig);
+const reporter = createReporter(reporterConfig);
+const api = await createApi({
+  reporter,
+  config: apiConfig,
+  logger,
+  telemetry,
+  version,
+  mountExtras: (app) => mountPlayground(app, apiConfig.playground),
+});
+
+let port: number;
+try {
+  ({ port } = await api.listen(apiConfig.port, apiConfig.host));
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  fail(code === 'EADDRINUSE' ? `port ${apiConfig.port} is already in use (set PORT to another port)` : String(error));
+}
+
+const host = !apiConfig.host || apiConfig.host === '0.0.0.0' || apiConfig.host === '::' ? 'localhost' : apiConfig.host;
+logger.info(
+  {
+    port,
+    url: `http://${host}:${port}/graphql`,
+    provider: reporter.provider,
+    model: reporter.model,
+    playground: apiConfig.playground,
+    telemetry: telemetrySummary(),
+  },
+  'NBA Reporter API listening',
+);
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) {
+    logger.warn({ signal }, 'second signal: exiting without draining');
+    process.exit(1);
+  }
+  stopping = true;
+  logger.info({ signal }, 'shutting down: draining requests');
+  try {
+    await api.stop(); // in-flight turns finish and store their session turn first
+    await reporter.close();
+    logger.info('stopped');
+    await shutdownTelemetry(); // flushes traces, metrics and logs, bounded in time
+  } catch (error) {
+    logger.error({ err: error }, 'error during shutdown');
+    process.exitCode = 1;
+  }
+  process.exit();
+}
+// Our own handlers: Apollo's would re-raise the signal before telemetry is flushed.
+process.on('SIGTERM', (s) => void shutdown(s));
+process.on('SIGINT', (s) => void shutdown(s));

@@ -1,0 +1,90 @@
+/**
+ * The API's side of telemetry. When the bootstrap did not start the SDK (OTEL_SDK_DISABLED=true),
+ * this module loads no OpenTelemetry code at all; otherwise it installs the Agents SDK bridge and
+ * gives the request path a few cheap helpers.
+ */
+import type { ModelProviderName } from '@nba-reporter/agent';
+import { isTelemetryStarted } from '@nba-reporter/telemetry';
+
+export interface RequestTelemetry {
+  readonly enabled: boolean;
+  /** W3C trace id of the active span, or null when tracing is off. */
+  currentTraceId(): string | null;
+  /** A W3C `traceresponse` header value for the active span, or null. */
+  traceResponse(): string | null;
+  /** Records a GraphQL error on the active span: exception event, error.type, ERROR status. */
+  recordError(code: string, error: unknown): void;
+}
+
+const OFF: RequestTelemetry = {
+  enabled: false,
+  currentTraceId: () => null,
+  traceResponse: () => null,
+  recordError: () => {},
+};
+
+/** gen_ai.provider.name per provider; the offline model is not OpenAI, so it gets its own value. */
+export const GENAI_PROVIDER_NAME: Record<ModelProviderName, string> = {
+  openai: 'openai',
+  'openai-compatible': 'openai_compatible',
+  offline: 'nba_reporter.offline',
+};
+
+export interface ModelEndpoint {
+  provider: ModelProviderName;
+  model: string;
+  baseURL?: string | undefined;
+}
+
+function serverOf(endpoint: ModelEndpoint): { serverAddress?: string; serverPort?: number } {
+  if (endpoint.provider === 'offline') return {};
+  const url = new URL(endpoint.baseURL ?? 'https://api.openai.com/v1');
+  const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+  return { serverAddress: url.hostname, serverPort: port };
+}
+
+export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTelemetry> {
+  const { setTracingDisabled } = await import('@openai/agents');
+  if (!isTelemetryStarted()) {
+    // No OpenTelemetry: also stop the Agents SDK from exporting traces to OpenAI by itself.
+    setTracingDisabled(true);
+    return OFF;
+  }
+  const [{ trace, SpanKind, SpanStatusCode, isSpanContextValid }, { registerAgentsOtel }] = await Promise.all([
+    import('@opentelemetry/api'),
+    import('@nba-reporter/agents-otel'),
+  ]);
+  // The SDK turns its tracing off under NODE_ENV=test; the bridge needs it on.
+  setTracingDisabled(false);
+  registerAgentsOtel({
+    providerName: GENAI_PROVIDER_NAME[endpoint.provider],
+    requestModel: endpoint.model,
+    modelSpanKind: endpoint.provider === 'offline' ? SpanKind.INTERNAL : SpanKind.CLIENT,
+    ...serverOf(endpoint),
+  });
+
+  const activeContext = () => {
+    const sc = trace.getActiveSpan()?.spanContext();
+    return sc && isSpanContextValid(sc) ? sc : undefined;
+  };
+  return {
+    enabled: true,
+    currentTraceId: () => activeContext()?.traceId ?? null,
+    traceResponse: () => {
+      const sc = activeContext();
+      return sc ? `00-${sc.traceId}-${sc.spanId}-${(sc.traceFlags & 1).toString(16).padStart(2, '0')}` : null;
+    },
+    recordError(code, error) {
+      const span = trace.getActiveSpan();
+      if (!span) return;
+      const err = error instanceof Error ? error : new Error(String(error));
+      span.addEvent('exception', {
+        'exception.type': err.name,
+        'exception.message': err.message,
+        'error.type': code,
+      });
+      span.setAttribute('error.type', code);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: code });
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Starts the OpenTelemetry Node SDK for the service, configured by the standard OTEL_*
+ * variables (service name, resource attributes, OTLP endpoint, headers, protocol, per-signal
+ * exporters). Loaded by ./register.js before the app, so http, undici, graphql and pino are
+ * patched before they are first required.
+ */
+import { AgentsContextManager } from '@nba-reporter/agents-otel';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
+import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
+import { localDefault, type Env } from './env.js';
+import { SpanTreeProcessor } from './span-tree.js';
+import { setRunningTelemetry } from './state.js';
+
+/** Requests that are not worth a trace: probes and static playground assets. */
+const UNTRACED_PATHS = ['/healthz', '/readyz', '/playground/', '/favicon.ico'];
+
+export const DEFAULT_SERVICE_NAME = 'nba-reporter-api';
+
+function hasServiceName(env: Env): boolean {
+  if (env.OTEL_SERVICE_NAME?.trim()) return true;
+  return (env.OTEL_RESOURCE_ATTRIBUTES ?? '').split(',').some((kv) => kv.trim().startsWith('service.name='));
+}
+
+export function createTelemetryConfig(env: Env = process.env): Partial<NodeSDKConfiguration> {
+  const traces = localDefault('traces', env);
+  const metrics = localDefault('metrics', env);
+  const logs = localDefault('logs', env);
+  return {
+    ...(hasServiceName(env) ? {} : { serviceName: DEFAULT_SERVICE_NAME }),
+    // Makes the OTel context follow the Agents SDK's current span, so HTTP or DB spans
+    // opened inside a tool or a model call nest under execute_tool / chat.
+    contextManager: new AgentsContextManager(new AsyncLocalStorageContextManager()),
+    instrumentations: [
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (req) => UNTRACED_PATHS.some((p) => req.url?.startsWith(p) ?? false),
+      }),
+      new UndiciInstrumentation(),
+      // Root fields only: one `graphql.resolve report` span instead of one per scalar field.
+      new GraphQLInstrumentation({ depth: 1, mergeItems: true, ignoreTrivialResolveSpans: true }),
+      new PinoInstrumentation(),
+    ],
+    ...(traces === 'tree' ? { spanProcessors: [new SpanTreeProcessor()] } : {}),
+    ...(metrics === 'none' ? { metricReaders: [] } : {}),
+    ...(logs === 'none' ? { logRecordProcessors: [] } : {}),
+  };
+}
+
+export function startTelemetry(env: Env = process.env): void {
+  const sdk = new NodeSDK(createTelemetryConfig(env));
+  sdk.start();
+  const describe = (signal: 'traces' | 'metrics' | 'logs') => {
+    const local = localDefault(signal, env);
+    if (local === 'tree') return `${signal}: terminal span tree`;
+    if (local === 'none') return `${signal}: off (no OTLP endpoint)`;
+    return `${signal}: ${env[`OTEL_${signal.toUpperCase()}_EXPORTER`] ?? 'otlp'}`;
+  };
+  setRunningTelemetry({
+    shutdown: () => sdk.shutdown(),
+    summary: `telemetry on (${describe('traces')}; ${describe('metrics')}; ${describe('logs')})`,
+  });
+}
