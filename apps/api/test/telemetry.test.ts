@@ -1,0 +1,333 @@
+import { fileURLToPath } from 'node:url';
+import { startOtlpReceiver, type FlatSpan, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { spawnApi, type SpawnedApi } from '../src/testing.js';
+import { OFF_TOPIC, RAPTORS, REPORT, gql } from './helpers.js';
+
+const SPAN_KIND = { INTERNAL: 1, SERVER: 2, CLIENT: 3 } as const;
+const STATUS_ERROR = 2;
+const DURATION_BUCKETS = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92];
+const TOKEN_BUCKETS = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864];
+const CONTENT_ATTRIBUTES = [
+  'gen_ai.system_instructions',
+  'gen_ai.input.messages',
+  'gen_ai.output.messages',
+  'gen_ai.tool.definitions',
+  'gen_ai.tool.call.arguments',
+  'gen_ai.tool.call.result',
+];
+const MODEL = 'offline-nba-2024-25';
+const PROVIDER = 'nba_reporter.offline';
+
+function otlpEnv(receiver: OtlpReceiver, extra: Record<string, string> = {}) {
+  return {
+    OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+    OTEL_BSP_SCHEDULE_DELAY: '100',
+    OTEL_BLRP_SCHEDULE_DELAY: '100',
+    OTEL_METRIC_EXPORT_INTERVAL: '300',
+    OTEL_SERVICE_NAME: 'nba-reporter-test',
+    OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment=test,service.version=0.1.0',
+    ...extra,
+  };
+}
+
+/** Index of one trace's spans: by name, by id, and each span's parent. */
+function treeOf(spans: FlatSpan[], traceId: string) {
+  const mine = spans.filter((s) => s.traceId === traceId);
+  const byId = new Map(mine.map((s) => [s.spanId, s]));
+  const named = (name: string) => mine.filter((s) => s.name === name);
+  const one = (name: string) => {
+    const found = named(name);
+    expect(found, `exactly one span named ${name}; have ${mine.map((s) => s.name).join(', ')}`).toHaveLength(1);
+    return found[0]!;
+  };
+  const parentOf = (s: FlatSpan) => byId.get(s.parentSpanId);
+  return { spans: mine, named, one, parentOf };
+}
+
+const waitForTrace = (receiver: OtlpReceiver, traceId: string) =>
+  receiver.waitFor(() => {
+    const spans = receiver.spans().filter((s) => s.traceId === traceId);
+    return spans.some((s) => s.kind === SPAN_KIND.SERVER) && spans.some((s) => s.name.startsWith('invoke_agent')) && spans;
+  }, 15_000);
+
+describe('telemetry of the real API, exported over OTLP to a receiver in the test', () => {
+  let receiver: OtlpReceiver;
+  let api: SpawnedApi;
+  beforeAll(async () => {
+    receiver = await startOtlpReceiver();
+    api = await spawnApi({ env: otlpEnv(receiver) });
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await receiver?.close();
+  });
+
+  test('a tool-calling report is one trace: POST → execute → resolve → invoke_agent → guardrail, chat ×2, execute_tool', async () => {
+    const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
+    expect(res.body.errors).toBeUndefined();
+    const turn = res.body.data!.report;
+    expect(turn.traceId).toMatch(/^[0-9a-f]{32}$/);
+    await waitForTrace(receiver, turn.traceId);
+    const tree = treeOf(receiver.spans(), turn.traceId);
+
+    const server = tree.spans.find((s) => s.kind === SPAN_KIND.SERVER)!;
+    expect(server.name).toMatch(/^POST/);
+    expect(server.parentSpanId).toBe('');
+    const resolve = tree.one('graphql.resolve report');
+    const execute = tree.parentOf(resolve)!;
+    expect(execute.name).toMatch(/^mutation/);
+    expect(tree.parentOf(execute)).toBe(server);
+
+    const agent = tree.one('invoke_agent NBA_Reporter');
+    expect(agent.kind).toBe(SPAN_KIND.INTERNAL);
+    expect(tree.parentOf(agent)).toBe(resolve);
+
+    const guardrail = tree.one('run_guardrail nba_content_guardrail');
+    const chats = tree.named(`chat ${MODEL}`);
+    const tool = tree.one('execute_tool calculate_win_percentage');
+    expect(chats).toHaveLength(2);
+    for (const child of [guardrail, tool, ...chats]) expect(tree.parentOf(child), child.name).toBe(agent);
+    for (const chat of chats) expect(chat.kind).toBe(SPAN_KIND.INTERNAL); // the offline model runs in-process
+
+    for (const s of tree.spans) expect(['unknown', 'turn', 'task', 'guardrail', 'Agent workflow']).not.toContain(s.name);
+
+    // 14.2 attributes
+    expect(agent.attributes).toMatchObject({
+      'gen_ai.operation.name': 'invoke_agent',
+      'gen_ai.provider.name': PROVIDER,
+      'gen_ai.agent.name': 'NBA_Reporter',
+      'gen_ai.request.model': MODEL,
+      'gen_ai.conversation.id': turn.sessionId,
+    });
+    expect(guardrail.attributes).toMatchObject({
+      'gen_ai.operation.name': 'run_guardrail',
+      'gen_ai.guardrail.name': 'nba_content_guardrail',
+      'gen_ai.guardrail.triggered': false,
+    });
+    const [first, second] = [...chats].sort((a, b) => Number(BigInt(a.startTimeUnixNano) - BigInt(b.startTimeUnixNano)));
+    for (const chat of [first!, second!]) {
+      expect(chat.attributes).toMatchObject({
+        'gen_ai.operation.name': 'chat',
+        'gen_ai.provider.name': PROVIDER,
+        'gen_ai.request.model': MODEL,
+        'gen_ai.response.model': MODEL,
+        'gen_ai.conversation.id': turn.sessionId,
+      });
+      expect(chat.attributes['gen_ai.response.id']).toEqual(expect.any(String));
+      expect(chat.attributes['gen_ai.usage.input_tokens']).toBeGreaterThan(0);
+      expect(chat.attributes['gen_ai.usage.output_tokens']).toBeGreaterThan(0);
+      expect(chat.attributes['server.address']).toBeUndefined();
+    }
+    expect(first!.attributes['gen_ai.response.finish_reasons']).toEqual(['tool_call']);
+    expect(second!.attributes['gen_ai.response.finish_reasons']).toEqual(['stop']);
+    expect(tool.attributes).toMatchObject({
+      'gen_ai.operation.name': 'execute_tool',
+      'gen_ai.tool.name': 'calculate_win_percentage',
+      'gen_ai.tool.type': 'function',
+    });
+    expect(tool.attributes['gen_ai.tool.call.id']).toEqual(expect.any(String));
+
+    // usage on the spans adds up to what the API answered
+    const sum = (key: string) => chats.reduce((n, c) => n + Number(c.attributes[key]), 0);
+    expect(sum('gen_ai.usage.input_tokens')).toBe(turn.usage.inputTokens);
+    expect(sum('gen_ai.usage.output_tokens')).toBe(turn.usage.outputTokens);
+    expect(agent.attributes['gen_ai.usage.input_tokens']).toBe(turn.usage.inputTokens);
+
+    // privacy by default: no content attribute anywhere
+    for (const s of receiver.spans()) for (const key of CONTENT_ATTRIBUTES) expect(s.attributes[key], `${s.name} ${key}`).toBeUndefined();
+
+    // resource from the standard variables
+    expect(server.resource).toMatchObject({ 'service.name': 'nba-reporter-test', 'deployment.environment': 'test' });
+
+    // 14.3 metric points with the spec's buckets
+    const points = await receiver.waitFor(() => {
+      const p = receiver.metricPoints().filter((m) => m.name.startsWith('gen_ai.client.'));
+      return p.some((m) => m.name === 'gen_ai.client.token.usage') && p.some((m) => m.attributes['gen_ai.operation.name'] === 'invoke_agent') && p;
+    });
+    const durations = points.filter((p) => p.name === 'gen_ai.client.operation.duration');
+    expect(durations.map((p) => p.attributes['gen_ai.operation.name']).sort()).toEqual(['chat', 'invoke_agent']);
+    for (const p of durations) {
+      expect(p.unit).toBe('s');
+      expect(p.explicitBounds).toEqual(DURATION_BUCKETS);
+      expect(p.attributes).toMatchObject({ 'gen_ai.provider.name': PROVIDER, 'gen_ai.request.model': MODEL });
+    }
+    expect(durations.find((p) => p.attributes['gen_ai.operation.name'] === 'chat')!.count).toBe(2);
+    const tokens = points.filter((p) => p.name === 'gen_ai.client.token.usage');
+    expect(tokens.map((p) => `${p.attributes['gen_ai.operation.name']}/${p.attributes['gen_ai.token.type']}`).sort()).toEqual([
+      'chat/input',
+      'chat/output',
+    ]);
+    for (const p of tokens) {
+      expect(p.unit).toBe('{token}');
+      expect(p.explicitBounds).toEqual(TOKEN_BUCKETS);
+      expect(p.count).toBe(2);
+    }
+    expect(tokens.find((p) => p.attributes['gen_ai.token.type'] === 'input')!.sum).toBe(turn.usage.inputTokens);
+    expect(tokens.find((p) => p.attributes['gen_ai.token.type'] === 'output')!.sum).toBe(turn.usage.outputTokens);
+
+    // logs are exported and correlated with the trace
+    const logs = await receiver.waitFor(() => receiver.logs().filter((l) => l.traceId === turn.traceId).length > 0 && receiver.logs());
+    const log = logs.find((l) => l.traceId === turn.traceId)!;
+    expect(log.body).toBe('turn answered');
+    expect(JSON.stringify(log)).not.toContain('46-36'); // no message content in logs
+  });
+
+  test('a guardrail trip: triggered guardrail span, ERROR invoke_agent with error.type, no second chat, error recorded on the request', async () => {
+    const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: OFF_TOPIC } });
+    const error = res.body.errors![0]!;
+    expect(error.extensions!['code']).toBe('GUARDRAIL_TRIPPED');
+    const traceId = error.extensions!['traceId'] as string;
+    expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+    await waitForTrace(receiver, traceId);
+    const tree = treeOf(receiver.spans(), traceId);
+
+    const guardrail = tree.one('run_guardrail nba_content_guardrail');
+    expect(guardrail.attributes['gen_ai.guardrail.triggered']).toBe(true);
+    expect(guardrail.status.code).not.toBe(STATUS_ERROR);
+    const agent = tree.one('invoke_agent NBA_Reporter');
+    expect(agent.status.code).toBe(STATUS_ERROR);
+    expect(agent.attributes['error.type']).toBe('InputGuardrailTripwireTriggered');
+    expect(tree.named(`chat ${MODEL}`).length).toBeLessThanOrEqual(1);
+    expect(tree.named('execute_tool calculate_win_percentage')).toHaveLength(0);
+
+    const resolve = tree.one('graphql.resolve report');
+    const event = resolve.events.find((e) => e.name === 'exception' && e.attributes['error.type'] === 'GUARDRAIL_TRIPPED');
+    expect(event, JSON.stringify(resolve.events)).toBeDefined();
+    expect(resolve.attributes['error.type']).toBe('GUARDRAIL_TRIPPED');
+    const server = tree.spans.find((s) => s.kind === SPAN_KIND.SERVER)!;
+    expect(server.attributes['error.type']).toBe('GUARDRAIL_TRIPPED');
+
+    const points = await receiver.waitFor(() =>
+      receiver
+        .metricPoints()
+        .find((p) => p.name === 'gen_ai.client.operation.duration' && p.attributes['error.type'] === 'InputGuardrailTripwireTriggered'),
+    );
+    expect(points.attributes['gen_ai.operation.name']).toBe('invoke_agent');
+  });
+
+  test('two concurrent reports produce two disjoint, correct trees', async () => {
+    const [a, b] = await Promise.all([
+      gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } }),
+      gql(api.graphqlUrl, REPORT, { input: { topic: 'WESTERN', message: 'How did the Thunder do? Their record?' } }),
+    ]);
+    const turns = [a.body.data!.report, b.body.data!.report];
+    expect(turns[0].traceId).not.toBe(turns[1].traceId);
+    for (const turn of turns) {
+      await waitForTrace(receiver, turn.traceId);
+      const tree = treeOf(receiver.spans(), turn.traceId);
+      const resolve = tree.one('graphql.resolve report');
+      const agent = tree.one('invoke_agent NBA_Reporter');
+      expect(tree.parentOf(agent)).toBe(resolve);
+      expect(agent.attributes['gen_ai.conversation.id']).toBe(turn.sessionId);
+      const children = tree.spans.filter((s) => s.parentSpanId === agent.spanId);
+      expect(children.map((s) => s.name).sort()).toEqual([
+        `chat ${MODEL}`,
+        `chat ${MODEL}`,
+        'execute_tool calculate_win_percentage',
+        'run_guardrail nba_content_guardrail',
+      ]);
+      for (const s of children) expect(s.attributes['gen_ai.conversation.id'] ?? turn.sessionId).toBe(turn.sessionId);
+    }
+  });
+});
+
+describe('message content capture', () => {
+  test('with OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true the content attributes parse as JSON in the spec schema', async () => {
+    const receiver = await startOtlpReceiver();
+    const api = await spawnApi({ env: otlpEnv(receiver, { OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'true' }) });
+    try {
+      const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
+      const turn = res.body.data!.report;
+      await waitForTrace(receiver, turn.traceId);
+      const tree = treeOf(receiver.spans(), turn.traceId);
+      const chats = tree.named(`chat ${MODEL}`);
+      for (const chat of chats) {
+        const input = JSON.parse(String(chat.attributes['gen_ai.input.messages']));
+        const output = JSON.parse(String(chat.attributes['gen_ai.output.messages']));
+        const system = JSON.parse(String(chat.attributes['gen_ai.system_instructions']));
+        const tools = JSON.parse(String(chat.attributes['gen_ai.tool.definitions']));
+        expect(input[0]).toMatchObject({ role: 'user', parts: [{ type: 'text', content: RAPTORS }] });
+        for (const m of output) expect(m).toMatchObject({ role: 'assistant', finish_reason: expect.any(String), parts: expect.any(Array) });
+        expect(system[0]).toMatchObject({ type: 'text', content: expect.stringContaining('NBA') });
+        expect(tools).toContainEqual(expect.objectContaining({ type: 'function', name: 'calculate_win_percentage' }));
+      }
+      const second = chats.find((c) => String(c.attributes['gen_ai.input.messages']).includes('tool_call_response'))!;
+      const response = JSON.parse(String(second.attributes['gen_ai.input.messages'])).flatMap((m: { parts: unknown[] }) => m.parts)
+        .find((p: { type: string }) => p.type === 'tool_call_response');
+      expect(response).toMatchObject({ type: 'tool_call_response', response: expect.stringContaining('.561') });
+      const tool = tree.one('execute_tool calculate_win_percentage');
+      expect(JSON.parse(String(tool.attributes['gen_ai.tool.call.arguments']))).toEqual({ wins: 46, losses: 36 });
+      expect(String(tool.attributes['gen_ai.tool.call.result'])).toContain('.561');
+    } finally {
+      await api.stop();
+      await receiver.close();
+    }
+  });
+});
+
+describe('switches and shutdown', () => {
+  test('OTEL_SDK_DISABLED=true loads no OpenTelemetry module at all, and traceId is null', async () => {
+    const recorder = fileURLToPath(new URL('./fixtures/record-otel-loads.mjs', import.meta.url));
+    const api = await spawnApi({ env: { OTEL_SDK_DISABLED: 'true' }, nodeFlags: ['--import', recorder] });
+    const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
+    expect(res.body.data!.report.traceId).toBeNull();
+    expect(await api.stop()).toBe(0);
+    const line = api.output().split('\n').find((l) => l.startsWith('OTEL_MODULES_LOADED='))!;
+    expect(JSON.parse(line.slice('OTEL_MODULES_LOADED='.length))).toEqual([]);
+  });
+
+  test('with no OTLP endpoint, npm start prints a span tree per request and never calls localhost:4318', async () => {
+    const api = await spawnApi();
+    try {
+      const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
+      const traceId = res.body.data!.report.traceId as string;
+      expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+      const deadline = Date.now() + 5_000;
+      while (!api.output().includes(`trace ${traceId}`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const out = api.output();
+      const tree = out.slice(out.indexOf(`trace ${traceId}`));
+      expect(tree).toMatch(/POST SERVER/);
+      expect(tree).toMatch(/invoke_agent NBA_Reporter/);
+      expect(tree).toMatch(/execute_tool calculate_win_percentage/);
+      expect(tree).toMatch(/chat offline-nba-2024-25 .* in=\d+ out=\d+/);
+      expect(out).not.toMatch(/4318|ECONNREFUSED/);
+    } finally {
+      await api.stop();
+    }
+  });
+
+  test('shutdown flushes traces, metrics and logs that were still buffered', async () => {
+    const receiver = await startOtlpReceiver();
+    const api = await spawnApi({
+      env: otlpEnv(receiver, { OTEL_BSP_SCHEDULE_DELAY: '60000', OTEL_BLRP_SCHEDULE_DELAY: '60000', OTEL_METRIC_EXPORT_INTERVAL: '60000' }),
+    });
+    try {
+      const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
+      const traceId = res.body.data!.report.traceId as string;
+      expect(await api.stop()).toBe(0);
+      expect(receiver.spans().some((s) => s.traceId === traceId && s.name === 'invoke_agent NBA_Reporter')).toBe(true);
+      expect(receiver.metricPoints().some((p) => p.name === 'gen_ai.client.token.usage')).toBe(true);
+      expect(receiver.logs().some((l) => l.traceId === traceId)).toBe(true);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  test('an unreachable collector never fails or blocks a request, and shutdown stays bounded', async () => {
+    const receiver = await startOtlpReceiver();
+    const deadUrl = receiver.url;
+    await receiver.close(); // nothing listens there any more
+    const api = await spawnApi({ env: otlpEnv({ url: deadUrl } as OtlpReceiver) });
+    const started = Date.now();
+    for (let i = 0; i < 5; i++) {
+      const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
+      expect(res.body.data!.report.message).toContain('.561');
+    }
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const stopStarted = Date.now();
+    expect(await api.stop()).toBe(0);
+    expect(Date.now() - stopStarted).toBeLessThan(12_000);
+  });
+});
