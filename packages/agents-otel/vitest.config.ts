@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Workspace packages resolve to their TypeScript sources through the `source` export condition.
+// No "source" export condition: this package has no workspace dependencies, and third-party packages that publish a
+// "source" export (eventsource / eventsource-parser, pulled in by @openai/agents-core) would otherwise be loaded from
+// raw .ts files under node_modules, which Node refuses to type-strip.
 export default defineConfig({
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,

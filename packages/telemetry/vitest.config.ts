@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Workspace packages resolve to their TypeScript sources through the `source` export condition.
+// Workspace packages resolve to their TypeScript sources through the `@nba-reporter/source` export condition.
 export default defineConfig({
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'] } },
+  resolve: { conditions: ['@nba-reporter/source'] },
+  ssr: { resolve: { conditions: ['@nba-reporter/source'] } },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,

@@ -1,1 +1,5 @@
-export const hello = (): string => 'otel';
+export { AgentsOtelProcessor, registerAgentsOtel, type AgentsOtelOptions } from './processor.js';
+export { AgentsContextManager } from './context-manager.js';
+export { captureContentFromEnv } from './config.js';
+export { TRUNCATION_MARKER } from './truncate.js';
+export * from './semconv.js';

@@ -1,0 +1,308 @@
+/**
+ * End-to-end: the offline GraphQL playground, served by the real (built) API, driven in Debian's chromium
+ * through playwright-core — never a downloaded browser. Every request the page makes to anything but
+ * loopback is aborted and recorded, and any such attempt fails the test: the playground must work offline.
+ *
+ * Needs /usr/bin/chromium (Debian's `chromium` package; .ci/run installs it). Outside CI the browser test
+ * is skipped, with a message, when it is missing; in CI it always runs.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnApi, type SpawnedApi } from '../src/testing.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+// Flags for a closed network: no background connections to Google's services, no QUIC, no sandbox (root).
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const ARTIFACTS_DIR = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
+const SCREENSHOT = `${ARTIFACTS_DIR}playground.png`;
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+
+const inCI = Boolean(process.env.CI) && process.env.CI !== 'false';
+const haveChromium = existsSync(CHROMIUM);
+const skipBrowser = !haveChromium && !inCI;
+if (skipBrowser) {
+  console.warn(
+    `[playground.e2e] SKIPPED the browser test: ${CHROMIUM} is missing. Install Debian's chromium (apt-get install -y chromium) to run it; in CI it always runs.`,
+  );
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Whether a URL stays on this machine: loopback, or a URL scheme with no network (data:, blob:, about:). */
+function isLocal(url: string): boolean {
+  const parsed = new URL(url);
+  if (['data:', 'blob:', 'about:'].includes(parsed.protocol)) return true;
+  return LOOPBACK_HOSTS.has(parsed.hostname) || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname);
+}
+
+/**
+ * An editor's visible text as plain text. Monaco renders spaces as non-breaking ones and word-wraps long
+ * lines (the response's message) into separate visual lines, so the lines are joined back without a break.
+ */
+async function editorText(editor: Locator): Promise<string> {
+  return (await editor.locator('.view-lines').innerText()).replaceAll('\u00a0', ' ').replaceAll('\n', '');
+}
+
+/** Polls until `read()` satisfies `predicate`, then returns it; fails with the last value read. */
+async function waitFor<T>(read: () => Promise<T>, predicate: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    try {
+      last = await read();
+      if (predicate(last)) return last;
+    } catch {
+      // Not rendered yet.
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('playground', () => {
+  let api: SpawnedApi;
+
+  beforeAll(async () => {
+    api = await spawnApi({ timeoutMs: 30_000 });
+  }, 40_000);
+
+  afterAll(async () => {
+    await api?.stop();
+  }, 20_000);
+
+  describe('the GraphQL endpoint keeps its behaviour', () => {
+    it('serves the page to a browser at / and /graphql, without any external URL', async () => {
+      for (const path of ['/', '/graphql']) {
+        const response = await fetch(`${api.url}${path}`, { headers: { accept: BROWSER_ACCEPT } });
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+        expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+        const html = await response.text();
+        expect(html).toContain('id="nba-reporter-playground"');
+        expect(html).toContain('"endpoint":"/graphql"');
+        expect(html).not.toMatch(/https?:\/\//);
+        // The assets it references are served, content-hashed and cacheable.
+        const script = /<script type="module" src="([^"]+)"/.exec(html)?.[1];
+        expect(script).toMatch(/^\/playground\/playground-[A-Z0-9]+\.js$/);
+        const asset = await fetch(`${api.url}${script}`);
+        expect(asset.status).toBe(200);
+        expect(asset.headers.get('content-type')).toMatch(/javascript/);
+        expect(asset.headers.get('cache-control')).toContain('immutable');
+        await asset.arrayBuffer();
+      }
+    });
+
+    it('still answers a JSON POST', async () => {
+      const response = await fetch(api.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ health { status provider } }' }),
+      });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { data?: { health?: { status?: string; provider?: string } } };
+      expect(body.data?.health?.status).toBe('ok');
+      expect(body.data?.health?.provider).toBe('offline');
+    });
+
+    it('does not serve the HTML to a GET that accepts JSON', async () => {
+      for (const accept of ['application/json', 'application/graphql-response+json']) {
+        const response = await fetch(`${api.graphqlUrl}?query=${encodeURIComponent('{ health { status } }')}`, {
+          headers: { accept, 'apollo-require-preflight': 'true' },
+        });
+        expect(response.headers.get('content-type')).not.toMatch(/text\/html/);
+        const body = (await response.json()) as { data?: { health?: { status?: string } } };
+        expect(body.data?.health?.status).toBe('ok');
+      }
+      // No preflight header: Apollo's CSRF prevention still refuses the GET, as JSON.
+      const blocked = await fetch(`${api.graphqlUrl}?query=${encodeURIComponent('{ health { status } }')}`, {
+        headers: { accept: 'application/json' },
+      });
+      expect(blocked.status).toBe(400);
+      expect(blocked.headers.get('content-type')).toMatch(/application\/json/);
+      await blocked.arrayBuffer();
+    });
+
+    it('still blocks a text/plain POST as CSRF (400)', async () => {
+      const response = await fetch(api.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ query: '{ health { status } }' }),
+      });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
+      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+      expect(body.errors?.[0]?.message).toMatch(/CSRF/);
+    });
+  });
+
+  describe.skipIf(skipBrowser)(`in Debian's chromium (${CHROMIUM}), offline`, () => {
+    let browser: Browser;
+    let context: BrowserContext;
+    let page: Page;
+    /** Every request the page tried to send off this machine (aborted). */
+    const offMachine: string[] = [];
+    const pageErrors: string[] = [];
+    const consoleErrors: string[] = [];
+
+    beforeAll(async () => {
+      if (!haveChromium) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium).`);
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
+      await context.route('**/*', async (route) => {
+        const url = route.request().url();
+        if (isLocal(url)) return route.continue();
+        offMachine.push(url);
+        return route.abort('blockedbyclient');
+      });
+      await context.routeWebSocket(/.*/, (ws) => {
+        if (isLocal(ws.url())) return ws.connectToServer();
+        offMachine.push(ws.url());
+        return ws.close();
+      });
+      // Belt and braces: a request that escaped routing (e.g. from a worker) is still seen here.
+      context.on('request', (request) => {
+        const url = request.url();
+        if (!isLocal(url) && !offMachine.includes(url)) offMachine.push(url);
+      });
+      page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(message.text());
+      });
+    }, 30_000);
+
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('runs the example report, then the follow-up with its session id, and shows both answers with their trace ids', async () => {
+      const introspected = page.waitForResponse(
+        (response) => response.url() === api.graphqlUrl && response.request().method() === 'POST',
+      );
+      await page.goto(`${api.url}/`);
+      expect(await page.title()).toContain('NBA Reporter');
+      expect((await introspected).status()).toBe(200);
+
+      // Editors ready, the examples are tabs.
+      const queryEditor = page.locator('.graphiql-query-editor .monaco-editor');
+      const variablesEditor = page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .monaco-editor');
+      const responseEditor = page.locator('.result-window .monaco-editor');
+      await queryEditor.waitFor();
+      await variablesEditor.waitFor();
+      for (const name of ['ReportOverview', 'ReportWinPercentage', 'FollowUp', 'OffTopic']) {
+        await page.getByRole('tab', { name }).waitFor();
+      }
+
+      // The schema docs, from introspection.
+      await page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]').click();
+      const docs = page.locator('.graphiql-doc-explorer');
+      await waitFor(() => docs.innerText(), (text) => text.includes('mutation: Mutation') && text.includes('AgentTurn'), 'the schema docs');
+      await page.locator('.graphiql-sidebar button[aria-label="Hide Documentation Explorer"]').click();
+
+      // 1. The tool-calling report.
+      await page.getByRole('tab', { name: 'ReportWinPercentage' }).click();
+      await waitFor(() => editorText(queryEditor), (text) => text.includes('mutation ReportWinPercentage'), 'the report example');
+      await waitFor(() => editorText(variablesEditor), (text) => text.includes('What was their win percentage?'), 'its variables');
+      await page.locator('.graphiql-execute-button').click();
+
+      const sessionId = (await waitFor(() => page.getByTestId('last-session-id').innerText(), (text) => text.length > 8, 'the sessionId in the bar')).trim();
+      const firstTraceId = (await page.getByTestId('last-trace-id').innerText()).trim();
+      expect(await page.getByTestId('last-operation').innerText()).toContain('ReportWinPercentage');
+      expect(firstTraceId).toMatch(/^[0-9a-f]{32}$/);
+      const reportText = await waitFor(() => editorText(responseEditor), (text) => text.includes('"report"'), 'the report in the response editor');
+      expect(reportText).toContain(`"sessionId": "${sessionId}"`);
+      expect(reportText).toContain(`"traceId": "${firstTraceId}"`);
+      expect(reportText).toContain('.561');
+      expect(reportText).not.toContain('"errors"');
+
+      // 2. The follow-up, with the session id the report returned.
+      await page.getByTestId('use-session-in-follow-up').click();
+      await waitFor(() => page.getByRole('tab', { name: 'FollowUp' }).getAttribute('aria-selected'), (selected) => selected === 'true', 'the FollowUp tab');
+      await waitFor(() => editorText(variablesEditor), (text) => text.includes(`"sessionId": "${sessionId}"`), 'the session id in the variables');
+      await waitFor(() => editorText(queryEditor), (text) => text.includes('mutation FollowUp'), 'the follow-up example');
+      await page.locator('.graphiql-execute-button').click();
+
+      await waitFor(() => page.getByTestId('last-operation').innerText(), (text) => text.includes('FollowUp'), 'the follow-up in the bar');
+      const followUpText = await waitFor(() => editorText(responseEditor), (text) => text.includes('"followUp"'), 'the follow-up in the response editor');
+      expect(followUpText).not.toContain('"errors"');
+      expect(followUpText).toContain(`"sessionId": "${sessionId}"`);
+      expect(followUpText).toMatch(/Raptors/);
+      expect((await page.getByTestId('last-session-id').innerText()).trim()).toBe(sessionId);
+      const secondTraceId = (await page.getByTestId('last-trace-id').innerText()).trim();
+      expect(secondTraceId).toMatch(/^[0-9a-f]{32}$/);
+      expect(secondTraceId).not.toBe(firstTraceId);
+      expect(followUpText).toContain(`"traceId": "${secondTraceId}"`);
+
+      mkdirSync(ARTIFACTS_DIR, { recursive: true });
+      await page.screenshot({ path: SCREENSHOT });
+      expect(existsSync(SCREENSHOT)).toBe(true);
+
+      // 3. The off-topic question: the guardrail's error code (and the request's trace id) show up too.
+      await page.getByRole('tab', { name: 'OffTopic' }).click();
+      await waitFor(() => editorText(queryEditor), (text) => text.includes('mutation OffTopic'), 'the off-topic example');
+      await page.locator('.graphiql-execute-button').click();
+      await waitFor(() => page.getByTestId('last-error-code').innerText(), (text) => text.includes('GUARDRAIL_TRIPPED'), 'the guardrail error in the bar');
+      const offTopicText = await waitFor(() => editorText(responseEditor), (text) => text.includes('GUARDRAIL_TRIPPED'), 'the guardrail error in the response editor');
+      expect(offTopicText).toContain('"errors"');
+
+      expect(pageErrors, `errors thrown in the page:\n${pageErrors.join('\n')}`).toEqual([]);
+      expect(consoleErrors, `console errors:\n${consoleErrors.join('\n')}`).toEqual([]);
+    }, 120_000);
+
+    it('made no request off this machine', () => {
+      expect(offMachine, `the page tried to reach:\n${offMachine.join('\n')}`).toEqual([]);
+    });
+  });
+
+  describe('configuration', () => {
+    it('is off with NBA_REPORTER_PLAYGROUND=false, and GraphQL still works', async () => {
+      const off = await spawnApi({ env: { NBA_REPORTER_PLAYGROUND: 'false' }, timeoutMs: 30_000 });
+      try {
+        const page = await fetch(`${off.url}/`, { headers: { accept: BROWSER_ACCEPT } });
+        expect(page.headers.get('content-type')).not.toMatch(/text\/html/);
+        expect(page.status).toBe(404);
+        await page.arrayBuffer();
+        const asset = await fetch(`${off.url}/playground/manifest.json`);
+        expect(asset.status).toBe(404);
+        await asset.arrayBuffer();
+        const graphql = await fetch(off.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ health { status } }' }),
+        });
+        expect(graphql.status).toBe(200);
+        await graphql.arrayBuffer();
+      } finally {
+        await off.stop();
+      }
+    }, 45_000);
+
+    it('is off in production unless NBA_REPORTER_PLAYGROUND=true', async () => {
+      for (const [env, served] of [
+        [{ NODE_ENV: 'production' }, false],
+        [{ NODE_ENV: 'production', NBA_REPORTER_PLAYGROUND: 'true' }, true],
+      ] as const) {
+        const instance = await spawnApi({ env, timeoutMs: 30_000 });
+        try {
+          const response = await fetch(`${instance.url}/`, { headers: { accept: BROWSER_ACCEPT } });
+          expect(response.status, JSON.stringify(env)).toBe(served ? 200 : 404);
+          expect(/text\/html/.test(response.headers.get('content-type') ?? ''), JSON.stringify(env)).toBe(served);
+          await response.arrayBuffer();
+        } finally {
+          await instance.stop();
+        }
+      }
+    }, 60_000);
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * Reporter configuration from environment variables.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { ConfigError } from './errors.js';
+import { OFFLINE_MODEL_NAME } from './offline/model.js';
+
+/** Where the model runs. */
+export type ModelProviderName = 'offline' | 'openai' | 'openai-compatible';
+
+/** Every provider name, in the order used in error messages. */
+export const MODEL_PROVIDERS: readonly ModelProviderName[] = Object.freeze(['offline', 'openai', 'openai-compatible']);
+
+/** The model of the original demo, default for the `openai` provider. */
+export const DEFAULT_OPENAI_MODEL = 'gpt-5.4-mini-2026-03-17';
+/** Default SQLite session database, relative to the working directory. */
+export const DEFAULT_SESSION_DB = './data/sessions.db';
+/** Default per model call timeout. */
+export const DEFAULT_MODEL_TIMEOUT_MS = 30_000;
+/** Default retries on 429 / 5xx / connection errors (network providers). */
+export const DEFAULT_MODEL_MAX_RETRIES = 2;
+
+const MAX_TIMEOUT_MS = 2_147_483_647;
+const MAX_RETRIES = 10;
+
+/** Everything `createReporter` needs. */
+export interface ReporterConfig {
+  provider: ModelProviderName;
+  model: string;
+  apiKey?: string;
+  baseURL?: string;
+  /** SQLite file path; ':memory:' allowed. */
+  sessionDb: string;
+  /** Per model call, in milliseconds. */
+  modelTimeoutMs: number;
+  /** For 429/5xx/connection resets on network providers. */
+  maxRetries: number;
+}
+
+function value(env: Record<string, string | undefined>, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  return raw ? raw : undefined;
+}
+
+function got(raw: string): string {
+  return `(got ${JSON.stringify(raw)})`;
+}
+
+function isProvider(raw: string): raw is ModelProviderName {
+  return (MODEL_PROVIDERS as readonly string[]).includes(raw);
+}
+
+function integer(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  description: string,
+): number {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  const parsed = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+    throw new ConfigError(name, `${name} must be ${description} ${got(raw)}`);
+  }
+  return parsed;
+}
+
+/**
+ * Reads the reporter configuration from `env` (default `process.env`):
+ * NBA_REPORTER_MODEL_PROVIDER, NBA_REPORTER_MODEL, OPENAI_API_KEY, OPENAI_BASE_URL, NBA_REPORTER_SESSION_DB,
+ * NBA_REPORTER_MODEL_TIMEOUT_MS and NBA_REPORTER_MODEL_MAX_RETRIES. Empty values count as unset.
+ * Throws {@link ConfigError} with a one-line message naming the variable and the allowed values.
+ */
+export function loadReporterConfig(env: Record<string, string | undefined> = process.env): ReporterConfig {
+  const apiKey = value(env, 'OPENAI_API_KEY');
+  const rawProvider = value(env, 'NBA_REPORTER_MODEL_PROVIDER');
+  if (rawProvider !== undefined && !isProvider(rawProvider)) {
+    throw new ConfigError(
+      'NBA_REPORTER_MODEL_PROVIDER',
+      `NBA_REPORTER_MODEL_PROVIDER must be one of ${MODEL_PROVIDERS.join(', ')} ${got(rawProvider)}`,
+    );
+  }
+  const provider: ModelProviderName = rawProvider ?? (apiKey ? 'openai' : 'offline');
+
+  const baseURL = value(env, 'OPENAI_BASE_URL');
+  if (baseURL !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(baseURL);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw new ConfigError('OPENAI_BASE_URL', `OPENAI_BASE_URL must be an http:// or https:// URL ${got(baseURL)}`);
+    }
+  }
+
+  if (provider === 'openai' && !apiKey) {
+    throw new ConfigError(
+      'OPENAI_API_KEY',
+      'OPENAI_API_KEY is required when NBA_REPORTER_MODEL_PROVIDER is openai (set it, or use offline or openai-compatible)',
+    );
+  }
+  if (provider === 'openai-compatible' && !baseURL) {
+    throw new ConfigError(
+      'OPENAI_BASE_URL',
+      'OPENAI_BASE_URL is required when NBA_REPORTER_MODEL_PROVIDER is openai-compatible (e.g. http://127.0.0.1:11434/v1)',
+    );
+  }
+
+  const model = value(env, 'NBA_REPORTER_MODEL');
+  if (provider === 'openai-compatible' && !model) {
+    throw new ConfigError(
+      'NBA_REPORTER_MODEL',
+      'NBA_REPORTER_MODEL is required when NBA_REPORTER_MODEL_PROVIDER is openai-compatible (the model name your server serves)',
+    );
+  }
+
+  const rawDb = value(env, 'NBA_REPORTER_SESSION_DB') ?? DEFAULT_SESSION_DB;
+  const sessionDb = rawDb === ':memory:' || isAbsolute(rawDb) ? rawDb : resolve(process.cwd(), rawDb);
+
+  const config: ReporterConfig = {
+    provider,
+    model: model ?? (provider === 'openai' ? DEFAULT_OPENAI_MODEL : OFFLINE_MODEL_NAME),
+    sessionDb,
+    modelTimeoutMs: integer(
+      env,
+      'NBA_REPORTER_MODEL_TIMEOUT_MS',
+      DEFAULT_MODEL_TIMEOUT_MS,
+      1,
+      MAX_TIMEOUT_MS,
+      `a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`,
+    ),
+    maxRetries: integer(
+      env,
+      'NBA_REPORTER_MODEL_MAX_RETRIES',
+      DEFAULT_MODEL_MAX_RETRIES,
+      0,
+      MAX_RETRIES,
+      `a whole number from 0 to ${MAX_RETRIES}`,
+    ),
+  };
+  if (apiKey) config.apiKey = apiKey;
+  if (baseURL) config.baseURL = baseURL;
+  return config;
+}

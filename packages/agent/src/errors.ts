@@ -1,0 +1,139 @@
+/**
+ * Error classes of `@nba-reporter/agent`.
+ *
+ * Every error thrown on purpose by the reporter extends {@link ReporterError} and carries a literal `code`, so callers
+ * (the GraphQL API) can map it to an extension code without `instanceof` chains across package copies.
+ */
+
+/** Machine-readable codes of every {@link ReporterError}. */
+export type ReporterErrorCode =
+  | 'GUARDRAIL_TRIPPED'
+  | 'SESSION_NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'EMPTY_ANSWER'
+  | 'MODEL_UNAVAILABLE'
+  | 'MODEL_TIMEOUT'
+  | 'MODEL_RATE_LIMITED'
+  | 'CONFIG_ERROR';
+
+/** Base class of all errors raised on purpose by the NBA reporter. */
+export abstract class ReporterError extends Error {
+  abstract readonly code: ReporterErrorCode;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+  }
+}
+
+/** The input guardrail judged the request off-topic; `reason` is the guardrail's user-facing explanation. */
+export class GuardrailTrippedError extends ReporterError {
+  readonly code = 'GUARDRAIL_TRIPPED' as const;
+  readonly guardrail: string;
+  readonly reason: string;
+
+  constructor(guardrail: string, reason: string, options?: { cause?: unknown }) {
+    super(reason, options);
+    this.guardrail = guardrail;
+    this.reason = reason;
+  }
+}
+
+/** A follow-up named a session id that does not exist (never silently starts a new conversation). */
+export class SessionNotFoundError extends ReporterError {
+  readonly code = 'SESSION_NOT_FOUND' as const;
+  readonly sessionId: string;
+
+  constructor(sessionId: string) {
+    super(`Session ${JSON.stringify(sessionId)} not found. Start a conversation with report first.`);
+    this.sessionId = sessionId;
+  }
+}
+
+/** The caller's input is invalid (unknown topic, empty or over-long message, missing session id); `field` names it. */
+export class InvalidInputError extends ReporterError {
+  readonly code = 'BAD_USER_INPUT' as const;
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super(message);
+    this.field = field;
+  }
+}
+
+/** The agent run finished but produced no text once the answer was sanitized. */
+export class EmptyAnswerError extends ReporterError {
+  readonly code = 'EMPTY_ANSWER' as const;
+
+  constructor(message = 'The agent run did not produce any output text', options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** The model provider failed (5xx, connection error, rejected request or misbehaving model). */
+export class ModelUnavailableError extends ReporterError {
+  readonly code = 'MODEL_UNAVAILABLE' as const;
+
+  constructor(message = 'The model provider is unavailable', options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** A model call took longer than the configured per-call timeout. */
+export class ModelTimeoutError extends ReporterError {
+  readonly code = 'MODEL_TIMEOUT' as const;
+  readonly timeoutMs: number;
+
+  constructor(timeoutMs: number, options?: { cause?: unknown }) {
+    super(`The model did not answer within ${timeoutMs} ms`, options);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The model provider rate-limited the request (HTTP 429); `retryAfterMs` comes from its retry-after headers. */
+export class ModelRateLimitedError extends ReporterError {
+  readonly code = 'MODEL_RATE_LIMITED' as const;
+  readonly retryAfterMs?: number;
+
+  constructor(retryAfterMs?: number, options?: { cause?: unknown }) {
+    super(
+      retryAfterMs === undefined
+        ? 'The model provider is rate limiting requests'
+        : `The model provider is rate limiting requests; retry after ${retryAfterMs} ms`,
+      options,
+    );
+    if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** An environment variable has an invalid value; the message is one line naming `variable` and the allowed values. */
+export class ConfigError extends ReporterError {
+  readonly code = 'CONFIG_ERROR' as const;
+  readonly variable: string;
+
+  constructor(variable: string, message: string) {
+    super(message);
+    this.variable = variable;
+  }
+}
+
+const REPORTER_ERROR_CODES: ReadonlySet<string> = new Set<ReporterErrorCode>([
+  'GUARDRAIL_TRIPPED',
+  'SESSION_NOT_FOUND',
+  'BAD_USER_INPUT',
+  'EMPTY_ANSWER',
+  'MODEL_UNAVAILABLE',
+  'MODEL_TIMEOUT',
+  'MODEL_RATE_LIMITED',
+  'CONFIG_ERROR',
+]);
+
+/** True for any {@link ReporterError}, also one from another copy of this package (checked by shape). */
+export function isReporterError(e: unknown): e is ReporterError {
+  if (e instanceof ReporterError) return true;
+  return (
+    e instanceof Error &&
+    typeof (e as unknown as { code?: unknown }).code === 'string' &&
+    REPORTER_ERROR_CODES.has((e as unknown as { code: string }).code)
+  );
+}

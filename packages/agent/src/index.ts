@@ -1,0 +1,81 @@
+/**
+ * `@nba-reporter/agent`: the NBA reporter agent (OpenAI Agents SDK), its offline model, sessions and configuration.
+ */
+export * from './errors.js';
+export { TOPIC_NAMES, TOPIC_SLUGS, MAX_MESSAGE_LENGTH, isTopicSlug, topicSlugForName, type TopicSlug } from './topics.js';
+export {
+  NBA_INSTRUCTIONS_WITH_WEB_SEARCH,
+  NBA_INSTRUCTIONS_WITHOUT_WEB_SEARCH,
+  nbaInstructions,
+  buildTurnPrompt,
+  parseOverviewPrompt,
+  localIsoDate,
+} from './prompts.js';
+export { sanitizeAgentMessage, SANITIZER_STEPS } from './sanitize.js';
+export {
+  calculateWinPercentage,
+  calculateWinPercentageTool,
+  winPercentageToolErrorMessage,
+  WinPercentageInputError,
+  WIN_PERCENTAGE_TOOL_NAME,
+} from './tools.js';
+export {
+  nbaContentGuardrail,
+  checkNbaRelevance,
+  guardedText,
+  NBA_GUARDRAIL_NAME,
+  NBA_GUARDRAIL_KEYWORDS,
+  NBA_GUARDRAIL_EXTRA_WORDS,
+  NBA_GUARDRAIL_TEAM_NAMES,
+  OFF_TOPIC_REASON,
+  type NbaRelevance,
+} from './guardrail.js';
+export {
+  createNbaReporterAgent,
+  NBA_AGENT_NAME,
+  type NbaReporterAgent,
+  type NbaReporterAgentOptions,
+} from './agent.js';
+export {
+  loadReporterConfig,
+  MODEL_PROVIDERS,
+  DEFAULT_OPENAI_MODEL,
+  DEFAULT_SESSION_DB,
+  DEFAULT_MODEL_TIMEOUT_MS,
+  DEFAULT_MODEL_MAX_RETRIES,
+  type ModelProviderName,
+  type ReporterConfig,
+} from './config.js';
+export {
+  createReporter,
+  validateMessage,
+  validateTopic,
+  turnUsage,
+  type Reporter,
+  type ReporterOptions,
+  type TurnOptions,
+  type TurnResult,
+  type TurnUsage,
+} from './reporter.js';
+export {
+  createProviderModel,
+  createOpenAIClient,
+  mapProviderError,
+  retryAfterMs,
+  PLACEHOLDER_API_KEY,
+  type ProviderModel,
+} from './providers.js';
+export { OfflineNbaModel, OFFLINE_MODEL_NAME, type OfflineNbaModelOptions } from './offline/model.js';
+export { OFFLINE_SOURCE_NOTE } from './offline/answers.js';
+export { countTokens, countRequestTokens, requestTexts } from './offline/tokens.js';
+export { findTeamMentions } from './offline/teams.js';
+export {
+  SNAPSHOT,
+  type SeasonSnapshot,
+  type SnapshotTeam,
+  type SnapshotSeries,
+  type Conference,
+} from './offline/snapshot-2024-25.js';
+export { SqliteSessionStore, type SqliteSessionStoreOptions } from './sessions/sqlite.js';
+export { MemorySessionStore } from './sessions/memory.js';
+export { generateSessionId, type SessionStore, type StoredSession } from './sessions/store.js';

@@ -1,0 +1,201 @@
+/**
+ * `OfflineNbaModel`: a deterministic, key-less, network-less implementation of the Agents SDK `Model` interface that
+ * answers from the bundled 2024-25 snapshot and calls the real `calculate_win_percentage` tool like an LLM would.
+ */
+import { createHash } from 'node:crypto';
+import {
+  Usage,
+  withGenerationSpan,
+  type AgentInputItem,
+  type AgentOutputItem,
+  type Model,
+  type ModelRequest,
+  type ModelResponse,
+  type Span,
+  type StreamEvent,
+  type Trace,
+} from '@openai/agents-core';
+import { WIN_PERCENTAGE_TOOL_NAME } from '../tools.js';
+import { analyseQuestion, directAnswer, latestUserIndex, recordAnswer, toolErrorAnswer, type StatedRecord } from './answers.js';
+import { countRequestTokens, countTokens } from './tokens.js';
+
+/** Default name of the offline model (and the default `NBA_REPORTER_MODEL` for the offline provider). */
+export const OFFLINE_MODEL_NAME = 'offline-nba-2024-25';
+
+/** Options of {@link OfflineNbaModel}. */
+export interface OfflineNbaModelOptions {
+  /** Model name reported in spans; defaults to {@link OFFLINE_MODEL_NAME}. */
+  name?: string;
+}
+
+/** The runner passes this undeclared field; the OpenAI models read it the same way. */
+type RequestWithInternals = ModelRequest & { _internal?: { tracingParent?: Span<any> | Trace } };
+
+type Item = { type?: unknown; role?: unknown; content?: unknown; name?: unknown; callId?: unknown; arguments?: unknown; output?: unknown };
+
+function hash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 24);
+}
+
+function toItems(input: ModelRequest['input']): Item[] {
+  if (typeof input === 'string') return [{ type: 'message', role: 'user', content: input }];
+  return input as Item[];
+}
+
+function toolOutputText(output: unknown): string {
+  if (typeof output === 'string') return output;
+  if (output && typeof output === 'object' && 'text' in output && typeof output.text === 'string') return output.text;
+  if (Array.isArray(output)) return output.map(toolOutputText).join('');
+  return JSON.stringify(output ?? '');
+}
+
+function parseRecordArguments(args: unknown): StatedRecord | undefined {
+  if (typeof args !== 'string') return undefined;
+  try {
+    const parsed = JSON.parse(args) as { wins?: unknown; losses?: unknown };
+    return typeof parsed.wins === 'number' && typeof parsed.losses === 'number'
+      ? { wins: parsed.wins, losses: parsed.losses }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was aborted', 'AbortError');
+}
+
+/** Offline, deterministic model over the 2024-25 snapshot. */
+export class OfflineNbaModel implements Model {
+  readonly name: string;
+
+  constructor(options: OfflineNbaModelOptions = {}) {
+    this.name = options.name ?? OFFLINE_MODEL_NAME;
+  }
+
+  /** Decides the output for a request and counts its tokens; no tracing. Exposed for tests and tools. */
+  respond(request: ModelRequest): ModelResponse {
+    const items = toItems(request.input);
+    const output = this.#decide(request, items);
+    const inputTokens = countRequestTokens(request);
+    const outputTokens = output.reduce((sum, item) => {
+      if (item.type === 'message' && item.role === 'assistant') {
+        return sum + item.content.reduce((s, part) => s + (part.type === 'output_text' ? countTokens(part.text) : 0), 0);
+      }
+      if (item.type === 'function_call') return sum + countTokens(item.name) + countTokens(item.arguments);
+      return sum;
+    }, 0);
+    const responseId = `offline_${hash({ instructions: request.systemInstructions ?? null, input: request.input, output })}`;
+    return {
+      output,
+      usage: new Usage({ requests: 1, inputTokens, outputTokens, totalTokens: inputTokens + outputTokens }),
+      responseId,
+    };
+  }
+
+  async getResponse(request: ModelRequest): Promise<ModelResponse> {
+    throwIfAborted(request.signal);
+    if (request.tracing === false) return this.respond(request);
+    const parent = (request as RequestWithInternals)._internal?.tracingParent;
+    return withGenerationSpan(
+      async (span) => {
+        const response = this.respond(request);
+        span.spanData.usage = { input_tokens: response.usage.inputTokens, output_tokens: response.usage.outputTokens };
+        if (request.tracing === true) {
+          span.spanData.input = [
+            ...(request.systemInstructions ? [{ role: 'system', content: request.systemInstructions }] : []),
+            ...toItems(request.input),
+          ] as Array<Record<string, any>>;
+          span.spanData.output = response.output as Array<Record<string, any>>;
+        }
+        return response;
+      },
+      { data: { model: this.name, model_config: this.#modelConfig(request) } },
+      parent,
+    );
+  }
+
+  async *getStreamedResponse(request: ModelRequest): AsyncIterable<StreamEvent> {
+    const response = await this.getResponse(request);
+    yield { type: 'response_started' };
+    for (const item of response.output) {
+      if (item.type !== 'message' || item.role !== 'assistant') continue;
+      for (const part of item.content) {
+        if (part.type !== 'output_text') continue;
+        for (const delta of part.text.match(/\S+\s*|\s+/g) ?? []) yield { type: 'output_text_delta', delta };
+      }
+    }
+    yield {
+      type: 'response_done',
+      response: {
+        id: response.responseId ?? '',
+        usage: {
+          requests: 1,
+          inputTokens: response.usage.inputTokens,
+          outputTokens: response.usage.outputTokens,
+          totalTokens: response.usage.totalTokens,
+        },
+        output: response.output as Extract<StreamEvent, { type: 'response_done' }>['response']['output'],
+      },
+    };
+  }
+
+  #modelConfig(request: ModelRequest): Record<string, unknown> {
+    const settings = request.modelSettings ?? {};
+    const config: Record<string, unknown> = {
+      temperature: settings.temperature,
+      top_p: settings.topP,
+      frequency_penalty: settings.frequencyPenalty,
+      presence_penalty: settings.presencePenalty,
+      max_tokens: settings.maxTokens,
+      tool_choice: settings.toolChoice,
+    };
+    for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
+    return config;
+  }
+
+  #decide(request: ModelRequest, items: Item[]): AgentOutputItem[] {
+    const id = hash({ instructions: request.systemInstructions ?? null, input: request.input });
+    const message = (text: string): AgentOutputItem => ({
+      type: 'message',
+      id: `msg_${id}`,
+      role: 'assistant',
+      status: 'completed',
+      content: [{ type: 'output_text', text }],
+    });
+
+    const userIndex = latestUserIndex(items);
+    const analysis = analyseQuestion(items, userIndex);
+    const turn = items.slice(userIndex + 1);
+
+    // Second step of a tool turn: answer from the tool's result.
+    const result = [...turn].reverse().find((i) => i.type === 'function_call_result' && i.name === WIN_PERCENTAGE_TOOL_NAME);
+    if (result) {
+      const output = toolOutputText(result.output);
+      const call = turn.find((i) => i.type === 'function_call' && i.callId === result.callId);
+      const record = parseRecordArguments(call?.arguments) ?? analysis.record;
+      if (/^error\b/i.test(output.trim()) || !record) return [message(toolErrorAnswer(output))];
+      return [message(recordAnswer(analysis, record, output))];
+    }
+
+    const hasTool = request.tools.some((t) => t.type === 'function' && t.name === WIN_PERCENTAGE_TOOL_NAME);
+    if (analysis.intent === 'record' && analysis.record && hasTool) {
+      return [
+        {
+          type: 'function_call',
+          id: `fc_${id}`,
+          callId: `call_${id}`,
+          name: WIN_PERCENTAGE_TOOL_NAME,
+          arguments: JSON.stringify({ wins: analysis.record.wins, losses: analysis.record.losses }),
+          status: 'completed',
+        },
+      ];
+    }
+    return [message(directAnswer(analysis))];
+  }
+}
+
+/** Convenience for tests and scripts: the items of a request input as the offline model sees them. */
+export function offlineInputItems(input: string | AgentInputItem[]): AgentInputItem[] {
+  return toItems(input) as AgentInputItem[];
+}

@@ -1,0 +1,280 @@
+/**
+ * `createReporter`: validates input, runs the `NBA_Reporter` agent, keeps conversations, maps failures to
+ * reporter errors and reports token usage.
+ */
+import {
+  InputGuardrailTripwireTriggered,
+  Runner,
+  type AgentInputItem,
+  type RunConfig,
+  type Usage,
+} from '@openai/agents-core';
+import { OpenAIConversationsSession } from '@openai/agents-openai';
+import type OpenAI from 'openai';
+import { createNbaReporterAgent, type NbaReporterAgent } from './agent.js';
+import type { ModelProviderName, ReporterConfig } from './config.js';
+import {
+  EmptyAnswerError,
+  GuardrailTrippedError,
+  InvalidInputError,
+  SessionNotFoundError,
+} from './errors.js';
+import { NBA_GUARDRAIL_NAME, OFF_TOPIC_REASON } from './guardrail.js';
+import { buildTurnPrompt } from './prompts.js';
+import { createProviderModel, isAbortError, mapProviderError } from './providers.js';
+import { sanitizeAgentMessage } from './sanitize.js';
+import { SqliteSessionStore } from './sessions/sqlite.js';
+import { generateSessionId, type SessionStore } from './sessions/store.js';
+import { MAX_MESSAGE_LENGTH, TOPIC_SLUGS, TOPIC_NAMES, isTopicSlug, type TopicSlug } from './topics.js';
+
+/** Token usage of one turn, summed over every model call of the run. */
+export interface TurnUsage {
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** Always inputTokens + outputTokens. */
+  totalTokens: number;
+  /** Input tokens served from the provider's prompt cache (0 when not reported). */
+  cachedInputTokens: number;
+  /** Output tokens spent on reasoning (0 when not reported). */
+  reasoningTokens: number;
+}
+
+/** The answer of one `report` or `followUp` turn. */
+export interface TurnResult {
+  sessionId: string;
+  topic: TopicSlug;
+  /** The agent's answer, trimmed and sanitized. */
+  message: string;
+  /** The configured model name. */
+  model: string;
+  usage: TurnUsage;
+}
+
+/** Options of {@link createReporter}. */
+export interface ReporterOptions {
+  /** Conversation storage; default a {@link SqliteSessionStore} at `config.sessionDb`. Tests pass a MemorySessionStore. */
+  sessionStore?: SessionStore;
+  /**
+   * Extra SDK run configuration for every turn (e.g. `traceIncludeSensitiveData`, `workflowName`). `groupId` is always
+   * the session id and the model always the configured one.
+   */
+  runConfig?: Partial<Omit<RunConfig, 'groupId' | 'model' | 'modelProvider'>>;
+  /** Called with the SDK `Runner` of each turn before it runs, e.g. to attach lifecycle hooks (`runner.on(...)`). */
+  configureRunner?: (runner: Runner, turn: { operation: 'report' | 'followUp'; sessionId: string }) => void;
+}
+
+/** Per-call options of `report` / `followUp`. */
+export interface TurnOptions {
+  /** Aborts the run (the abort error is rethrown as is). */
+  signal?: AbortSignal;
+}
+
+/** The NBA reporter service. */
+export interface Reporter {
+  readonly provider: ModelProviderName;
+  readonly model: string;
+  /** The agent every turn runs (exposed for inspection and telemetry wiring). */
+  readonly agent: NbaReporterAgent;
+  /** Starts a conversation: answers `message`, or gives the topic overview when there is none. */
+  report(input: { topic: TopicSlug; message?: string | null }, options?: TurnOptions): Promise<TurnResult>;
+  /** Continues a conversation started by `report`. */
+  followUp(input: { sessionId: string; message: string }, options?: TurnOptions): Promise<TurnResult>;
+  /** Closes the session store; idempotent. */
+  close(): Promise<void>;
+}
+
+/** Validates a user message: trimmed, non-empty, at most {@link MAX_MESSAGE_LENGTH} characters. */
+export function validateMessage(message: unknown, field = 'message'): string {
+  if (typeof message !== 'string') throw new InvalidInputError(field, `${field} must be a string`);
+  const trimmed = message.trim();
+  if (trimmed.length === 0) throw new InvalidInputError(field, `${field} must not be empty`);
+  if (trimmed.length > MAX_MESSAGE_LENGTH) {
+    throw new InvalidInputError(field, `${field} must be at most ${MAX_MESSAGE_LENGTH} characters (got ${trimmed.length})`);
+  }
+  return trimmed;
+}
+
+/** Validates a topic slug (exact, case-sensitive). */
+export function validateTopic(topic: unknown): TopicSlug {
+  if (typeof topic !== 'string' || !isTopicSlug(topic)) {
+    throw new InvalidInputError(
+      'topic',
+      `Invalid NBA topic ${JSON.stringify(String(topic))}. Supported topics: ${TOPIC_SLUGS.join(', ')}`,
+    );
+  }
+  return topic;
+}
+
+function sumDetail(details: ReadonlyArray<Record<string, number>> | undefined, key: string): number {
+  return (details ?? []).reduce((sum, d) => sum + (typeof d?.[key] === 'number' ? d[key] : 0), 0);
+}
+
+/** The usage of a run, from `result.state.usage`. */
+export function turnUsage(usage: Usage): TurnUsage {
+  const inputTokens = usage.inputTokens;
+  const outputTokens = usage.outputTokens;
+  return {
+    requests: usage.requests,
+    inputTokens,
+    outputTokens,
+    totalTokens: inputTokens + outputTokens,
+    cachedInputTokens: sumDetail(usage.inputTokensDetails, 'cached_tokens'),
+    reasoningTokens: sumDetail(usage.outputTokensDetails, 'reasoning_tokens'),
+  };
+}
+
+/** The parts of a run result the reporter reads. */
+interface CompletedRun {
+  readonly finalOutput?: unknown;
+  readonly history: AgentInputItem[];
+  readonly state: { readonly usage: Usage };
+}
+
+/** Serialises work per key (one turn at a time per session), so concurrent follow-ups cannot interleave history. */
+class KeyedMutex {
+  readonly #tails = new Map<string, Promise<void>>();
+
+  async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.#tails.get(key) ?? Promise.resolve();
+    let release!: () => void;
+    const current = new Promise<void>((resolve) => (release = resolve));
+    const tail = previous.then(() => current);
+    this.#tails.set(key, tail);
+    await previous;
+    try {
+      return await fn();
+    } finally {
+      release();
+      if (this.#tails.get(key) === tail) this.#tails.delete(key);
+    }
+  }
+}
+
+/** Creates the reporter for `config`. */
+export function createReporter(config: ReporterConfig, options: ReporterOptions = {}): Reporter {
+  const { model, client, webSearch } = createProviderModel(config);
+  const agent = createNbaReporterAgent(model, { webSearch, modelTimeoutMs: config.modelTimeoutMs });
+  const store = options.sessionStore ?? new SqliteSessionStore(config.sessionDb);
+  const useOpenAIConversations = config.provider === 'openai';
+  const mutex = new KeyedMutex();
+  let closed = false;
+
+  function assertOpen(): void {
+    if (closed) throw new Error('The NBA reporter is closed');
+  }
+
+  function mapRunError(error: unknown, signal: AbortSignal | undefined): unknown {
+    if (error instanceof InputGuardrailTripwireTriggered) {
+      const info = error.result.output.outputInfo as { reason?: unknown } | null | undefined;
+      const reason = typeof info?.reason === 'string' ? info.reason : OFF_TOPIC_REASON;
+      return new GuardrailTrippedError(error.result.guardrail.name ?? NBA_GUARDRAIL_NAME, reason, { cause: error });
+    }
+    if (isAbortError(error, signal)) return error;
+    return mapProviderError(error, config.modelTimeoutMs) ?? error;
+  }
+
+  function finish(result: CompletedRun, sessionId: string, topic: TopicSlug): TurnResult {
+    const raw = result.finalOutput;
+    const text = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : JSON.stringify(raw);
+    const message = sanitizeAgentMessage(text.trim());
+    if (message.length === 0) throw new EmptyAnswerError();
+    return { sessionId, topic, message, model: config.model, usage: turnUsage(result.state.usage) };
+  }
+
+  async function runAgent(
+    operation: 'report' | 'followUp',
+    input: string | AgentInputItem[],
+    sessionId: string,
+    signal: AbortSignal | undefined,
+    session?: OpenAIConversationsSession,
+  ): Promise<CompletedRun> {
+    signal?.throwIfAborted();
+    // groupId is run configuration (not a per-run option) in the SDK, hence one Runner per turn.
+    const runner = new Runner({ workflowName: `NBA reporter ${operation}`, ...options.runConfig, groupId: sessionId });
+    options.configureRunner?.(runner, { operation, sessionId });
+    try {
+      return await runner.run(agent, input, {
+        ...(signal ? { signal } : {}),
+        ...(session ? { session } : {}),
+      });
+    } catch (error) {
+      throw mapRunError(error, signal);
+    }
+  }
+
+  async function openConversation(openai: OpenAI, signal: AbortSignal | undefined): Promise<OpenAIConversationsSession> {
+    const session = new OpenAIConversationsSession({ client: openai });
+    try {
+      signal?.throwIfAborted();
+      await session.getSessionId(); // creates the conversation on OpenAI's side
+      return session;
+    } catch (error) {
+      throw mapRunError(error, signal);
+    }
+  }
+
+  return {
+    provider: config.provider,
+    model: config.model,
+    agent,
+
+    async report(input, turnOptions = {}) {
+      assertOpen();
+      const topic = validateTopic(input?.topic);
+      const message = input.message === undefined || input.message === null ? undefined : validateMessage(input.message);
+      const prompt = buildTurnPrompt(TOPIC_NAMES[topic], message);
+      const { signal } = turnOptions;
+
+      if (useOpenAIConversations && client) {
+        // Demo parity: OpenAI keeps the conversation; we keep id → topic so unknown ids are rejected locally.
+        const session = await openConversation(client, signal);
+        const sessionId = await session.getSessionId();
+        const result = await runAgent('report', prompt, sessionId, signal, session);
+        const turn = finish(result, sessionId, topic);
+        await store.create(topic, sessionId);
+        return turn;
+      }
+
+      const sessionId = generateSessionId();
+      const result = await runAgent('report', [{ type: 'message', role: 'user', content: prompt }], sessionId, signal);
+      const turn = finish(result, sessionId, topic);
+      // Written only after the run succeeded, in one transaction.
+      await store.create(topic, sessionId, result.history);
+      return turn;
+    },
+
+    async followUp(input, turnOptions = {}) {
+      assertOpen();
+      const sessionId = typeof input?.sessionId === 'string' ? input.sessionId.trim() : '';
+      if (sessionId.length === 0) throw new InvalidInputError('sessionId', 'sessionId must not be empty');
+      const message = validateMessage(input.message);
+      const { signal } = turnOptions;
+
+      return mutex.run(sessionId, async () => {
+        const stored = await store.get(sessionId);
+        if (!stored) throw new SessionNotFoundError(sessionId);
+
+        if (useOpenAIConversations && client) {
+          const session = new OpenAIConversationsSession({ client, conversationId: sessionId });
+          const result = await runAgent('followUp', message, sessionId, signal, session);
+          const turn = finish(result, sessionId, stored.topic);
+          await store.appendTurn(sessionId, []); // items live on OpenAI's side; this marks the turn
+          return turn;
+        }
+
+        const history = stored.items;
+        const result = await runAgent('followUp', [...history, { type: 'message', role: 'user', content: message }], sessionId, signal);
+        const turn = finish(result, sessionId, stored.topic);
+        await store.appendTurn(sessionId, result.history.slice(history.length));
+        return turn;
+      });
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,352 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createReporter,
+  EmptyAnswerError,
+  GuardrailTrippedError,
+  InvalidInputError,
+  isReporterError,
+  loadReporterConfig,
+  MAX_MESSAGE_LENGTH,
+  MemorySessionStore,
+  ModelRateLimitedError,
+  ModelTimeoutError,
+  ModelUnavailableError,
+  OFF_TOPIC_REASON,
+  SessionNotFoundError,
+  SqliteSessionStore,
+  type Reporter,
+  type ReporterConfig,
+} from '../src/index.js';
+
+const RAPTORS = 'The Raptors went 46-36 this NBA season. What was their win percentage?';
+const offlineConfig: ReporterConfig = { ...loadReporterConfig({}), sessionDb: ':memory:' };
+
+describe('Reporter (offline provider, end to end)', () => {
+  let reporter: Reporter;
+  let store: MemorySessionStore;
+  beforeAll(() => {
+    store = new MemorySessionStore();
+    reporter = createReporter(offlineConfig, { sessionStore: store });
+  });
+  afterAll(async () => {
+    await reporter.close();
+  });
+
+  it('exposes provider and model', () => {
+    expect(reporter.provider).toBe('offline');
+    expect(reporter.model).toBe('offline-nba-2024-25');
+  });
+
+  it('reports a GENERAL overview with real usage', async () => {
+    const result = await reporter.report({ topic: 'general' });
+    expect(result.topic).toBe('general');
+    expect(result.model).toBe('offline-nba-2024-25');
+    expect(result.message.length).toBeGreaterThan(50);
+    expect(result.message).toContain('Oklahoma City Thunder');
+    expect(result.usage.requests).toBe(1);
+    expect(result.usage.inputTokens).toBeGreaterThan(0);
+    expect(result.usage.outputTokens).toBeGreaterThan(0);
+    expect(result.usage.totalTokens).toBe(result.usage.inputTokens + result.usage.outputTokens);
+    expect(result.usage.cachedInputTokens).toBe(0);
+    expect(result.usage.reasoningTokens).toBe(0);
+    const stored = await store.get(result.sessionId);
+    expect(stored?.topic).toBe('general');
+    expect(stored?.items[0]).toMatchObject({ role: 'user', content: expect.stringMatching(/^What is the latest news and analysis for NBA Season, as of \d{4}-\d{2}-\d{2}\?$/) });
+  });
+
+  it.each(['eastern', 'western', 'finals'] as const)('reports the %s overview', async (topic) => {
+    const result = await reporter.report({ topic, message: null });
+    expect(result.topic).toBe(topic);
+    expect(result.message).toMatch(/offline snapshot of the 2024-25 NBA season/);
+  });
+
+  it('answers the Raptors 46-36 question with .561 via the tool, then follows up on "their" record', async () => {
+    const first = await reporter.report({ topic: 'general', message: `  ${RAPTORS}  ` });
+    expect(first.message).toContain('.561');
+    expect(first.message.startsWith('The Raptors went 46-36, which works out to a .561 winning percentage.')).toBe(true);
+    expect(first.usage.requests).toBe(2); // tool call, then the answer
+    const items = (await store.get(first.sessionId))?.items ?? [];
+    expect(items.map((i) => i.type)).toEqual(['message', 'function_call', 'function_call_result', 'message']);
+
+    const second = await reporter.followUp({ sessionId: first.sessionId, message: 'How does their record compare with the rest of the East?' });
+    expect(second.sessionId).toBe(first.sessionId);
+    expect(second.topic).toBe('general');
+    expect(second.message).toContain('Raptors');
+    expect(second.message).toContain('.561');
+    expect(second.message).toMatch(/Eastern Conference/);
+    // The follow-up read the whole conversation, so it read more than the first turn's first call.
+    expect(second.usage.inputTokens).toBeGreaterThan(first.usage.inputTokens / 2);
+    expect((await store.get(first.sessionId))?.items).toHaveLength(8);
+  });
+
+  it('blocks off-topic requests with the guardrail, in report and in followUp, and stores nothing', async () => {
+    const error = await reporter.report({ topic: 'general', message: "What's the weather in Barcelona today?" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GuardrailTrippedError);
+    expect(error).toMatchObject({ code: 'GUARDRAIL_TRIPPED', guardrail: 'nba_content_guardrail', reason: OFF_TOPIC_REASON, name: 'GuardrailTrippedError' });
+
+    const started = await reporter.report({ topic: 'finals' });
+    const before = (await store.get(started.sessionId))?.items.length;
+    const followUpError = await reporter
+      .followUp({ sessionId: started.sessionId, message: "What's the weather in Barcelona today?" })
+      .catch((e: unknown) => e);
+    expect(followUpError).toBeInstanceOf(GuardrailTrippedError);
+    expect((await store.get(started.sessionId))?.items.length).toBe(before);
+  });
+
+  it('rejects unknown sessions instead of starting a new conversation', async () => {
+    const error = await reporter.followUp({ sessionId: 'b9a0c1d2-0000-4000-8000-000000000000', message: 'NBA news?' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SessionNotFoundError);
+    expect(error).toMatchObject({ code: 'SESSION_NOT_FOUND', sessionId: 'b9a0c1d2-0000-4000-8000-000000000000' });
+  });
+
+  it.each([
+    ['empty', ''],
+    ['whitespace-only', ' \n\t '],
+    ['over-long', 'nba '.repeat(MAX_MESSAGE_LENGTH)],
+  ])('rejects an %s message', async (_label, message) => {
+    const reportError = await reporter.report({ topic: 'general', message }).catch((e: unknown) => e);
+    expect(reportError).toBeInstanceOf(InvalidInputError);
+    expect(reportError).toMatchObject({ code: 'BAD_USER_INPUT', field: 'message' });
+    const started = await reporter.report({ topic: 'general' });
+    const followUpError = await reporter.followUp({ sessionId: started.sessionId, message }).catch((e: unknown) => e);
+    expect(followUpError).toMatchObject({ code: 'BAD_USER_INPUT', field: 'message' });
+  });
+
+  it('accepts a message of exactly MAX_MESSAGE_LENGTH characters', async () => {
+    const message = `NBA ${'x'.repeat(MAX_MESSAGE_LENGTH - 4)}`;
+    expect(message).toHaveLength(MAX_MESSAGE_LENGTH);
+    await expect(reporter.report({ topic: 'general', message })).resolves.toMatchObject({ topic: 'general' });
+  });
+
+  it('rejects unknown topics and empty session ids', async () => {
+    const error = await reporter.report({ topic: 'Eastern' as never }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'topic', message: 'Invalid NBA topic "Eastern". Supported topics: eastern, finals, general, western' });
+    await expect(reporter.followUp({ sessionId: ' ', message: 'NBA?' })).rejects.toMatchObject({ field: 'sessionId' });
+  });
+
+  it('serialises concurrent follow-ups on one session', async () => {
+    const started = await reporter.report({ topic: 'eastern', message: 'How did the Celtics do?' });
+    const before = (await store.get(started.sessionId))?.items.length ?? 0;
+    const [a, b] = await Promise.all([
+      reporter.followUp({ sessionId: started.sessionId, message: 'What was their record?' }),
+      reporter.followUp({ sessionId: started.sessionId, message: 'Who won the Finals?' }),
+    ]);
+    expect(a.message).toContain('Celtics');
+    expect(b.message).toContain('Thunder');
+    const items = (await store.get(started.sessionId))?.items ?? [];
+    const users = items.filter((i) => i.type === 'message' && i.role === 'user');
+    expect(users).toHaveLength(3);
+    expect(items.length).toBeGreaterThan(before);
+  });
+
+  it('passes an abort through unchanged and stores nothing', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('client went away'));
+    await expect(reporter.report({ topic: 'general' }, { signal: controller.signal })).rejects.toThrow('client went away');
+  });
+});
+
+describe('Reporter with the default SQLite store', () => {
+  it('persists conversations across reporter restarts and close is idempotent', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nba-reporter-'));
+    try {
+      const config: ReporterConfig = { ...offlineConfig, sessionDb: join(dir, 'data', 'sessions.db') };
+      const first = createReporter(config);
+      const turn = await first.report({ topic: 'general', message: RAPTORS });
+      await first.close();
+      await first.close();
+      await expect(first.report({ topic: 'general' })).rejects.toThrow(/closed/);
+
+      const second = createReporter(config);
+      const next = await second.followUp({ sessionId: turn.sessionId, message: 'How does their record compare with the rest of the East?' });
+      expect(next.message).toContain('Raptors');
+      await second.close();
+
+      const store = new SqliteSessionStore(config.sessionDb);
+      expect(store.turnCount(turn.sessionId)).toBe(2);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// openai-compatible provider against a scripted Chat Completions server on loopback.
+
+type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
+
+function chatCompletion(content: string, usage: Record<string, unknown> = {}) {
+  return {
+    id: 'chatcmpl-1',
+    object: 'chat.completion',
+    created: 1,
+    model: 'local-model',
+    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+    usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120, ...usage },
+  };
+}
+
+describe('Reporter (openai-compatible provider over loopback)', () => {
+  let server: Server;
+  let baseURL: string;
+  let handler: Handler = () => {};
+  const requests: Array<{ url: string; body: Record<string, unknown>; auth: string | undefined }> = [];
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        requests.push({ url: req.url ?? '', body: body ? (JSON.parse(body) as Record<string, unknown>) : {}, auth: req.headers.authorization });
+        handler(req, body, res);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  afterEach(() => {
+    requests.length = 0;
+  });
+
+  function reporterFor(overrides: Partial<ReporterConfig> = {}): Reporter {
+    const config = loadReporterConfig({
+      NBA_REPORTER_MODEL_PROVIDER: 'openai-compatible',
+      NBA_REPORTER_MODEL: 'local-model',
+      OPENAI_BASE_URL: baseURL,
+      NBA_REPORTER_MODEL_MAX_RETRIES: '0',
+      NBA_REPORTER_SESSION_DB: ':memory:',
+    });
+    return createReporter({ ...config, ...overrides }, { sessionStore: new MemorySessionStore() });
+  }
+
+  function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  }
+
+  it('answers through Chat Completions, sanitizes, reports usage with cached and reasoning tokens', async () => {
+    handler = (_req, _body, res) =>
+      json(
+        res,
+        200,
+        chatCompletion('The Thunder won the title ([nba.com](https://www.nba.com/news)) .', {
+          prompt_tokens_details: { cached_tokens: 40 },
+          completion_tokens_details: { reasoning_tokens: 7 },
+        }),
+      );
+    const reporter = reporterFor();
+    const result = await reporter.report({ topic: 'finals' });
+    expect(result.message).toBe('The Thunder won the title.');
+    expect(result.model).toBe('local-model');
+    expect(result.usage).toEqual({ requests: 1, inputTokens: 100, outputTokens: 20, totalTokens: 120, cachedInputTokens: 40, reasoningTokens: 7 });
+
+    const sent = requests[0];
+    expect(sent?.url).toBe('/v1/chat/completions');
+    expect(sent?.body.model).toBe('local-model');
+    expect(sent?.auth).toBe('Bearer not-needed');
+    const tools = (sent?.body.tools as Array<{ function: { name: string } }>).map((t) => t.function.name);
+    expect(tools).toEqual(['calculate_win_percentage']); // no hosted web search here
+    const system = (sent?.body.messages as Array<{ role: string; content: string }>)[0];
+    expect(system?.role).toBe('system');
+    expect(system?.content).not.toMatch(/use web search/i);
+
+    const followUp = await reporter.followUp({ sessionId: result.sessionId, message: 'And who was Finals MVP?' });
+    expect(followUp.sessionId).toBe(result.sessionId);
+    const history = requests[1]?.body.messages as Array<{ role: string }>;
+    expect(history.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    await reporter.close();
+  });
+
+  it('maps HTTP 429 to ModelRateLimitedError with retry-after', async () => {
+    handler = (_req, _body, res) => json(res, 429, { error: { message: 'slow down', type: 'rate_limit' } }, { 'retry-after': '3' });
+    const reporter = reporterFor();
+    const error = await reporter.report({ topic: 'general' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelRateLimitedError);
+    expect(error).toMatchObject({ code: 'MODEL_RATE_LIMITED', retryAfterMs: 3000 });
+    await reporter.close();
+  });
+
+  it('retries 5xx maxRetries times, then maps to ModelUnavailableError', async () => {
+    handler = (_req, _body, res) => json(res, 503, { error: { message: 'overloaded' } }, { 'retry-after-ms': '1' });
+    const reporter = reporterFor({ maxRetries: 2 });
+    const error = await reporter.report({ topic: 'general' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelUnavailableError);
+    expect((error as Error).message).toContain('503');
+    expect(requests).toHaveLength(3);
+    await reporter.close();
+  });
+
+  it('maps a slow server to ModelTimeoutError', async () => {
+    handler = (_req, _body, res) => {
+      const timer = setTimeout(() => json(res, 200, chatCompletion('late')), 3000);
+      res.on('close', () => clearTimeout(timer));
+    };
+    const reporter = reporterFor({ modelTimeoutMs: 200 });
+    const error = await reporter.report({ topic: 'general' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelTimeoutError);
+    expect(error).toMatchObject({ code: 'MODEL_TIMEOUT', timeoutMs: 200 });
+    await reporter.close();
+  });
+
+  it('maps a refused connection to ModelUnavailableError', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const reporter = reporterFor({ baseURL: `http://127.0.0.1:${port}/v1` });
+    const error = await reporter.report({ topic: 'general' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelUnavailableError);
+    expect(isReporterError(error)).toBe(true);
+    await reporter.close();
+  });
+
+  it('maps an answer that is empty after sanitizing to EmptyAnswerError and stores nothing', async () => {
+    handler = (_req, _body, res) => json(res, 200, chatCompletion('https://www.nba.com/standings'));
+    const store = new MemorySessionStore();
+    const config = loadReporterConfig({
+      NBA_REPORTER_MODEL_PROVIDER: 'openai-compatible',
+      NBA_REPORTER_MODEL: 'local-model',
+      OPENAI_BASE_URL: baseURL,
+      NBA_REPORTER_MODEL_MAX_RETRIES: '0',
+    });
+    const reporter = createReporter(config, { sessionStore: store });
+    const error = await reporter.report({ topic: 'general' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EmptyAnswerError);
+    expect(error).toMatchObject({ code: 'EMPTY_ANSWER' });
+    await reporter.close();
+  });
+
+  it('does not call the model at all for an off-topic request', async () => {
+    handler = (_req, _body, res) => json(res, 200, chatCompletion('should not happen'));
+    const reporter = reporterFor();
+    await expect(reporter.report({ topic: 'general', message: "What's the weather in Barcelona today?" })).rejects.toBeInstanceOf(GuardrailTrippedError);
+    expect(requests).toHaveLength(0);
+    await reporter.close();
+  });
+});
+
+describe('Reporter (openai provider wiring)', () => {
+  it('uses the Responses model with hosted web search and the demo instructions', async () => {
+    const reporter = createReporter(
+      { ...loadReporterConfig({ OPENAI_API_KEY: 'sk-test' }), sessionDb: ':memory:' },
+      { sessionStore: new MemorySessionStore() },
+    );
+    expect(reporter.provider).toBe('openai');
+    expect(reporter.model).toBe('gpt-5.4-mini-2026-03-17');
+    expect(reporter.agent.tools.map((t) => t.name)).toEqual(['web_search', 'calculate_win_percentage']);
+    expect(reporter.agent.instructions).toMatch(/^You are a stateful NBA news reporter and analyst\. Stay focused on the NBA\. Use web search/);
+    const error = await reporter.followUp({ sessionId: 'conv_unknown', message: 'NBA news?' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SessionNotFoundError);
+    await reporter.close();
+  });
+});

@@ -1,0 +1,241 @@
+/**
+ * Normalised view of the model-call span data (`generation` / `response`) of the Agents SDK.
+ */
+import type { Attributes } from '@opentelemetry/api';
+import {
+  finishReasonFromItems,
+  normalizeFinishReason,
+  splitSystemInstructions,
+  toChatMessages,
+  toolCallsFromItems,
+  toSystemInstructionParts,
+  type ChatMessage,
+  type OutputMessage,
+  type Part,
+  type ToolCallInfo,
+} from './messages.js';
+import {
+  ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY,
+  ATTR_GEN_AI_REQUEST_MAX_TOKENS,
+  ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY,
+  ATTR_GEN_AI_REQUEST_SEED,
+  ATTR_GEN_AI_REQUEST_STOP_SEQUENCES,
+  ATTR_GEN_AI_REQUEST_TEMPERATURE,
+  ATTR_GEN_AI_REQUEST_TOP_K,
+  ATTR_GEN_AI_REQUEST_TOP_P,
+  FINISH_REASON_CONTENT_FILTER,
+  FINISH_REASON_LENGTH,
+  OPENAI_API_TYPE_VALUE_CHAT_COMPLETIONS,
+  OPENAI_API_TYPE_VALUE_RESPONSES,
+} from './semconv.js';
+
+export type UsageInfo = {
+  input?: number;
+  output?: number;
+  cacheRead?: number;
+  cacheCreation?: number;
+  reasoning?: number;
+};
+
+export type ChatInfo = {
+  requestModel?: string;
+  responseModel?: string;
+  responseId?: string;
+  usage?: UsageInfo;
+  finishReasons?: string[];
+  apiType?: string;
+  requestParams: Attributes;
+  systemInstructions?: Part[];
+  inputMessages?: ChatMessage[];
+  outputMessages?: OutputMessage[];
+  toolDefinitions?: Array<{ type: string; name: string; description?: string }>;
+  toolCalls: ToolCallInfo[];
+};
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const int = (v: unknown): number | undefined => {
+  const n = num(v);
+  return n === undefined ? undefined : Math.trunc(n);
+};
+
+function detail(details: unknown, key: string): number | undefined {
+  if (Array.isArray(details)) {
+    let found = false;
+    let total = 0;
+    for (const d of details) {
+      const v = isObj(d) ? num(d[key]) : undefined;
+      if (v !== undefined) {
+        found = true;
+        total += v;
+      }
+    }
+    return found ? total : undefined;
+  }
+  return isObj(details) ? num(details[key]) : undefined;
+}
+
+/** Read token usage from any of the usage shapes seen in SDK span data (protocol, wire, chat completions). */
+export function readUsage(u: unknown): UsageInfo | undefined {
+  if (!isObj(u)) return undefined;
+  const details = u.details;
+  const input = int(u.input_tokens ?? u.prompt_tokens ?? u.inputTokens);
+  const output = int(u.output_tokens ?? u.completion_tokens ?? u.outputTokens);
+  const cacheRead =
+    detail(u.input_tokens_details, 'cached_tokens') ??
+    detail(u.prompt_tokens_details, 'cached_tokens') ??
+    detail(u.inputTokensDetails, 'cached_tokens') ??
+    detail(details, 'cached_tokens') ??
+    (isObj(details) ? detail(details.input_tokens_details, 'cached_tokens') : undefined) ??
+    num(u.cached_input_tokens);
+  const cacheCreation =
+    detail(u.input_tokens_details, 'cache_write_tokens') ??
+    detail(details, 'cache_write_tokens') ??
+    detail(details, 'cache_creation_input_tokens') ??
+    num(u.cache_write_input_tokens);
+  const reasoning =
+    detail(u.output_tokens_details, 'reasoning_tokens') ??
+    detail(u.completion_tokens_details, 'reasoning_tokens') ??
+    detail(u.outputTokensDetails, 'reasoning_tokens') ??
+    detail(details, 'reasoning_tokens') ??
+    (isObj(details) ? detail(details.output_tokens_details, 'reasoning_tokens') : undefined);
+  const out: UsageInfo = {};
+  if (input !== undefined) out.input = input;
+  if (output !== undefined) out.output = output;
+  if (cacheRead !== undefined) out.cacheRead = Math.trunc(cacheRead);
+  if (cacheCreation !== undefined) out.cacheCreation = Math.trunc(cacheCreation);
+  if (reasoning !== undefined) out.reasoning = Math.trunc(reasoning);
+  return Object.keys(out).length ? out : undefined;
+}
+
+function requestParams(cfg: unknown): Attributes {
+  const a: Attributes = {};
+  if (!isObj(cfg)) return a;
+  const put = (key: string, v: unknown, asInt = false): void => {
+    const n = asInt ? int(v) : num(v);
+    if (n !== undefined) a[key] = n;
+  };
+  put(ATTR_GEN_AI_REQUEST_TEMPERATURE, cfg.temperature);
+  put(ATTR_GEN_AI_REQUEST_TOP_P, cfg.top_p ?? cfg.topP);
+  put(ATTR_GEN_AI_REQUEST_TOP_K, cfg.top_k ?? cfg.topK);
+  put(ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY, cfg.frequency_penalty ?? cfg.frequencyPenalty);
+  put(ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY, cfg.presence_penalty ?? cfg.presencePenalty);
+  put(ATTR_GEN_AI_REQUEST_MAX_TOKENS, cfg.max_tokens ?? cfg.maxTokens ?? cfg.max_output_tokens ?? cfg.max_completion_tokens, true);
+  put(ATTR_GEN_AI_REQUEST_SEED, cfg.seed, true);
+  const stop = cfg.stop ?? cfg.stop_sequences ?? cfg.stopSequences;
+  if (typeof stop === 'string') a[ATTR_GEN_AI_REQUEST_STOP_SEQUENCES] = [stop];
+  else if (Array.isArray(stop) && stop.every((s) => typeof s === 'string')) a[ATTR_GEN_AI_REQUEST_STOP_SEQUENCES] = stop as string[];
+  return a;
+}
+
+function isChatCompletion(v: unknown): v is Obj {
+  return isObj(v) && Array.isArray(v.choices);
+}
+function isResponseObject(v: unknown): v is Obj {
+  return isObj(v) && Array.isArray(v.output) && (v.object === 'response' || typeof v.status === 'string');
+}
+
+function responseFinishReason(resp: Obj, items: unknown[]): string {
+  if (resp.status === 'incomplete') {
+    const reason = isObj(resp.incomplete_details) ? resp.incomplete_details.reason : undefined;
+    if (reason === 'content_filter') return FINISH_REASON_CONTENT_FILTER;
+    return normalizeFinishReason(reason) ?? FINISH_REASON_LENGTH;
+  }
+  return finishReasonFromItems(items, resp.status);
+}
+
+function fromResponseObject(info: ChatInfo, resp: Obj): void {
+  const id = str(resp.id);
+  if (id) info.responseId = id;
+  const model = str(resp.model);
+  if (model) info.responseModel = model;
+  const usage = readUsage(resp.usage);
+  if (usage) info.usage = usage;
+  const items = Array.isArray(resp.output) ? resp.output : [];
+  const reason = responseFinishReason(resp, items);
+  info.finishReasons = [reason];
+  info.outputMessages = [{ role: 'assistant', parts: toChatMessages(items).flatMap((m) => m.parts), finish_reason: reason }];
+  info.toolCalls = toolCallsFromItems(items);
+  const sys = toSystemInstructionParts(resp.instructions);
+  if (sys.length) info.systemInstructions = sys;
+  if (Array.isArray(resp.tools)) {
+    info.toolDefinitions = resp.tools.filter(isObj).map((t) => ({
+      type: str(t.type) ?? 'function',
+      name: str(t.name) ?? str(t.type) ?? 'tool',
+      ...(str(t.description) ? { description: str(t.description) } : {}),
+    }));
+  }
+  Object.assign(info.requestParams, requestParams({ temperature: resp.temperature, top_p: resp.top_p, max_output_tokens: resp.max_output_tokens }));
+}
+
+function fromChatCompletion(info: ChatInfo, cc: Obj): void {
+  const id = str(cc.id);
+  if (id) info.responseId = id;
+  const model = str(cc.model);
+  if (model) info.responseModel = model;
+  const usage = readUsage(cc.usage);
+  if (usage) info.usage = usage;
+  const choices = (cc.choices as unknown[]).filter(isObj);
+  const messages: OutputMessage[] = [];
+  const reasons: string[] = [];
+  for (const c of choices) {
+    const reason = normalizeFinishReason(c.finish_reason) ?? (isObj(c.message) && Array.isArray(c.message.tool_calls) && c.message.tool_calls.length ? 'tool_call' : 'stop');
+    reasons.push(reason);
+    const parts = toChatMessages(isObj(c.message) ? [{ ...c.message, role: 'assistant' }] : []).flatMap((m) => m.parts);
+    messages.push({ role: 'assistant', parts, finish_reason: reason });
+    if (isObj(c.message)) info.toolCalls.push(...toolCallsFromItems([c.message]));
+  }
+  info.finishReasons = reasons;
+  info.outputMessages = messages;
+  info.apiType = OPENAI_API_TYPE_VALUE_CHAT_COMPLETIONS;
+}
+
+/** Extract everything we can from a generation or response span's data. */
+export function readChatInfo(data: Obj): ChatInfo {
+  const info: ChatInfo = { requestParams: {}, toolCalls: [] };
+  if (data.type === 'response') {
+    info.apiType = OPENAI_API_TYPE_VALUE_RESPONSES;
+    const id = str(data.response_id);
+    if (id) info.responseId = id;
+    if (isObj(data._response)) fromResponseObject(info, data._response);
+    if (data._input !== undefined) {
+      const msgs = toChatMessages(data._input);
+      const { system, rest } = splitSystemInstructions(msgs);
+      info.inputMessages = rest;
+      if (system.length && !info.systemInstructions) info.systemInstructions = system;
+    }
+    return info;
+  }
+  // generation
+  const model = str(data.model);
+  if (model) info.requestModel = model;
+  Object.assign(info.requestParams, requestParams(data.model_config));
+  if (Array.isArray(data.input)) {
+    const { system, rest } = splitSystemInstructions(toChatMessages(data.input));
+    info.inputMessages = rest;
+    if (system.length) info.systemInstructions = system;
+  }
+  const output = Array.isArray(data.output) ? data.output : undefined;
+  if (output) {
+    const cc = output.find(isChatCompletion);
+    const resp = output.find(isResponseObject);
+    if (cc) fromChatCompletion(info, cc);
+    else if (resp) fromResponseObject(info, resp);
+    else {
+      const reason = finishReasonFromItems(output);
+      info.finishReasons = [reason];
+      info.outputMessages = [{ role: 'assistant', parts: toChatMessages(output).flatMap((m) => m.parts), finish_reason: reason }];
+      info.toolCalls = toolCallsFromItems(output);
+    }
+  }
+  const usage = readUsage(data.usage);
+  if (usage) info.usage = { ...info.usage, ...usage };
+  // Extension fields a custom model may put on its generation span data.
+  const rid = str(data.response_id);
+  if (rid) info.responseId = rid;
+  const rmodel = str(data.response_model);
+  if (rmodel) info.responseModel = rmodel;
+  return info;
+}

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { readChatInfo } from '../src/chat-data.js';
+import { captureContentFromEnv } from '../src/config.js';
+import { normalizeFinishReason, toChatMessages } from '../src/messages.js';
+import { isoToHrTime } from '../src/time.js';
+import { boundedJson, TRUNCATION_MARKER, truncateString } from '../src/truncate.js';
+
+describe('boundedJson', () => {
+  it('returns the plain JSON when it fits', () => {
+    expect(boundedJson({ a: 'b' }, 100)).toBe('{"a":"b"}');
+  });
+
+  it('shortens content strings, never structural ones, and stays valid JSON', () => {
+    const value = [{ role: 'user', parts: [{ type: 'text', content: 'x'.repeat(5000) }] }];
+    const out = boundedJson(value, 300);
+    expect(out.length).toBeLessThanOrEqual(300);
+    const parsed = JSON.parse(out) as typeof value;
+    expect(parsed[0]?.role).toBe('user');
+    expect(parsed[0]?.parts[0]?.type).toBe('text');
+    expect(parsed[0]?.parts[0]?.content.endsWith(TRUNCATION_MARKER)).toBe(true);
+  });
+
+  it('handles escapes, surrogate pairs and many messages', () => {
+    const value = Array.from({ length: 200 }, (_, i) => ({
+      role: i % 2 ? 'assistant' : 'user',
+      parts: [{ type: 'text', content: `"quoted"\n😀😀😀 ${'y'.repeat(50)}` }],
+    }));
+    for (const max of [64, 100, 500, 2000]) {
+      const out = boundedJson(value, max);
+      expect(out.length).toBeLessThanOrEqual(max);
+      expect(() => JSON.parse(out)).not.toThrow();
+      expect(out).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+    }
+  });
+
+  it('bounds a bare string as a JSON string', () => {
+    const out = boundedJson('z'.repeat(1000), 80);
+    expect(out.length).toBeLessThanOrEqual(80);
+    expect(typeof JSON.parse(out)).toBe('string');
+  });
+
+  it('truncateString marks truncation', () => {
+    expect(truncateString('abc', 10)).toBe('abc');
+    const t = truncateString('a'.repeat(100), 20);
+    expect(t.length).toBe(20);
+    expect(t.endsWith(TRUNCATION_MARKER)).toBe(true);
+  });
+});
+
+describe('message mapping', () => {
+  it('maps SDK protocol items to semconv messages', () => {
+    expect(
+      toChatMessages([
+        { role: 'user', content: [{ type: 'input_text', text: 'hi' }] },
+        { type: 'reasoning', content: [{ type: 'input_text', text: 'thinking' }] },
+        { type: 'function_call', callId: 'c1', name: 'f', arguments: '{"a":1}' },
+        { type: 'function_call_result', callId: 'c1', name: 'f', output: { type: 'text', text: 'ok' } },
+        { role: 'assistant', content: [{ type: 'output_text', text: 'done' }] },
+      ]),
+    ).toEqual([
+      { role: 'user', parts: [{ type: 'text', content: 'hi' }] },
+      {
+        role: 'assistant',
+        parts: [
+          { type: 'reasoning', content: 'thinking' },
+          { type: 'tool_call', id: 'c1', name: 'f', arguments: { a: 1 } },
+        ],
+      },
+      { role: 'tool', parts: [{ type: 'tool_call_response', id: 'c1', response: 'ok' }] },
+      { role: 'assistant', parts: [{ type: 'text', content: 'done' }] },
+    ]);
+  });
+
+  it('maps Chat Completions generation spans (OpenAIChatCompletionsModel shape)', () => {
+    const info = readChatInfo({
+      type: 'generation',
+      model: 'gpt-4o',
+      model_config: { temperature: 0.5, top_p: 0.9 },
+      input: [
+        { role: 'system', content: 'be nice' },
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: null, tool_calls: [{ id: 'call_9', type: 'function', function: { name: 'f', arguments: '{}' } }] },
+        { role: 'tool', tool_call_id: 'call_9', content: 'res' },
+      ],
+      output: [
+        {
+          id: 'chatcmpl-1',
+          object: 'chat.completion',
+          model: 'gpt-4o-2024-08-06',
+          choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'hello' } }],
+          usage: { prompt_tokens: 10, completion_tokens: 2, prompt_tokens_details: { cached_tokens: 4 }, completion_tokens_details: { reasoning_tokens: 1 } },
+        },
+      ],
+    });
+    expect(info.requestModel).toBe('gpt-4o');
+    expect(info.responseModel).toBe('gpt-4o-2024-08-06');
+    expect(info.responseId).toBe('chatcmpl-1');
+    expect(info.apiType).toBe('chat_completions');
+    expect(info.finishReasons).toEqual(['stop']);
+    expect(info.usage).toEqual({ input: 10, output: 2, cacheRead: 4, reasoning: 1 });
+    expect(info.requestParams).toEqual({ 'gen_ai.request.temperature': 0.5, 'gen_ai.request.top_p': 0.9 });
+    expect(info.systemInstructions).toEqual([{ type: 'text', content: 'be nice' }]);
+    expect(info.inputMessages).toEqual([
+      { role: 'user', parts: [{ type: 'text', content: 'hi' }] },
+      { role: 'assistant', parts: [{ type: 'tool_call', id: 'call_9', name: 'f', arguments: {} }] },
+      { role: 'tool', parts: [{ type: 'tool_call_response', id: 'call_9', response: 'res' }] },
+    ]);
+    expect(info.outputMessages).toEqual([{ role: 'assistant', parts: [{ type: 'text', content: 'hello' }], finish_reason: 'stop' }]);
+  });
+
+  it('maps Responses spans (OpenAIResponsesModel shape)', () => {
+    const info = readChatInfo({
+      type: 'response',
+      response_id: 'resp_9',
+      _input: 'hello',
+      _response: {
+        id: 'resp_9',
+        object: 'response',
+        status: 'completed',
+        model: 'gpt-4.1-2025-04-14',
+        instructions: 'sys',
+        tools: [{ type: 'function', name: 'f', description: 'does f', parameters: {} }],
+        output: [{ type: 'function_call', call_id: 'call_5', name: 'f', arguments: '{"x":2}' }],
+        usage: { input_tokens: 7, output_tokens: 3, input_tokens_details: { cached_tokens: 0 }, output_tokens_details: { reasoning_tokens: 0 } },
+      },
+    });
+    expect(info.responseId).toBe('resp_9');
+    expect(info.apiType).toBe('responses');
+    expect(info.finishReasons).toEqual(['tool_call']);
+    expect(info.toolCalls).toEqual([{ id: 'call_5', name: 'f', arguments: '{"x":2}' }]);
+    expect(info.usage).toEqual({ input: 7, output: 3, cacheRead: 0, reasoning: 0 });
+    expect(info.systemInstructions).toEqual([{ type: 'text', content: 'sys' }]);
+    expect(info.toolDefinitions).toEqual([{ type: 'function', name: 'f', description: 'does f' }]);
+    expect(info.inputMessages).toEqual([{ role: 'user', parts: [{ type: 'text', content: 'hello' }] }]);
+  });
+
+  it('normalises finish reasons', () => {
+    expect(normalizeFinishReason('tool_calls')).toBe('tool_call');
+    expect(normalizeFinishReason('function_call')).toBe('tool_call');
+    expect(normalizeFinishReason('max_output_tokens')).toBe('length');
+    expect(normalizeFinishReason('content_filter')).toBe('content_filter');
+    expect(normalizeFinishReason('failed')).toBe('error');
+    expect(normalizeFinishReason('stop')).toBe('stop');
+  });
+});
+
+describe('misc', () => {
+  it('parses the capture env var', () => {
+    const key = 'OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT';
+    expect(captureContentFromEnv({})).toBe(false);
+    expect(captureContentFromEnv({ [key]: ' Span_Only ' })).toBe(true);
+    expect(captureContentFromEnv({ [key]: 'EVENT_ONLY' })).toBe(false);
+  });
+
+  it('converts ISO timestamps to HrTime keeping precision', () => {
+    expect(isoToHrTime('2026-01-02T03:04:05.678Z')).toEqual([Date.UTC(2026, 0, 2, 3, 4, 5) / 1000, 678_000_000]);
+    expect(isoToHrTime('2026-01-02T03:04:05.123456789Z')).toEqual([Date.UTC(2026, 0, 2, 3, 4, 5) / 1000, 123_456_789]);
+    expect(isoToHrTime('2026-01-02T03:04:05Z')).toEqual([Date.UTC(2026, 0, 2, 3, 4, 5) / 1000, 0]);
+    expect(isoToHrTime(null)).toBeUndefined();
+  });
+});
