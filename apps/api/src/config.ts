@@ -5,7 +5,7 @@ export interface ApiConfig {
   port: number;
   /** Interface to bind; unset means every interface. */
   host: string | undefined;
-  /** Stack traces in error responses: only in development. */
+  /** Stack traces in error responses: only with an explicit NODE_ENV=development. */
   development: boolean;
   /** Serve the offline GraphQL playground at / and at /graphql for browsers. */
   playground: boolean;
@@ -33,7 +33,7 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     }
     port = Number(rawPort);
   }
-  const nodeEnv = env.NODE_ENV?.trim() || 'development';
+  const nodeEnv = env.NODE_ENV?.trim() ?? '';
   const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);

@@ -44,7 +44,7 @@ function serverOf(endpoint: ModelEndpoint): { serverAddress?: string; serverPort
 }
 
 export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTelemetry> {
-  const { setTracingDisabled } = await import('@openai/agents');
+  const { setTracingDisabled } = await import('@openai/agents-core');
   if (!isTelemetryStarted()) {
     // No OpenTelemetry: also stop the Agents SDK from exporting traces to OpenAI by itself.
     setTracingDisabled(true);

@@ -144,26 +144,43 @@ describe('sessions are durable', () => {
     }
   });
 
-  test('SIGTERM drains an in-flight turn before exiting, and the turn is stored', async () => {
+  test('SIGTERM under load: every answered turn is stored, late requests are refused cleanly, exit 0', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'nba-drain-')), 'sessions.db');
     const env = { OTEL_SDK_DISABLED: 'true', NBA_REPORTER_SESSION_DB: db };
     const api = await spawnApi({ env });
-    const inFlight = gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
-    await new Promise((r) => setTimeout(r, 5));
-    const exit = api.stop();
-    const res = await inFlight;
-    expect(await exit).toBe(0);
-    expect(api.output()).toMatch(/"msg":"stopped"/);
-    if (res.status === 200 && res.body.data) {
-      const again = await spawnApi({ env });
-      try {
-        const next = await gql(again.graphqlUrl, FOLLOW_UP, {
-          input: { sessionId: res.body.data.report.sessionId, message: 'And their record?' },
-        });
-        expect(next.body.errors).toBeUndefined();
-      } finally {
-        await again.stop();
+    const answered: string[] = [];
+    const refused: string[] = [];
+    let stop = false;
+    const client = async () => {
+      while (!stop) {
+        try {
+          const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
+          if (res.status === 200 && res.body.data) answered.push(res.body.data.report.sessionId);
+          else refused.push(String(res.body.errors?.[0]?.extensions?.['code']));
+        } catch {
+          refused.push('connection closed'); // the listener is gone: nothing was accepted
+          return;
+        }
       }
+    };
+    const clients = Array.from({ length: 4 }, client);
+    await new Promise((r) => setTimeout(r, 300));
+    const exit = api.stop();
+    expect(await exit).toBe(0);
+    stop = true;
+    await Promise.all(clients);
+    expect(answered.length).toBeGreaterThan(0);
+    for (const code of refused) expect(['SHUTTING_DOWN', 'connection closed']).toContain(code);
+    expect(api.output()).toMatch(/"msg":"stopped"/);
+
+    const again = await spawnApi({ env });
+    try {
+      for (const sessionId of answered) {
+        const next = await gql(again.graphqlUrl, FOLLOW_UP, { input: { sessionId, message: 'And their record?' } });
+        expect(next.body.errors, sessionId).toBeUndefined();
+      }
+    } finally {
+      await again.stop();
     }
   });
 });

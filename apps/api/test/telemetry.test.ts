@@ -291,7 +291,7 @@ describe('switches and shutdown', () => {
       expect(tree).toMatch(/POST SERVER/);
       expect(tree).toMatch(/invoke_agent NBA_Reporter/);
       expect(tree).toMatch(/execute_tool calculate_win_percentage/);
-      expect(tree).toMatch(/chat offline-nba-2024-25 .* in=\d+ out=\d+/);
+      expect(tree).toMatch(/chat offline-nba-2024-25 .* in=\d+ .*out=\d+ finish=tool_call/);
       expect(out).not.toMatch(/4318|ECONNREFUSED/);
     } finally {
       await api.stop();

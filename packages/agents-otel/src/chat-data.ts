@@ -160,13 +160,7 @@ function fromResponseObject(info: ChatInfo, resp: Obj): void {
   info.toolCalls = toolCallsFromItems(items);
   const sys = toSystemInstructionParts(resp.instructions);
   if (sys.length) info.systemInstructions = sys;
-  if (Array.isArray(resp.tools)) {
-    info.toolDefinitions = resp.tools.filter(isObj).map((t) => ({
-      type: str(t.type) ?? 'function',
-      name: str(t.name) ?? str(t.type) ?? 'tool',
-      ...(str(t.description) ? { description: str(t.description) } : {}),
-    }));
-  }
+  if (Array.isArray(resp.tools)) info.toolDefinitions = toolDefinitions(resp.tools);
   Object.assign(info.requestParams, requestParams({ temperature: resp.temperature, top_p: resp.top_p, max_output_tokens: resp.max_output_tokens }));
 }
 
@@ -190,6 +184,15 @@ function fromChatCompletion(info: ChatInfo, cc: Obj): void {
   info.finishReasons = reasons;
   info.outputMessages = messages;
   info.apiType = OPENAI_API_TYPE_VALUE_CHAT_COMPLETIONS;
+}
+
+/** Tool definitions in the spec's schema; `parameters` are left out, as the spec recommends by default. */
+function toolDefinitions(tools: unknown[]): NonNullable<ChatInfo['toolDefinitions']> {
+  return tools.filter(isObj).map((t) => ({
+    type: str(t.type) ?? 'function',
+    name: str(t.name) ?? str(t.type) ?? 'tool',
+    ...(str(t.description) ? { description: str(t.description) } : {}),
+  }));
 }
 
 /** Extract everything we can from a generation or response span's data. */
@@ -237,5 +240,6 @@ export function readChatInfo(data: Obj): ChatInfo {
   if (rid) info.responseId = rid;
   const rmodel = str(data.response_model);
   if (rmodel) info.responseModel = rmodel;
+  if (Array.isArray(data.tools) && !info.toolDefinitions) info.toolDefinitions = toolDefinitions(data.tools);
   return info;
 }

@@ -3,14 +3,17 @@
 // into dist/assets with esbuild: content-hashed file names, and a manifest.json that renderPlaygroundHtml reads.
 // Nothing is fetched at build time or at run time: every byte comes from node_modules.
 import { build } from 'esbuild';
-import { mkdir, rm, writeFile, readdir, stat } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile, readdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const started = performance.now();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'dist', 'assets');
+const finalDir = join(root, 'dist', 'assets');
+// Built aside, then moved into place: a reader (or a concurrent build) never sees a half-written dist/assets.
+const outdir = join(root, 'dist', `.assets-${process.pid}`);
 const require = createRequire(join(root, 'package.json'));
 
 /** Resolves a file inside an npm package, without going through the package's `exports` map. */
@@ -18,7 +21,7 @@ function packageFile(pkg, file) {
   return join(dirname(require.resolve(`${pkg}/package.json`)), file);
 }
 
-await rm(outdir, { recursive: true, force: true });
+process.once('exit', () => rmSync(outdir, { recursive: true, force: true })); // after a failed build
 await mkdir(outdir, { recursive: true });
 
 const common = {
@@ -100,6 +103,8 @@ async function sizeOf(dir) {
   return total;
 }
 const bytes = await sizeOf(outdir);
+await rm(finalDir, { recursive: true, force: true });
+await rename(outdir, finalDir);
 console.log(
   `playground: bundled into dist/assets (${(bytes / 1024 / 1024).toFixed(2)} MiB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

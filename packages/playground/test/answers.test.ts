@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AnswerStore, createFetcher, toLastAnswer } from '../src/client/answers.js';
+import { AnswerStore, createFetcher, operationNameFor, operationNamesOf, toLastAnswer } from '../src/client/answers.js';
 
 const REPORT = 'mutation R($m: String) { report(input: { topic: EASTERN, message: $m }) { sessionId traceId } }';
 
@@ -74,5 +74,21 @@ describe('createFetcher', () => {
     await expect(fetcher({ query: REPORT })).resolves.toMatchObject({ errors: [{ message: 'bad' }] });
     vi.stubGlobal('fetch', async () => new Response('<html>proxy error</html>', { status: 502, statusText: 'Bad Gateway' }));
     await expect(fetcher({ query: REPORT })).rejects.toThrow(/HTTP 502 Bad Gateway: <html>proxy error/);
+  });
+});
+
+describe('operationNameFor', () => {
+  it("corrects a stale name to the document's only operation", () => {
+    const offTopic = '# not mutation Fake\nmutation OffTopic($m: String) { report(input: { topic: GENERAL, message: "query X" }) { traceId } }';
+    expect(operationNamesOf(offTopic)).toEqual(['OffTopic']);
+    expect(operationNameFor(offTopic, 'FollowUp')).toBe('OffTopic');
+    expect(operationNameFor(offTopic, undefined)).toBe('OffTopic');
+    expect(operationNameFor('{ health { status } }', null)).toBeUndefined();
+  });
+
+  it('keeps the chosen operation of a document with several', () => {
+    const two = 'query A { health { status } } query B { topics { name } }';
+    expect(operationNameFor(two, 'B')).toBe('B');
+    expect(operationNameFor(two, 'Stale')).toBe('Stale');
   });
 });

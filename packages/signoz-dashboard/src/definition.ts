@@ -332,6 +332,24 @@ const latency: PanelDef[] = [
     height: 6,
   },
   {
+    key: 'error-rate-by-error-type',
+    title: 'GenAI error rate by error.type',
+    description:
+      'Share of all GenAI operations that failed with each error.type (errors of that type ÷ all operations in the selection).',
+    kind: 'timeseries',
+    unit: 'percentunit',
+    queries: [
+      q('A', 'metrics', [histogramCount(METRIC_OPERATION_DURATION)], and(GENAI_METRIC_SCOPE, `${ERROR_TYPE} EXISTS`), {
+        groupBy: [ERROR_TYPE],
+        disabled: true,
+      }),
+      q('B', 'metrics', [histogramCount(METRIC_OPERATION_DURATION)], GENAI_METRIC_SCOPE, { disabled: true }),
+    ],
+    formulas: [{ name: 'F1', expression: 'A / B', legend: '{{error.type}}' }],
+    width: 6,
+    height: 6,
+  },
+  {
     key: 'errors-table',
     title: 'GenAI errors by type (table)',
     description: 'Failed operations in the time range, by error.type, operation and model.',
@@ -342,8 +360,8 @@ const latency: PanelDef[] = [
         groupBy: [ERROR_TYPE, OP, MODEL],
       }),
     ],
-    width: 6,
-    height: 6,
+    width: 12,
+    height: 5,
   },
 ];
 

@@ -37,7 +37,6 @@ const groupByV6 = (key: string): Json => ({
 function builderQuery(query: QueryDef): Json {
   return {
     name: query.name,
-    stepInterval: null,
     signal: query.signal,
     source: '',
     aggregations: query.aggregations.map((a) =>

@@ -95,17 +95,43 @@ describe('our dashboards', () => {
         expect(text).toContain('gen_ai.client.operation.duration.bucket');
       });
 
-      test('legends only use groupBy keys, and formula inputs group identically', () => {
+      test('legends only use groupBy keys, and formula inputs group compatibly', () => {
+        // SigNoz joins a formula's inputs on their labels: an input whose labels are a subset of another's (e.g. an
+        // ungrouped total) matches every series of it. Inputs grouped on unrelated keys would never join.
         const { queries, formulas } = extract(doc);
         for (const q of queries)
           for (const key of legendKeys(q.legend)) expect(q.groupBy, `${q.panel}/${q.query} legend`).toContain(key);
         for (const f of formulas) {
           const inputs = formulaOperands(f.expression).map((name) => queries.find((q) => q.panel === f.panel && q.query === name)!);
-          const groupings = new Set(inputs.map((q) => JSON.stringify(q.groupBy)));
-          expect(groupings.size, `${f.panel} ${f.name}`).toBe(1);
-          for (const key of legendKeys(f.legend)) expect(inputs[0]!.groupBy, `${f.panel} ${f.name} legend`).toContain(key);
+          const widest = inputs.reduce((a, b) => (b.groupBy.length > a.groupBy.length ? b : a));
+          for (const q of inputs) for (const key of q.groupBy) expect(widest.groupBy, `${f.panel} ${q.query}`).toContain(key);
+          for (const key of legendKeys(f.legend)) expect(widest.groupBy, `${f.panel} ${f.name} legend`).toContain(key);
           for (const q of inputs) expect(q.disabled, `${f.panel}/${q.query} feeds a formula and should be hidden`).toBe(true);
         }
+      });
+
+      test('formula inputs are additive, so SigNoz fills their gaps with 0 instead of dropping the point', () => {
+        // SigNoz's formula evaluator (QueryRangeRequest.GetQueriesSupportingZeroDefault) defaults a missing input
+        // to 0 only for metric queries with time aggregation increase/rate/count and trace queries with a single
+        // count()/sum()/rate() aggregation. With anything else, a model without traffic would blank the whole
+        // cost total, and a missing cache counter would blank the ratio instead of showing 0.
+        const { queries, formulas } = extract(doc);
+        expect(formulas.length).toBeGreaterThan(5);
+        const inputs = formulas.flatMap((f) =>
+          formulaOperands(f.expression).map((name) => queries.find((q) => q.panel === f.panel && q.query === name)!),
+        );
+        // Trace inputs: one aggregation without an attribute argument (count() / rate()).
+        for (const input of inputs.filter((q) => q.signal === 'traces'))
+          expect(input.aggregationKeys, `${input.panel}/${input.query}`).toEqual([]);
+        // Metric inputs: time aggregation, read from the files themselves.
+        const metricAggs = [...JSON.stringify(doc).matchAll(/\{[^{}]*"metricName":[^{}]*\}/g)].map(
+          ([t]) => JSON.parse(t) as { metricName: string; timeAggregation: string },
+        );
+        const formulaMetricInputs = new Set(inputs.flatMap((q) => q.metricNames));
+        for (const a of metricAggs)
+          if (formulaMetricInputs.has(a.metricName) && !a.metricName.endsWith('.bucket'))
+            expect(['increase', 'rate'], a.metricName).toContain(a.timeAggregation);
+        expect([...formulaMetricInputs].some((m) => m.endsWith('.bucket'))).toBe(false);
       });
 
       test('has the panels the issue asks for', () => {

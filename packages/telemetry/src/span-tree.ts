@@ -32,12 +32,12 @@ function highlights(span: ReadableSpan): string {
   push('status', 'http.response.status_code');
   push('provider', 'gen_ai.provider.name');
   push('in', 'gen_ai.usage.input_tokens');
-  push('cached', 'gen_ai.usage.cache_read.input_tokens');
+  if (Number(a['gen_ai.usage.cache_read.input_tokens']) > 0) push('cached', 'gen_ai.usage.cache_read.input_tokens');
   push('out', 'gen_ai.usage.output_tokens');
   push('finish', 'gen_ai.response.finish_reasons');
   push('triggered', 'gen_ai.guardrail.triggered');
   push('call', 'gen_ai.tool.call.id');
-  push('session', 'gen_ai.conversation.id');
+  if (a['gen_ai.operation.name'] === 'invoke_agent') push('session', 'gen_ai.conversation.id');
   push('error', 'error.type');
   if (span.status.code === SpanStatusCode.ERROR && a['error.type'] === undefined) parts.push('ERROR');
   return parts.join(' ');

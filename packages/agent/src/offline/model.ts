@@ -88,7 +88,15 @@ export class OfflineNbaModel implements Model {
     const responseId = `offline_${hash({ instructions: request.systemInstructions ?? null, input: request.input, output })}`;
     return {
       output,
-      usage: new Usage({ requests: 1, inputTokens, outputTokens, totalTokens: inputTokens + outputTokens }),
+      // No prompt cache and no reasoning here: both are truly zero, and saying so keeps cache-ratio series defined.
+      usage: new Usage({
+        requests: 1,
+        inputTokens,
+        outputTokens,
+        totalTokens: inputTokens + outputTokens,
+        inputTokensDetails: { cached_tokens: 0 },
+        outputTokensDetails: { reasoning_tokens: 0 },
+      }),
       responseId,
     };
   }
@@ -100,7 +108,20 @@ export class OfflineNbaModel implements Model {
     return withGenerationSpan(
       async (span) => {
         const response = this.respond(request);
-        span.spanData.usage = { input_tokens: response.usage.inputTokens, output_tokens: response.usage.outputTokens };
+        span.spanData.usage = {
+          input_tokens: response.usage.inputTokens,
+          output_tokens: response.usage.outputTokens,
+          details: { cached_tokens: 0, reasoning_tokens: 0 },
+        };
+        // Extension fields read by @nba-reporter/agents-otel: the generation span type has no slot for them.
+        Object.assign(span.spanData, {
+          response_id: response.responseId,
+          response_model: this.name,
+          tools: request.tools.map((tool) => {
+            const t = tool as { type: string; name?: string; description?: string };
+            return { type: t.type, name: t.name ?? t.type, ...(t.description ? { description: t.description } : {}) };
+          }),
+        });
         if (request.tracing === true) {
           span.spanData.input = [
             ...(request.systemInstructions ? [{ role: 'system', content: request.systemInstructions }] : []),

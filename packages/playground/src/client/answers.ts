@@ -79,12 +79,30 @@ export function toLastAnswer(query: string, operationName: string | null | undef
   return { operationName: name, field, sessionId, traceId, errorCode, errorMessage };
 }
 
+/** The names of the operations a document defines (comments and strings aside). */
+export function operationNamesOf(query: string): string[] {
+  const code = query.replace(/"""[\s\S]*?"""|"(?:[^"\\\n]|\\.)*"|#[^\n]*/g, ' ');
+  return [...code.matchAll(/\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/g)].map((match) => match[1] ?? '');
+}
+
+/**
+ * The operation name to send. GraphiQL derives it from the editor a moment after the text changes, so a run
+ * right after switching tabs can carry the previous tab's name; for a single-operation document, use its own.
+ */
+export function operationNameFor(query: string, operationName: string | null | undefined): string | undefined {
+  const names = operationNamesOf(query);
+  if (operationName && names.includes(operationName)) return operationName;
+  if (names.length === 1) return names[0];
+  return operationName ?? undefined;
+}
+
 /**
  * A fetcher that POSTs JSON to the same-origin endpoint. `content-type: application/json` is always set
  * (after the user's headers), which is what Apollo's CSRF prevention asks of a browser request.
  */
 export function createFetcher(endpoint: string, answers: AnswerStore): Fetcher {
   return async (params, opts) => {
+    const operationName = operationNameFor(params.query, params.operationName);
     const headers = new Headers();
     for (const [key, value] of Object.entries(opts?.headers ?? {})) {
       if (value !== undefined && value !== null) headers.set(key, String(value));
@@ -97,7 +115,7 @@ export function createFetcher(endpoint: string, answers: AnswerStore): Fetcher {
       credentials: 'same-origin',
       body: JSON.stringify({
         query: params.query,
-        operationName: params.operationName ?? undefined,
+        operationName,
         variables: params.variables ?? undefined,
       }),
     });
@@ -108,7 +126,7 @@ export function createFetcher(endpoint: string, answers: AnswerStore): Fetcher {
     } catch {
       throw new Error(`HTTP ${response.status} ${response.statusText}: ${text.slice(0, 500)}`);
     }
-    const answer = toLastAnswer(params.query, params.operationName, body);
+    const answer = toLastAnswer(params.query, operationName, body);
     if (answer) answers.set(answer);
     return body as Awaited<ReturnType<Fetcher>>;
   };
