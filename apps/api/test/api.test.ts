@@ -88,8 +88,8 @@ describe('the API over real HTTP (offline model, SQLite sessions)', () => {
   test('malformed and oversized bodies get a GraphQL-shaped error without a stack trace', async () => {
     const bad = await fetch(api.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
     expect(bad.status).toBe(400);
-    const badBody = await bad.json();
-    expect(badBody.errors[0].extensions.code).toBe('BAD_REQUEST');
+    const badBody = (await bad.json()) as { errors: { extensions: { code: string } }[] };
+    expect(badBody.errors[0]!.extensions.code).toBe('BAD_REQUEST');
     expect(JSON.stringify(badBody)).not.toMatch(/at .*\.js:\d+/);
 
     const big = await fetch(api.graphqlUrl, {
@@ -98,7 +98,7 @@ describe('the API over real HTTP (offline model, SQLite sessions)', () => {
       body: JSON.stringify({ query: '{ health { status } }', padding: 'x'.repeat(200_000) }),
     });
     expect(big.status).toBe(413);
-    expect((await big.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(((await big.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
   });
 
   test('topics, health and /healthz answer, and the server is still serving after every error', async () => {

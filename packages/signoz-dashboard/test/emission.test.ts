@@ -138,12 +138,6 @@ afterAll(async () => {
  *   when a model reports `input_tokens_details.cached_tokens`; the OpenAI models do, the offline model does not,
  *   so an offline run never emits it.
  */
-const KNOWN_SERVICE_GAPS: readonly { panel: string; problem: string }[] = [
-  { panel: 'Cached input token ratio', problem: 'metric gen_ai.client.inference.usage.cache_read.input_tokens was not emitted' },
-  { panel: 'Cached input token ratio by model', problem: 'metric gen_ai.client.inference.usage.cache_read.input_tokens was not emitted' },
-];
-const isKnownGap = (f: Finding) => KNOWN_SERVICE_GAPS.some((g) => g.panel === f.panel && g.problem === f.problem);
-
 const format = (findings: Finding[]): string => findings.map((f) => `[${f.panel} / ${f.query}] ${f.problem}`).join('\n');
 
 describe('the service emits everything the dashboards use', () => {
@@ -170,16 +164,10 @@ describe('the service emits everything the dashboards use', () => {
         expect.arrayContaining(['gen_ai.client.token.usage.sum', 'gen_ai.client.operation.duration.bucket', 'gen_ai.client.operation.duration.count']),
       );
       expect(names.keys).toEqual(expect.arrayContaining(['service.name', 'deployment.environment', 'gen_ai.request.model', 'gen_ai.operation.name', 'gen_ai.token.type', 'error.type']));
-      const findings = verifyAgainstTelemetry(extracted, telemetry).filter((f) => !isKnownGap(f));
+      const findings = verifyAgainstTelemetry(extracted, telemetry);
       expect(findings, format(findings)).toEqual([]);
     });
   }
-
-  test('known service gaps are still gaps (remove them from KNOWN_SERVICE_GAPS once the service emits them)', () => {
-    const findings = verifyAgainstTelemetry(extract(JSON.parse(readFileSync(V6_FILE, 'utf8'))), telemetry);
-    for (const gap of KNOWN_SERVICE_GAPS)
-      expect(findings.some((f) => f.panel === gap.panel && f.problem === gap.problem), `${gap.panel}: ${gap.problem} is fixed`).toBe(true);
-  });
 
   test('the check fails for a name the service does not emit', () => {
     const extracted = extract(JSON.parse(readFileSync(V6_FILE, 'utf8')));

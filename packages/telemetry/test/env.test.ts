@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { hasOtlpEndpoint, isSdkDisabled, localDefault } from '../src/env.js';
+
+describe('OTEL_* environment rules', () => {
+  test('OTEL_SDK_DISABLED is true only for "true", case-insensitively', () => {
+    expect(isSdkDisabled({ OTEL_SDK_DISABLED: 'true' })).toBe(true);
+    expect(isSdkDisabled({ OTEL_SDK_DISABLED: ' TRUE ' })).toBe(true);
+    expect(isSdkDisabled({ OTEL_SDK_DISABLED: '1' })).toBe(false);
+    expect(isSdkDisabled({ OTEL_SDK_DISABLED: 'false' })).toBe(false);
+    expect(isSdkDisabled({})).toBe(false);
+  });
+
+  test('an endpoint counts when set generically or for the signal itself', () => {
+    expect(hasOtlpEndpoint('traces', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318' })).toBe(true);
+    expect(hasOtlpEndpoint('traces', { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://c:4318/v1/traces' })).toBe(true);
+    expect(hasOtlpEndpoint('metrics', { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://c:4318/v1/traces' })).toBe(false);
+    expect(hasOtlpEndpoint('logs', { OTEL_EXPORTER_OTLP_ENDPOINT: '  ' })).toBe(false);
+  });
+
+  test('with no endpoint and no exporter variable, traces go to the terminal tree and metrics and logs stay off', () => {
+    expect(localDefault('traces', {})).toBe('tree');
+    expect(localDefault('metrics', {})).toBe('none');
+    expect(localDefault('logs', {})).toBe('none');
+  });
+
+  test('an endpoint or an explicit exporter variable hands the signal to the standard NodeSDK rules', () => {
+    const endpoint = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' };
+    expect(localDefault('traces', endpoint)).toBeUndefined();
+    expect(localDefault('metrics', endpoint)).toBeUndefined();
+    expect(localDefault('traces', { OTEL_TRACES_EXPORTER: 'console' })).toBeUndefined();
+    expect(localDefault('metrics', { OTEL_METRICS_EXPORTER: 'prometheus' })).toBeUndefined();
+    expect(localDefault('logs', { OTEL_TRACES_EXPORTER: 'console' })).toBe('none');
+  });
+});
