@@ -6,6 +6,7 @@
  *
  * Knobs: BENCH_CONCURRENCY (16), BENCH_SECONDS per round (5), BENCH_ROUNDS per mode (3).
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -96,6 +97,19 @@ function summarise(rounds: Round[]) {
   return { rps: requests / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99), cpuPerRequest: cpu / requests, requests };
 }
 
+/**
+ * Pins a process to one CPU with taskset (util-linux), so the load generator and the server under
+ * test do not fight over a core; without it, two identical servers measured ±10% apart here.
+ */
+function pin(pid: number, cpu: number): boolean {
+  try {
+    execFileSync('taskset', ['-a', '-cp', String(cpu), String(pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function main() {
   const sink = await startSink();
   const on = await spawnApi({
@@ -107,6 +121,9 @@ async function main() {
   });
   const off = await spawnApi({ env: { OTEL_SDK_DISABLED: 'true', LOG_LEVEL: 'info' } });
   const modes = { on, off } as const;
+  // Server under test on CPU 1, this load generator on CPU 0 (only one server is loaded at a time).
+  const pinned = pin(process.pid, 0) && pin(on.process.pid!, 1) && pin(off.process.pid!, 1);
+  process.stdout.write(pinned ? 'pinned: load generator on CPU 0, servers on CPU 1\n' : 'taskset unavailable: not pinned\n');
   const results: Record<keyof typeof modes, Round[]> = { on: [], off: [] };
   try {
     process.stdout.write(`warming up (2 s each)…\n`);
@@ -133,7 +150,7 @@ async function main() {
   process.stdout.write(
     [
       '',
-      `report on the offline model, concurrency ${CONCURRENCY}, ${ROUNDS} interleaved rounds of ${SECONDS} s per mode, Node ${process.version}`,
+      `report on the offline model, concurrency ${CONCURRENCY}, ${ROUNDS} interleaved rounds of ${SECONDS} s per mode, Node ${process.version}${pinned ? ', pinned' : ''}`,
       '',
       '| telemetry | req/s | p50 ms | p99 ms | server CPU / request | requests |',
       '|---|---|---|---|---|---|',
