@@ -73,7 +73,8 @@ export class SpanTreeProcessor implements SpanProcessor {
     const parent = span.parentSpanContext;
     if (!parent || parent.isRemote) {
       this.#traces.delete(traceId);
-      this.#write(render(traceId, span, spans));
+      // Requests only: a lone internal span (graphql.parseSchema at start-up) is not worth a tree.
+      if (spans.length > 1 || span.kind === SpanKind.SERVER) this.#write(render(traceId, span, spans));
     }
   }
 

@@ -68,4 +68,12 @@ describe('the local span-tree view', () => {
     expect(printed[0]).not.toContain('a-child');
     expect(printed[1]).not.toContain('b-child');
   });
+
+  test('a lone internal span (start-up work such as graphql.parseSchema) prints nothing', () => {
+    const tracer = provider.getTracer('test');
+    tracer.startSpan('graphql.parseSchema', { startTime: at(0) }).end(at(5));
+    expect(printed).toEqual([]);
+    tracer.startSpan('GET', { kind: SpanKind.SERVER, startTime: at(0) }).end(at(1));
+    expect(printed).toHaveLength(1);
+  });
 });
