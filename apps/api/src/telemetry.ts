@@ -23,10 +23,14 @@ const OFF: RequestTelemetry = {
   recordError: () => {},
 };
 
-/** gen_ai.provider.name per provider; the offline model is not OpenAI, so it gets its own value. */
+/**
+ * gen_ai.provider.name per provider. An OpenAI-compatible endpoint is driven with the OpenAI client and
+ * protocol, so it reports `openai` as the OpenAI instrumentations do (server.address tells the hosts
+ * apart); the offline model is not OpenAI at all, so it gets a custom value.
+ */
 export const GENAI_PROVIDER_NAME: Record<ModelProviderName, string> = {
   openai: 'openai',
-  'openai-compatible': 'openai_compatible',
+  'openai-compatible': 'openai',
   offline: 'nba_reporter.offline',
 };
 

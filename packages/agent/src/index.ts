@@ -60,6 +60,7 @@ export {
 export {
   createProviderModel,
   createOpenAIClient,
+  retryAfterCappedFetch,
   mapProviderError,
   retryAfterMs,
   PLACEHOLDER_API_KEY,

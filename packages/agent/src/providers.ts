@@ -30,13 +30,42 @@ export interface ProviderModel {
   readonly webSearch: boolean;
 }
 
-/** The OpenAI client for a network provider, with the configured per-call timeout and retries. */
+/** Statuses the `openai` client retries (it also retries connection errors and per-attempt timeouts). */
+const RETRIED_STATUSES = (status: number) => status === 408 || status === 409 || status === 429 || status >= 500;
+
+/**
+ * A `fetch` for the OpenAI client that stops it from waiting longer than `maxWaitMs` for a `retry-after`: when a
+ * retryable response (408/409/429/5xx) asks for a longer wait, it is marked `x-should-retry: false`, so the client
+ * fails fast and the caller gets MODEL_RATE_LIMITED / MODEL_UNAVAILABLE (with `retryAfterMs` for 429) instead of a
+ * request that hangs. The global fetch is looked up per call so HTTP instrumentation (undici) still sees it.
+ */
+export function retryAfterCappedFetch(maxWaitMs: number): typeof fetch {
+  return async (input, init) => {
+    const response = await globalThis.fetch(input, init);
+    if (response.ok || !RETRIED_STATUSES(response.status)) return response;
+    const wait = retryAfterMs(response.headers);
+    if (wait === undefined || wait <= maxWaitMs || response.headers.get('x-should-retry') !== null) return response;
+    const headers = new Headers(response.headers);
+    headers.set('x-should-retry', 'false');
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  };
+}
+
+/**
+ * The OpenAI client for a network provider. Retry and timeout semantics (the client's own, verified against the
+ * scripted server in the tests):
+ * - `timeout` = the per-call timeout, applied to every HTTP attempt (headers and body);
+ * - `maxRetries` retries on 408/409/429/5xx, connection errors (resets, refused) and timed-out attempts, never on
+ *   other 4xx; backoff 0.5 s × 2^n (capped at 8 s) with up to 25 % jitter, or exactly `retry-after-ms` /
+ *   `retry-after` when the server sends one no longer than the per-call timeout (a longer one fails fast).
+ */
 export function createOpenAIClient(config: ReporterConfig): OpenAI {
   return new OpenAI({
     apiKey: config.apiKey ?? (config.provider === 'openai-compatible' ? PLACEHOLDER_API_KEY : undefined),
     ...(config.baseURL ? { baseURL: config.baseURL } : {}),
     timeout: config.modelTimeoutMs,
     maxRetries: config.maxRetries,
+    fetch: retryAfterCappedFetch(config.modelTimeoutMs),
   });
 }
 
@@ -87,8 +116,8 @@ function causes(error: unknown): unknown[] {
 
 /**
  * Maps a model/provider failure to a reporter error: timeouts → {@link ModelTimeoutError}, HTTP 429 →
- * {@link ModelRateLimitedError} (with retry-after), 5xx, connection errors and any other provider or SDK model error →
- * {@link ModelUnavailableError}. Returns `undefined` for errors that are not provider failures (aborts, bugs).
+ * {@link ModelRateLimitedError} (with retry-after), 5xx, other 4xx, connection errors, malformed bodies and any other
+ * provider or SDK model error → {@link ModelUnavailableError}. Returns `undefined` for errors that are not provider failures (aborts, bugs).
  */
 export function mapProviderError(error: unknown, timeoutMs: number): ReporterError | undefined {
   if (isReporterError(error)) return error;
@@ -105,6 +134,12 @@ export function mapProviderError(error: unknown, timeoutMs: number): ReporterErr
     if (e instanceof APIError) {
       const status = e.status === undefined ? '' : ` (HTTP ${e.status})`;
       return new ModelUnavailableError(`The model provider failed${status}: ${e.message}`, { cause: error });
+    }
+  }
+  for (const e of causes(error)) {
+    // A 200 whose body is not valid JSON (a gateway's HTML page, a truncated body): the provider misbehaved.
+    if (e instanceof SyntaxError) {
+      return new ModelUnavailableError(`The model provider sent a malformed response: ${e.message}`, { cause: error });
     }
   }
   if (error instanceof AgentsError && !(error instanceof UserError)) {

@@ -10,7 +10,7 @@ import {
   type Usage,
 } from '@openai/agents-core';
 import { OpenAIConversationsSession } from '@openai/agents-openai';
-import type OpenAI from 'openai';
+import { APIError, type default as OpenAI } from 'openai';
 import { createNbaReporterAgent, type NbaReporterAgent } from './agent.js';
 import type { ModelProviderName, ReporterConfig } from './config.js';
 import {
@@ -154,7 +154,9 @@ class KeyedMutex {
 /** Creates the reporter for `config`. */
 export function createReporter(config: ReporterConfig, options: ReporterOptions = {}): Reporter {
   const { model, client, webSearch } = createProviderModel(config);
-  const agent = createNbaReporterAgent(model, { webSearch, modelTimeoutMs: config.modelTimeoutMs });
+  // The per-call timeout is the OpenAI client's (each HTTP attempt, see createOpenAIClient), not the SDK's
+  // modelSettings.timeoutMs: the SDK's would abort the client mid-retry and hide the real failure from telemetry.
+  const agent = createNbaReporterAgent(model, { webSearch });
   const store = options.sessionStore ?? new SqliteSessionStore(config.sessionDb);
   const useOpenAIConversations = config.provider === 'openai';
   const mutex = new KeyedMutex();
@@ -187,31 +189,63 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     input: string | AgentInputItem[],
     sessionId: string,
     signal: AbortSignal | undefined,
-    session?: OpenAIConversationsSession,
   ): Promise<CompletedRun> {
     signal?.throwIfAborted();
     // groupId is run configuration (not a per-run option) in the SDK, hence one Runner per turn.
     const runner = new Runner({ workflowName: `NBA reporter ${operation}`, ...options.runConfig, groupId: sessionId });
     options.configureRunner?.(runner, { operation, sessionId });
     try {
-      return await runner.run(agent, input, {
-        ...(signal ? { signal } : {}),
-        ...(session ? { session } : {}),
-      });
+      return await runner.run(agent, input, signal ? { signal } : {});
     } catch (error) {
       throw mapRunError(error, signal);
     }
   }
 
-  async function openConversation(openai: OpenAI, signal: AbortSignal | undefined): Promise<OpenAIConversationsSession> {
-    const session = new OpenAIConversationsSession({ client: openai });
+  // ---- openai provider: the conversation lives on OpenAI (Conversations API), written once per successful turn ----
+  //
+  // The SDK's session integration may persist the user's input before the model answers, so a failed turn could
+  // leave half a turn in the conversation (e.g. a user message without an answer, or a function call without its
+  // output, which OpenAI then rejects on the next turn). Instead the reporter drives OpenAIConversationsSession
+  // itself: read the history, run the agent on history + new input (nothing is written meanwhile), then append
+  // the whole turn with one `POST /conversations/{id}/items`. A failed report deletes the conversation it created.
+
+  async function conversationCall<T>(signal: AbortSignal | undefined, sessionId: string | undefined, fn: () => Promise<T>): Promise<T> {
     try {
       signal?.throwIfAborted();
-      await session.getSessionId(); // creates the conversation on OpenAI's side
-      return session;
+      return await fn();
     } catch (error) {
+      if (sessionId !== undefined && error instanceof APIError && error.status === 404) throw new SessionNotFoundError(sessionId);
       throw mapRunError(error, signal);
     }
+  }
+
+  async function conversationHistory(session: OpenAIConversationsSession, sessionId: string, signal: AbortSignal | undefined) {
+    const items = await conversationCall(signal, sessionId, () => session.getItems());
+    return items.map((item) => session.prepareHistoryItemForModelInput(item));
+  }
+
+  async function discardConversation(openai: OpenAI, conversationId: string): Promise<void> {
+    try {
+      await openai.conversations.delete(conversationId, { maxRetries: 0, timeout: Math.min(config.modelTimeoutMs, 5_000) });
+    } catch {
+      // Best effort: the conversation is unreachable anyway (no local row maps to it).
+    }
+  }
+
+  async function runOpenAITurn(
+    openai: OpenAI,
+    operation: 'report' | 'followUp',
+    message: string,
+    sessionId: string,
+    topic: TopicSlug,
+    signal: AbortSignal | undefined,
+  ): Promise<TurnResult> {
+    const session = new OpenAIConversationsSession({ client: openai, conversationId: sessionId });
+    const history = operation === 'report' ? [] : await conversationHistory(session, sessionId, signal);
+    const result = await runAgent(operation, [...history, { type: 'message', role: 'user', content: message }], sessionId, signal);
+    const turn = finish(result, sessionId, topic);
+    await conversationCall(signal, sessionId, () => session.addItems(result.history.slice(history.length)));
+    return turn;
   }
 
   return {
@@ -228,12 +262,15 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
 
       if (useOpenAIConversations && client) {
         // Demo parity: OpenAI keeps the conversation; we keep id → topic so unknown ids are rejected locally.
-        const session = await openConversation(client, signal);
-        const sessionId = await session.getSessionId();
-        const result = await runAgent('report', prompt, sessionId, signal, session);
-        const turn = finish(result, sessionId, topic);
-        await store.create(topic, sessionId);
-        return turn;
+        const conversationId = await conversationCall(signal, undefined, () => new OpenAIConversationsSession({ client }).getSessionId());
+        try {
+          const turn = await runOpenAITurn(client, 'report', prompt, conversationId, topic, signal);
+          await store.create(topic, conversationId);
+          return turn;
+        } catch (error) {
+          await discardConversation(client, conversationId);
+          throw error;
+        }
       }
 
       const sessionId = generateSessionId();
@@ -256,9 +293,7 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
         if (!stored) throw new SessionNotFoundError(sessionId);
 
         if (useOpenAIConversations && client) {
-          const session = new OpenAIConversationsSession({ client, conversationId: sessionId });
-          const result = await runAgent('followUp', message, sessionId, signal, session);
-          const turn = finish(result, sessionId, stored.topic);
+          const turn = await runOpenAITurn(client, 'followUp', message, sessionId, stored.topic, signal);
           await store.appendTurn(sessionId, []); // items live on OpenAI's side; this marks the turn
           return turn;
         }

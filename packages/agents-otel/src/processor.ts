@@ -150,6 +150,38 @@ function classNameFromErrorString(v: unknown): string | undefined {
 }
 
 /**
+ * Transport failures of model calls, recognised by the fixed messages of the `openai` client (which the SDK's
+ * OpenAI models use) and of `JSON.parse`, since the SDK keeps only the message of a model error, not its class.
+ */
+const MODEL_ERROR_MESSAGES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^Request timed out\b/i, 'APIConnectionTimeoutError'],
+  [/^Connection error\.?$/i, 'APIConnectionError'],
+  [/^Request was aborted\.?$/i, 'APIUserAbortError'],
+  [/\bJSON\b|^Unexpected (?:token|end of)\b/, 'SyntaxError'],
+  [/\btimed? ?out\b|\btimeout\b/i, 'timeout'],
+];
+
+/**
+ * `error.type` of a failed model call, from what the SDK keeps: an HTTP status in `data` or leading the message
+ * ("429 Rate limit reached"), else the class of a recognised transport failure; `undefined` when nothing matches.
+ */
+export function modelErrorType(message: string, data: Record<string, unknown> = {}): string | undefined {
+  const status = data.status ?? data.statusCode ?? data.status_code;
+  if ((typeof status === 'number' || typeof status === 'string') && /^\d{3}$/.test(String(status))) return String(status);
+  const texts = [message, typeof data.error === 'string' ? data.error.replace(/^Error:\s*/, '') : undefined];
+  for (const text of texts) {
+    if (!text) continue;
+    const m = /^([45]\d\d)\b/.exec(text.trim());
+    if (m?.[1]) return m[1];
+  }
+  for (const text of texts) {
+    if (!text) continue;
+    for (const [re, type] of MODEL_ERROR_MESSAGES) if (re.test(text.trim())) return type;
+  }
+  return undefined;
+}
+
+/**
  * Bridges Agents SDK tracing to OpenTelemetry. Register it as the ONLY SDK trace processor
  * (see {@link registerAgentsOtel}) so that `onSpanStart` runs synchronously in the caller's context.
  */
@@ -563,13 +595,9 @@ export class AgentsOtelProcessor implements TracingProcessor, SdkSpanContextSour
       if (error.message === 'Max turns exceeded') return 'MaxTurnsExceededError';
     }
     const fromClass = classNameFromErrorString(data.error);
-    if (fromClass) return fromClass;
-    if (e.kind === 'chat') {
-      const status = data.status ?? data.statusCode ?? data.status_code;
-      if ((typeof status === 'number' || typeof status === 'string') && /^\d{3}$/.test(String(status))) return String(status);
-      const m = /^([45]\d\d)\b/.exec(error.message);
-      if (m?.[1]) return m[1];
-    }
+    // A bare `Error` (e.g. the `openai` client's errors, which keep the default name) says nothing on a chat span.
+    if (fromClass && !(e.kind === 'chat' && fromClass === 'Error')) return fromClass;
+    if (e.kind === 'chat') return modelErrorType(error.message, data) ?? sc.ERROR_TYPE_VALUE_OTHER;
     return sc.ERROR_TYPE_VALUE_OTHER;
   }
 

@@ -365,6 +365,22 @@ describe('errors (§14.4)', () => {
     expect(histogramPoints(metric(all, sc.METRIC_GEN_AI_CLIENT_TOKEN_USAGE))).toHaveLength(0);
   });
 
+  it.each([
+    ['Request timed out.', 'APIConnectionTimeoutError'],
+    ['Connection error.', 'APIConnectionError'],
+  ])('model transport error %j: chat and its duration point get error.type %s', async (message, expected) => {
+    const h = createHarness();
+    const { agent } = makeAgent({ failOn: { call: 1, error: new Error(message) } });
+    await expect(underResolver(h.tracer, 'resolver', async () => runner().run(agent, QUESTION))).rejects.toThrow(message);
+    await flush();
+    const chat = one(h.spans(), 'chat gpt-4.1-mini');
+    expect(chat.attributes[sc.ATTR_ERROR_TYPE]).toBe(expected);
+    const chatPoint = histogramPoints(metric(await h.metrics(), sc.METRIC_GEN_AI_CLIENT_OPERATION_DURATION)).find(
+      (p) => p.attributes[sc.ATTR_GEN_AI_OPERATION_NAME] === 'chat',
+    );
+    expect(chatPoint?.attributes[sc.ATTR_ERROR_TYPE]).toBe(expected);
+  });
+
   it('model error without a status: error.type _OTHER', async () => {
     const h = createHarness();
     const { agent } = makeAgent({ failOn: { call: 2, error: new Error('boom') } });

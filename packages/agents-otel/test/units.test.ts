@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readChatInfo } from '../src/chat-data.js';
 import { captureContentFromEnv } from '../src/config.js';
 import { normalizeFinishReason, toChatMessages } from '../src/messages.js';
+import { modelErrorType } from '../src/processor.js';
 import { isoToHrTime } from '../src/time.js';
 import { boundedJson, TRUNCATION_MARKER, truncateString } from '../src/truncate.js';
 
@@ -157,5 +158,28 @@ describe('misc', () => {
     expect(isoToHrTime('2026-01-02T03:04:05.123456789Z')).toEqual([Date.UTC(2026, 0, 2, 3, 4, 5) / 1000, 123_456_789]);
     expect(isoToHrTime('2026-01-02T03:04:05Z')).toEqual([Date.UTC(2026, 0, 2, 3, 4, 5) / 1000, 0]);
     expect(isoToHrTime(null)).toBeUndefined();
+  });
+});
+
+describe('modelErrorType', () => {
+  it.each([
+    ['429 Rate limit reached', {}, '429'],
+    ['503 upstream overloaded', {}, '503'],
+    ['Error streaming response', { status: 502 }, '502'],
+    ['Error streaming response', { error: 'Error: 429 slow down' }, '429'],
+    ['Request timed out.', {}, 'APIConnectionTimeoutError'],
+    ['Error streaming response', { error: 'Error: Request timed out.' }, 'APIConnectionTimeoutError'],
+    ['Connection error.', {}, 'APIConnectionError'],
+    ['Request was aborted.', {}, 'APIUserAbortError'],
+    ['Unterminated string in JSON at position 64', {}, 'SyntaxError'],
+    ['Unexpected end of JSON input', {}, 'SyntaxError'],
+    ['Model call timed out after 200ms.', {}, 'timeout'],
+  ] as const)('%s %j → %s', (message, data, expected) => {
+    expect(modelErrorType(message, data as Record<string, unknown>)).toBe(expected);
+  });
+
+  it('returns undefined for anything else', () => {
+    expect(modelErrorType('boom')).toBeUndefined();
+    expect(modelErrorType('Error getting response')).toBeUndefined();
   });
 });
