@@ -146,7 +146,7 @@ function responseFinishReason(resp: Obj, items: unknown[]): string {
   return finishReasonFromItems(items, resp.status);
 }
 
-function fromResponseObject(info: ChatInfo, resp: Obj): void {
+function fromResponseObject(info: ChatInfo, resp: Obj, content: boolean): void {
   const id = str(resp.id);
   if (id) info.responseId = id;
   const model = str(resp.model);
@@ -156,15 +156,17 @@ function fromResponseObject(info: ChatInfo, resp: Obj): void {
   const items = Array.isArray(resp.output) ? resp.output : [];
   const reason = responseFinishReason(resp, items);
   info.finishReasons = [reason];
-  info.outputMessages = [{ role: 'assistant', parts: toChatMessages(items).flatMap((m) => m.parts), finish_reason: reason }];
   info.toolCalls = toolCallsFromItems(items);
-  const sys = toSystemInstructionParts(resp.instructions);
-  if (sys.length) info.systemInstructions = sys;
-  if (Array.isArray(resp.tools)) info.toolDefinitions = toolDefinitions(resp.tools);
+  if (content) {
+    info.outputMessages = [{ role: 'assistant', parts: toChatMessages(items).flatMap((m) => m.parts), finish_reason: reason }];
+    const sys = toSystemInstructionParts(resp.instructions);
+    if (sys.length) info.systemInstructions = sys;
+    if (Array.isArray(resp.tools)) info.toolDefinitions = toolDefinitions(resp.tools);
+  }
   Object.assign(info.requestParams, requestParams({ temperature: resp.temperature, top_p: resp.top_p, max_output_tokens: resp.max_output_tokens }));
 }
 
-function fromChatCompletion(info: ChatInfo, cc: Obj): void {
+function fromChatCompletion(info: ChatInfo, cc: Obj, content: boolean): void {
   const id = str(cc.id);
   if (id) info.responseId = id;
   const model = str(cc.model);
@@ -177,12 +179,14 @@ function fromChatCompletion(info: ChatInfo, cc: Obj): void {
   for (const c of choices) {
     const reason = normalizeFinishReason(c.finish_reason) ?? (isObj(c.message) && Array.isArray(c.message.tool_calls) && c.message.tool_calls.length ? 'tool_call' : 'stop');
     reasons.push(reason);
-    const parts = toChatMessages(isObj(c.message) ? [{ ...c.message, role: 'assistant' }] : []).flatMap((m) => m.parts);
-    messages.push({ role: 'assistant', parts, finish_reason: reason });
+    if (content) {
+      const parts = toChatMessages(isObj(c.message) ? [{ ...c.message, role: 'assistant' }] : []).flatMap((m) => m.parts);
+      messages.push({ role: 'assistant', parts, finish_reason: reason });
+    }
     if (isObj(c.message)) info.toolCalls.push(...toolCallsFromItems([c.message]));
   }
   info.finishReasons = reasons;
-  info.outputMessages = messages;
+  if (content) info.outputMessages = messages;
   info.apiType = OPENAI_API_TYPE_VALUE_CHAT_COMPLETIONS;
 }
 
@@ -195,15 +199,19 @@ function toolDefinitions(tools: unknown[]): NonNullable<ChatInfo['toolDefinition
   }));
 }
 
-/** Extract everything we can from a generation or response span's data. */
-export function readChatInfo(data: Obj): ChatInfo {
+/**
+ * Extract everything we can from a generation or response span's data. Message content (input,
+ * output and system messages, tool definitions) is only converted when `content` is true: with
+ * capture off that work, which grows with the conversation's history, is skipped entirely.
+ */
+export function readChatInfo(data: Obj, content = true): ChatInfo {
   const info: ChatInfo = { requestParams: {}, toolCalls: [] };
   if (data.type === 'response') {
     info.apiType = OPENAI_API_TYPE_VALUE_RESPONSES;
     const id = str(data.response_id);
     if (id) info.responseId = id;
-    if (isObj(data._response)) fromResponseObject(info, data._response);
-    if (data._input !== undefined) {
+    if (isObj(data._response)) fromResponseObject(info, data._response, content);
+    if (content && data._input !== undefined) {
       const msgs = toChatMessages(data._input);
       const { system, rest } = splitSystemInstructions(msgs);
       info.inputMessages = rest;
@@ -215,7 +223,7 @@ export function readChatInfo(data: Obj): ChatInfo {
   const model = str(data.model);
   if (model) info.requestModel = model;
   Object.assign(info.requestParams, requestParams(data.model_config));
-  if (Array.isArray(data.input)) {
+  if (content && Array.isArray(data.input)) {
     const { system, rest } = splitSystemInstructions(toChatMessages(data.input));
     info.inputMessages = rest;
     if (system.length) info.systemInstructions = system;
@@ -224,12 +232,12 @@ export function readChatInfo(data: Obj): ChatInfo {
   if (output) {
     const cc = output.find(isChatCompletion);
     const resp = output.find(isResponseObject);
-    if (cc) fromChatCompletion(info, cc);
-    else if (resp) fromResponseObject(info, resp);
+    if (cc) fromChatCompletion(info, cc, content);
+    else if (resp) fromResponseObject(info, resp, content);
     else {
       const reason = finishReasonFromItems(output);
       info.finishReasons = [reason];
-      info.outputMessages = [{ role: 'assistant', parts: toChatMessages(output).flatMap((m) => m.parts), finish_reason: reason }];
+      if (content) info.outputMessages = [{ role: 'assistant', parts: toChatMessages(output).flatMap((m) => m.parts), finish_reason: reason }];
       info.toolCalls = toolCallsFromItems(output);
     }
   }
@@ -240,6 +248,6 @@ export function readChatInfo(data: Obj): ChatInfo {
   if (rid) info.responseId = rid;
   const rmodel = str(data.response_model);
   if (rmodel) info.responseModel = rmodel;
-  if (Array.isArray(data.tools) && !info.toolDefinitions) info.toolDefinitions = toolDefinitions(data.tools);
+  if (content && Array.isArray(data.tools) && !info.toolDefinitions) info.toolDefinitions = toolDefinitions(data.tools);
   return info;
 }

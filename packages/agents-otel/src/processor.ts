@@ -644,7 +644,7 @@ export class AgentsOtelProcessor implements TracingProcessor, SdkSpanContextSour
   #endChat(e: Entry, data: Record<string, unknown>, end: HrTime, errorType: string | undefined): void {
     const span = e.otel;
     if (!span) return;
-    const info = readChatInfo(data);
+    const info = readChatInfo(data, this.captureMessageContent);
     let requestModel = e.requestModel;
     const nameModelBefore = requestModel;
     if (info.requestModel && info.requestModel !== requestModel) requestModel = info.requestModel;

@@ -5,6 +5,11 @@ const ISO_RE = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:?\d\d)?
 /** ISO-8601 timestamp → HrTime, keeping every fractional digit given (up to nanoseconds). */
 export function isoToHrTime(iso: string | null | undefined): HrTime | undefined {
   if (!iso) return undefined;
+  // Fast path: the SDK writes Date#toISOString() (millisecond precision, 'Z'), which Date.parse reads exactly.
+  if (iso.length === 24 && iso.charCodeAt(23) === 90 /* Z */) {
+    const ms = Date.parse(iso);
+    if (!Number.isNaN(ms)) return [Math.floor(ms / 1000), (ms % 1000) * 1e6];
+  }
   const m = ISO_RE.exec(iso);
   if (!m) {
     const ms = Date.parse(iso);

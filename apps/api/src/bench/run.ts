@@ -4,7 +4,8 @@
  * and fully off (OTEL_SDK_DISABLED=true), in interleaved rounds of the same run, and prints
  * requests/s, p50/p99 latency, server CPU per request and the on/off ratios.
  *
- * Knobs: BENCH_CONCURRENCY (16), BENCH_SECONDS per round (5), BENCH_ROUNDS per mode (3).
+ * Knobs: BENCH_CONCURRENCY (16), BENCH_SECONDS per round (5), BENCH_ROUNDS per mode (4), BENCH_WARMUP_SECONDS (4),
+ * BENCH_ON_ENV (JSON merged into the telemetry-on environment, e.g. '{"OTEL_EXPORTER_OTLP_PROTOCOL":"http/json"}').
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,7 +15,8 @@ import { spawnApi, type SpawnedApi } from '../testing.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 const BODY = JSON.stringify({
@@ -112,35 +114,42 @@ function pin(pid: number, cpu: number): boolean {
 
 async function main() {
   const sink = await startSink();
-  const on = await spawnApi({
-    env: {
+  const env = {
+    on: {
       OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
       OTEL_SERVICE_NAME: 'nba-reporter-bench',
       LOG_LEVEL: 'info',
+      ...(JSON.parse(process.env.BENCH_ON_ENV ?? '{}') as Record<string, string>),
     },
-  });
-  const off = await spawnApi({ env: { OTEL_SDK_DISABLED: 'true', LOG_LEVEL: 'info' } });
-  const modes = { on, off } as const;
-  // Server under test on CPU 1, this load generator on CPU 0 (only one server is loaded at a time).
-  const pinned = pin(process.pid, 0) && pin(on.process.pid!, 1) && pin(off.process.pid!, 1);
-  process.stdout.write(pinned ? 'pinned: load generator on CPU 0, servers on CPU 1\n' : 'taskset unavailable: not pinned\n');
-  const results: Record<keyof typeof modes, Round[]> = { on: [], off: [] };
+    off: { OTEL_SDK_DISABLED: 'true', LOG_LEVEL: 'info' },
+  } as const;
+  type Mode = keyof typeof env;
+  const results: Record<Mode, Round[]> = { on: [], off: [] };
+  const pinnedSelf = pin(process.pid, 0);
+  let pinned = pinnedSelf;
+  process.stdout.write(pinnedSelf ? 'pinned: load generator on CPU 0, server under test on CPU 1\n' : 'taskset unavailable: not pinned\n');
   try {
-    process.stdout.write(`warming up (2 s each)…\n`);
-    await round(on, 2);
-    await round(off, 2);
     for (let i = 0; i < ROUNDS; i++) {
-      // Interleaved, alternating which goes first, so drift on the machine hits both alike.
-      const order: (keyof typeof modes)[] = i % 2 === 0 ? ['on', 'off'] : ['off', 'on'];
+      // Fresh processes every round, started and measured in alternating order: a process that was
+      // started first measured up to 20% slower here, whatever its configuration.
+      const order: Mode[] = i % 2 === 0 ? ['on', 'off'] : ['off', 'on'];
+      const servers = {} as Record<Mode, SpawnedApi>;
       for (const mode of order) {
-        const r = await round(modes[mode], SECONDS);
-        results[mode].push(r);
-        process.stdout.write(`round ${i + 1}/${ROUNDS} telemetry ${mode.padEnd(3)}: ${(r.requests / r.seconds).toFixed(0)} req/s\n`);
+        servers[mode] = await spawnApi({ env: env[mode] });
+        pinned = pin(servers[mode].process.pid!, 1) && pinned;
+      }
+      try {
+        for (const mode of order) await round(servers[mode], WARMUP_SECONDS);
+        for (const mode of order) {
+          const r = await round(servers[mode], SECONDS);
+          results[mode].push(r);
+          process.stdout.write(`round ${i + 1}/${ROUNDS} telemetry ${mode.padEnd(3)}: ${(r.requests / r.seconds).toFixed(0)} req/s\n`);
+        }
+      } finally {
+        for (const mode of order) await servers[mode].stop();
       }
     }
   } finally {
-    await on.stop();
-    await off.stop();
     await sink.close();
   }
   const a = summarise(results.on);
@@ -150,7 +159,7 @@ async function main() {
   process.stdout.write(
     [
       '',
-      `report on the offline model, concurrency ${CONCURRENCY}, ${ROUNDS} interleaved rounds of ${SECONDS} s per mode, Node ${process.version}${pinned ? ', pinned' : ''}`,
+      `report on the offline model, concurrency ${CONCURRENCY}, ${ROUNDS} rounds of ${SECONDS} s per mode (fresh processes each round, ${WARMUP_SECONDS} s warm-up, alternating order), Node ${process.version}${pinned ? ', pinned' : ''}`,
       '',
       '| telemetry | req/s | p50 ms | p99 ms | server CPU / request | requests |',
       '|---|---|---|---|---|---|',
