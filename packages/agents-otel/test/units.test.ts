@@ -183,3 +183,44 @@ describe('modelErrorType', () => {
     expect(modelErrorType('Error getting response')).toBeUndefined();
   });
 });
+
+describe('readChatInfo without content capture', () => {
+  const output = [
+    { type: 'function_call', callId: 'call_9', name: 'lookup', arguments: '{"id":1}', status: 'completed' },
+  ];
+
+  it('never reads the input history, yet keeps finish reasons, tool calls, ids and usage', () => {
+    let inputReads = 0;
+    const data: Record<string, unknown> = {
+      type: 'generation',
+      model: 'm',
+      output,
+      usage: { input_tokens: 10, output_tokens: 2 },
+      response_id: 'resp_1',
+    };
+    Object.defineProperty(data, 'input', {
+      enumerable: true,
+      get() {
+        inputReads++;
+        return [{ role: 'user', content: 'secret question' }];
+      },
+    });
+    const info = readChatInfo(data, false);
+    expect(inputReads).toBe(0);
+    expect(info.inputMessages).toBeUndefined();
+    expect(info.outputMessages).toBeUndefined();
+    expect(info.finishReasons).toEqual(['tool_call']);
+    expect(info.toolCalls).toMatchObject([{ id: 'call_9', name: 'lookup' }]);
+    expect(info.responseId).toBe('resp_1');
+    expect(info.usage).toMatchObject({ input: 10, output: 2 });
+
+    const withContent = readChatInfo(data, true);
+    expect(inputReads).toBeGreaterThan(0);
+    expect(withContent.inputMessages?.[0]).toMatchObject({ role: 'user' });
+  });
+
+  it('parses the SDK millisecond timestamps exactly on the fast path', () => {
+    expect(isoToHrTime('2026-11-24T03:04:05.678Z')).toEqual([Date.UTC(2026, 10, 24, 3, 4, 5) / 1000, 678_000_000]);
+    expect(isoToHrTime('2026-11-24T03:04:05.678901Z')).toEqual([Date.UTC(2026, 10, 24, 3, 4, 5) / 1000, 678_901_000]);
+  });
+});
