@@ -30,7 +30,13 @@ try {
 
 const logger = createLogger(apiConfig.logLevel);
 const telemetry = await setupTelemetry(reporterConfig);
-const reporter = createReporter(reporterConfig);
+let reporter: ReturnType<typeof createReporter>;
+try {
+  reporter = createReporter(reporterConfig);
+} catch (error) {
+  if (isReporterError(error) && error.code === 'CONFIG_ERROR') fail(error.message);
+  throw error;
+}
 const api = await createApi({
   reporter,
   config: apiConfig,

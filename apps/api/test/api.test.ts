@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { API_DIR, spawnApi, startCommand, type SpawnedApi } from '../src/testing.js';
 import { FOLLOW_UP, OFF_TOPIC, RAPTORS, REPORT, gql } from './helpers.js';
@@ -198,6 +199,8 @@ describe('configuration', () => {
     [{ NBA_REPORTER_MODEL_PROVIDER: 'gemini' }, 'NBA_REPORTER_MODEL_PROVIDER', 'offline, openai, openai-compatible'],
     [{ PORT: 'eighty' }, 'PORT', '0 to 65535'],
     [{ NBA_REPORTER_PLAYGROUND: 'maybe' }, 'NBA_REPORTER_PLAYGROUND', 'true, false'],
+    // a parent that is a file, not a directory: the store cannot be created
+    [{ NBA_REPORTER_SESSION_DB: `${fileURLToPath(import.meta.url)}/sessions.db` }, 'NBA_REPORTER_SESSION_DB', 'writable SQLite file path'],
   ])('a bad value stops start-up with one line naming the variable (%o)', (env, variable, allowed) => {
     const run = start(env);
     expect(run.status).toBe(1);

@@ -298,6 +298,35 @@ describe('switches and shutdown', () => {
     }
   });
 
+  test('by default all three signals go out as OTLP http/protobuf, with OTEL_EXPORTER_OTLP_HEADERS (SigNoz Cloud style)', async () => {
+    const receiver = await startOtlpReceiver();
+    const api = await spawnApi({
+      env: {
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_EXPORTER_OTLP_HEADERS: 'signoz-ingestion-key=test-ingestion-key',
+        OTEL_BSP_SCHEDULE_DELAY: '100',
+        OTEL_BLRP_SCHEDULE_DELAY: '100',
+        OTEL_METRIC_EXPORT_INTERVAL: '300',
+      },
+    });
+    try {
+      await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
+      const requests = await receiver.waitFor(() => {
+        const paths = new Set(receiver.requests().map((r) => r.path));
+        return paths.has('/v1/traces') && paths.has('/v1/metrics') && paths.has('/v1/logs') && receiver.requests();
+      });
+      for (const r of requests) {
+        expect(r.contentType, r.path).toBe('application/x-protobuf');
+        expect(r.headers['signoz-ingestion-key'], r.path).toBe('test-ingestion-key');
+        expect(r.bytes).toBeGreaterThan(0);
+      }
+      expect(api.output()).not.toContain('test-ingestion-key'); // the key is never logged
+    } finally {
+      await api.stop();
+      await receiver.close();
+    }
+  });
+
   test('shutdown flushes traces, metrics and logs that were still buffered', async () => {
     const receiver = await startOtlpReceiver();
     const api = await spawnApi({

@@ -14,6 +14,7 @@ import { APIError, type default as OpenAI } from 'openai';
 import { createNbaReporterAgent, type NbaReporterAgent } from './agent.js';
 import type { ModelProviderName, ReporterConfig } from './config.js';
 import {
+  ConfigError,
   EmptyAnswerError,
   GuardrailTrippedError,
   InvalidInputError,
@@ -151,13 +152,26 @@ class KeyedMutex {
   }
 }
 
+/** Opens the SQLite store, turning an unusable path into a one-line configuration error. */
+function openSessionStore(path: string): SqliteSessionStore {
+  try {
+    return new SqliteSessionStore(path);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConfigError(
+      'NBA_REPORTER_SESSION_DB',
+      `NBA_REPORTER_SESSION_DB must be a writable SQLite file path (cannot open "${path}": ${reason})`,
+    );
+  }
+}
+
 /** Creates the reporter for `config`. */
 export function createReporter(config: ReporterConfig, options: ReporterOptions = {}): Reporter {
   const { model, client, webSearch } = createProviderModel(config);
   // The per-call timeout is the OpenAI client's (each HTTP attempt, see createOpenAIClient), not the SDK's
   // modelSettings.timeoutMs: the SDK's would abort the client mid-retry and hide the real failure from telemetry.
   const agent = createNbaReporterAgent(model, { webSearch });
-  const store = options.sessionStore ?? new SqliteSessionStore(config.sessionDb);
+  const store = options.sessionStore ?? openSessionStore(config.sessionDb);
   const useOpenAIConversations = config.provider === 'openai';
   const mutex = new KeyedMutex();
   let closed = false;

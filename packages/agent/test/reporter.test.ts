@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import {
   createReporter,
   GuardrailTrippedError,
   InvalidInputError,
+  isReporterError,
   loadReporterConfig,
   MAX_MESSAGE_LENGTH,
   MemorySessionStore,
@@ -182,5 +183,27 @@ describe('Reporter (openai provider wiring)', () => {
     const error = await reporter.followUp({ sessionId: 'conv_unknown', message: 'NBA news?' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SessionNotFoundError);
     await reporter.close();
+  });
+});
+
+describe('createReporter with an unusable session database path', () => {
+  it('fails with a one-line ConfigError naming NBA_REPORTER_SESSION_DB', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nba-badpath-'));
+    const file = join(dir, 'not-a-directory');
+    writeFileSync(file, 'x');
+    try {
+      let thrown: unknown;
+      try {
+        createReporter({ ...offlineConfig, sessionDb: join(file, 'sessions.db') });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(isReporterError(thrown) && thrown.code).toBe('CONFIG_ERROR');
+      const message = (thrown as Error).message;
+      expect(message).toMatch(/^NBA_REPORTER_SESSION_DB must be a writable SQLite file path \(cannot open ".*sessions\.db": .+\)$/);
+      expect(message).not.toContain('\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
