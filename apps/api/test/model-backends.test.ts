@@ -4,7 +4,7 @@
  * telemetry over OTLP to a receiver in the test. Only OpenAI itself is fake.
  */
 import { startScriptedOpenAI, type Endpoint, type ScriptedOpenAI, type ScriptStep } from '@nba-reporter/scripted-openai';
-import { startOtlpReceiver, type FlatSpan, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
+import { otlpTestEnv, startOtlpReceiver, type FlatSpan, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { spawnApi, type SpawnedApi } from '../src/testing.js';
 import { FOLLOW_UP, RAPTORS, REPORT, gql } from './helpers.js';
@@ -20,11 +20,7 @@ const ANSWER = 'The Raptors went 46-36, which works out to a .561 winning percen
 
 function otlpEnv(receiver: OtlpReceiver) {
   return {
-    OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
-    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
-    OTEL_BSP_SCHEDULE_DELAY: '100',
-    OTEL_BLRP_SCHEDULE_DELAY: '100',
-    OTEL_METRIC_EXPORT_INTERVAL: '300',
+    ...otlpTestEnv(receiver.url),
     OTEL_SERVICE_NAME: 'nba-reporter-model-backends-test',
   };
 }

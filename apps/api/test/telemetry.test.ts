@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { startOtlpReceiver, type FlatSpan, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
+import { otlpTestEnv, startOtlpReceiver, type FlatSpan, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawnApi, type SpawnedApi } from '../src/testing.js';
 import { OFF_TOPIC, RAPTORS, REPORT, gql } from './helpers.js';
@@ -19,13 +19,9 @@ const CONTENT_ATTRIBUTES = [
 const MODEL = 'offline-nba-2024-25';
 const PROVIDER = 'nba_reporter.offline';
 
-function otlpEnv(receiver: OtlpReceiver, extra: Record<string, string> = {}) {
+function otlpEnv(url: string, extra: Record<string, string> = {}) {
   return {
-    OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
-    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
-    OTEL_BSP_SCHEDULE_DELAY: '100',
-    OTEL_BLRP_SCHEDULE_DELAY: '100',
-    OTEL_METRIC_EXPORT_INTERVAL: '300',
+    ...otlpTestEnv(url),
     OTEL_SERVICE_NAME: 'nba-reporter-test',
     OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment=test,service.version=0.1.0',
     ...extra,
@@ -57,7 +53,7 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
   let api: SpawnedApi;
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
-    api = await spawnApi({ env: otlpEnv(receiver) });
+    api = await spawnApi({ env: otlpEnv(receiver.url) });
   });
   afterAll(async () => {
     await api?.stop();
@@ -236,7 +232,7 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
 describe('message content capture', () => {
   test('with OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true the content attributes parse as JSON in the spec schema', async () => {
     const receiver = await startOtlpReceiver();
-    const api = await spawnApi({ env: otlpEnv(receiver, { OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'true' }) });
+    const api = await spawnApi({ env: otlpEnv(receiver.url, { OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'true' }) });
     try {
       const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
       const turn = res.body.data!.report;
@@ -330,7 +326,7 @@ describe('switches and shutdown', () => {
   test('shutdown flushes traces, metrics and logs that were still buffered', async () => {
     const receiver = await startOtlpReceiver();
     const api = await spawnApi({
-      env: otlpEnv(receiver, { OTEL_BSP_SCHEDULE_DELAY: '60000', OTEL_BLRP_SCHEDULE_DELAY: '60000', OTEL_METRIC_EXPORT_INTERVAL: '60000' }),
+      env: otlpEnv(receiver.url, { OTEL_BSP_SCHEDULE_DELAY: '60000', OTEL_BLRP_SCHEDULE_DELAY: '60000', OTEL_METRIC_EXPORT_INTERVAL: '60000' }),
     });
     try {
       const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
@@ -348,7 +344,7 @@ describe('switches and shutdown', () => {
     const receiver = await startOtlpReceiver();
     const deadUrl = receiver.url;
     await receiver.close(); // nothing listens there any more
-    const api = await spawnApi({ env: otlpEnv({ url: deadUrl } as OtlpReceiver) });
+    const api = await spawnApi({ env: otlpEnv(deadUrl) });
     const started = Date.now();
     for (let i = 0; i < 5; i++) {
       const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });

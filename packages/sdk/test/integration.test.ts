@@ -3,7 +3,7 @@
 // client span started here must become the parent of the API's SERVER span.
 import { SpanKind } from '@opentelemetry/api';
 import { spawnApi, type SpawnedApi } from '@nba-reporter/api/testing';
-import { startOtlpReceiver, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
+import { otlpTestEnv, startOtlpReceiver, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   createNbaReporterClient,
@@ -26,12 +26,7 @@ let client: NbaReporterClient;
 beforeAll(async () => {
   receiver = await startOtlpReceiver();
   api = await spawnApi({
-    env: {
-      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
-      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
-      OTEL_BSP_SCHEDULE_DELAY: '100',
-      OTEL_METRIC_EXPORT_INTERVAL: '500',
-    },
+    env: otlpTestEnv(receiver.url),
   });
   tracing = startTestTracing();
   client = createNbaReporterClient({ url: api.graphqlUrl, timeoutMs: 30_000 });

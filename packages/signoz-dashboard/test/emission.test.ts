@@ -15,7 +15,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnApi, type SpawnedApi } from '@nba-reporter/api/testing';
-import { startOtlpReceiver, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
+import { otlpTestEnv, startOtlpReceiver, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extract, MODEL_PRICES, referencedNames, verifyAgainstTelemetry, type Finding, type Telemetry } from '../src/index.js';
 import { packageDir, V5_FILE, V6_FILE } from './paths.js';
@@ -73,10 +73,7 @@ beforeAll(async () => {
   for (const run of RUNS) {
     const api = await spawnApi({
       env: {
-        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
-        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
-        OTEL_BSP_SCHEDULE_DELAY: '100',
-        OTEL_METRIC_EXPORT_INTERVAL: '500',
+        ...otlpTestEnv(receiver.url),
         OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment=test',
         NBA_REPORTER_MODEL: run.model,
       },

@@ -56,6 +56,20 @@ export interface ReceivedRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
+/**
+ * Environment for a child process (e.g. the API spawned by a test) that sends all three signals to
+ * the receiver at `url` as http/json, flushing spans and logs within 100 ms and metrics every 300 ms.
+ */
+export function otlpTestEnv(url: string): Record<string, string> {
+  return {
+    OTEL_EXPORTER_OTLP_ENDPOINT: url,
+    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+    OTEL_BSP_SCHEDULE_DELAY: '100',
+    OTEL_BLRP_SCHEDULE_DELAY: '100',
+    OTEL_METRIC_EXPORT_INTERVAL: '300',
+  };
+}
+
 export interface OtlpReceiver {
   /** Base URL, for OTEL_EXPORTER_OTLP_ENDPOINT. */
   url: string;
