@@ -11,7 +11,8 @@ export {
   parseOverviewPrompt,
   localIsoDate,
 } from './prompts.js';
-export { sanitizeAgentMessage, SANITIZER_STEPS } from './sanitize.js';
+export { sanitizeAgentMessage, SANITIZER_STEPS, REGEX_SANITIZER_STEPS, type RegexSanitizerStep } from './sanitize.js';
+export { StreamingSanitizer } from './sanitize-stream.js';
 export {
   calculateWinPercentage,
   calculateWinPercentageTool,
