@@ -81,3 +81,11 @@ export {
 export { SqliteSessionStore, type SqliteSessionStoreOptions } from './sessions/sqlite.js';
 export { MemorySessionStore } from './sessions/memory.js';
 export { generateSessionId, type SessionStore, type StoredSession } from './sessions/store.js';
+export {
+  rawTurnText,
+  isToolFailureOutput,
+  RESPONSE_SEPARATOR,
+  type TurnEvent,
+  type TurnStream,
+  type ToolCallStatus,
+} from './turn-stream.js';

@@ -24,6 +24,7 @@ import { NBA_GUARDRAIL_NAME, OFF_TOPIC_REASON } from './guardrail.js';
 import { buildTurnPrompt } from './prompts.js';
 import { createProviderModel, isAbortError, mapProviderError } from './providers.js';
 import { sanitizeAgentMessage } from './sanitize.js';
+import { TurnChannel, consumeRunStream, rawTurnText, type TurnSink, type TurnStream } from './turn-stream.js';
 import { SqliteSessionStore } from './sessions/sqlite.js';
 import { generateSessionId, type SessionStore } from './sessions/store.js';
 import { MAX_MESSAGE_LENGTH, TOPIC_SLUGS, TOPIC_NAMES, isTopicSlug, type TopicSlug } from './topics.js';
@@ -81,6 +82,14 @@ export interface Reporter {
   report(input: { topic: TopicSlug; message?: string | null }, options?: TurnOptions): Promise<TurnResult>;
   /** Continues a conversation started by `report`. */
   followUp(input: { sessionId: string; message: string }, options?: TurnOptions): Promise<TurnResult>;
+  /**
+   * `report`, streamed: the turn starts at once; its events (text deltas, tool calls, then exactly one
+   * `turn_completed` with the same result `report` gives) are read by iterating the returned stream, and errors are
+   * thrown from it. Breaking out of the loop or aborting `options.signal` stops the model call; nothing is stored.
+   */
+  reportStream(input: { topic: TopicSlug; message?: string | null }, options?: TurnOptions): TurnStream;
+  /** `followUp`, streamed (see {@link Reporter.reportStream}). */
+  followUpStream(input: { sessionId: string; message: string }, options?: TurnOptions): TurnStream;
   /** Closes the session store; idempotent. */
   close(): Promise<void>;
 }
@@ -125,11 +134,14 @@ export function turnUsage(usage: Usage): TurnUsage {
   };
 }
 
-/** The parts of a run result the reporter reads. */
+/** The parts of a run the reporter reads. */
 interface CompletedRun {
-  readonly finalOutput?: unknown;
   readonly history: AgentInputItem[];
   readonly state: { readonly usage: Usage };
+  /** The sanitised answer. */
+  readonly message: string;
+  /** Streaming only: the end of the message the sanitiser still held, to send once the turn is stored. */
+  readonly rest: string;
 }
 
 /** Serialises work per key (one turn at a time per session), so concurrent follow-ups cannot interleave history. */
@@ -191,11 +203,14 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
   }
 
   function finish(result: CompletedRun, sessionId: string, topic: TopicSlug): TurnResult {
-    const raw = result.finalOutput;
-    const text = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : JSON.stringify(raw);
-    const message = sanitizeAgentMessage(text.trim());
-    if (message.length === 0) throw new EmptyAnswerError();
-    return { sessionId, topic, message, model: config.model, usage: turnUsage(result.state.usage) };
+    if (result.message.length === 0) throw new EmptyAnswerError();
+    return { sessionId, topic, message: result.message, model: config.model, usage: turnUsage(result.state.usage) };
+  }
+
+  /** Streaming: after the turn is stored, the held-back end of the text, then the result. */
+  function deliver(turn: TurnResult, result: CompletedRun, sink: TurnSink | undefined): TurnResult {
+    if (result.rest.length > 0) sink?.emit({ type: 'text_delta', delta: result.rest });
+    return turn;
   }
 
   async function runAgent(
@@ -203,13 +218,18 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     input: string | AgentInputItem[],
     sessionId: string,
     signal: AbortSignal | undefined,
+    sink: TurnSink | undefined,
   ): Promise<CompletedRun> {
     signal?.throwIfAborted();
     // groupId is run configuration (not a per-run option) in the SDK, hence one Runner per turn.
     const runner = new Runner({ workflowName: `NBA reporter ${operation}`, ...options.runConfig, groupId: sessionId });
     options.configureRunner?.(runner, { operation, sessionId });
     try {
-      return await runner.run(agent, input, signal ? { signal } : {});
+      if (sink && signal) return await consumeRunStream(await runner.run(agent, input, { stream: true, signal }), sink, signal);
+      const result = await runner.run(agent, input, signal ? { signal } : {});
+      // Every response's text (normally only the last response has any), as the stream sends it.
+      const message = sanitizeAgentMessage(rawTurnText(result.rawResponses).trim());
+      return { history: result.history, state: result.state, message, rest: '' };
     } catch (error) {
       throw mapRunError(error, signal);
     }
@@ -253,13 +273,94 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     sessionId: string,
     topic: TopicSlug,
     signal: AbortSignal | undefined,
-  ): Promise<TurnResult> {
+    sink: TurnSink | undefined,
+  ): Promise<{ turn: TurnResult; result: CompletedRun }> {
     const session = new OpenAIConversationsSession({ client: openai, conversationId: sessionId });
     const history = operation === 'report' ? [] : await conversationHistory(session, sessionId, signal);
-    const result = await runAgent(operation, [...history, { type: 'message', role: 'user', content: message }], sessionId, signal);
+    const input: AgentInputItem[] = [...history, { type: 'message', role: 'user', content: message }];
+    const result = await runAgent(operation, input, sessionId, signal, sink);
     const turn = finish(result, sessionId, topic);
     await conversationCall(signal, sessionId, () => session.addItems(result.history.slice(history.length)));
-    return turn;
+    return { turn, result };
+  }
+
+  async function reportTurn(
+    input: { topic: TopicSlug; message?: string | null },
+    signal: AbortSignal | undefined,
+    sink: TurnSink | undefined,
+  ): Promise<TurnResult> {
+    assertOpen();
+    const topic = validateTopic(input?.topic);
+    const message = input.message === undefined || input.message === null ? undefined : validateMessage(input.message);
+    const prompt = buildTurnPrompt(TOPIC_NAMES[topic], message);
+
+    if (useOpenAIConversations && client) {
+      // Demo parity: OpenAI keeps the conversation; we keep id → topic so unknown ids are rejected locally.
+      const conversationId = await conversationCall(signal, undefined, () => new OpenAIConversationsSession({ client }).getSessionId());
+      try {
+        const { turn, result } = await runOpenAITurn(client, 'report', prompt, conversationId, topic, signal, sink);
+        await store.create(topic, conversationId);
+        return deliver(turn, result, sink);
+      } catch (error) {
+        await discardConversation(client, conversationId);
+        throw error;
+      }
+    }
+
+    const sessionId = generateSessionId();
+    const result = await runAgent('report', [{ type: 'message', role: 'user', content: prompt }], sessionId, signal, sink);
+    const turn = finish(result, sessionId, topic);
+    // Written only after the run succeeded, in one transaction.
+    await store.create(topic, sessionId, result.history);
+    return deliver(turn, result, sink);
+  }
+
+  async function followUpTurn(
+    input: { sessionId: string; message: string },
+    signal: AbortSignal | undefined,
+    sink: TurnSink | undefined,
+  ): Promise<TurnResult> {
+    assertOpen();
+    const sessionId = typeof input?.sessionId === 'string' ? input.sessionId.trim() : '';
+    if (sessionId.length === 0) throw new InvalidInputError('sessionId', 'sessionId must not be empty');
+    const message = validateMessage(input.message);
+
+    return mutex.run(sessionId, async () => {
+      const stored = await store.get(sessionId);
+      if (!stored) throw new SessionNotFoundError(sessionId);
+
+      if (useOpenAIConversations && client) {
+        const { turn, result } = await runOpenAITurn(client, 'followUp', message, sessionId, stored.topic, signal, sink);
+        await store.appendTurn(sessionId, []); // items live on OpenAI's side; this marks the turn
+        return deliver(turn, result, sink);
+      }
+
+      const history = stored.items;
+      const result = await runAgent('followUp', [...history, { type: 'message', role: 'user', content: message }], sessionId, signal, sink);
+      const turn = finish(result, sessionId, stored.topic);
+      await store.appendTurn(sessionId, result.history.slice(history.length));
+      return deliver(turn, result, sink);
+    });
+  }
+
+  /** Runs `turn` with a channel as its sink; the turn stops when the reader stops or `outer` aborts. */
+  function streamTurn(
+    outer: AbortSignal | undefined,
+    turn: (signal: AbortSignal, sink: TurnSink) => Promise<TurnResult>,
+  ): TurnStream {
+    const controller = new AbortController();
+    const channel = new TurnChannel(() => controller.abort(new DOMException('The turn stream was cancelled', 'AbortError')));
+    const onAbort = () => controller.abort(outer?.reason);
+    if (outer?.aborted) onAbort();
+    else outer?.addEventListener('abort', onAbort, { once: true });
+    turn(controller.signal, channel).then(
+      (result) => {
+        channel.emit({ type: 'turn_completed', turn: result });
+        channel.close();
+      },
+      (error: unknown) => channel.fail(error),
+    ).finally(() => outer?.removeEventListener('abort', onAbort));
+    return channel;
   }
 
   return {
@@ -267,58 +368,11 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     model: config.model,
     agent,
 
-    async report(input, turnOptions = {}) {
-      assertOpen();
-      const topic = validateTopic(input?.topic);
-      const message = input.message === undefined || input.message === null ? undefined : validateMessage(input.message);
-      const prompt = buildTurnPrompt(TOPIC_NAMES[topic], message);
-      const { signal } = turnOptions;
-
-      if (useOpenAIConversations && client) {
-        // Demo parity: OpenAI keeps the conversation; we keep id → topic so unknown ids are rejected locally.
-        const conversationId = await conversationCall(signal, undefined, () => new OpenAIConversationsSession({ client }).getSessionId());
-        try {
-          const turn = await runOpenAITurn(client, 'report', prompt, conversationId, topic, signal);
-          await store.create(topic, conversationId);
-          return turn;
-        } catch (error) {
-          await discardConversation(client, conversationId);
-          throw error;
-        }
-      }
-
-      const sessionId = generateSessionId();
-      const result = await runAgent('report', [{ type: 'message', role: 'user', content: prompt }], sessionId, signal);
-      const turn = finish(result, sessionId, topic);
-      // Written only after the run succeeded, in one transaction.
-      await store.create(topic, sessionId, result.history);
-      return turn;
-    },
-
-    async followUp(input, turnOptions = {}) {
-      assertOpen();
-      const sessionId = typeof input?.sessionId === 'string' ? input.sessionId.trim() : '';
-      if (sessionId.length === 0) throw new InvalidInputError('sessionId', 'sessionId must not be empty');
-      const message = validateMessage(input.message);
-      const { signal } = turnOptions;
-
-      return mutex.run(sessionId, async () => {
-        const stored = await store.get(sessionId);
-        if (!stored) throw new SessionNotFoundError(sessionId);
-
-        if (useOpenAIConversations && client) {
-          const turn = await runOpenAITurn(client, 'followUp', message, sessionId, stored.topic, signal);
-          await store.appendTurn(sessionId, []); // items live on OpenAI's side; this marks the turn
-          return turn;
-        }
-
-        const history = stored.items;
-        const result = await runAgent('followUp', [...history, { type: 'message', role: 'user', content: message }], sessionId, signal);
-        const turn = finish(result, sessionId, stored.topic);
-        await store.appendTurn(sessionId, result.history.slice(history.length));
-        return turn;
-      });
-    },
+    report: (input, turnOptions = {}) => reportTurn(input, turnOptions.signal, undefined),
+    followUp: (input, turnOptions = {}) => followUpTurn(input, turnOptions.signal, undefined),
+    reportStream: (input, turnOptions = {}) => streamTurn(turnOptions.signal, (signal, sink) => reportTurn(input, signal, sink)),
+    followUpStream: (input, turnOptions = {}) =>
+      streamTurn(turnOptions.signal, (signal, sink) => followUpTurn(input, signal, sink)),
 
     async close() {
       if (closed) return;

@@ -17,7 +17,11 @@ class RegexStage implements Stage {
   /** The last character already processed: context for lookbehinds and `\b`. */
   #before = '';
 
-  constructor(private readonly step: RegexSanitizerStep) {}
+  private readonly step: RegexSanitizerStep;
+
+  constructor(step: RegexSanitizerStep) {
+    this.step = step;
+  }
 
   push(text: string): string {
     this.#pending += text;

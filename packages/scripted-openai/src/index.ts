@@ -62,6 +62,13 @@ export interface ScriptedReply {
   delayMs?: number;
   /** Streaming only: split the text into deltas of this many characters (default 8). */
   chunkSize?: number;
+  /** Streaming only: wait this long before each event after the first (a model that writes slowly). */
+  chunkDelayMs?: number;
+  /**
+   * Streaming only: after this many text deltas, destroy the connection (a stream broken mid-answer). The request's
+   * outcome is then `broken`.
+   */
+  breakAfterChunks?: number;
 }
 
 /** A failure of one request. */
@@ -96,7 +103,11 @@ export interface RecordedRequest {
   readonly body: any;
   readonly endpoint: Endpoint | 'unknown';
   readonly receivedAt: number;
-  /** What the server did: `ok`, `default` (queue empty, default reply), `fault:<status>`, `fault:drop`, `fault:malformed`, `not_found`. */
+  /**
+   * What the server did: `ok`, `default` (queue empty, default reply), `fault:<status>`, `fault:drop`,
+   * `fault:malformed`, `not_found`; for a stream, `aborted` when the client closed it before the end, `broken` when
+   * the script broke it ({@link ScriptedReply.breakAfterChunks}).
+   */
   outcome: string;
 }
 
@@ -299,11 +310,32 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
     json(res, status, body, fault.headers ?? {});
   }
 
-  function sse(res: ServerResponse, events: Array<{ event?: string; data: unknown }>): void {
+  /** Writes `events` as SSE, paced and possibly broken as `reply` says; records an abort by the client. */
+  async function sse(
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: RecordedRequest,
+    reply: ScriptedReply,
+    events: Array<{ event?: string; data: unknown; text?: boolean }>,
+  ): Promise<void> {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-request-id': newId('req_') });
-    for (const e of events) {
+    let finished = false;
+    res.once('close', () => {
+      if (!finished && record.outcome !== 'broken') record.outcome = 'aborted';
+    });
+    let texts = 0;
+    for (const [i, e] of events.entries()) {
+      if (i > 0 && reply.chunkDelayMs) await sleep(reply.chunkDelayMs, req.socket);
+      if (req.socket.destroyed) return;
+      if (e.text && reply.breakAfterChunks !== undefined && texts >= reply.breakAfterChunks) {
+        record.outcome = 'broken';
+        req.socket.destroy();
+        return;
+      }
+      if (e.text) texts++;
       res.write(`${e.event ? `event: ${e.event}\n` : ''}data: ${typeof e.data === 'string' ? e.data : JSON.stringify(e.data)}\n\n`);
     }
+    finished = true;
     res.end();
   }
 
@@ -361,7 +393,7 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
     if (!streaming) return json(res, 200, response);
 
     let n = 0;
-    const events: Array<{ event: string; data: Record<string, unknown> }> = [];
+    const events: Array<{ event: string; data: Record<string, unknown>; text?: boolean }> = [];
     const push = (type: string, data: Record<string, unknown>) => events.push({ event: type, data: { type, sequence_number: n++, ...data } });
     const inProgress = { ...response, status: 'in_progress', output: [], usage: null };
     push('response.created', { response: inProgress });
@@ -373,6 +405,7 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
         push('response.content_part.added', { item_id: item.id, output_index: outputIndex, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } });
         for (const delta of chunks(text, reply.chunkSize ?? 8)) {
           push('response.output_text.delta', { item_id: item.id, output_index: outputIndex, content_index: 0, delta, logprobs: [] });
+          events.at(-1)!.text = true;
         }
         push('response.output_text.done', { item_id: item.id, output_index: outputIndex, content_index: 0, text, logprobs: [] });
         push('response.content_part.done', { item_id: item.id, output_index: outputIndex, content_index: 0, part: { type: 'output_text', text, annotations: [] } });
@@ -384,7 +417,7 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
       push('response.output_item.done', { output_index: outputIndex, item });
     });
     push('response.completed', { response });
-    sse(res, events);
+    return sse(req, res, record, reply, events);
   }
 
   async function handleChat(req: IncomingMessage, res: ServerResponse, record: RecordedRequest): Promise<void> {
@@ -424,10 +457,10 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
       });
     }
     const base = { id, object: 'chat.completion.chunk', created, model };
-    const events: Array<{ data: unknown }> = [];
+    const events: Array<{ data: unknown; text?: boolean }> = [];
     events.push({ data: { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] } });
     for (const delta of reply.text === undefined ? [] : chunks(reply.text, reply.chunkSize ?? 8)) {
-      events.push({ data: { ...base, choices: [{ index: 0, delta: { content: delta }, finish_reason: null }] } });
+      events.push({ data: { ...base, choices: [{ index: 0, delta: { content: delta }, finish_reason: null }] }, text: true });
     }
     toolCalls.forEach((call, index) => {
       events.push({ data: { ...base, choices: [{ index: 0, delta: { tool_calls: [{ index, ...call }] }, finish_reason: null }] } });
@@ -435,7 +468,7 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
     events.push({ data: { ...base, choices: [{ index: 0, delta: {}, finish_reason: finishReason }] } });
     if (body.stream_options?.include_usage) events.push({ data: { ...base, choices: [], usage } });
     events.push({ data: '[DONE]' });
-    sse(res, events);
+    return sse(req, res, record, reply, events);
   }
 
   function conversationObject(c: { id: string; createdAt: number; metadata: Record<string, unknown> }) {

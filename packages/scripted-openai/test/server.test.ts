@@ -50,6 +50,39 @@ describe('scripted OpenAI server, driven by the real openai client', () => {
     expect(completed.usage.input_tokens_details.cached_tokens).toBe(2);
   });
 
+  it('paces a stream, records a client that goes away as aborted, and breaks a stream mid-answer on request', async () => {
+    server.enqueue('chat.completions', { text: 'one two three four five six', chunkSize: 4, chunkDelayMs: 40 });
+    const controller = new AbortController();
+    const stream = await client.chat.completions.create(
+      { model: 'local', messages: [{ role: 'user', content: 'NBA?' }], stream: true },
+      { signal: controller.signal },
+    );
+    const started = Date.now();
+    let text = '';
+    // The openai client ends an aborted stream quietly or with an abort error, depending on where it was.
+    await (async () => {
+      for await (const chunk of stream) {
+        text += chunk.choices[0]?.delta.content ?? '';
+        if (text.length >= 4) controller.abort();
+      }
+    })().catch((error: unknown) => expect(String(error)).toMatch(/abort/i));
+    expect(text).toBe('one ');
+    const [req] = server.requestsTo('chat.completions');
+    await expect.poll(() => req!.outcome).toBe('aborted');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(40); // the first text delta came one delay after the first event
+
+    server.enqueue('responses', { text: 'The Thunder won the title.', chunkSize: 5, breakAfterChunks: 2 });
+    const broken = await client.responses.create({ model: 'gpt-test', input: 'Who won?', stream: true });
+    let partial = '';
+    await expect(
+      (async () => {
+        for await (const event of broken) if (event.type === 'response.output_text.delta') partial += event.delta;
+      })(),
+    ).rejects.toThrow();
+    expect(partial).toBe('The Thunder');
+    expect(server.requestsTo('responses')[0]!.outcome).toBe('broken');
+  });
+
   it('keeps conversations: create, items create/list (asc, desc, paging), delete, 404 for unknown ids', async () => {
     const conversation = await client.conversations.create({ items: [] });
     expect(conversation.id).toMatch(/^conv_/);
