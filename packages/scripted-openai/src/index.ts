@@ -329,6 +329,8 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
       if (req.socket.destroyed) return;
       if (e.text && reply.breakAfterChunks !== undefined && texts >= reply.breakAfterChunks) {
         record.outcome = 'broken';
+        // Let what was written reach the client first, then cut the connection without ending the response.
+        await new Promise<void>((resolve) => res.write('', () => resolve()));
         req.socket.destroy();
         return;
       }

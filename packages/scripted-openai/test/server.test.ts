@@ -79,7 +79,7 @@ describe('scripted OpenAI server, driven by the real openai client', () => {
         for await (const event of broken) if (event.type === 'response.output_text.delta') partial += event.delta;
       })(),
     ).rejects.toThrow();
-    expect(partial).toBe('The Thunder');
+    expect(partial).toBe('The Thunde'); // two deltas of 5 characters
     expect(server.requestsTo('responses')[0]!.outcome).toBe('broken');
   });
 
