@@ -137,6 +137,13 @@ export function mapProviderError(error: unknown, timeoutMs: number): ReporterErr
     }
   }
   for (const e of causes(error)) {
+    // A streamed body cut off mid-answer (undici reports "terminated", caused by a socket error).
+    const code = (e as { code?: unknown } | null)?.code;
+    if ((e instanceof TypeError && e.message === 'terminated') || (typeof code === 'string' && code.startsWith('UND_ERR_'))) {
+      return new ModelUnavailableError('The connection to the model provider broke before the answer was complete', { cause: error });
+    }
+  }
+  for (const e of causes(error)) {
     // A 200 whose body is not valid JSON (a gateway's HTML page, a truncated body): the provider misbehaved.
     if (e instanceof SyntaxError) {
       return new ModelUnavailableError(`The model provider sent a malformed response: ${e.message}`, { cause: error });
