@@ -15,9 +15,9 @@ export interface ApiContext {
 }
 
 const toEnum = (slug: TopicSlug): TopicEnum => slug.toUpperCase() as TopicEnum;
-const toSlug = (topic: TopicEnum): TopicSlug => topic.toLowerCase() as TopicSlug;
+export const toSlug = (topic: TopicEnum): TopicSlug => topic.toLowerCase() as TopicSlug;
 
-function toAgentTurn(result: TurnResult, traceId: string | null) {
+export function toAgentTurn(result: TurnResult, traceId: string | null) {
   return { ...result, topic: toEnum(result.topic), traceId };
 }
 
@@ -52,10 +52,10 @@ async function runTurn(
   }
 }
 
-interface ReportArgs {
+export interface ReportArgs {
   input: { topic: TopicEnum; message?: string | null };
 }
-interface FollowUpArgs {
+export interface FollowUpArgs {
   input: { sessionId: string; message: string };
 }
 

@@ -10,11 +10,14 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Reporter } from '@nba-reporter/agent';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError, ValidationRule } from 'graphql';
 import type { Logger } from 'pino';
 import type { ApiConfig } from './config.js';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import { resolvers, type ApiContext } from './resolvers.js';
 import { typeDefs } from './schema.js';
+import { streamResolvers } from './stream-resolvers.js';
+import { createStreamHandler } from './stream.js';
 import type { RequestTelemetry } from './telemetry.js';
 
 /** Prompts are short; this keeps a hostile client from making us parse megabytes. */
@@ -69,9 +72,14 @@ export async function createApi(options: CreateApiOptions): Promise<Api> {
     },
   };
 
+  // One schema for both transports: Apollo (/graphql) and graphql-sse (/graphql/stream).
+  const schema = makeExecutableSchema({ typeDefs, resolvers: [resolvers, streamResolvers] });
+  // Validation rules beyond graphql-js's own, applied on both transports.
+  const validationRules: ValidationRule[] = [];
+
   const apollo = new ApolloServer<ApiContext>({
-    typeDefs,
-    resolvers,
+    schema,
+    validationRules,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), errorTelemetry],
     includeStacktraceInErrorResponses: config.development,
     stopOnTerminationSignals: false,
@@ -102,20 +110,29 @@ export async function createApi(options: CreateApiOptions): Promise<Api> {
     next();
   };
 
+  /** The request context of both transports. */
+  const requestContext = async (_req: express.Request, res: express.Response): Promise<ApiContext> => {
+    const abort = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) abort.abort(new Error('client closed the request'));
+    });
+    return { reporter, telemetry, logger, signal: abort.signal, version };
+  };
+
+  // Before /graphql: Express mounts by prefix, so Apollo's middleware would also take /graphql/stream.
+  app.use(
+    '/graphql/stream',
+    refuseWhileDraining,
+    traceResponse,
+    express.json({ limit: BODY_LIMIT }),
+    createStreamHandler({ schema, context: requestContext, validationRules, telemetry, development: config.development }),
+  );
   app.use(
     '/graphql',
     refuseWhileDraining,
     traceResponse,
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const abort = new AbortController();
-        res.on('close', () => {
-          if (!res.writableFinished) abort.abort(new Error('client closed the request'));
-        });
-        return { reporter, telemetry, logger, signal: abort.signal, version };
-      },
-    }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => requestContext(req, res) }),
   );
 
   const onError: ErrorRequestHandler = (err: { type?: string; status?: number }, _req, res, _next) => {

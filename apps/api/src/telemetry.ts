@@ -5,6 +5,7 @@
  */
 import type { ModelProviderName } from '@nba-reporter/agent';
 import { isTelemetryStarted } from '@nba-reporter/telemetry';
+import type { Span } from '@opentelemetry/api';
 
 export interface RequestTelemetry {
   readonly enabled: boolean;
@@ -14,13 +15,37 @@ export interface RequestTelemetry {
   traceResponse(): string | null;
   /** Records a GraphQL error on the active span: exception event, error.type, ERROR status. */
   recordError(code: string, error: unknown): void;
+  /**
+   * Opens the spans of one subscription under the active (HTTP request) span: `subscription <name>` and its
+   * `graphql.resolve <field>`, the parent of the agent's spans. The GraphQL instrumentation traces `execute` only,
+   * not `subscribe`, so without these a streamed turn would hang off the HTTP span alone.
+   */
+  startSubscription(info: { operationName: string | undefined; fieldName: string; fieldType: string }): SubscriptionScope;
+  /** Runs `fn` with tracing suppressed: each event of a subscription is one `execute`, a span apiece would be noise. */
+  untraced<T>(fn: () => T): T;
 }
+
+/** The spans of one subscription (see {@link RequestTelemetry.startSubscription}). */
+export interface SubscriptionScope {
+  /** Runs `fn` with the resolver span active (start the turn in here). */
+  run<T>(fn: () => T): T;
+  /** W3C trace id of the subscription, or null when tracing is off. */
+  readonly traceId: string | null;
+  /** Marks the subscription failed with `code` (exception event, error.type, ERROR status). */
+  fail(code: string, error: unknown): void;
+  /** Ends the spans; idempotent. */
+  end(): void;
+}
+
+const OFF_SCOPE: SubscriptionScope = { run: (fn) => fn(), traceId: null, fail: () => {}, end: () => {} };
 
 const OFF: RequestTelemetry = {
   enabled: false,
   currentTraceId: () => null,
   traceResponse: () => null,
   recordError: () => {},
+  startSubscription: () => OFF_SCOPE,
+  untraced: (fn) => fn(),
 };
 
 /**
@@ -54,10 +79,12 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
     setTracingDisabled(true);
     return OFF;
   }
-  const [{ trace, SpanKind, SpanStatusCode, isSpanContextValid }, { registerAgentsOtel }] = await Promise.all([
+  const [{ context, trace, SpanKind, SpanStatusCode, isSpanContextValid }, { registerAgentsOtel }, { suppressTracing }] = await Promise.all([
     import('@opentelemetry/api'),
     import('@nba-reporter/agents-otel'),
+    import('@opentelemetry/core'),
   ]);
+  const tracer = trace.getTracer('@nba-reporter/api');
   // The SDK turns its tracing off under NODE_ENV=test; the bridge needs it on.
   setTracingDisabled(false);
   registerAgentsOtel({
@@ -71,6 +98,14 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
     const sc = trace.getActiveSpan()?.spanContext();
     return sc && isSpanContextValid(sc) ? sc : undefined;
   };
+  function markFailed(span: Span | undefined, code: string, error: unknown): void {
+    if (!span) return;
+    const err = error instanceof Error ? error : new Error(String(error));
+    span.addEvent('exception', { 'exception.type': err.name, 'exception.message': err.message, 'error.type': code });
+    span.setAttribute('error.type', code);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: code });
+  }
+
   return {
     enabled: true,
     currentTraceId: () => activeContext()?.traceId ?? null,
@@ -79,16 +114,47 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
       return sc ? `00-${sc.traceId}-${sc.spanId}-${(sc.traceFlags & 1).toString(16).padStart(2, '0')}` : null;
     },
     recordError(code, error) {
-      const span = trace.getActiveSpan();
-      if (!span) return;
-      const err = error instanceof Error ? error : new Error(String(error));
-      span.addEvent('exception', {
-        'exception.type': err.name,
-        'exception.message': err.message,
-        'error.type': code,
-      });
-      span.setAttribute('error.type', code);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: code });
+      markFailed(trace.getActiveSpan(), code, error);
     },
+    startSubscription({ operationName, fieldName, fieldType }) {
+      const parent = context.active();
+      const request = trace.getSpan(parent);
+      const operation = tracer.startSpan(
+        operationName ? `subscription ${operationName}` : 'subscription',
+        {
+          kind: SpanKind.INTERNAL,
+          attributes: { 'graphql.operation.type': 'subscription', ...(operationName ? { 'graphql.operation.name': operationName } : {}) },
+        },
+        parent,
+      );
+      const operationContext = trace.setSpan(parent, operation);
+      const resolver = tracer.startSpan(
+        `graphql.resolve ${fieldName}`,
+        {
+          kind: SpanKind.INTERNAL,
+          attributes: { 'graphql.field.name': fieldName, 'graphql.field.path': fieldName, 'graphql.field.type': fieldType },
+        },
+        operationContext,
+      );
+      const resolverContext = trace.setSpan(operationContext, resolver);
+      const sc = resolver.spanContext();
+      let ended = false;
+      return {
+        run: (fn) => context.with(resolverContext, fn),
+        traceId: isSpanContextValid(sc) ? sc.traceId : null,
+        fail(code, error) {
+          markFailed(resolver, code, error);
+          markFailed(operation, code, error);
+          markFailed(request, code, error);
+        },
+        end() {
+          if (ended) return;
+          ended = true;
+          resolver.end();
+          operation.end();
+        },
+      };
+    },
+    untraced: (fn) => context.with(suppressTracing(context.active()), fn),
   };
 }

@@ -1,0 +1,138 @@
+/**
+ * GraphQL over Server-Sent Events at `/graphql/stream` (graphql-sse, "distinct connections" mode): subscriptions
+ * only, on the same schema, context, validation rules and error codes as Apollo at `/graphql`.
+ *
+ * Every answer is a `text/event-stream`: `next` events with `{ data }` or `{ errors }`, then `complete`. Problems
+ * found before the stream starts (parse, validation, a query or mutation sent here, bad variables) are also sent as
+ * one `next` with `errors` (each with `extensions.code`) and `complete`, so a client has one way to read them.
+ */
+import type { ApiContext } from './resolvers.js';
+import type { RequestTelemetry } from './telemetry.js';
+import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  subscribe,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type ParseOptions,
+  type ValidationRule,
+} from 'graphql';
+import { createHandler } from 'graphql-sse/lib/use/express';
+
+export interface StreamHandlerOptions {
+  schema: GraphQLSchema;
+  /** The same context builder as Apollo's. */
+  context: (req: ExpressRequest, res: ExpressResponse) => Promise<ApiContext> | ApiContext;
+  /** Validation rules beyond graphql-js's specified ones (the same list Apollo gets). */
+  validationRules: readonly ValidationRule[];
+  parseOptions?: ParseOptions;
+  telemetry: RequestTelemetry;
+  /** Development mode: internal error messages are not masked. */
+  development: boolean;
+}
+
+// graphql-sse takes an object as a result only when it has `data` (null here).
+function requestError(message: string, code: string): ExecutionResult {
+  return { data: null, errors: [new GraphQLError(message, { extensions: { code } })] };
+}
+
+/** Every error carries a code; unexpected ones are masked outside development (as Apollo's formatError does). */
+function formatErrors(result: ExecutionResult, development: boolean, traceId: string | null, fallbackCode: string): ExecutionResult {
+  if (!result.errors?.length) return result;
+  const errors = result.errors.map((error) => {
+    const code = String(error.extensions?.code ?? fallbackCode);
+    const extensions = { ...error.extensions, code, ...(traceId ? { traceId } : {}) };
+    if (code === 'INTERNAL_SERVER_ERROR' && !development) {
+      return new GraphQLError('Internal server error', { extensions: { code, ...(traceId ? { traceId } : {}) } });
+    }
+    return new GraphQLError(error.message, { nodes: error.nodes ?? null, path: error.path ?? null, extensions });
+  });
+  return { ...result, errors };
+}
+
+/** The per-event iterator, each step untraced (one `execute` per event). Keeps `return` for graphql-sse's cleanup. */
+function untracedEvents(events: AsyncGenerator<ExecutionResult>, telemetry: RequestTelemetry): AsyncGenerator<ExecutionResult> {
+  const wrapped: AsyncGenerator<ExecutionResult> = {
+    next: () => telemetry.untraced(() => events.next()),
+    return: (value) => events.return(value),
+    throw: (error) => events.throw(error),
+    [Symbol.asyncIterator]: () => wrapped,
+    [Symbol.asyncDispose]: async () => {
+      await events.return(undefined);
+    },
+  };
+  return wrapped;
+}
+
+export function createStreamHandler(options: StreamHandlerOptions): RequestHandler {
+  const { schema, telemetry, development } = options;
+  const rules = [...specifiedRules, ...options.validationRules];
+
+  const handler = createHandler<ApiContext & Record<PropertyKey, unknown>>({
+    schema,
+    // Distinct connections only: no stream reservations (no token, no PUT).
+    authenticate: () => '',
+    // Parsed and validated in onSubscribe, with our rules and codes.
+    validate: () => [],
+    async onSubscribe(req, params) {
+      let document: DocumentNode;
+      try {
+        document = parse(params.query, options.parseOptions);
+      } catch (error) {
+        return requestError(error instanceof Error ? error.message : String(error), 'GRAPHQL_PARSE_FAILED');
+      }
+      const errors = validate(schema, document, rules);
+      if (errors.length > 0) {
+        return { data: null, errors: errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes ?? null, extensions: { ...e.extensions, code: e.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' } })) };
+      }
+      const operation = getOperationAST(document, params.operationName);
+      if (!operation) return requestError('The document has no operation to run (or operationName does not name one)', 'BAD_REQUEST');
+      if (operation.operation !== 'subscription') {
+        return requestError(`Only subscriptions are served at /graphql/stream; send a ${operation.operation} to /graphql`, 'BAD_REQUEST');
+      }
+      const raw = req.raw as ExpressRequest;
+      const res = (req.context as { res: ExpressResponse }).res;
+      const contextValue = (await options.context(raw, res)) as ApiContext & Record<PropertyKey, unknown>;
+      return {
+        schema,
+        document,
+        operationName: params.operationName ?? null,
+        variableValues: params.variables ?? null,
+        contextValue,
+      };
+    },
+    async subscribe(args) {
+      const result = await subscribe(args);
+      if (Symbol.asyncIterator in result) return untracedEvents(result, telemetry);
+      // Errors before the stream starts: variable coercion (bad input) or a resolver that threw.
+      return formatErrors(result, development, null, 'BAD_USER_INPUT');
+    },
+    onNext(_ctx, _req, result) {
+      return formatErrors(result as ExecutionResult, development, null, 'INTERNAL_SERVER_ERROR');
+    },
+  });
+
+  return (req, res, next) => {
+    // graphql-sse answers `Accept: text/event-stream` exactly with a stream; accept any list that includes it.
+    const accept = req.headers.accept ?? '';
+    if (req.method !== 'POST') {
+      res.status(405).set('allow', 'POST').json({ errors: [{ message: 'Use POST with Accept: text/event-stream', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    if (!/(^|,)\s*text\/event-stream\s*(;|,|$)/i.test(accept)) {
+      res.status(406).json({ errors: [{ message: 'Send Accept: text/event-stream (GraphQL over SSE, distinct connections mode)', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    if (!req.is('application/json')) {
+      res.status(415).json({ errors: [{ message: 'Send the request as Content-Type: application/json', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    req.headers.accept = 'text/event-stream';
+    handler(req, res).catch(next);
+  };
+}
