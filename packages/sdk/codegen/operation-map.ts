@@ -1,4 +1,5 @@
 // A tiny local graphql-codegen plugin: emits the runtime operation map the client is built from.
+// Subscriptions become streaming methods (async iterables over GraphQL over SSE).
 // Each document in src/operations/ must hold ONE named operation selecting ONE root field
 // (the field's response key becomes the client method name) and declare either no variables
 // or exactly one, named `$input`. Adding a .graphql file and running `npm run codegen` adds a method.
@@ -26,7 +27,6 @@ export function plugin(_schema: unknown, documents: Source[]): string {
     };
     const name = op.name?.value ?? fail('operations must be named');
     if (!/^[A-Z][A-Za-z0-9]*$/.test(name)) fail(`operation name ${name} must be PascalCase`);
-    if (op.operation === 'subscription') fail('subscriptions are not supported');
     const fields = op.selectionSet.selections;
     const root = fields[0];
     if (fields.length !== 1 || root?.kind !== 'Field') fail(`${name} must select exactly one root field`);

@@ -6,6 +6,7 @@ import {
   type GraphQLErrorPayload,
   type NbaReporterErrorCode,
 } from './errors.js';
+import { readEventStream } from './sse.js';
 import {
   injectContext,
   loadedOpenTelemetry,
@@ -48,6 +49,8 @@ export interface CallOptions {
 export interface NbaReporterClientOptions {
   /** The GraphQL endpoint, e.g. `http://localhost:4000/graphql`. */
   url: string | URL;
+  /** The GraphQL over SSE endpoint of the streaming methods; default `url` + `/stream`. */
+  streamUrl?: string | URL | undefined;
   /** Headers for every request, or a (possibly async) function returning them (e.g. fresh auth tokens). */
   headers?: HeadersOption | undefined;
   /** A `fetch` implementation; defaults to `globalThis.fetch` looked up at call time. */
@@ -68,11 +71,21 @@ export interface NbaReporterClientOptions {
   opentelemetry?: OpenTelemetryApiLike | false | undefined;
 }
 
-type Method<K extends OperationName> = Operations[K]['input'] extends true
-  ? (input: OperationInput<K>, options?: CallOptions) => Promise<OperationResult<K>>
-  : (options?: CallOptions) => Promise<OperationResult<K>>;
+/** What a method returns: a promise for queries and mutations, an async iterable of events for subscriptions. */
+type Returned<K extends OperationName> = Operations[K]['type'] extends 'subscription'
+  ? AsyncIterable<OperationResult<K>>
+  : Promise<OperationResult<K>>;
 
-/** The typed client: one async method per operation. Every method rejects with `NbaReporterError`. */
+type Method<K extends OperationName> = Operations[K]['input'] extends true
+  ? (input: OperationInput<K>, options?: CallOptions) => Returned<K>
+  : (options?: CallOptions) => Returned<K>;
+
+/**
+ * The typed client: one method per operation. Query and mutation methods return a promise; streaming methods
+ * (`reportStream`, `followUpStream`) return an async iterable of events (GraphQL over SSE): the request starts when
+ * iteration starts, and breaking out of the loop or aborting the signal stops it. Every method rejects (or its
+ * iterator throws) with `NbaReporterError`.
+ */
 export type NbaReporterClient = { readonly [K in OperationName]: Method<K> };
 
 interface GraphQLResponseBody {
@@ -87,7 +100,10 @@ export function createNbaReporterClient(options: NbaReporterClientOptions): NbaR
   const url = String(options.url);
   if (options.opentelemetry === undefined && options.traceparent === undefined) void loadOpenTelemetry();
 
-  async function call(name: OperationName, input: unknown, callOptions: CallOptions = {}): Promise<unknown> {
+  const streamUrl = String(options.streamUrl ?? `${url.replace(/\/+$/, '')}/stream`);
+
+  /** Headers, signal, body and error helpers of one call; shared by requests and streams. */
+  async function prepare(name: OperationName, input: unknown, callOptions: CallOptions, accept: string) {
     const operation = operations[name];
     const headers = new Headers();
     // Capture the caller's OpenTelemetry context before the first `await`.
@@ -104,7 +120,7 @@ export function createNbaReporterClient(options: NbaReporterClientOptions): NbaR
     new Headers(extra).forEach((value, key) => headers.set(key, value));
     new Headers(callOptions.headers).forEach((value, key) => headers.set(key, value));
     headers.set('content-type', 'application/json');
-    if (!headers.has('accept')) headers.set('accept', ACCEPT);
+    if (!headers.has('accept') || accept !== ACCEPT) headers.set('accept', accept);
     if (explicitParent !== undefined) {
       headers.set('traceparent', explicitParent);
       const state = callOptions.traceparent !== undefined ? callOptions.tracestate : options.tracestate;
@@ -148,6 +164,29 @@ export function createNbaReporterClient(options: NbaReporterClientOptions): NbaR
         ? { query: String(operation.document), variables: { input } }
         : { query: String(operation.document) },
     );
+    return { headers, signal, body, fail, failRequest, fetchImpl };
+  }
+
+  /** The first GraphQL error of `errors` as an NbaReporterError, if any. */
+  function graphQLFailure(
+    fail: Awaited<ReturnType<typeof prepare>>['fail'],
+    errors: GraphQLErrorPayload[],
+    status: number,
+    headerTraceId: string | undefined,
+  ): NbaReporterError | undefined {
+    const first = errors[0];
+    if (!first) return undefined;
+    const code = first.extensions?.['code'];
+    const traceId = first.extensions?.['traceId'];
+    return fail(isServerErrorCode(code) ? code : 'UNKNOWN_ERROR', String(first.message), {
+      status,
+      traceId: typeof traceId === 'string' && traceId !== '' ? traceId : headerTraceId,
+      errors,
+    });
+  }
+
+  async function call(name: OperationName, input: unknown, callOptions: CallOptions = {}): Promise<unknown> {
+    const { headers, signal, body, fail, failRequest, fetchImpl } = await prepare(name, input, callOptions, ACCEPT);
     let response: Response;
     try {
       response = await fetchImpl(url, { method: 'POST', headers, body, signal: signal ?? null });
@@ -172,17 +211,8 @@ export function createNbaReporterClient(options: NbaReporterClientOptions): NbaR
       // not JSON: handled below
     }
 
-    const errors = Array.isArray(parsed?.errors) ? parsed.errors : [];
-    const first = errors[0];
-    if (first) {
-      const code = first.extensions?.['code'];
-      const traceId = first.extensions?.['traceId'];
-      throw fail(isServerErrorCode(code) ? code : 'UNKNOWN_ERROR', String(first.message), {
-        status,
-        traceId: typeof traceId === 'string' && traceId !== '' ? traceId : headerTraceId,
-        errors,
-      });
-    }
+    const failure = graphQLFailure(fail, Array.isArray(parsed?.errors) ? parsed.errors : [], status, headerTraceId);
+    if (failure) throw failure;
     if (!response.ok) {
       throw fail('HTTP_ERROR', `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`, {
         status,
@@ -199,11 +229,71 @@ export function createNbaReporterClient(options: NbaReporterClientOptions): NbaR
     return data[name];
   }
 
+  /**
+   * A subscription over GraphQL over SSE (graphql-sse "distinct connections": POST, `Accept: text/event-stream`):
+   * yields the root field of each `next` event until `complete`; an `errors` event ends it with NbaReporterError.
+   */
+  async function* stream(name: OperationName, input: unknown, callOptions: CallOptions = {}): AsyncGenerator<unknown> {
+    // Our own controller too, so leaving the loop (return) aborts the request.
+    const leave = new AbortController();
+    const prepared = await prepare(name, input, { ...callOptions, signal: callOptions.signal ? AbortSignal.any([callOptions.signal, leave.signal]) : leave.signal }, 'text/event-stream');
+    const { headers, signal, body, fail, failRequest, fetchImpl } = prepared;
+    try {
+      let response: Response;
+      try {
+        response = await fetchImpl(streamUrl, { method: 'POST', headers, body, signal: signal ?? null });
+      } catch (error) {
+        throw failRequest(error);
+      }
+      const { status } = response;
+      const headerTraceId = traceIdOf(response.headers.get('traceresponse'));
+      if (!response.ok || !response.body || !/^text\/event-stream/i.test(response.headers.get('content-type') ?? '')) {
+        let parsed: GraphQLResponseBody | undefined;
+        try {
+          parsed = JSON.parse(await response.text()) as GraphQLResponseBody;
+        } catch {
+          // not JSON
+        }
+        const failure = graphQLFailure(fail, Array.isArray(parsed?.errors) ? parsed.errors : [], status, headerTraceId);
+        if (failure) throw failure;
+        if (!response.ok) throw fail('HTTP_ERROR', `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`, { status, traceId: headerTraceId });
+        throw fail('INVALID_RESPONSE', 'response is not an event stream', { status, traceId: headerTraceId });
+      }
+      const events = readEventStream(response.body);
+      for (;;) {
+        let next: IteratorResult<{ event: string; data: string }>;
+        try {
+          next = await events.next();
+        } catch (error) {
+          throw failRequest(error, status, headerTraceId);
+        }
+        if (next.done) throw fail('NETWORK_ERROR', 'the stream ended before it completed', { status, traceId: headerTraceId });
+        const { event, data } = next.value;
+        if (event === 'complete') return;
+        if (event !== 'next') continue;
+        let parsed: GraphQLResponseBody;
+        try {
+          parsed = JSON.parse(data) as GraphQLResponseBody;
+        } catch {
+          throw fail('INVALID_RESPONSE', 'an event is not GraphQL JSON', { status, traceId: headerTraceId });
+        }
+        const failure = graphQLFailure(fail, Array.isArray(parsed.errors) ? parsed.errors : [], status, headerTraceId);
+        if (failure) throw failure;
+        const value = parsed.data?.[name];
+        if (value === undefined || value === null) throw fail('INVALID_RESPONSE', `event has no data.${name}`, { status, traceId: headerTraceId });
+        yield value;
+      }
+    } finally {
+      leave.abort(new Error('the stream was closed by the caller'));
+    }
+  }
+
   const client: Record<string, unknown> = {};
   for (const name of Object.keys(operations) as OperationName[]) {
+    const run = operations[name].type === 'subscription' ? stream : call;
     client[name] = operations[name].input
-      ? (input: unknown, callOptions?: CallOptions) => call(name, input, callOptions)
-      : (callOptions?: CallOptions) => call(name, undefined, callOptions);
+      ? (input: unknown, callOptions?: CallOptions) => run(name, input, callOptions)
+      : (callOptions?: CallOptions) => run(name, undefined, callOptions);
   }
   return Object.freeze(client) as NbaReporterClient;
 }

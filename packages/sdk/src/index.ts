@@ -20,7 +20,7 @@ export {
   type ServerErrorCode,
 } from './errors.js';
 export type { OpenTelemetryApiLike } from './trace.js';
-export { ErrorCode, Topic } from './__generated__/enums.js';
+export { ErrorCode, Topic, ToolCallStatus } from './__generated__/enums.js';
 export type { FollowUpInput, ReportInput } from './__generated__/operations.js';
 
 import type { OperationResult } from './client.js';
@@ -30,3 +30,5 @@ export type AgentTurn = OperationResult<'report'>;
 export type TopicInfo = OperationResult<'topics'>[number];
 /** What `health()` returns. */
 export type Health = OperationResult<'health'>;
+/** One event of `reportStream` / `followUpStream`: `TextDelta`, `ToolCallEvent` or `TurnCompleted` (narrow by `__typename`). */
+export type TurnEvent = OperationResult<'reportStream'>;

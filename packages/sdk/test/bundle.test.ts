@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { expect, test } from 'vitest';
 
-const BUDGET_GZIP_BYTES = 3 * 1024;
+// 4 KiB since the streaming methods (two subscription documents and the SSE reader): 3,529 B measured.
+const BUDGET_GZIP_BYTES = 4 * 1024;
 
 test('bundles for a neutral platform without Node built-ins or graphql-js, within the size budget', async () => {
   const result = await build({

@@ -43,7 +43,7 @@ describe('requests and results', () => {
 
   test('followUp, topics and health: one method per operation, queries send no variables', async () => {
     const client = createNbaReporterClient({ url: new URL(server.url), opentelemetry: false });
-    expect(Object.keys(client).sort()).toEqual(['followUp', 'health', 'report', 'topics']);
+    expect(Object.keys(client).sort()).toEqual(['followUp', 'followUpStream', 'health', 'report', 'reportStream', 'topics']);
     server.reply((request) => {
       const query = request.body.query ?? '';
       if (query.includes('followUp')) return { body: { data: { followUp: { ...turn, message: 'Raptors!' } } } };

@@ -140,3 +140,75 @@ describe('trace continuity', () => {
     expect(server.parentSpanId).toBe(parentSpanId);
   });
 });
+
+describe('streaming methods against the real API (GraphQL over SSE at /graphql/stream)', () => {
+  async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
+    const out: T[] = [];
+    for await (const event of stream) out.push(event);
+    return out;
+  }
+
+  test('reportStream yields tool calls and deltas, then one TurnCompleted; followUpStream continues the session', async () => {
+    const events = await collect(client.reportStream({ topic: 'GENERAL', message: RAPTORS }));
+    const last = events.at(-1)!;
+    if (last.__typename !== 'TurnCompleted') throw new Error(`last event is ${last.__typename}`);
+    expect(events.filter((e) => e.__typename === 'TurnCompleted')).toHaveLength(1);
+    const text = events.map((e) => (e.__typename === 'TextDelta' ? e.delta : '')).join('');
+    expect(events.filter((e) => e.__typename === 'TextDelta').length).toBeGreaterThan(5);
+    expect(text).toBe(last.turn.message);
+    expect(last.turn.message).toContain('.561');
+    expect(last.turn.traceId).toMatch(TRACE_ID);
+    expect(events.filter((e) => e.__typename === 'ToolCallEvent').map((e) => e.__typename === 'ToolCallEvent' && e.status)).toEqual(['STARTED', 'COMPLETED']);
+
+    const next = await collect(client.followUpStream({ sessionId: last.turn.sessionId, message: 'How does their record compare with the rest of the league?' }));
+    const done = next.at(-1)!;
+    expect(done.__typename === 'TurnCompleted' && done.turn.sessionId).toBe(last.turn.sessionId);
+  });
+
+  test('errors are thrown from the iterator as NbaReporterError with the server code and trace id', async () => {
+    let caught: unknown;
+    try {
+      await collect(client.reportStream({ topic: 'GENERAL', message: WEATHER }));
+    } catch (error) {
+      caught = error;
+    }
+    expect(isNbaReporterError(caught, 'GUARDRAIL_TRIPPED')).toBe(true);
+    const error = caught as NbaReporterError;
+    expect(error.reason).toMatch(/off-topic/);
+    expect(error.traceId).toMatch(TRACE_ID);
+    expect(error.operation).toBe('reportStream');
+
+    await expect(collect(client.followUpStream({ sessionId: 'no-such-session', message: 'Hi there' }))).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND' });
+  });
+
+  test('breaking out of the loop closes the request; an aborted signal ends it with ABORTED', async () => {
+    const signals: AbortSignal[] = [];
+    const recording = createNbaReporterClient({
+      url: api.graphqlUrl,
+      fetch: (input, init) => {
+        if (init?.signal) signals.push(init.signal);
+        return fetch(input, init);
+      },
+    });
+    let seen = 0;
+    for await (const event of recording.reportStream({ topic: 'GENERAL', message: RAPTORS })) {
+      seen++;
+      if (event.__typename === 'ToolCallEvent') break;
+    }
+    expect(seen).toBe(1);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]!.aborted).toBe(true);
+
+    const controller = new AbortController();
+    let error: unknown;
+    try {
+      for await (const _event of client.reportStream({ topic: 'GENERAL', message: RAPTORS }, { signal: controller.signal })) {
+        controller.abort(new Error('user pressed stop'));
+      }
+    } catch (e) {
+      error = e;
+    }
+    expect(isNbaReporterError(error, 'ABORTED')).toBe(true);
+    expect((error as Error).message).toMatch(/user pressed stop/);
+  });
+});

@@ -15,6 +15,8 @@ import {
   type ReportInput,
   type Topic,
   type TopicInfo,
+  type ToolCallStatus,
+  type TurnEvent,
 } from '@nba-reporter/sdk';
 
 const client = createNbaReporterClient({ url: 'http://localhost:4000/graphql' });
@@ -50,7 +52,7 @@ describe('inputs', () => {
     expectTypeOf(client.topics).parameters.toEqualTypeOf<[options?: Parameters<typeof client.topics>[0]]>();
     // @ts-expect-error topics() has no input argument
     void client.topics({ topic: 'GENERAL' });
-    expectTypeOf<OperationName>().toEqualTypeOf<'report' | 'followUp' | 'topics' | 'health'>();
+    expectTypeOf<OperationName>().toEqualTypeOf<'report' | 'followUp' | 'topics' | 'health' | 'reportStream' | 'followUpStream'>();
     expectTypeOf<OperationInput<'health'>>().toBeNever();
   });
 });
@@ -65,6 +67,19 @@ describe('results', () => {
     expectTypeOf(first.usage.totalTokens).toBeNumber();
     const next = await client.followUp({ sessionId: first.sessionId, message: 'and?' });
     expectTypeOf(next).toEqualTypeOf<AgentTurn>();
+  });
+
+  test('reportStream and followUpStream are async iterables of the TurnEvent union, narrowed by __typename', async () => {
+    const stream = client.reportStream({ topic: 'GENERAL', message: 'hi' });
+    expectTypeOf(stream).toEqualTypeOf<AsyncIterable<TurnEvent>>();
+    expectTypeOf(client.followUpStream({ sessionId: 's', message: 'and?' })).toEqualTypeOf<AsyncIterable<TurnEvent>>();
+    // @ts-expect-error followUpStream needs a sessionId
+    void client.followUpStream({ message: 'and?' });
+    for await (const event of stream) {
+      if (event.__typename === 'TextDelta') expectTypeOf(event.delta).toBeString();
+      else if (event.__typename === 'ToolCallEvent') expectTypeOf(event.status).toEqualTypeOf<ToolCallStatus>();
+      else expectTypeOf(event.turn).toEqualTypeOf<AgentTurn>();
+    }
   });
 
   test('reading a field the operation did not select does not compile', async () => {

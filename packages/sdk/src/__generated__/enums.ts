@@ -30,6 +30,14 @@ export const ErrorCode = {
 } as const;
 
 export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
+export const ToolCallStatus = {
+  COMPLETED: 'COMPLETED',
+  /** The tool reported an error (the model sees it and answers accordingly). */
+  FAILED: 'FAILED',
+  STARTED: 'STARTED'
+} as const;
+
+export type ToolCallStatus = typeof ToolCallStatus[keyof typeof ToolCallStatus];
 /** An NBA topic the reporter covers. */
 export const Topic = {
   /** Eastern Conference */

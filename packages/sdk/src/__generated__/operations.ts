@@ -21,6 +21,12 @@ export type ReportInput = {
   topic: Topic;
 };
 
+export type ToolCallStatus =
+  | 'COMPLETED'
+  /** The tool reported an error (the model sees it and answers accordingly). */
+  | 'FAILED'
+  | 'STARTED';
+
 /** An NBA topic the reporter covers. */
 export type Topic =
   /** Eastern Conference */
@@ -39,6 +45,17 @@ export type FollowUpMutationVariables = Exact<{
 
 export type FollowUpMutation = { followUp: { sessionId: string, topic: Topic, message: string, model: string, traceId: string | null, usage: { requests: number, inputTokens: number, outputTokens: number, totalTokens: number, cachedInputTokens: number, reasoningTokens: number } } };
 
+export type FollowUpStreamSubscriptionVariables = Exact<{
+  input: FollowUpInput;
+}>;
+
+
+export type FollowUpStreamSubscription = { followUpStream:
+    | { __typename: 'TextDelta', delta: string }
+    | { __typename: 'ToolCallEvent', name: string, callId: string, status: ToolCallStatus }
+    | { __typename: 'TurnCompleted', turn: { sessionId: string, topic: Topic, message: string, model: string, traceId: string | null, usage: { requests: number, inputTokens: number, outputTokens: number, totalTokens: number, cachedInputTokens: number, reasoningTokens: number } } }
+   };
+
 export type HealthQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -50,6 +67,17 @@ export type ReportMutationVariables = Exact<{
 
 
 export type ReportMutation = { report: { sessionId: string, topic: Topic, message: string, model: string, traceId: string | null, usage: { requests: number, inputTokens: number, outputTokens: number, totalTokens: number, cachedInputTokens: number, reasoningTokens: number } } };
+
+export type ReportStreamSubscriptionVariables = Exact<{
+  input: ReportInput;
+}>;
+
+
+export type ReportStreamSubscription = { reportStream:
+    | { __typename: 'TextDelta', delta: string }
+    | { __typename: 'ToolCallEvent', name: string, callId: string, status: ToolCallStatus }
+    | { __typename: 'TurnCompleted', turn: { sessionId: string, topic: Topic, message: string, model: string, traceId: string | null, usage: { requests: number, inputTokens: number, outputTokens: number, totalTokens: number, cachedInputTokens: number, reasoningTokens: number } } }
+   };
 
 export type TopicsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -94,6 +122,38 @@ export const FollowUpDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FollowUpMutation, FollowUpMutationVariables>;
+export const FollowUpStreamDocument = new TypedDocumentString(`
+    subscription FollowUpStream($input: FollowUpInput!) {
+  followUpStream(input: $input) {
+    __typename
+    ... on TextDelta {
+      delta
+    }
+    ... on ToolCallEvent {
+      name
+      callId
+      status
+    }
+    ... on TurnCompleted {
+      turn {
+        sessionId
+        topic
+        message
+        model
+        usage {
+          requests
+          inputTokens
+          outputTokens
+          totalTokens
+          cachedInputTokens
+          reasoningTokens
+        }
+        traceId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FollowUpStreamSubscription, FollowUpStreamSubscriptionVariables>;
 export const HealthDocument = new TypedDocumentString(`
     query Health {
   health {
@@ -123,6 +183,38 @@ export const ReportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReportMutation, ReportMutationVariables>;
+export const ReportStreamDocument = new TypedDocumentString(`
+    subscription ReportStream($input: ReportInput!) {
+  reportStream(input: $input) {
+    __typename
+    ... on TextDelta {
+      delta
+    }
+    ... on ToolCallEvent {
+      name
+      callId
+      status
+    }
+    ... on TurnCompleted {
+      turn {
+        sessionId
+        topic
+        message
+        model
+        usage {
+          requests
+          inputTokens
+          outputTokens
+          totalTokens
+          cachedInputTokens
+          reasoningTokens
+        }
+        traceId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReportStreamSubscription, ReportStreamSubscriptionVariables>;
 export const TopicsDocument = new TypedDocumentString(`
     query Topics {
   topics {
