@@ -66,6 +66,32 @@ ${AGENT_TURN_SELECTION}
     variables: { topic: 'EASTERN', message: TOOL_CALLING_QUESTION },
   },
   {
+    operationName: 'ReportStream',
+    query: `# The same question, streamed: the answer's text
+# shows up above the editors as the model writes it.
+# Served with GraphQL over SSE at /graphql/stream; the
+# stream ends with one TurnCompleted (or an error).
+subscription ReportStream($topic: Topic!, $message: String) {
+  reportStream(input: { topic: $topic, message: $message }) {
+    __typename
+    ... on TextDelta {
+      delta
+    }
+    ... on ToolCallEvent {
+      name
+      status
+    }
+    ... on TurnCompleted {
+      turn {
+${AGENT_TURN_SELECTION.replace(/^/gm, '    ')}
+      }
+    }
+  }
+}
+`,
+    variables: { topic: 'EASTERN', message: TOOL_CALLING_QUESTION },
+  },
+  {
     operationName: 'FollowUp',
     query: `# Continues a conversation: run a report first,
 # then press "Use in FollowUp" in the bar above (it

@@ -4,6 +4,7 @@
  */
 import type { ComponentProps } from 'react';
 import type { GraphiQL } from 'graphiql';
+import { isSubscription, streamSubscription, StreamStore } from './stream.js';
 
 export type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
 
@@ -48,7 +49,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const AGENT_FIELDS = new Set(['report', 'followUp']);
+const AGENT_FIELDS = new Set(['report', 'followUp', 'reportStream', 'followUpStream']);
 
 /** Extracts what the header bar shows from a response, or null if the operation is not an agent turn. */
 export function toLastAnswer(query: string, operationName: string | null | undefined, body: unknown): LastAnswer | null {
@@ -58,7 +59,9 @@ export function toLastAnswer(query: string, operationName: string | null | undef
   let sessionId: string | null = null;
   let traceId: string | null = null;
   if (isRecord(body.data)) {
-    for (const [key, value] of Object.entries(body.data)) {
+    for (const [key, raw] of Object.entries(body.data)) {
+      // A streamed turn's last event carries the turn one level down (TurnCompleted.turn).
+      const value = isRecord(raw) && isRecord(raw.turn) ? raw.turn : raw;
       if (!isRecord(value) || !('sessionId' in value || 'traceId' in value)) continue;
       field = key;
       sessionId = typeof value.sessionId === 'string' ? value.sessionId : null;
@@ -73,7 +76,7 @@ export function toLastAnswer(query: string, operationName: string | null | undef
   // A failed turn has no data, but the API puts the request's trace id on its errors.
   if (traceId === null && first && typeof first.extensions?.traceId === 'string') traceId = first.extensions.traceId;
   // Only agent turns (report / followUp) update the bar: not introspection, nor `health` / `topics`.
-  const isAgentOperation = field !== null || /\b(report|followUp)\s*\(/.test(query);
+  const isAgentOperation = field !== null || /\b(report|followUp)(Stream)?\s*\(/.test(query);
   if (!isAgentOperation) return null;
   if (field === null) field = [...AGENT_FIELDS].find((f) => new RegExp(`\\b${f}\\s*\\(`).test(query)) ?? null;
   return { operationName: name, field, sessionId, traceId, errorCode, errorMessage };
@@ -98,14 +101,22 @@ export function operationNameFor(query: string, operationName: string | null | u
 
 /**
  * A fetcher that POSTs JSON to the same-origin endpoint. `content-type: application/json` is always set
- * (after the user's headers), which is what Apollo's CSRF prevention asks of a browser request.
+ * (after the user's headers), which is what Apollo's CSRF prevention asks of a browser request. Subscriptions go
+ * to `endpoint + '/stream'` (GraphQL over SSE) and come back as an async iterable, one result per event.
  */
-export function createFetcher(endpoint: string, answers: AnswerStore): Fetcher {
+export function createFetcher(endpoint: string, answers: AnswerStore, streams: StreamStore = new StreamStore()): Fetcher {
   return async (params, opts) => {
     const operationName = operationNameFor(params.query, params.operationName);
     const headers = new Headers();
     for (const [key, value] of Object.entries(opts?.headers ?? {})) {
       if (value !== undefined && value !== null) headers.set(key, String(value));
+    }
+    if (isSubscription(params.query, operationName)) {
+      const onResult = (result: unknown) => {
+        const answer = toLastAnswer(params.query, operationName, result);
+        if (answer && (answer.sessionId !== null || answer.errorCode !== null)) answers.set(answer);
+      };
+      return streamSubscription(`${endpoint}/stream`, { query: params.query, operationName, variables: params.variables, headers }, streams, onResult) as unknown as Awaited<ReturnType<Fetcher>>;
     }
     headers.set('content-type', 'application/json');
     headers.set('accept', 'application/graphql-response+json, application/json');

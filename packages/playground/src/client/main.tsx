@@ -11,6 +11,7 @@ import { playgroundExamples, FOLLOW_UP_QUESTION } from '../examples.js';
 import { PLAYGROUND_ROOT_ELEMENT_ID } from '../shared.js';
 import { readConfig } from './config.js';
 import { AnswerStore, createFetcher, type LastAnswer } from './answers.js';
+import { StreamStore, type StreamState } from './stream.js';
 import { createPlaygroundStorage } from './storage.js';
 
 const config = readConfig();
@@ -24,7 +25,8 @@ window.MonacoEnvironment = {
 };
 
 const answers = new AnswerStore();
-const fetcher = createFetcher(config.endpoint, answers);
+const streams = new StreamStore();
+const fetcher = createFetcher(config.endpoint, answers, streams);
 const storage = createPlaygroundStorage();
 const defaultTabs = playgroundExamples.map((example) => ({
   query: example.query,
@@ -158,6 +160,22 @@ function AnswerSummary({ answer }: { answer: LastAnswer | null }) {
   );
 }
 
+/** The text of the last streamed answer, as it arrives (shown once a subscription has run). */
+function StreamPanel({ stream }: { stream: StreamState | null }) {
+  if (!stream) return null;
+  return (
+    <section className="nba-stream" data-testid="stream-panel" aria-live="polite">
+      <span className="nba-label">Streaming {stream.operationName}</span>
+      <span className={stream.status === 'failed' ? 'nba-error' : 'nba-muted'} data-testid="stream-status">
+        {stream.status}
+      </span>
+      <output className="nba-stream-text" data-testid="stream-text">
+        {stream.text}
+      </output>
+    </section>
+  );
+}
+
 function resetExamples(): void {
   storage.clear();
   window.location.reload();
@@ -165,6 +183,7 @@ function resetExamples(): void {
 
 function Playground() {
   const answer = useSyncExternalStore(answers.subscribe, answers.getSnapshot);
+  const stream = useSyncExternalStore(streams.subscribe, streams.getSnapshot);
   return (
     <div className="graphiql-container nba-shell">
       <header className="nba-bar" data-testid="playground-bar">
@@ -179,6 +198,7 @@ function Playground() {
           Reset examples
         </button>
       </header>
+      <StreamPanel stream={stream} />
       <div className="nba-graphiql">
         <GraphiQL
           fetcher={fetcher}
