@@ -6,6 +6,8 @@ import {
   ModelTimeoutError as SdkModelTimeoutError,
   UserError,
   type Model,
+  type ModelRequest,
+  type StreamEvent,
 } from '@openai/agents-core';
 import { OpenAIChatCompletionsModel, OpenAIResponsesModel } from '@openai/agents-openai';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
@@ -18,6 +20,21 @@ import {
   type ReporterError,
 } from './errors.js';
 import { OfflineNbaModel } from './offline/model.js';
+import { timedModelStream } from './stream-timing.js';
+
+/** The Responses model, with streaming facts on its spans (see stream-timing.ts). A subclass keeps `instanceof`. */
+class TimedResponsesModel extends OpenAIResponsesModel {
+  override getStreamedResponse(request: ModelRequest): AsyncIterable<StreamEvent> {
+    return timedModelStream(() => super.getStreamedResponse(request));
+  }
+}
+
+/** The Chat Completions model, with streaming facts on its spans. */
+class TimedChatCompletionsModel extends OpenAIChatCompletionsModel {
+  override getStreamedResponse(request: ModelRequest): AsyncIterable<StreamEvent> {
+    return timedModelStream(() => super.getStreamedResponse(request));
+  }
+}
 
 /** Placeholder key for OpenAI-compatible servers that ignore authentication (Ollama, vLLM, llama.cpp…). */
 export const PLACEHOLDER_API_KEY = 'not-needed';
@@ -76,11 +93,11 @@ export function createProviderModel(config: ReporterConfig): ProviderModel {
       return { model: new OfflineNbaModel({ name: config.model }), webSearch: false };
     case 'openai': {
       const client = createOpenAIClient(config);
-      return { model: new OpenAIResponsesModel(client, config.model), client, webSearch: true };
+      return { model: new TimedResponsesModel(client, config.model), client, webSearch: true };
     }
     case 'openai-compatible': {
       const client = createOpenAIClient(config);
-      return { model: new OpenAIChatCompletionsModel(client, config.model), client, webSearch: false };
+      return { model: new TimedChatCompletionsModel(client, config.model), client, webSearch: false };
     }
   }
 }

@@ -15,6 +15,7 @@ import {
   type StreamEvent,
   type Trace,
 } from '@openai/agents-core';
+import { markFirstChunk, markStreamed } from '../stream-timing.js';
 import { WIN_PERCENTAGE_TOOL_NAME } from '../tools.js';
 import { analyseQuestion, directAnswer, latestUserIndex, recordAnswer, toolErrorAnswer, type StatedRecord } from './answers.js';
 import { countRequestTokens, countTokens } from './tokens.js';
@@ -102,6 +103,11 @@ export class OfflineNbaModel implements Model {
   }
 
   async getResponse(request: ModelRequest): Promise<ModelResponse> {
+    return this.#tracedResponse(request);
+  }
+
+  /** `getResponse`; `onSpan` sees the generation span once its data is filled in (before it ends). */
+  async #tracedResponse(request: ModelRequest, onSpan?: (span: Span<any>) => void): Promise<ModelResponse> {
     throwIfAborted(request.signal);
     if (request.tracing === false) return this.respond(request);
     const parent = (request as RequestWithInternals)._internal?.tracingParent;
@@ -129,6 +135,7 @@ export class OfflineNbaModel implements Model {
           ] as Array<Record<string, any>>;
           span.spanData.output = response.output as Array<Record<string, any>>;
         }
+        onSpan?.(span);
         return response;
       },
       { data: { model: this.name, model_config: this.#modelConfig(request) } },
@@ -137,7 +144,12 @@ export class OfflineNbaModel implements Model {
   }
 
   async *getStreamedResponse(request: ModelRequest): AsyncIterable<StreamEvent> {
-    const response = await this.getResponse(request);
+    // The answer is computed at once, then streamed: its first chunk is ready when the computation ends.
+    const startedAt = performance.now();
+    const response = await this.#tracedResponse(request, (span) => {
+      markStreamed(span);
+      markFirstChunk(span, startedAt);
+    });
     yield { type: 'response_started' };
     for (const item of response.output) {
       if (item.type !== 'message' || item.role !== 'assistant') continue;
