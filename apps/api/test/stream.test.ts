@@ -2,6 +2,7 @@
  * Issue 15: streamed turns over GraphQL over SSE at /graphql/stream, against the BUILT API (offline model), with
  * telemetry exported over OTLP to a receiver in the test.
  */
+import { createClient } from 'graphql-sse';
 import { otlpTestEnv, startOtlpReceiver, type FlatSpan, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawnApi, type SpawnedApi } from '../src/testing.js';
@@ -65,6 +66,23 @@ describe('subscriptions over SSE (offline model)', () => {
     const followTurn = followEvents.at(-1).turn;
     expect(followTurn.sessionId).toBe(turn.sessionId);
     expect(textOf(followEvents)).toBe(followTurn.message);
+  });
+
+  test("graphql-sse's own client (distinct connections mode) reads the same stream", async () => {
+    const client = createClient({ url: streamUrl, singleConnection: false, retryAttempts: 0 });
+    try {
+      const events: any[] = [];
+      for await (const result of client.iterate<{ reportStream: any }>({ query: REPORT_STREAM, variables: { input: { topic: 'EASTERN', message: RAPTORS } } })) {
+        expect(result.errors).toBeUndefined();
+        events.push(result.data!.reportStream);
+      }
+      const turn = events.at(-1).turn;
+      expect(events.filter((e) => e.__typename === 'ToolCallEvent')).toHaveLength(2);
+      expect(textOf(events)).toBe(turn.message);
+      expect(turn.message).toContain('.561');
+    } finally {
+      client.dispose();
+    }
   });
 
   test('the resolver span of the subscription parents the agent spans, as for mutations', async () => {
