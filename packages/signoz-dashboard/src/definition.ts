@@ -11,6 +11,7 @@ export const METRIC_TOKEN_USAGE = 'gen_ai.client.token.usage';
 export const METRIC_OPERATION_DURATION = 'gen_ai.client.operation.duration';
 export const METRIC_CACHE_READ_TOKENS = 'gen_ai.client.inference.usage.cache_read.input_tokens';
 export const METRIC_HTTP_SERVER_DURATION = 'http.server.request.duration';
+export const METRIC_TIME_TO_FIRST_CHUNK = 'gen_ai.client.operation.time_to_first_chunk';
 
 const OP = 'gen_ai.operation.name';
 const MODEL = 'gen_ai.request.model';
@@ -282,6 +283,22 @@ const latency: PanelDef[] = [
     ),
     width: 12,
     height: 7,
+  },
+  {
+    key: 'time-to-first-chunk',
+    title: 'Time to first chunk p50 / p95 (streamed answers)',
+    description:
+      'Percentiles of gen_ai.client.operation.time_to_first_chunk (histogram buckets) by model: how long a streamed model call takes to send its first chunk. Only streamed calls (reportStream / followUpStream) record it.',
+    kind: 'timeseries',
+    unit: 's',
+    queries: (['p50', 'p95'] as const).map((p, i) =>
+      q(String.fromCharCode(65 + i), 'metrics', [histogramPercentile(METRIC_TIME_TO_FIRST_CHUNK, p)], CHAT_METRIC_SCOPE, {
+        groupBy: [MODEL],
+        legend: `${p} {{gen_ai.request.model}}`,
+      }),
+    ),
+    width: 6,
+    height: 6,
   },
   {
     key: 'call-volume',
