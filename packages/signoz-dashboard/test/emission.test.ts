@@ -46,7 +46,18 @@ async function graphql(api: SpawnedApi, query: string, operationName: string, va
   return (await res.json()) as GraphQLResult;
 }
 
-/** The scenario: overview, tool call, follow-up, guardrail trip. */
+/** A streamed turn over GraphQL over SSE (it records the time-to-first-chunk metric); returns the stream's text. */
+async function streamed(api: SpawnedApi): Promise<string> {
+  const res = await fetch(`${api.url}/graphql/stream`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    body: JSON.stringify({ query: 'subscription { reportStream(input: { topic: FINALS }) { __typename } }' }),
+  });
+  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  return res.text();
+}
+
+/** The scenario: overview, tool call, follow-up, guardrail trip, a streamed overview. */
 async function drive(api: SpawnedApi): Promise<void> {
   const overview = await graphql(api, REPORT, 'Report', { input: { topic: 'GENERAL' } });
   expect(overview.errors, JSON.stringify(overview.errors)).toBeUndefined();
@@ -62,6 +73,8 @@ async function drive(api: SpawnedApi): Promise<void> {
 
   const tripped = await graphql(api, REPORT, 'Report', { input: { topic: 'GENERAL', message: "What's the weather in Barcelona today?" } });
   expect(tripped.errors?.[0]?.extensions?.code).toBe('GUARDRAIL_TRIPPED');
+
+  expect(await streamed(api)).toContain('"TurnCompleted"');
 }
 
 let receiver: OtlpReceiver;
@@ -89,7 +102,8 @@ beforeAll(async () => {
         receiver
           .metricPoints()
           .some((p) => p.name === 'gen_ai.client.operation.duration' && p.attributes['gen_ai.request.model'] === model && p.attributes['error.type']) &&
-        receiver.metricPoints().some((p) => p.name === 'gen_ai.client.token.usage' && p.attributes['gen_ai.request.model'] === model),
+        receiver.metricPoints().some((p) => p.name === 'gen_ai.client.token.usage' && p.attributes['gen_ai.request.model'] === model) &&
+        receiver.metricPoints().some((p) => p.name === 'gen_ai.client.operation.time_to_first_chunk' && p.attributes['gen_ai.request.model'] === model),
       15_000,
     );
     // A graceful stop flushes every exporter.
