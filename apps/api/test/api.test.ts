@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { API_DIR, spawnApi, startCommand, type SpawnedApi } from '../src/testing.js';
+import { API_DIR, spawnApi, startCommand, type SpawnedApi } from '@nba-reporter/testing';
 import { FOLLOW_UP, OFF_TOPIC, RAPTORS, REPORT, gql } from './helpers.js';
 
 describe('the API over real HTTP (offline model, SQLite sessions)', () => {

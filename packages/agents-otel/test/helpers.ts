@@ -267,5 +267,3 @@ export function flush(): Promise<void> {
   // span end callbacks of the SDK are dispatched with `void processor.onSpanEnd()`; let them settle
   return sleep(5);
 }
-
-export { trace };

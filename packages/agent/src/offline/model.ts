@@ -215,8 +215,3 @@ export class OfflineNbaModel implements Model {
     return [message(directAnswer(analysis))];
   }
 }
-
-/** Convenience for tests and scripts: the items of a request input as the offline model sees them. */
-export function offlineInputItems(input: string | AgentInputItem[]): AgentInputItem[] {
-  return toItems(input) as AgentInputItem[];
-}
