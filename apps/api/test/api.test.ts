@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { API_DIR, spawnApi, startCommand, type SpawnedApi } from '@nba-reporter/testing';
 import { FOLLOW_UP, OFF_TOPIC, RAPTORS, REPORT, gql } from './helpers.js';
 
@@ -165,7 +165,8 @@ describe('sessions are durable', () => {
       }
     };
     const clients = Array.from({ length: 4 }, client);
-    await new Promise((r) => setTimeout(r, 300));
+    // Stop once the clients are well under way: several turns answered, more in flight.
+    await vi.waitFor(() => expect(answered.length).toBeGreaterThanOrEqual(8), { timeout: 15_000, interval: 10 });
     const exit = api.stop();
     expect(await exit).toBe(0);
     stop = true;

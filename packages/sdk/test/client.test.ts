@@ -201,8 +201,11 @@ describe('errors: one typed class', () => {
     expect(await p1).toMatchObject({ code: 'ABORTED' });
 
     const shutdown = new AbortController();
+    const sent = server.requests.length;
     const p2 = rejection(createNbaReporterClient({ url: server.url, signal: shutdown.signal, opentelemetry: false }).topics());
-    setTimeout(() => shutdown.abort(), 20);
+    // Abort while the request is in flight: the server has it and holds its answer for 2 s.
+    await vi.waitFor(() => expect(server.requests.length).toBe(sent + 1), { timeout: 5_000, interval: 5 });
+    shutdown.abort();
     expect(await p2).toMatchObject({ code: 'ABORTED' });
 
     const timed = createNbaReporterClient({ url: server.url, timeoutMs: 50, opentelemetry: false });
