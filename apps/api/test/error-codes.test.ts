@@ -4,7 +4,7 @@
  * without an entry in CASES fails this test (and the type check). Adding a code = adding one entry to CASES.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -197,6 +197,13 @@ describe('every ErrorCode of the schema is provoked over HTTP', () => {
 
   test('CASES names only codes of the schema', () => {
     expect(Object.keys(CASES).filter((code) => !(errorCodes as readonly string[]).includes(code))).toEqual([]);
+  });
+
+  test("the README's error table documents every code", () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Errors'), readme.indexOf('\n## ', readme.indexOf('## Errors') + 1));
+    const rows = section.split('\n').filter((line) => line.startsWith('| `'));
+    expect(errorCodes.filter((code) => !rows.some((row) => row.includes(`\`${code}\``)))).toEqual([]);
   });
 
   test.each(errorCodes.map((code) => [code]))('%s', async (code) => {

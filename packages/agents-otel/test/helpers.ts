@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { context, trace, type Span as OtelSpan, type Tracer } from '@opentelemetry/api';
+import { context, type Span as OtelSpan, type Tracer } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import {
   MeterProvider,

@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import {
   Usage,
   withGenerationSpan,
-  type AgentInputItem,
   type AgentOutputItem,
   type Model,
   type ModelRequest,
