@@ -125,6 +125,18 @@ describe('the API over real HTTP (offline model, SQLite sessions)', () => {
   });
 });
 
+describe('the built server', () => {
+  test('runs from dist/ and generated modules: it loads or reads nothing from any src/ folder', async () => {
+    const recorder = fileURLToPath(new URL('./fixtures/record-src-loads.mjs', import.meta.url));
+    const api = await spawnApi({ env: { OTEL_SDK_DISABLED: 'true' }, nodeFlags: ['--import', recorder] });
+    const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
+    expect(res.body.errors).toBeUndefined();
+    expect(await api.stop()).toBe(0);
+    const line = api.output().split('\n').find((l) => l.startsWith('SRC_MODULES_LOADED='))!;
+    expect(JSON.parse(line.slice('SRC_MODULES_LOADED='.length))).toEqual([]);
+  });
+});
+
 describe('sessions are durable', () => {
   test('a session survives a restart of the server (SQLite store)', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'nba-restart-')), 'sessions.db');
