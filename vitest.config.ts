@@ -37,7 +37,7 @@ export default defineConfig({
       project('packages/schema'),
       project('packages/sdk', {
         // Type tests (test/**/*.test-d.ts) are checked by `tsc` and reported as tests.
-        test: { typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: 'packages/sdk/tsconfig.json', ignoreSourceErrors: false } },
+        test: { typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json', ignoreSourceErrors: false } },
       }),
       project('packages/signoz-dashboard'),
       project('packages/testing'),

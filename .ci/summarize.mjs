@@ -31,5 +31,12 @@ if (missing.length) {
   console.log(`no test results from: ${missing.join(', ')}`);
   failed += missing.length;
 }
+// Errors outside any test (an unhandled error, a type-check run that could not start) make `npm test` fail without
+// failing a test: .ci/run passes its exit status, so the closing line cannot say 0 failed when the run did.
+const testStatus = Number(process.argv[2] ?? 0);
+if (testStatus !== 0 && failed === 0) {
+  console.log(`npm test exited with status ${testStatus} although no test failed (see "Unhandled Errors" above)`);
+  failed = 1;
+}
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exitCode = failed > 0 ? 1 : 0;
