@@ -9,13 +9,13 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Reporter } from '@nba-reporter/agent';
+import { typeDefs, type ErrorCode } from '@nba-reporter/schema';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { GraphQLFormattedError, ValidationRule } from 'graphql';
 import type { Logger } from 'pino';
 import type { ApiConfig } from './config.js';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { resolvers, type ApiContext } from './resolvers.js';
-import { typeDefs } from './schema.js';
 import { streamResolvers } from './stream-resolvers.js';
 import { createStreamHandler } from './stream.js';
 import type { RequestTelemetry } from './telemetry.js';
@@ -40,7 +40,7 @@ export interface Api {
   stop(): Promise<void>;
 }
 
-function graphQLErrorBody(message: string, code: string) {
+function graphQLErrorBody(message: string, code: ErrorCode) {
   return { errors: [{ message, extensions: { code } }] };
 }
 

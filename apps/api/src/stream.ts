@@ -91,7 +91,7 @@ export function createStreamHandler(options: StreamHandlerOptions): RequestHandl
         return { data: null, errors: errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes ?? null, extensions: { ...e.extensions, code: e.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' } })) };
       }
       const operation = getOperationAST(document, params.operationName);
-      if (!operation) return requestError('The document has no operation to run (or operationName does not name one)', 'BAD_REQUEST');
+      if (!operation) return requestError('The document has no operation to run, or several and operationName names none of them', 'OPERATION_RESOLUTION_FAILURE');
       if (operation.operation !== 'subscription') {
         return requestError(`Only subscriptions are served at /graphql/stream; send a ${operation.operation} to /graphql`, 'BAD_REQUEST');
       }

@@ -4,10 +4,9 @@
  * provider from the scripted server, which writes its deltas slowly, so every step of the text is visible.
  */
 import { existsSync } from 'node:fs';
-import { startScriptedOpenAI, type ScriptedOpenAI } from '@nba-reporter/scripted-openai';
+import { startScriptedOpenAI, type ScriptedOpenAI, spawnApi, type SpawnedApi } from '@nba-reporter/testing';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnApi, type SpawnedApi } from '../src/testing.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -3,10 +3,8 @@
  * (Responses SSE / Chat Completions chunks, final usage included) through the real Agents SDK and `openai` client,
  * and exports telemetry to a receiver in the test.
  */
-import { startScriptedOpenAI, type Endpoint, type ScriptedOpenAI } from '@nba-reporter/scripted-openai';
-import { otlpTestEnv, startOtlpReceiver, type FlatSpan, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
+import { startScriptedOpenAI, type Endpoint, type ScriptedOpenAI, otlpTestEnv, startOtlpReceiver, type FlatSpan, type OtlpReceiver, spawnApi, type SpawnedApi } from '@nba-reporter/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { spawnApi, type SpawnedApi } from '../src/testing.js';
 import { FOLLOW_UP, RAPTORS, gql } from './helpers.js';
 import { FOLLOW_UP_STREAM, REPORT_STREAM, eventsOf, subscribeSse, textOf } from './sse.js';
 

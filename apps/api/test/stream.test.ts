@@ -3,9 +3,8 @@
  * telemetry exported over OTLP to a receiver in the test.
  */
 import { createClient } from 'graphql-sse';
-import { otlpTestEnv, startOtlpReceiver, type FlatSpan, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
+import { otlpTestEnv, startOtlpReceiver, type FlatSpan, type OtlpReceiver, spawnApi, type SpawnedApi } from '@nba-reporter/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { spawnApi, type SpawnedApi } from '../src/testing.js';
 import { FOLLOW_UP, OFF_TOPIC, RAPTORS, gql } from './helpers.js';
 import { FOLLOW_UP_STREAM, REPORT_STREAM, eventsOf, subscribeSse, subscriptionRequest, textOf } from './sse.js';
 

@@ -2,7 +2,7 @@
  * Streamed turns through the real Agents SDK: the offline model, and both network providers against the scripted
  * server (which streams SSE). The text deltas always add up to the turn's message.
  */
-import { startScriptedOpenAI, type ScriptedOpenAI } from '@nba-reporter/scripted-openai';
+import { startScriptedOpenAI, type ScriptedOpenAI } from '@nba-reporter/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createReporter,

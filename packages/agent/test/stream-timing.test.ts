@@ -2,7 +2,7 @@
  * Streamed model calls mark their SDK span (generation / response) with `stream: true` and the time to the first
  * chunk, for every provider; calls that do not stream carry neither.
  */
-import { startScriptedOpenAI, type ScriptedOpenAI } from '@nba-reporter/scripted-openai';
+import { startScriptedOpenAI, type ScriptedOpenAI } from '@nba-reporter/testing';
 import { setTraceProcessors, setTracingDisabled } from '@openai/agents-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createReporter, loadReporterConfig, MemorySessionStore, type Reporter } from '../src/index.js';
