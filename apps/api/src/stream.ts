@@ -23,6 +23,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/express';
+import type { ErrorCode } from '@nba-reporter/schema';
 
 export interface StreamHandlerOptions {
   schema: GraphQLSchema;
@@ -37,15 +38,15 @@ export interface StreamHandlerOptions {
 }
 
 // graphql-sse takes an object as a result only when it has `data` (null here).
-function requestError(message: string, code: string): ExecutionResult {
+function requestError(message: string, code: ErrorCode): ExecutionResult {
   return { data: null, errors: [new GraphQLError(message, { extensions: { code } })] };
 }
 
 /** Every error carries a code; unexpected ones are masked outside development (as Apollo's formatError does). */
-function formatErrors(result: ExecutionResult, development: boolean, traceId: string | null, fallbackCode: string): ExecutionResult {
+function formatErrors(result: ExecutionResult, development: boolean, traceId: string | null, fallbackCode: ErrorCode): ExecutionResult {
   if (!result.errors?.length) return result;
   const errors = result.errors.map((error) => {
-    const code = String(error.extensions?.code ?? fallbackCode);
+    const code: ErrorCode = error.extensions?.code ?? fallbackCode;
     const extensions = { ...error.extensions, code, ...(traceId ? { traceId } : {}) };
     if (code === 'INTERNAL_SERVER_ERROR' && !development) {
       return new GraphQLError('Internal server error', { extensions: { code, ...(traceId ? { traceId } : {}) } });

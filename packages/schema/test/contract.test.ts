@@ -39,6 +39,6 @@ describe('@nba-reporter/schema', () => {
   test('every file in examples/ is exported by its operation name', async () => {
     const files = (await readdir(new URL('examples/', `file://${pkgDir}`))).filter((f) => f.endsWith('.graphql'));
     expect(Object.keys(exampleDocuments).sort()).toEqual(files.map((f) => f.replace(/\.graphql$/, '')).sort());
-    for (const [name, document] of Object.entries(exampleDocuments)) expect(document).toMatch(new RegExp(`(query|mutation) ${name}\\b`));
+    for (const [name, document] of Object.entries(exampleDocuments)) expect(document).toMatch(new RegExp(`(query|mutation|subscription) ${name}\\b`));
   });
 });
