@@ -84,7 +84,7 @@ describe('openai-compatible provider (Chat Completions) against the scripted ser
     expect(next.message).toMatch(/East/);
     const call3 = server.requestsTo('chat.completions')[2]!;
     expect(call3.body.messages.map((m: any) => m.role)).toEqual(['system', 'user', 'assistant', 'tool', 'assistant', 'user']);
-    expect((await store.get(first.sessionId))?.items).toHaveLength(6);
+    expect((await store.get(first.sessionId, null))?.items).toHaveLength(6);
   });
 
   it('retries 429 (honouring retry-after-ms) up to maxRetries, then maps to MODEL_RATE_LIMITED', async () => {
@@ -145,10 +145,10 @@ describe('openai-compatible provider (Chat Completions) against the scripted ser
   it('keeps the session clean when a follow-up fails half-way (after a tool call)', async () => {
     server.enqueue('chat.completions', { text: 'The Celtics went 61-21.' });
     const first = await reporter.report({ topic: 'eastern', message: 'How did the Celtics do?' });
-    const before = (await store.get(first.sessionId))!.items;
+    const before = (await store.get(first.sessionId, null))!.items;
     server.enqueue('chat.completions', { toolCalls: [{ name: 'calculate_win_percentage', arguments: { wins: 61, losses: 21 } }] }, { fault: { status: 400 } });
     await expect(reporter.followUp({ sessionId: first.sessionId, message: 'What was their win percentage?' })).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
-    expect((await store.get(first.sessionId))!.items).toEqual(before);
+    expect((await store.get(first.sessionId, null))!.items).toEqual(before);
     server.enqueue('chat.completions', { text: 'Their record was 61-21.' });
     await reporter.followUp({ sessionId: first.sessionId, message: 'What was their record?' });
     const last = server.requestsTo('chat.completions').at(-1)!;
@@ -258,7 +258,7 @@ describe('openai provider (Responses API + Conversations) against the scripted s
     const id = server.requestsTo('conversations.delete')[0]!.path.split('/').at(-1)!;
     expect(created.outcome).toBe('ok');
     expect(server.conversationItems(id)).toBeUndefined();
-    expect(await store.get(id)).toBeUndefined();
+    expect(await store.get(id, null)).toBeUndefined();
   });
 
   it('maps a slow Responses call to MODEL_TIMEOUT within the per-call limit', async () => {
