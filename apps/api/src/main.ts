@@ -3,12 +3,14 @@
  * node --import @nba-reporter/telemetry/register dist/main.js
  */
 import { readFileSync } from 'node:fs';
-import { createReporter, isReporterError, loadReporterConfig } from '@nba-reporter/agent';
+import { ConfigError, createReporter, isReporterError, loadReporterConfig } from '@nba-reporter/agent';
 import { shutdownTelemetry, telemetrySummary } from '@nba-reporter/telemetry';
+import { loadApiKeys, type ApiKeyEntry } from './auth.js';
 import { loadApiConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { mountPlayground } from './playground.js';
 import { createApi } from './server.js';
+import { createTurnLimiter, RATE_LIMIT_STORES, type TurnLimiter } from './rate-limit.js';
 import { setupTelemetry } from './telemetry.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -20,9 +22,19 @@ function fail(message: string): never {
 
 let apiConfig: ReturnType<typeof loadApiConfig>;
 let reporterConfig: ReturnType<typeof loadReporterConfig>;
+let apiKeys: ApiKeyEntry[];
+let turnLimiter: TurnLimiter | undefined;
 try {
   apiConfig = loadApiConfig();
   reporterConfig = loadReporterConfig();
+  apiKeys = loadApiKeys({ keys: apiConfig.apiKeys, file: apiConfig.apiKeysFile });
+  if (!(apiConfig.rateLimitStore in RATE_LIMIT_STORES)) {
+    throw new ConfigError(
+      'NBA_REPORTER_RATE_LIMIT_STORE',
+      `NBA_REPORTER_RATE_LIMIT_STORE must be one of ${Object.keys(RATE_LIMIT_STORES).join(', ')} (got "${apiConfig.rateLimitStore}")`,
+    );
+  }
+  turnLimiter = createTurnLimiter({ turnsPerMinute: apiConfig.rateLimit, store: apiConfig.rateLimitStore });
 } catch (error) {
   if (isReporterError(error) && error.code === 'CONFIG_ERROR') fail(error.message);
   throw error;
@@ -44,6 +56,8 @@ const api = await createApi({
   telemetry,
   version,
   mountExtras: (app) => mountPlayground(app, apiConfig.playground),
+  apiKeys,
+  turnLimiter,
 });
 
 let port: number;
@@ -65,6 +79,21 @@ logger.info(
     telemetry: telemetrySummary(),
   },
   'NBA Reporter API listening',
+);
+const loopback = apiConfig.host !== undefined && /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(apiConfig.host);
+if (apiKeys.length > 0) {
+  logger.info({ apiKeys: apiKeys.map((k) => k.name) }, `authentication on: ${apiKeys.length} API key(s)`);
+} else if (loopback) {
+  logger.info('authentication off: the API is open to anyone who can reach this address (set NBA_REPORTER_API_KEYS to require keys)');
+} else {
+  logger.warn(
+    { host: apiConfig.host ?? 'all interfaces' },
+    'authentication off and listening beyond loopback: anyone who can reach this port can run (paid) agent turns; set NBA_REPORTER_API_KEYS or NBA_REPORTER_API_KEYS_FILE, or HOST=127.0.0.1',
+  );
+}
+logger.info(
+  { rateLimit: apiConfig.rateLimit, store: apiConfig.rateLimitStore, per: apiKeys.length > 0 ? 'API key' : 'client IP' },
+  apiConfig.rateLimit === 0 ? 'rate limit off' : `rate limit: ${apiConfig.rateLimit} turns per minute`,
 );
 
 let stopping = false;
