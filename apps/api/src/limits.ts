@@ -16,6 +16,7 @@ import {
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValidationContext,
   type ValidationRule,
 } from 'graphql';
 
@@ -34,8 +35,16 @@ export const DOCUMENT_LIMITS = Object.freeze({
 /** Root fields that run an agent turn (a model call). */
 export const TURN_FIELDS: ReadonlySet<string> = new Set(['report', 'followUp']);
 
+/**
+ * Armor's rules throw on rejection, which Apollo turns into a 500; reporting the error instead makes it an ordinary
+ * validation error (400, GRAPHQL_VALIDATION_FAILED). Armor prefixes "Syntax Error: ", which it is not.
+ */
+const reportRejection = (context: ValidationContext | null, error: GraphQLError): void => {
+  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')));
+};
+
 export function documentValidationRules(): ValidationRule[] {
-  const common = { exposeLimits: true, propagateOnRejection: true } as const;
+  const common = { exposeLimits: true, propagateOnRejection: false, onReject: [reportRejection] };
   return [
     maxDepthRule({ ...common, n: DOCUMENT_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true }),
     maxAliasesRule({ ...common, n: DOCUMENT_LIMITS.maxAliases }),
