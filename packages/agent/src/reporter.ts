@@ -178,6 +178,9 @@ function openSessionStore(config: ReporterConfig): SqliteSessionStore {
   }
 }
 
+/** Our ids are 36 characters, OpenAI conversation ids about 50: anything much longer is not an id. */
+export const MAX_SESSION_ID_LENGTH = 200;
+
 /** How often expired sessions are swept. */
 const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -323,6 +326,9 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
       assertOpen();
       const sessionId = typeof input?.sessionId === 'string' ? input.sessionId.trim() : '';
       if (sessionId.length === 0) throw new InvalidInputError('sessionId', 'sessionId must not be empty');
+      if (sessionId.length > MAX_SESSION_ID_LENGTH) {
+        throw new InvalidInputError('sessionId', `sessionId must be at most ${MAX_SESSION_ID_LENGTH} characters`);
+      }
       const message = validateMessage(input.message);
       const { signal } = turnOptions;
       const owner = turnOptions.owner ?? null;
