@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, createReporter, isReporterError, loadReporterConfig } from '@nba-reporter/agent';
 import { shutdownTelemetry, telemetrySummary } from '@nba-reporter/telemetry';
+import { accessNotice } from './access-notice.js';
 import { loadApiKeys, type ApiKeyEntry } from './auth.js';
 import { loadApiConfig } from './config.js';
 import { createLogger } from './logger.js';
@@ -69,6 +70,14 @@ try {
 }
 
 const host = !apiConfig.host || apiConfig.host === '0.0.0.0' || apiConfig.host === '::' ? 'localhost' : apiConfig.host;
+const notice = accessNotice(apiConfig.host, apiKeys.map((k) => k.name));
+logger[notice.level](notice.fields, notice.message);
+logger.info(
+  { rateLimit: apiConfig.rateLimit, store: apiConfig.rateLimitStore, per: apiKeys.length > 0 ? 'API key' : 'client IP' },
+  apiConfig.rateLimit === 0 ? 'rate limit off' : `rate limit: ${apiConfig.rateLimit} turns per minute`,
+);
+
+// Last: test harnesses and operators wait for this line.
 logger.info(
   {
     port,
@@ -79,21 +88,6 @@ logger.info(
     telemetry: telemetrySummary(),
   },
   'NBA Reporter API listening',
-);
-const loopback = apiConfig.host !== undefined && /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(apiConfig.host);
-if (apiKeys.length > 0) {
-  logger.info({ apiKeys: apiKeys.map((k) => k.name) }, `authentication on: ${apiKeys.length} API key(s)`);
-} else if (loopback) {
-  logger.info('authentication off: the API is open to anyone who can reach this address (set NBA_REPORTER_API_KEYS to require keys)');
-} else {
-  logger.warn(
-    { host: apiConfig.host ?? 'all interfaces' },
-    'authentication off and listening beyond loopback: anyone who can reach this port can run (paid) agent turns; set NBA_REPORTER_API_KEYS or NBA_REPORTER_API_KEYS_FILE, or HOST=127.0.0.1',
-  );
-}
-logger.info(
-  { rateLimit: apiConfig.rateLimit, store: apiConfig.rateLimitStore, per: apiKeys.length > 0 ? 'API key' : 'client IP' },
-  apiConfig.rateLimit === 0 ? 'rate limit off' : `rate limit: ${apiConfig.rateLimit} turns per minute`,
 );
 
 let stopping = false;

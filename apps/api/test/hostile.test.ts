@@ -109,7 +109,7 @@ describe('graphql-http audit', () => {
     const results = await auditServer({
       url: api.graphqlUrl,
       // Apollo's CSRF prevention needs this header on GETs; every browser-less client can send it.
-      fetchFn: (input: RequestInfo | URL, init?: RequestInit) => {
+      fetchFn: (input: string | URL | Request, init?: RequestInit) => {
         const headers = new Headers(init?.headers);
         headers.set('apollo-require-preflight', 'true');
         return fetch(input, { ...init, headers });
