@@ -40,6 +40,8 @@ function details(error: ReporterError): Record<string, unknown> {
   switch (error.code) {
     case 'GUARDRAIL_TRIPPED':
       return { reason: e['reason'], guardrail: e['guardrail'] };
+    case 'SESSION_NOT_FOUND':
+      return { sessionId: e['sessionId'] }; // the caller's own input, echoed to it only (messages carry a prefix)
     case 'SESSION_TURN_LIMIT':
       return { maxTurns: e['maxTurns'] };
     case 'BAD_USER_INPUT':
