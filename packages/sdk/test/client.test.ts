@@ -150,9 +150,9 @@ describe('errors: one typed class', () => {
   });
 
   test('a code the schema does not know becomes UNKNOWN_ERROR (raw code kept in extensions)', async () => {
-    server.reply({ body: { errors: [{ message: 'nope', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] } });
+    server.reply({ body: { errors: [{ message: 'nope', extensions: { code: 'CODE_FROM_A_NEWER_SERVER' } }] } });
     const error = await rejection(client.health());
-    expect(error).toMatchObject({ code: 'UNKNOWN_ERROR', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+    expect(error).toMatchObject({ code: 'UNKNOWN_ERROR', extensions: { code: 'CODE_FROM_A_NEWER_SERVER' } });
   });
 
   test('non-GraphQL error page -> HTTP_ERROR with status', async () => {
