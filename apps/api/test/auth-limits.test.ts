@@ -72,9 +72,9 @@ describe('authentication', () => {
   });
 });
 
-describe('ownership and rate limiting', () => {
-  let aliceSession: string;
+let aliceSession: string;
 
+describe('ownership and rate limiting', () => {
   test('a session belongs to the key that created it: another key gets SESSION_NOT_FOUND', async () => {
     const report = await gql(api.graphqlUrl, REPORT, { input: { topic: 'EASTERN' } }, as(ALICE_KEY)); // alice: 1
     expect(report.body.errors).toBeUndefined();
@@ -85,7 +85,7 @@ describe('ownership and rate limiting', () => {
     const unknown = await gql(
       api.graphqlUrl,
       FOLLOW_UP,
-      { input: { sessionId: `${aliceSession.slice(0, 8)}-0000-4000-8000-000000000000`, message: 'Who won the East?' } },
+      { input: { sessionId: `${aliceSession.slice(0, 13)}-4000-8000-000000000000`, message: 'Who won the East?' } },
       as(BOB_KEY),
     ); // bob: 2
     expect(stolen.body.errors![0]!.message).toBe(unknown.body.errors![0]!.message); // no oracle
@@ -121,7 +121,7 @@ describe('ownership and rate limiting', () => {
   test('logs carry key names and short session prefixes, never keys or whole session ids', () => {
     const output = api.output();
     expect(output).toMatch(/"apiKeyName":"alice"[^\n]*"msg":"turn answered"/);
-    expect(output).toContain(`"sessionId":"${aliceSession.slice(0, 8)}…"`);
+    expect(output).toContain(`"sessionId":"${aliceSession.slice(0, 12)}…"`);
     for (const secret of [ALICE_KEY, BOB_KEY, aliceSession]) expect(output).not.toContain(secret);
   });
 });
@@ -160,7 +160,8 @@ describe('telemetry', () => {
     // URL query values or our error events. (graphql.source and the GraphQL instrumentation's own validation event
     // keep the document's names, so a field name is checked in the error events this service records.)
     const exported = JSON.stringify({ spans: receiver.spans(), logs: receiver.logs() });
-    for (const secret of [ALICE_KEY, BOB_KEY, CAROL_KEY, MARKER]) expect(exported).not.toContain(secret);
+    for (const secret of [ALICE_KEY, BOB_KEY, CAROL_KEY, MARKER, aliceSession]) expect(exported).not.toContain(secret);
+    expect(exported).toContain(`"gen_ai.conversation.id":"${aliceSession.slice(0, 12)}"`);
     const ours = receiver.spans().flatMap((s) => s.events.filter((e) => e.attributes['error.type'] !== undefined));
     expect(ours.length).toBeGreaterThanOrEqual(5);
     expect(JSON.stringify(ours)).not.toContain(FIELD_MARKER);

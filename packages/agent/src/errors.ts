@@ -40,9 +40,9 @@ export class GuardrailTrippedError extends ReporterError {
   }
 }
 
-/** The first 8 characters of an id: messages (which reach telemetry) never carry a whole session id. */
+/** The first 12 characters of an id (as sessionIdPrefix): messages reach telemetry, a whole session id never does. */
 function idPrefix(id: string): string {
-  return id.length <= 8 ? id : `${id.slice(0, 8)}…`;
+  return id.length <= 12 ? id : `${id.slice(0, 12)}…`;
 }
 
 /**

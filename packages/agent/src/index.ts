@@ -83,6 +83,8 @@ export { MemorySessionStore } from './sessions/memory.js';
 export {
   generateSessionId,
   sessionIdPrefix,
+  telemetrySessionId,
+  SESSION_ID_PREFIX_LENGTH,
   resolveLimits,
   DEFAULT_SESSION_TTL_MS,
   DEFAULT_SESSION_MAX_TURNS,

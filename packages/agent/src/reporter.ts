@@ -27,7 +27,7 @@ import { buildTurnPrompt } from './prompts.js';
 import { createProviderModel, isAbortError, mapProviderError } from './providers.js';
 import { sanitizeAgentMessage } from './sanitize.js';
 import { SqliteSessionStore } from './sessions/sqlite.js';
-import { generateSessionId, type SessionStore } from './sessions/store.js';
+import { generateSessionId, telemetrySessionId, type SessionStore } from './sessions/store.js';
 import { MAX_MESSAGE_LENGTH, TOPIC_SLUGS, TOPIC_NAMES, isTopicSlug, type TopicSlug } from './topics.js';
 
 /** Token usage of one turn, summed over every model call of the run. */
@@ -60,7 +60,7 @@ export interface ReporterOptions {
   sessionStore?: SessionStore;
   /**
    * Extra SDK run configuration for every turn (e.g. `traceIncludeSensitiveData`, `workflowName`). `groupId` is always
-   * the session id and the model always the configured one.
+   * the session id's telemetry prefix (see `telemetrySessionId`) and the model always the configured one.
    */
   runConfig?: Partial<Omit<RunConfig, 'groupId' | 'model' | 'modelProvider'>>;
   /** Called with the SDK `Runner` of each turn before it runs, e.g. to attach lifecycle hooks (`runner.on(...)`). */
@@ -230,8 +230,9 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     signal: AbortSignal | undefined,
   ): Promise<CompletedRun> {
     signal?.throwIfAborted();
-    // groupId is run configuration (not a per-run option) in the SDK, hence one Runner per turn.
-    const runner = new Runner({ workflowName: `NBA reporter ${operation}`, ...options.runConfig, groupId: sessionId });
+    // groupId is run configuration (not a per-run option) in the SDK, hence one Runner per turn. It becomes
+    // gen_ai.conversation.id on spans: a prefix, so telemetry readers cannot continue the conversation.
+    const runner = new Runner({ workflowName: `NBA reporter ${operation}`, ...options.runConfig, groupId: telemetrySessionId(sessionId) });
     options.configureRunner?.(runner, { operation, sessionId });
     try {
       return await runner.run(agent, input, signal ? { signal } : {});

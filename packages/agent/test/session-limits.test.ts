@@ -90,7 +90,7 @@ describe('session limits through the reporter', () => {
       .followUp({ sessionId: mine.sessionId, message: 'Who won the Finals?' }, { owner: null })
       .catch((e: Error) => e);
     const unknown = await reporter
-      .followUp({ sessionId: `${mine.sessionId.slice(0, 8)}-0000-4000-8000-000000000000`, message: 'Who won the Finals?' })
+      .followUp({ sessionId: `${mine.sessionId.slice(0, 13)}-4000-8000-000000000000`, message: 'Who won the Finals?' })
       .catch((e: Error) => e);
     expect((foreign as Error).message).toBe((unknown as Error).message);
     expect((foreign as Error).message).not.toContain(mine.sessionId);

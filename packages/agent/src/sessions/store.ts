@@ -81,9 +81,21 @@ export function generateSessionId(): string {
   return randomUUID();
 }
 
-/** The first 8 characters of a session id: enough to correlate logs, too little to continue the conversation. */
+/** Characters of a session id that logs, spans and error messages may show. */
+export const SESSION_ID_PREFIX_LENGTH = 12;
+
+/**
+ * The first {@link SESSION_ID_PREFIX_LENGTH} characters of a session id: what telemetry uses as the conversation id
+ * (stable per session, so spans and logs still group by it) without giving a reader enough to continue it (a UUID
+ * keeps 78 random bits hidden).
+ */
+export function telemetrySessionId(sessionId: string): string {
+  return sessionId.slice(0, SESSION_ID_PREFIX_LENGTH);
+}
+
+/** The prefix with an ellipsis when cut, for log fields and messages. */
 export function sessionIdPrefix(sessionId: string): string {
-  return sessionId.length <= 8 ? sessionId : `${sessionId.slice(0, 8)}…`;
+  return sessionId.length <= SESSION_ID_PREFIX_LENGTH ? sessionId : `${telemetrySessionId(sessionId)}…`;
 }
 
 /** Resolves store options against the defaults, validating them. */
