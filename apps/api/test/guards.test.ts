@@ -188,3 +188,35 @@ describe('per-turn deadline', () => {
     }
   });
 });
+
+describe('rate limit without keys', () => {
+  it('counts turns per client IP, and a 429 runs no turn', async () => {
+    const reporter = createReporter({ ...loadReporterConfig({}), sessionDb: ':memory:' }, { sessionStore: new MemorySessionStore() });
+    let turns = 0;
+    const telemetry: RequestTelemetry = { enabled: false, currentTraceId: () => null, traceResponse: () => null, recordError: () => {}, setCaller: () => {} };
+    const counting = { ...reporter, report: (...args: Parameters<typeof reporter.report>) => ((turns += 1), reporter.report(...args)) };
+    const api = await createApi({
+      reporter: counting,
+      config: loadApiConfig({ LOG_LEVEL: 'silent' }),
+      logger: pino({ level: 'silent' }),
+      telemetry,
+      version: 'test',
+      turnLimiter: createTurnLimiter({ turnsPerMinute: 2 }),
+    });
+    const { port } = await api.listen(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${port}/graphql`;
+    try {
+      for (let i = 0; i < 2; i++) expect((await gql(url, REPORT, { input: { topic: 'GENERAL' } })).status).toBe(200);
+      const limited = await gql(url, REPORT, { input: { topic: 'GENERAL' } });
+      expect(limited.status).toBe(429);
+      expect(limited.body.errors![0]!.extensions!['code']).toBe('RATE_LIMITED');
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(50);
+      expect(turns).toBe(2);
+      expect((await gql(url, '{ health { status } }')).status).toBe(200);
+    } finally {
+      await api.stop();
+      await new Promise<void>((resolve) => api.httpServer.close(() => resolve()));
+      await reporter.close();
+    }
+  });
+});

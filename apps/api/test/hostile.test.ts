@@ -97,6 +97,10 @@ describe('bad-input corpus', () => {
     expect(health.body.data).toEqual({ health: { status: 'ok' } });
   });
 
+  test('start-up said the service is open (loopback: info, not a warning)', () => {
+    expect(api.output()).toMatch(/"level":30,[^\n]*"msg":"authentication off: the API is open to anyone/);
+  });
+
   test('no corpus request ran an agent turn, and nothing was logged as unexpected', () => {
     expect(api.output()).not.toContain('"msg":"turn answered"');
     expect(api.output()).not.toMatch(/failed unexpectedly|unhandled request error|Unexpected error processing request/);
