@@ -94,6 +94,8 @@ export {
   type SessionLimits,
   type SessionStoreOptions,
   type CreateSessionOptions,
+  type AppendTurnOptions,
+  type SessionOwnerOptions,
 } from './sessions/store.js';
 export {
   windowHistory,

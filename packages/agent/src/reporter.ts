@@ -335,21 +335,21 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
       const owner = turnOptions.owner ?? null;
 
       return mutex.run(sessionId, async () => {
-        const stored = await store.get(sessionId, owner);
+        const stored = await store.get(sessionId, { owner });
         if (!stored) throw new SessionNotFoundError(sessionId);
         // Refused before the model is called; the store checks again atomically when the turn is written.
         if (stored.turns >= store.limits.maxTurns) throw new SessionTurnLimitError(sessionId, store.limits.maxTurns);
 
         if (useOpenAIConversations && client) {
           const turn = await runOpenAITurn(client, 'followUp', message, sessionId, stored.topic, signal);
-          await store.appendTurn(sessionId, owner, []); // items live on OpenAI's side; this marks the turn
+          await store.appendTurn(sessionId, [], { owner }); // items live on OpenAI's side; this marks the turn
           return turn;
         }
 
         const history = windowHistory(stored.items, historyWindow);
         const result = await runAgent('followUp', [...history, { type: 'message', role: 'user', content: message }], sessionId, signal);
         const turn = finish(result, sessionId, stored.topic);
-        await store.appendTurn(sessionId, owner, result.history.slice(history.length));
+        await store.appendTurn(sessionId, result.history.slice(history.length), { owner });
         return turn;
       });
     },

@@ -84,7 +84,7 @@ describe('openai-compatible provider (Chat Completions) against the scripted ser
     expect(next.message).toMatch(/East/);
     const call3 = server.requestsTo('chat.completions')[2]!;
     expect(call3.body.messages.map((m: any) => m.role)).toEqual(['system', 'user', 'assistant', 'tool', 'assistant', 'user']);
-    expect((await store.get(first.sessionId, null))?.items).toHaveLength(6);
+    expect((await store.get(first.sessionId))?.items).toHaveLength(6);
   });
 
   it('retries 429 (honouring retry-after-ms) up to maxRetries, then maps to MODEL_RATE_LIMITED', async () => {
@@ -145,10 +145,10 @@ describe('openai-compatible provider (Chat Completions) against the scripted ser
   it('keeps the session clean when a follow-up fails half-way (after a tool call)', async () => {
     server.enqueue('chat.completions', { text: 'The Celtics went 61-21.' });
     const first = await reporter.report({ topic: 'eastern', message: 'How did the Celtics do?' });
-    const before = (await store.get(first.sessionId, null))!.items;
+    const before = (await store.get(first.sessionId))!.items;
     server.enqueue('chat.completions', { toolCalls: [{ name: 'calculate_win_percentage', arguments: { wins: 61, losses: 21 } }] }, { fault: { status: 400 } });
     await expect(reporter.followUp({ sessionId: first.sessionId, message: 'What was their win percentage?' })).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
-    expect((await store.get(first.sessionId, null))!.items).toEqual(before);
+    expect((await store.get(first.sessionId))!.items).toEqual(before);
     server.enqueue('chat.completions', { text: 'Their record was 61-21.' });
     await reporter.followUp({ sessionId: first.sessionId, message: 'What was their record?' });
     const last = server.requestsTo('chat.completions').at(-1)!;
@@ -186,7 +186,7 @@ describe('openai provider (Responses API + Conversations) against the scripted s
   it("the id → topic row records the owner: another key's follow-up is SESSION_NOT_FOUND and reaches no OpenAI endpoint", async () => {
     server.enqueue('responses', { text: 'The Celtics won 61 games.' });
     const mine = await reporter.report({ topic: 'eastern', message: 'How did the Celtics do?' }, { owner: 'alice' });
-    expect((await store.get(mine.sessionId, 'alice'))?.owner).toBe('alice');
+    expect((await store.get(mine.sessionId, { owner: 'alice' }))?.owner).toBe('alice');
     server.reset();
     await expect(reporter.followUp({ sessionId: mine.sessionId, message: 'And the Knicks?' }, { owner: 'bob' })).rejects.toMatchObject({
       code: 'SESSION_NOT_FOUND',
@@ -195,7 +195,7 @@ describe('openai provider (Responses API + Conversations) against the scripted s
     expect(server.requests).toHaveLength(0);
     server.enqueue('responses', { text: 'The Knicks won 51.' });
     expect((await reporter.followUp({ sessionId: mine.sessionId, message: 'And the Knicks?' }, { owner: 'alice' })).message).toBe('The Knicks won 51.');
-    expect((await store.get(mine.sessionId, 'alice'))?.turns).toBe(2);
+    expect((await store.get(mine.sessionId, { owner: 'alice' }))?.turns).toBe(2);
     server.reset();
   });
 
@@ -274,7 +274,7 @@ describe('openai provider (Responses API + Conversations) against the scripted s
     const id = server.requestsTo('conversations.delete')[0]!.path.split('/').at(-1)!;
     expect(created.outcome).toBe('ok');
     expect(server.conversationItems(id)).toBeUndefined();
-    expect(await store.get(id, null)).toBeUndefined();
+    expect(await store.get(id)).toBeUndefined();
   });
 
   it('maps a slow Responses call to MODEL_TIMEOUT within the per-call limit', async () => {

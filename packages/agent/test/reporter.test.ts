@@ -48,7 +48,7 @@ describe('Reporter (offline provider, end to end)', () => {
     expect(result.usage.totalTokens).toBe(result.usage.inputTokens + result.usage.outputTokens);
     expect(result.usage.cachedInputTokens).toBe(0);
     expect(result.usage.reasoningTokens).toBe(0);
-    const stored = await store.get(result.sessionId, null);
+    const stored = await store.get(result.sessionId);
     expect(stored?.topic).toBe('general');
     expect(stored?.items[0]).toMatchObject({ role: 'user', content: expect.stringMatching(/^What is the latest news and analysis for NBA Season, as of \d{4}-\d{2}-\d{2}\?$/) });
   });
@@ -64,7 +64,7 @@ describe('Reporter (offline provider, end to end)', () => {
     expect(first.message).toContain('.561');
     expect(first.message.startsWith('The Raptors went 46-36, which works out to a .561 winning percentage.')).toBe(true);
     expect(first.usage.requests).toBe(2); // tool call, then the answer
-    const items = (await store.get(first.sessionId, null))?.items ?? [];
+    const items = (await store.get(first.sessionId))?.items ?? [];
     expect(items.map((i) => i.type)).toEqual(['message', 'function_call', 'function_call_result', 'message']);
 
     const second = await reporter.followUp({ sessionId: first.sessionId, message: 'How does their record compare with the rest of the East?' });
@@ -75,7 +75,7 @@ describe('Reporter (offline provider, end to end)', () => {
     expect(second.message).toMatch(/Eastern Conference/);
     // The follow-up read the whole conversation, so it read more than the first turn's first call.
     expect(second.usage.inputTokens).toBeGreaterThan(first.usage.inputTokens / 2);
-    expect((await store.get(first.sessionId, null))?.items).toHaveLength(8);
+    expect((await store.get(first.sessionId))?.items).toHaveLength(8);
   });
 
   it('blocks off-topic requests with the guardrail, in report and in followUp, and stores nothing', async () => {
@@ -84,12 +84,12 @@ describe('Reporter (offline provider, end to end)', () => {
     expect(error).toMatchObject({ code: 'GUARDRAIL_TRIPPED', guardrail: 'nba_content_guardrail', reason: OFF_TOPIC_REASON, name: 'GuardrailTrippedError' });
 
     const started = await reporter.report({ topic: 'finals' });
-    const before = (await store.get(started.sessionId, null))?.items.length;
+    const before = (await store.get(started.sessionId))?.items.length;
     const followUpError = await reporter
       .followUp({ sessionId: started.sessionId, message: "What's the weather in Barcelona today?" })
       .catch((e: unknown) => e);
     expect(followUpError).toBeInstanceOf(GuardrailTrippedError);
-    expect((await store.get(started.sessionId, null))?.items.length).toBe(before);
+    expect((await store.get(started.sessionId))?.items.length).toBe(before);
   });
 
   it('rejects unknown sessions instead of starting a new conversation', async () => {
@@ -125,14 +125,14 @@ describe('Reporter (offline provider, end to end)', () => {
 
   it('serialises concurrent follow-ups on one session', async () => {
     const started = await reporter.report({ topic: 'eastern', message: 'How did the Celtics do?' });
-    const before = (await store.get(started.sessionId, null))?.items.length ?? 0;
+    const before = (await store.get(started.sessionId))?.items.length ?? 0;
     const [a, b] = await Promise.all([
       reporter.followUp({ sessionId: started.sessionId, message: 'What was their record?' }),
       reporter.followUp({ sessionId: started.sessionId, message: 'Who won the Finals?' }),
     ]);
     expect(a.message).toContain('Celtics');
     expect(b.message).toContain('Thunder');
-    const items = (await store.get(started.sessionId, null))?.items ?? [];
+    const items = (await store.get(started.sessionId))?.items ?? [];
     const users = items.filter((i) => i.type === 'message' && i.role === 'user');
     expect(users).toHaveLength(3);
     expect(items.length).toBeGreaterThan(before);

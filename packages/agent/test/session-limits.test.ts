@@ -25,7 +25,7 @@ async function conversation(turns: number, over: Partial<ReporterConfig>): Promi
     const next = await reporter.followUp({ sessionId: first.sessionId, message: QUESTIONS[turn % QUESTIONS.length]! });
     tokens.push(next.usage.inputTokens);
   }
-  const items = (await store.get(first.sessionId, null))!.items;
+  const items = (await store.get(first.sessionId))!.items;
   await reporter.close();
   return { tokens, items };
 }

@@ -37,8 +37,8 @@ export function sessionStoreContract(name: string, factory: SessionStoreFactory)
       const store = await open();
       const id = await store.create('eastern', { items: [userItem('q1'), assistantItem('a1')] });
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
-      await store.appendTurn(id, null, [userItem('q2'), assistantItem('a2')]);
-      expect(await store.get(id, null)).toEqual({
+      await store.appendTurn(id, [userItem('q2'), assistantItem('a2')]);
+      expect(await store.get(id)).toEqual({
         id,
         topic: 'eastern',
         owner: null,
@@ -51,30 +51,30 @@ export function sessionStoreContract(name: string, factory: SessionStoreFactory)
     it('accepts a caller-chosen id (OpenAI conversation ids); an empty turn still counts', async () => {
       const store = await open();
       expect(await store.create('finals', { id: 'conv_123', owner: 'alice' })).toBe('conv_123');
-      await store.appendTurn('conv_123', 'alice', []);
-      expect(await store.get('conv_123', 'alice')).toEqual({ id: 'conv_123', topic: 'finals', owner: 'alice', turns: 2, items: [] });
+      await store.appendTurn('conv_123', [], { owner: 'alice' });
+      expect(await store.get('conv_123', { owner: 'alice' })).toEqual({ id: 'conv_123', topic: 'finals', owner: 'alice', turns: 2, items: [] });
       await expect(store.create('finals', { id: 'conv_123' })).rejects.toThrow();
       await store.close();
     });
 
     it('returns undefined for unknown ids and refuses to append to them', async () => {
       const store = await open();
-      expect(await store.get('nope', null)).toBeUndefined();
-      await expect(store.appendTurn('nope', null, [userItem('x')])).rejects.toBeInstanceOf(SessionNotFoundError);
-      expect(await store.get('nope', null)).toBeUndefined();
+      expect(await store.get('nope')).toBeUndefined();
+      await expect(store.appendTurn('nope', [userItem('x')])).rejects.toBeInstanceOf(SessionNotFoundError);
+      expect(await store.get('nope')).toBeUndefined();
       await store.close();
     });
 
     it('a session belongs to its owner: another owner (or none) neither reads nor appends', async () => {
       const store = await open();
       const id = await store.create('general', { items: [userItem('q1')], owner: 'alice' });
-      expect(await store.get(id, 'bob')).toBeUndefined();
-      expect(await store.get(id, null)).toBeUndefined();
-      await expect(store.appendTurn(id, 'bob', [userItem('x')])).rejects.toBeInstanceOf(SessionNotFoundError);
+      expect(await store.get(id, { owner: 'bob' })).toBeUndefined();
+      expect(await store.get(id)).toBeUndefined();
+      await expect(store.appendTurn(id, [userItem('x')], { owner: 'bob' })).rejects.toBeInstanceOf(SessionNotFoundError);
       const anonymous = await store.create('general', { items: [userItem('q1')] });
-      expect(await store.get(anonymous, 'alice')).toBeUndefined();
-      expect((await store.get(id, 'alice'))?.items).toEqual([userItem('q1')]);
-      expect((await store.get(id, 'alice'))?.turns).toBe(1);
+      expect(await store.get(anonymous, { owner: 'alice' })).toBeUndefined();
+      expect((await store.get(id, { owner: 'alice' }))?.items).toEqual([userItem('q1')]);
+      expect((await store.get(id, { owner: 'alice' }))?.turns).toBe(1);
       await store.close();
     });
 
@@ -84,14 +84,14 @@ export function sessionStoreContract(name: string, factory: SessionStoreFactory)
       const idle = await store.create('general', { items: [userItem('q1')] });
       const busy = await store.create('general', { items: [userItem('q1')] });
       clock.advance(HOUR + 30 * 60_000);
-      await store.appendTurn(busy, null, [userItem('q2')]);
+      await store.appendTurn(busy, [userItem('q2')]);
       clock.advance(HOUR);
-      expect(await store.get(idle, null)).toBeUndefined();
-      await expect(store.appendTurn(idle, null, [userItem('x')])).rejects.toBeInstanceOf(SessionNotFoundError);
-      expect((await store.get(busy, null))?.turns).toBe(2);
+      expect(await store.get(idle)).toBeUndefined();
+      await expect(store.appendTurn(idle, [userItem('x')])).rejects.toBeInstanceOf(SessionNotFoundError);
+      expect((await store.get(busy))?.turns).toBe(2);
       // Moving the clock back must not resurrect it: the rows are gone.
       clock.advance(-2 * HOUR);
-      expect(await store.get(idle, null)).toBeUndefined();
+      expect(await store.get(idle)).toBeUndefined();
       await store.close();
     });
 
@@ -105,20 +105,20 @@ export function sessionStoreContract(name: string, factory: SessionStoreFactory)
       expect(await store.deleteExpired()).toBe(2);
       expect(await store.deleteExpired()).toBe(0);
       clock.advance(-HOUR);
-      for (const id of old) expect(await store.get(id, null)).toBeUndefined();
-      expect(await store.get(fresh, null)).toBeDefined();
+      for (const id of old) expect(await store.get(id)).toBeUndefined();
+      expect(await store.get(fresh)).toBeDefined();
       await store.close();
     });
 
     it('refuses a turn beyond maxTurns without writing it', async () => {
       const store = await open({ maxTurns: 3 });
       const id = await store.create('general', { items: [userItem('q1')] });
-      await store.appendTurn(id, null, [userItem('q2')]);
-      await store.appendTurn(id, null, [userItem('q3')]);
-      const refused = store.appendTurn(id, null, [userItem('q4')]);
+      await store.appendTurn(id, [userItem('q2')]);
+      await store.appendTurn(id, [userItem('q3')]);
+      const refused = store.appendTurn(id, [userItem('q4')]);
       await expect(refused).rejects.toBeInstanceOf(SessionTurnLimitError);
       await expect(refused).rejects.toMatchObject({ code: 'SESSION_TURN_LIMIT', maxTurns: 3 });
-      expect(await store.get(id, null)).toMatchObject({ turns: 3, items: [userItem('q1'), userItem('q2'), userItem('q3')] });
+      expect(await store.get(id)).toMatchObject({ turns: 3, items: [userItem('q1'), userItem('q2'), userItem('q3')] });
       expect(store.limits).toEqual({ ttlMs: 7 * 24 * HOUR, maxTurns: 3 });
       await store.close();
     });
@@ -127,8 +127,8 @@ export function sessionStoreContract(name: string, factory: SessionStoreFactory)
       const store = await open();
       const id = await store.create('general', { items: [userItem('q1')] });
       const bad = { type: 'message', role: 'user', content: 'x', extra: 10n } as unknown as AgentInputItem; // BigInt: JSON fails
-      await expect(store.appendTurn(id, null, [assistantItem('ok'), bad])).rejects.toThrow(/BigInt/);
-      expect(await store.get(id, null)).toMatchObject({ turns: 1, items: [userItem('q1')] });
+      await expect(store.appendTurn(id, [assistantItem('ok'), bad])).rejects.toThrow(/BigInt/);
+      expect(await store.get(id)).toMatchObject({ turns: 1, items: [userItem('q1')] });
       await expect(store.create('general', { items: [userItem('a'), bad] })).rejects.toThrow(/BigInt/);
       await store.close();
     });

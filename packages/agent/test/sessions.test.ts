@@ -33,11 +33,11 @@ describe('SqliteSessionStore on disk', () => {
     const first = new SqliteSessionStore(path);
     expect(existsSync(join(dir, 'nested', 'dir'))).toBe(true);
     const id = await first.create('western', { items: [userItem('q1'), assistantItem('a1')], owner: 'alice' });
-    await first.appendTurn(id, 'alice', [userItem('q2'), assistantItem('a2')]);
+    await first.appendTurn(id, [userItem('q2'), assistantItem('a2')], { owner: 'alice' });
     await first.close();
 
     const second = new SqliteSessionStore(path);
-    expect(await second.get(id, 'alice')).toEqual({
+    expect(await second.get(id, { owner: 'alice' })).toEqual({
       id,
       topic: 'western',
       owner: 'alice',
@@ -45,7 +45,7 @@ describe('SqliteSessionStore on disk', () => {
       items: [userItem('q1'), assistantItem('a1'), userItem('q2'), assistantItem('a2')],
     });
     expect(second.turnCount(id)).toBe(2);
-    await second.appendTurn(id, 'alice', [userItem('q3')]);
+    await second.appendTurn(id, [userItem('q3')], { owner: 'alice' });
     expect(second.turnCount(id)).toBe(3);
     await second.close();
   });
@@ -55,7 +55,7 @@ describe('SqliteSessionStore on disk', () => {
     const store = new SqliteSessionStore(path);
     const id = await store.create('general', { items: [userItem('q1')] });
     const bad = { type: 'message', role: 'user', content: 'x', extra: 1n } as unknown as AgentInputItem;
-    await expect(store.appendTurn(id, null, [userItem('a'), userItem('b'), bad])).rejects.toThrow();
+    await expect(store.appendTurn(id, [userItem('a'), userItem('b'), bad])).rejects.toThrow();
     await store.close();
 
     const raw = new DatabaseSync(path);
@@ -81,9 +81,9 @@ describe('SqliteSessionStore migration', () => {
     }
     raw.close();
     const store = new SqliteSessionStore(path);
-    expect(await store.get('s1', null)).toEqual({ id: 's1', topic: 'eastern', owner: null, turns: 2, items: [userItem('q1'), userItem('q2')] });
-    expect(await store.get('conv_1', null)).toMatchObject({ turns: 1, items: [] });
-    expect(await store.get('s1', 'alice')).toBeUndefined();
+    expect(await store.get('s1')).toEqual({ id: 's1', topic: 'eastern', owner: null, turns: 2, items: [userItem('q1'), userItem('q2')] });
+    expect(await store.get('conv_1')).toMatchObject({ turns: 1, items: [] });
+    expect(await store.get('s1', { owner: 'alice' })).toBeUndefined();
     await store.close();
   });
 });

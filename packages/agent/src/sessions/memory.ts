@@ -7,7 +7,9 @@ import type { TopicSlug } from '../topics.js';
 import {
   generateSessionId,
   resolveLimits,
+  type AppendTurnOptions,
   type CreateSessionOptions,
+  type SessionOwnerOptions,
   type SessionLimits,
   type SessionStore,
   type SessionStoreOptions,
@@ -43,7 +45,8 @@ export class MemorySessionStore implements SessionStore {
     return sessionId;
   }
 
-  async get(sessionId: string, owner: string | null): Promise<StoredSession | undefined> {
+  async get(sessionId: string, options: SessionOwnerOptions = {}): Promise<StoredSession | undefined> {
+    const owner = options.owner ?? null;
     this.#assertOpen();
     const session = this.#live(sessionId);
     if (!session || session.owner !== owner) return undefined;
@@ -56,7 +59,8 @@ export class MemorySessionStore implements SessionStore {
     };
   }
 
-  async appendTurn(sessionId: string, owner: string | null, items: readonly AgentInputItem[]): Promise<void> {
+  async appendTurn(sessionId: string, items: readonly AgentInputItem[], options: AppendTurnOptions = {}): Promise<void> {
+    const owner = options.owner ?? null;
     this.#assertOpen();
     const session = this.#live(sessionId);
     if (!session || session.owner !== owner) throw new SessionNotFoundError(sessionId);

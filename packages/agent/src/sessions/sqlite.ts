@@ -10,7 +10,9 @@ import { isTopicSlug, type TopicSlug } from '../topics.js';
 import {
   generateSessionId,
   resolveLimits,
+  type AppendTurnOptions,
   type CreateSessionOptions,
+  type SessionOwnerOptions,
   type SessionLimits,
   type SessionStore,
   type SessionStoreOptions,
@@ -99,7 +101,8 @@ export class SqliteSessionStore implements SessionStore {
     return sessionId;
   }
 
-  async get(sessionId: string, owner: string | null): Promise<StoredSession | undefined> {
+  async get(sessionId: string, options: SessionOwnerOptions = {}): Promise<StoredSession | undefined> {
+    const owner = options.owner ?? null;
     const row = this.#live(sessionId);
     if (!row || row.owner !== owner) return undefined;
     if (!isTopicSlug(row.topic)) throw new Error(`Session ${sessionId.slice(0, 8)} has an unknown topic ${JSON.stringify(row.topic)}`);
@@ -115,7 +118,8 @@ export class SqliteSessionStore implements SessionStore {
     };
   }
 
-  async appendTurn(sessionId: string, owner: string | null, items: readonly AgentInputItem[]): Promise<void> {
+  async appendTurn(sessionId: string, items: readonly AgentInputItem[], options: AppendTurnOptions = {}): Promise<void> {
+    const owner = options.owner ?? null;
     this.#expire(sessionId); // outside the transaction: its rollback on SessionNotFoundError must not undo the delete
     this.#transaction(() => {
       const row = this.#live(sessionId);

@@ -50,26 +50,35 @@ export interface CreateSessionOptions {
   owner?: string | null;
 }
 
+/** Who is asking: the API key name, or `null`/absent for sessions created without authentication. */
+export interface SessionOwnerOptions {
+  owner?: string | null;
+}
+
+/** Options of {@link SessionStore.appendTurn}. */
+export interface AppendTurnOptions extends SessionOwnerOptions {}
+
 /**
  * Where conversations live. Implementations must:
  * - make `create` (with its first turn) and `appendTurn` atomic: every item of the turn is stored or none is;
  * - treat a session whose last turn is older than `limits.ttlMs` as gone: `get` returns `undefined` and deletes its
  *   rows, `appendTurn` throws `SessionNotFoundError`;
- * - return `undefined` from `get` when `owner` differs from the session's owner (no oracle telling that it exists);
+ * - match the owner exactly (an absent owner is `null`): `get` returns `undefined` and `appendTurn` throws
+ *   `SessionNotFoundError` for a session of another owner (no oracle telling that it exists);
  * - refuse, inside the same transaction as the write, a turn beyond `limits.maxTurns` (`SessionTurnLimitError`).
  */
 export interface SessionStore {
   readonly limits: Readonly<SessionLimits>;
   /** Creates a session holding its first turn and returns its id. */
   create(topic: TopicSlug, options?: CreateSessionOptions): Promise<string>;
-  /** The live session owned by `owner` (`null`: created without authentication), or `undefined`. */
-  get(sessionId: string, owner: string | null): Promise<StoredSession | undefined>;
+  /** The live session of this owner, or `undefined`. */
+  get(sessionId: string, options?: SessionOwnerOptions): Promise<StoredSession | undefined>;
   /**
    * Appends one turn's items atomically (an empty list still counts the turn: the `openai` provider keeps items on
    * OpenAI). Throws `SessionNotFoundError` for an unknown, expired or foreign session, `SessionTurnLimitError` when
    * the session already holds `limits.maxTurns` turns.
    */
-  appendTurn(sessionId: string, owner: string | null, items: readonly AgentInputItem[]): Promise<void>;
+  appendTurn(sessionId: string, items: readonly AgentInputItem[], options?: AppendTurnOptions): Promise<void>;
   /** Deletes every expired session; returns how many were deleted. */
   deleteExpired(): Promise<number>;
   /** Releases resources; idempotent. */
