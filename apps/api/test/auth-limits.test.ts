@@ -6,9 +6,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { otlpTestEnv, startOtlpReceiver, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
+import { otlpTestEnv, spawnApi, startOtlpReceiver, type OtlpReceiver, type SpawnedApi } from '@nba-reporter/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { spawnApi, type SpawnedApi } from '../src/testing.js';
 import { FOLLOW_UP, REPORT, gql } from './helpers.js';
 
 const ALICE_KEY = 'alice-key-6f1c0b2e9d8a7f3c';

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReporter, loadReporterConfig, MemorySessionStore } from '@nba-reporter/agent';
-import { startScriptedOpenAI } from '@nba-reporter/scripted-openai';
+import { startScriptedOpenAI } from '@nba-reporter/testing';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { pino } from 'pino';
 import { RateLimiterMemory } from 'rate-limiter-flexible';

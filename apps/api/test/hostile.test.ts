@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { auditServer } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SCHEMA_PATH } from '../src/schema.js';
-import { spawnApi, type SpawnedApi } from '../src/testing.js';
+import { errorCodes } from '@nba-reporter/schema';
+import { spawnApi, type SpawnedApi } from '@nba-reporter/testing';
 import { gql } from './helpers.js';
 
 interface CorpusCase {
@@ -37,13 +37,7 @@ function expand(value: unknown): unknown {
   return value;
 }
 
-const ERROR_CODES = new Set(
-  /enum ErrorCode \{([\s\S]*?)\}/
-    .exec(readFileSync(SCHEMA_PATH, 'utf8'))![1]!
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => /^[A-Z_]+$/.test(line)),
-);
+const ERROR_CODES: ReadonlySet<string | undefined> = new Set(errorCodes);
 
 const HEADERS_TIMEOUT_MS = 2_000;
 const REQUEST_TIMEOUT_MS = 4_000;
