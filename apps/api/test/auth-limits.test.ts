@@ -133,6 +133,10 @@ describe('telemetry', () => {
     expect(badVariable.body.errors![0]!.message).toContain(MARKER); // the client sees it...
     await gql(api.graphqlUrl, `{ health { status ${FIELD_MARKER} } }`, undefined, as(CAROL_KEY));
     await gql(api.graphqlUrl, `{ health(note: "${MARKER} literal") { status } }`, undefined, as(CAROL_KEY));
+    // A literal in the wrong place: graphql-js quotes it in the validation message.
+    const quoted = await gql(api.graphqlUrl, `mutation { report(input: "${MARKER} prompt") { sessionId } }`, undefined, as(CAROL_KEY));
+    expect(quoted.body.errors![0]!.message).toContain(MARKER);
+    await gql(api.graphqlUrl, `{ health { status } } ${MARKER}`, undefined, as(CAROL_KEY)); // parse error quoting a name
     const session = await gql(api.graphqlUrl, FOLLOW_UP, { input: { sessionId: `${MARKER}-session`, message: `${MARKER} Celtics?` } }, as(CAROL_KEY));
     expect(session.body.errors![0]!.extensions!['code']).toBe('SESSION_NOT_FOUND');
     const get = new URL(api.graphqlUrl);
@@ -141,7 +145,7 @@ describe('telemetry', () => {
     get.searchParams.set('extensions', `{"x": "${MARKER}`); // not JSON: BAD_REQUEST
     expect((await fetch(get, { headers: { ...as(CAROL_KEY), 'apollo-require-preflight': 'true' } })).status).toBe(400);
 
-    const expected = ['UNAUTHENTICATED', 'RATE_LIMITED', 'SESSION_NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED'];
+    const expected = ['UNAUTHENTICATED', 'RATE_LIMITED', 'SESSION_NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED'];
     const codesIn = (spans: typeof all) => new Set(spans.flatMap((s) => s.events).map((e) => e.attributes['error.type']));
     const all = receiver.spans();
     const spans = await receiver
@@ -163,6 +167,8 @@ describe('telemetry', () => {
     expect(exported).toContain(`"gen_ai.conversation.id":"${aliceSession.slice(0, 12)}"`);
     const ours = receiver.spans().flatMap((s) => s.events.filter((e) => e.attributes['error.type'] !== undefined));
     expect(ours.length).toBeGreaterThanOrEqual(5);
-    expect(JSON.stringify(ours)).not.toContain(FIELD_MARKER);
+    const exceptions = receiver.spans().flatMap((s) => [s.status, ...s.events.filter((e) => e.name === 'exception')]);
+    expect(exceptions.some((e) => JSON.stringify(e).includes('graphql.validation.error'))).toBe(true);
+    expect(JSON.stringify(exceptions)).not.toContain(FIELD_MARKER);
   });
 });

@@ -4,14 +4,14 @@
  * exporters). Loaded by ./register.js before the app, so http, undici, graphql and pino are
  * patched before they are first required.
  */
-import { AgentsContextManager } from '@nba-reporter/agents-otel';
+import { AgentsContextManager, captureContentFromEnv } from '@nba-reporter/agents-otel';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
 import { localDefault, type Env } from './env.js';
+import { ContentSafeGraphQLInstrumentation } from './graphql.js';
 import { SpanTreeProcessor } from './span-tree.js';
 import { setRunningTelemetry } from './state.js';
 
@@ -47,7 +47,10 @@ export function createTelemetryConfig(env: Env = process.env): Partial<NodeSDKCo
       }),
       new UndiciInstrumentation(),
       // Root fields only: one `graphql.resolve report` span instead of one per scalar field.
-      new GraphQLInstrumentation({ depth: 1, mergeItems: true, ignoreTrivialResolveSpans: true }),
+      new ContentSafeGraphQLInstrumentation(
+        { depth: 1, mergeItems: true, ignoreTrivialResolveSpans: true },
+        { captureContent: captureContentFromEnv(env) },
+      ),
       new PinoInstrumentation(),
     ],
     ...(traces === 'tree' ? { spanProcessors: [new SpanTreeProcessor()] } : {}),
