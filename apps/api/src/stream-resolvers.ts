@@ -3,9 +3,9 @@
  * agent's spans hang under it) and map its events to the `TurnEvent` union. A failure becomes the stream's last
  * event: a GraphQL error with the same `extensions.code` as the mutations.
  */
-import type { TurnEvent, TurnStream } from '@nba-reporter/agent';
+import { sessionIdPrefix, type TurnEvent, type TurnOptions, type TurnStream } from '@nba-reporter/agent';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
-import { toGraphQLError } from './errors.js';
+import { toGraphQLError, turnTimeoutError } from './errors.js';
 import { toAgentTurn, toSlug, type ApiContext, type FollowUpArgs, type ReportArgs } from './resolvers.js';
 
 type Payload =
@@ -18,7 +18,7 @@ function streamTurn(
   ctx: ApiContext,
   operation: 'report' | 'followUp',
   info: GraphQLResolveInfo,
-  start: (signal: AbortSignal) => TurnStream,
+  start: (options: TurnOptions) => TurnStream,
 ): AsyncGenerator<Payload> {
   const scope = ctx.telemetry.startSubscription({
     operationName: info.operation.name?.value,
@@ -26,8 +26,12 @@ function streamTurn(
     fieldType: String(info.returnType),
   });
   const started = performance.now();
+  // The turn's deadline covers the whole stream; it aborts the run like a client that went away.
+  const deadline = AbortSignal.timeout(ctx.turnTimeoutMs);
+  const signal = AbortSignal.any([ctx.signal, deadline]);
+  const caller = ctx.keyName === null ? {} : { apiKeyName: ctx.keyName };
   // Started here, in the resolver span's context: the turn's work (and the agent's spans) runs in it.
-  const stream = scope.run(() => start(ctx.signal));
+  const stream = scope.run(() => start({ signal, owner: ctx.keyName }));
 
   return (async function* events(): AsyncGenerator<Payload> {
     try {
@@ -41,7 +45,8 @@ function streamTurn(
             {
               operation,
               streamed: true,
-              sessionId: turn.sessionId,
+              ...caller,
+              sessionId: sessionIdPrefix(turn.sessionId),
               topic: turn.topic,
               model: turn.model,
               totalTokens: turn.usage.totalTokens,
@@ -56,16 +61,16 @@ function streamTurn(
       const durationMs = Math.round(performance.now() - started);
       if (ctx.signal.aborted) {
         // The client went away: nothing to answer, nothing was stored.
-        ctx.logger.info({ operation, streamed: true, durationMs }, 'turn cancelled by the client');
+        ctx.logger.info({ operation, streamed: true, ...caller, durationMs }, 'turn cancelled by the client');
         return;
       }
-      const mapped = toGraphQLError(error);
+      const mapped = deadline.aborted ? turnTimeoutError(ctx.turnTimeoutMs) : toGraphQLError(error);
       const code = String(mapped.extensions.code);
       const graphQLError = scope.traceId
         ? new GraphQLError(mapped.message, { originalError: mapped.originalError ?? null, extensions: { ...mapped.extensions, traceId: scope.traceId } })
         : mapped;
       scope.fail(code, error);
-      const fields = { operation, streamed: true, code, durationMs };
+      const fields = { operation, streamed: true, ...caller, code, durationMs };
       if (code === 'INTERNAL_SERVER_ERROR') ctx.logger.error({ ...fields, err: error }, 'turn failed unexpectedly');
       else ctx.logger.warn(fields, 'turn refused');
       yield { __typename: 'Failure', error: graphQLError };
@@ -85,15 +90,15 @@ export const streamResolvers = {
   Subscription: {
     reportStream: {
       subscribe: (_parent: unknown, { input }: ReportArgs, ctx: ApiContext, info: GraphQLResolveInfo) =>
-        streamTurn(ctx, 'report', info, (signal) =>
-          ctx.reporter.reportStream({ topic: toSlug(input.topic), message: input.message ?? null }, { signal }),
+        streamTurn(ctx, 'report', info, (options) =>
+          ctx.reporter.reportStream({ topic: toSlug(input.topic), message: input.message ?? null }, options),
         ),
       resolve: resolveEvent,
     },
     followUpStream: {
       subscribe: (_parent: unknown, { input }: FollowUpArgs, ctx: ApiContext, info: GraphQLResolveInfo) =>
-        streamTurn(ctx, 'followUp', info, (signal) =>
-          ctx.reporter.followUpStream({ sessionId: input.sessionId, message: input.message }, { signal }),
+        streamTurn(ctx, 'followUp', info, (options) =>
+          ctx.reporter.followUpStream({ sessionId: input.sessionId, message: input.message }, options),
         ),
       resolve: resolveEvent,
     },

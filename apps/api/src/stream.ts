@@ -24,6 +24,7 @@ import {
 } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/express';
 import type { ErrorCode } from '@nba-reporter/schema';
+import { hideSuggestions, stripSuggestions } from './limits.js';
 
 export interface StreamHandlerOptions {
   schema: GraphQLSchema;
@@ -32,6 +33,10 @@ export interface StreamHandlerOptions {
   /** Validation rules beyond graphql-js's specified ones (the same list Apollo gets). */
   validationRules: readonly ValidationRule[];
   parseOptions?: ParseOptions;
+  /** Remove "Did you mean …?" hints from validation and variable errors (as Apollo's path does in production). */
+  hideSuggestions: boolean;
+  /** Admits one turn for the caller (rate limit), or returns the error to refuse it with (before any work). */
+  admitTurn: (context: ApiContext) => Promise<GraphQLError | undefined>;
   telemetry: RequestTelemetry;
   /** Development mode: internal error messages are not masked. */
   development: boolean;
@@ -43,15 +48,14 @@ function requestError(message: string, code: ErrorCode): ExecutionResult {
 }
 
 /** Every error carries a code; unexpected ones are masked outside development (as Apollo's formatError does). */
-function formatErrors(result: ExecutionResult, development: boolean, traceId: string | null, fallbackCode: ErrorCode): ExecutionResult {
+function formatErrors(result: ExecutionResult, development: boolean, hide: boolean, fallbackCode: ErrorCode): ExecutionResult {
   if (!result.errors?.length) return result;
   const errors = result.errors.map((error) => {
     const code: ErrorCode = error.extensions?.code ?? fallbackCode;
-    const extensions = { ...error.extensions, code, ...(traceId ? { traceId } : {}) };
-    if (code === 'INTERNAL_SERVER_ERROR' && !development) {
-      return new GraphQLError('Internal server error', { extensions: { code, ...(traceId ? { traceId } : {}) } });
-    }
-    return new GraphQLError(error.message, { nodes: error.nodes ?? null, path: error.path ?? null, extensions });
+    if (code === 'INTERNAL_SERVER_ERROR' && !development) return new GraphQLError('Internal server error', { extensions: { code } });
+    const { http: _http, ...extensions } = { ...error.extensions, code } as Record<string, unknown>;
+    const message = hide ? stripSuggestions(error.message) : error.message;
+    return new GraphQLError(message, { nodes: error.nodes ?? null, path: error.path ?? null, extensions });
   });
   return { ...result, errors };
 }
@@ -68,6 +72,15 @@ function untracedEvents(events: AsyncGenerator<ExecutionResult>, telemetry: Requ
     },
   };
   return wrapped;
+}
+
+/** A plain JSON answer for an error that carries its HTTP status and headers (`extensions.http`). */
+function refusal(error: GraphQLError): [string, { status: number; statusText: string; headers: Record<string, string> }] {
+  const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: Map<string, string> } } & Record<string, unknown>;
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+  for (const [key, value] of http?.headers ?? []) headers[key] = value;
+  const status = http?.status ?? 400;
+  return [JSON.stringify({ errors: [{ message: error.message, extensions }] }), { status, statusText: status === 429 ? 'Too Many Requests' : 'Bad Request', headers }];
 }
 
 export function createStreamHandler(options: StreamHandlerOptions): RequestHandler {
@@ -89,6 +102,7 @@ export function createStreamHandler(options: StreamHandlerOptions): RequestHandl
       }
       const errors = validate(schema, document, rules);
       if (errors.length > 0) {
+        if (options.hideSuggestions) hideSuggestions(errors);
         return { data: null, errors: errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes ?? null, extensions: { ...e.extensions, code: e.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' } })) };
       }
       const operation = getOperationAST(document, params.operationName);
@@ -99,6 +113,10 @@ export function createStreamHandler(options: StreamHandlerOptions): RequestHandl
       const raw = req.raw as ExpressRequest;
       const res = (req.context as { res: ExpressResponse }).res;
       const contextValue = (await options.context(raw, res)) as ApiContext & Record<PropertyKey, unknown>;
+      // Every subscription here runs one turn: it counts against the caller's rate limit before anything runs,
+      // refused as on /graphql (HTTP 429 with Retry-After and RATE_LIMITED), not as a stream.
+      const refused = await options.admitTurn(contextValue);
+      if (refused) return refusal(refused);
       return {
         schema,
         document,
@@ -111,10 +129,10 @@ export function createStreamHandler(options: StreamHandlerOptions): RequestHandl
       const result = await subscribe(args);
       if (Symbol.asyncIterator in result) return untracedEvents(result, telemetry);
       // Errors before the stream starts: variable coercion (bad input) or a resolver that threw.
-      return formatErrors(result, development, null, 'BAD_USER_INPUT');
+      return formatErrors(result, development, options.hideSuggestions, 'BAD_USER_INPUT');
     },
     onNext(_ctx, _req, result) {
-      return formatErrors(result as ExecutionResult, development, null, 'INTERNAL_SERVER_ERROR');
+      return formatErrors(result as ExecutionResult, development, options.hideSuggestions, 'INTERNAL_SERVER_ERROR');
     },
   });
 

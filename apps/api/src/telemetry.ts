@@ -6,6 +6,7 @@
 import type { ModelProviderName } from '@nba-reporter/agent';
 import { isTelemetryStarted } from '@nba-reporter/telemetry';
 import type { Span } from '@opentelemetry/api';
+import { CLIENT_TEXT_CODES } from './errors.js';
 
 export interface RequestTelemetry {
   readonly enabled: boolean;
@@ -13,7 +14,10 @@ export interface RequestTelemetry {
   currentTraceId(): string | null;
   /** A W3C `traceresponse` header value for the active span, or null. */
   traceResponse(): string | null;
-  /** Records a GraphQL error on the active span: exception event, error.type, ERROR status. */
+  /**
+   * Records a GraphQL error on the active span: exception event, error.type, ERROR status. With content capture off,
+   * a message that may quote the client's input is replaced by the code.
+   */
   recordError(code: string, error: unknown): void;
   /**
    * Opens the spans of one subscription under the active (HTTP request) span: `subscription <name>` and its
@@ -23,6 +27,8 @@ export interface RequestTelemetry {
   startSubscription(info: { operationName: string | undefined; fieldName: string; fieldType: string }): SubscriptionScope;
   /** Runs `fn` with tracing suppressed: each event of a subscription is one `execute`, a span apiece would be noise. */
   untraced<T>(fn: () => T): T;
+  /** Puts the caller's API key name (never the key) on the active span. */
+  setCaller(keyName: string): void;
 }
 
 /** The spans of one subscription (see {@link RequestTelemetry.startSubscription}). */
@@ -39,13 +45,18 @@ export interface SubscriptionScope {
 
 const OFF_SCOPE: SubscriptionScope = { run: (fn) => fn(), traceId: null, fail: () => {}, end: () => {} };
 
-const OFF: RequestTelemetry = {
+/** Span attribute holding the API key name of the caller. */
+export const ATTR_API_KEY_NAME = 'nba_reporter.api_key.name';
+
+/** Telemetry when the SDK is off: no spans, no trace ids (also what tests use for an API without telemetry). */
+export const TELEMETRY_OFF: RequestTelemetry = {
   enabled: false,
   currentTraceId: () => null,
   traceResponse: () => null,
   recordError: () => {},
   startSubscription: () => OFF_SCOPE,
   untraced: (fn) => fn(),
+  setCaller: () => {},
 };
 
 /**
@@ -77,9 +88,9 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
   if (!isTelemetryStarted()) {
     // No OpenTelemetry: also stop the Agents SDK from exporting traces to OpenAI by itself.
     setTracingDisabled(true);
-    return OFF;
+    return TELEMETRY_OFF;
   }
-  const [{ context, trace, SpanKind, SpanStatusCode, isSpanContextValid }, { registerAgentsOtel }, { suppressTracing }] = await Promise.all([
+  const [{ context, trace, SpanKind, SpanStatusCode, isSpanContextValid }, { registerAgentsOtel, captureContentFromEnv }, { suppressTracing }] = await Promise.all([
     import('@opentelemetry/api'),
     import('@nba-reporter/agents-otel'),
     import('@opentelemetry/core'),
@@ -94,6 +105,7 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
     ...serverOf(endpoint),
   });
 
+  const captureContent = captureContentFromEnv();
   const activeContext = () => {
     const sc = trace.getActiveSpan()?.spanContext();
     return sc && isSpanContextValid(sc) ? sc : undefined;
@@ -101,7 +113,9 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
   function markFailed(span: Span | undefined, code: string, error: unknown): void {
     if (!span) return;
     const err = error instanceof Error ? error : new Error(String(error));
-    span.addEvent('exception', { 'exception.type': err.name, 'exception.message': err.message, 'error.type': code });
+    // With content capture off, a message that may quote the client's input is replaced by the code.
+    const message = captureContent || !CLIENT_TEXT_CODES.has(code) ? err.message : code;
+    span.addEvent('exception', { 'exception.type': err.name, 'exception.message': message, 'error.type': code });
     span.setAttribute('error.type', code);
     span.setStatus({ code: SpanStatusCode.ERROR, message: code });
   }
@@ -156,5 +170,8 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
       };
     },
     untraced: (fn) => context.with(suppressTracing(context.active()), fn),
+    setCaller(keyName) {
+      trace.getActiveSpan()?.setAttribute(ATTR_API_KEY_NAME, keyName);
+    },
   };
 }

@@ -19,14 +19,16 @@ import {
   GuardrailTrippedError,
   InvalidInputError,
   SessionNotFoundError,
+  SessionTurnLimitError,
 } from './errors.js';
+import { windowHistory, type HistoryWindow } from './history.js';
 import { NBA_GUARDRAIL_NAME, OFF_TOPIC_REASON } from './guardrail.js';
 import { buildTurnPrompt } from './prompts.js';
 import { createProviderModel, isAbortError, mapProviderError } from './providers.js';
 import { sanitizeAgentMessage } from './sanitize.js';
 import { TurnChannel, consumeRunStream, rawTurnText, type TurnSink, type TurnStream } from './turn-stream.js';
 import { SqliteSessionStore } from './sessions/sqlite.js';
-import { generateSessionId, type SessionStore } from './sessions/store.js';
+import { generateSessionId, telemetrySessionId, type SessionStore } from './sessions/store.js';
 import { MAX_MESSAGE_LENGTH, TOPIC_SLUGS, TOPIC_NAMES, isTopicSlug, type TopicSlug } from './topics.js';
 
 /** Token usage of one turn, summed over every model call of the run. */
@@ -59,7 +61,7 @@ export interface ReporterOptions {
   sessionStore?: SessionStore;
   /**
    * Extra SDK run configuration for every turn (e.g. `traceIncludeSensitiveData`, `workflowName`). `groupId` is always
-   * the session id and the model always the configured one.
+   * the session id's telemetry prefix (see `telemetrySessionId`) and the model always the configured one.
    */
   runConfig?: Partial<Omit<RunConfig, 'groupId' | 'model' | 'modelProvider'>>;
   /** Called with the SDK `Runner` of each turn before it runs, e.g. to attach lifecycle hooks (`runner.on(...)`). */
@@ -70,6 +72,11 @@ export interface ReporterOptions {
 export interface TurnOptions {
   /** Aborts the run (the abort error is rethrown as is). */
   signal?: AbortSignal;
+  /**
+   * Who is calling: the API key name, or `null`/absent without authentication. `report` records it as the session's
+   * owner; `followUp` finds only sessions of the same owner (another owner gets SESSION_NOT_FOUND).
+   */
+  owner?: string | null;
 }
 
 /** The NBA reporter service. */
@@ -94,11 +101,16 @@ export interface Reporter {
   close(): Promise<void>;
 }
 
-/** Validates a user message: trimmed, non-empty, at most {@link MAX_MESSAGE_LENGTH} characters. */
+// Characters that render as nothing: white space, format and control characters, default-ignorable code points
+// (zero-width spaces and joiners, word joiner, BOM, variation selectors, Hangul fillers) and the blank Braille cell.
+const INVISIBLE_ONLY = /^[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
+
+/** Validates a user message: trimmed, non-empty, visible, at most {@link MAX_MESSAGE_LENGTH} characters. */
 export function validateMessage(message: unknown, field = 'message'): string {
   if (typeof message !== 'string') throw new InvalidInputError(field, `${field} must be a string`);
   const trimmed = message.trim();
   if (trimmed.length === 0) throw new InvalidInputError(field, `${field} must not be empty`);
+  if (INVISIBLE_ONLY.test(trimmed)) throw new InvalidInputError(field, `${field} must contain visible text`);
   if (trimmed.length > MAX_MESSAGE_LENGTH) {
     throw new InvalidInputError(field, `${field} must be at most ${MAX_MESSAGE_LENGTH} characters (got ${trimmed.length})`);
   }
@@ -165,9 +177,10 @@ class KeyedMutex {
 }
 
 /** Opens the SQLite store, turning an unusable path into a one-line configuration error. */
-function openSessionStore(path: string): SqliteSessionStore {
+function openSessionStore(config: ReporterConfig): SqliteSessionStore {
+  const path = config.sessionDb;
   try {
-    return new SqliteSessionStore(path);
+    return new SqliteSessionStore(path, { ttlMs: config.sessionTtlMs, maxTurns: config.sessionMaxTurns });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ConfigError(
@@ -177,16 +190,28 @@ function openSessionStore(path: string): SqliteSessionStore {
   }
 }
 
+/** Our ids are 36 characters, OpenAI conversation ids about 50: anything much longer is not an id. */
+export const MAX_SESSION_ID_LENGTH = 200;
+
+/** How often expired sessions are swept. */
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+
 /** Creates the reporter for `config`. */
 export function createReporter(config: ReporterConfig, options: ReporterOptions = {}): Reporter {
   const { model, client, webSearch } = createProviderModel(config);
   // The per-call timeout is the OpenAI client's (each HTTP attempt, see createOpenAIClient), not the SDK's
   // modelSettings.timeoutMs: the SDK's would abort the client mid-retry and hide the real failure from telemetry.
   const agent = createNbaReporterAgent(model, { webSearch });
-  const store = options.sessionStore ?? openSessionStore(config.sessionDb);
+  const store = options.sessionStore ?? openSessionStore(config);
   const useOpenAIConversations = config.provider === 'openai';
+  const historyWindow: HistoryWindow = { maxTurns: config.historyTurns, maxTokens: config.historyTokens };
   const mutex = new KeyedMutex();
   let closed = false;
+  // Expired sessions are deleted when touched; this sweep removes the ones nobody touches again.
+  const sweep = () => void store.deleteExpired().catch(() => {});
+  sweep();
+  const sweeper = setInterval(sweep, SWEEP_INTERVAL_MS);
+  sweeper.unref();
 
   function assertOpen(): void {
     if (closed) throw new Error('The NBA reporter is closed');
@@ -221,8 +246,9 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     sink: TurnSink | undefined,
   ): Promise<CompletedRun> {
     signal?.throwIfAborted();
-    // groupId is run configuration (not a per-run option) in the SDK, hence one Runner per turn.
-    const runner = new Runner({ workflowName: `NBA reporter ${operation}`, ...options.runConfig, groupId: sessionId });
+    // groupId is run configuration (not a per-run option) in the SDK, hence one Runner per turn. It becomes
+    // gen_ai.conversation.id on spans: a prefix, so telemetry readers cannot continue the conversation.
+    const runner = new Runner({ workflowName: `NBA reporter ${operation}`, ...options.runConfig, groupId: telemetrySessionId(sessionId) });
     options.configureRunner?.(runner, { operation, sessionId });
     try {
       if (sink && signal) return await consumeRunStream(await runner.run(agent, input, { stream: true, signal }), sink, signal);
@@ -255,7 +281,7 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
 
   async function conversationHistory(session: OpenAIConversationsSession, sessionId: string, signal: AbortSignal | undefined) {
     const items = await conversationCall(signal, sessionId, () => session.getItems());
-    return items.map((item) => session.prepareHistoryItemForModelInput(item));
+    return windowHistory(items.map((item) => session.prepareHistoryItemForModelInput(item)), historyWindow);
   }
 
   async function discardConversation(openai: OpenAI, conversationId: string): Promise<void> {
@@ -286,20 +312,23 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
 
   async function reportTurn(
     input: { topic: TopicSlug; message?: string | null },
-    signal: AbortSignal | undefined,
+    turnOptions: TurnOptions,
     sink: TurnSink | undefined,
   ): Promise<TurnResult> {
     assertOpen();
+    const { signal } = turnOptions;
+    const owner = turnOptions.owner ?? null;
     const topic = validateTopic(input?.topic);
     const message = input.message === undefined || input.message === null ? undefined : validateMessage(input.message);
     const prompt = buildTurnPrompt(TOPIC_NAMES[topic], message);
 
     if (useOpenAIConversations && client) {
-      // Demo parity: OpenAI keeps the conversation; we keep id → topic so unknown ids are rejected locally.
+      // Demo parity: OpenAI keeps the conversation; we keep id → topic and owner so unknown and foreign ids are
+      // rejected locally.
       const conversationId = await conversationCall(signal, undefined, () => new OpenAIConversationsSession({ client }).getSessionId());
       try {
         const { turn, result } = await runOpenAITurn(client, 'report', prompt, conversationId, topic, signal, sink);
-        await store.create(topic, conversationId);
+        await store.create(topic, { id: conversationId, owner });
         return deliver(turn, result, sink);
       } catch (error) {
         await discardConversation(client, conversationId);
@@ -311,49 +340,57 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     const result = await runAgent('report', [{ type: 'message', role: 'user', content: prompt }], sessionId, signal, sink);
     const turn = finish(result, sessionId, topic);
     // Written only after the run succeeded, in one transaction.
-    await store.create(topic, sessionId, result.history);
+    await store.create(topic, { id: sessionId, items: result.history, owner });
     return deliver(turn, result, sink);
   }
 
   async function followUpTurn(
     input: { sessionId: string; message: string },
-    signal: AbortSignal | undefined,
+    turnOptions: TurnOptions,
     sink: TurnSink | undefined,
   ): Promise<TurnResult> {
     assertOpen();
     const sessionId = typeof input?.sessionId === 'string' ? input.sessionId.trim() : '';
     if (sessionId.length === 0) throw new InvalidInputError('sessionId', 'sessionId must not be empty');
+    if (sessionId.length > MAX_SESSION_ID_LENGTH) {
+      throw new InvalidInputError('sessionId', `sessionId must be at most ${MAX_SESSION_ID_LENGTH} characters`);
+    }
     const message = validateMessage(input.message);
+    const { signal } = turnOptions;
+    const owner = turnOptions.owner ?? null;
 
     return mutex.run(sessionId, async () => {
-      const stored = await store.get(sessionId);
+      const stored = await store.get(sessionId, { owner });
       if (!stored) throw new SessionNotFoundError(sessionId);
+      // Refused before the model is called; the store checks again atomically when the turn is written.
+      if (stored.turns >= store.limits.maxTurns) throw new SessionTurnLimitError(sessionId, store.limits.maxTurns);
 
       if (useOpenAIConversations && client) {
         const { turn, result } = await runOpenAITurn(client, 'followUp', message, sessionId, stored.topic, signal, sink);
-        await store.appendTurn(sessionId, []); // items live on OpenAI's side; this marks the turn
+        await store.appendTurn(sessionId, [], { owner }); // items live on OpenAI's side; this marks the turn
         return deliver(turn, result, sink);
       }
 
-      const history = stored.items;
+      const history = windowHistory(stored.items, historyWindow);
       const result = await runAgent('followUp', [...history, { type: 'message', role: 'user', content: message }], sessionId, signal, sink);
       const turn = finish(result, sessionId, stored.topic);
-      await store.appendTurn(sessionId, result.history.slice(history.length));
+      await store.appendTurn(sessionId, result.history.slice(history.length), { owner });
       return deliver(turn, result, sink);
     });
   }
 
   /** Runs `turn` with a channel as its sink; the turn stops when the reader stops or `outer` aborts. */
   function streamTurn(
-    outer: AbortSignal | undefined,
-    turn: (signal: AbortSignal, sink: TurnSink) => Promise<TurnResult>,
+    turnOptions: TurnOptions,
+    turn: (options: TurnOptions, sink: TurnSink) => Promise<TurnResult>,
   ): TurnStream {
+    const outer = turnOptions.signal;
     const controller = new AbortController();
     const channel = new TurnChannel(() => controller.abort(new DOMException('The turn stream was cancelled', 'AbortError')));
     const onAbort = () => controller.abort(outer?.reason);
     if (outer?.aborted) onAbort();
     else outer?.addEventListener('abort', onAbort, { once: true });
-    turn(controller.signal, channel).then(
+    turn({ ...turnOptions, signal: controller.signal }, channel).then(
       (result) => {
         channel.emit({ type: 'turn_completed', turn: result });
         channel.close();
@@ -368,15 +405,15 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     model: config.model,
     agent,
 
-    report: (input, turnOptions = {}) => reportTurn(input, turnOptions.signal, undefined),
-    followUp: (input, turnOptions = {}) => followUpTurn(input, turnOptions.signal, undefined),
-    reportStream: (input, turnOptions = {}) => streamTurn(turnOptions.signal, (signal, sink) => reportTurn(input, signal, sink)),
-    followUpStream: (input, turnOptions = {}) =>
-      streamTurn(turnOptions.signal, (signal, sink) => followUpTurn(input, signal, sink)),
+    report: (input, turnOptions = {}) => reportTurn(input, turnOptions, undefined),
+    followUp: (input, turnOptions = {}) => followUpTurn(input, turnOptions, undefined),
+    reportStream: (input, turnOptions = {}) => streamTurn(turnOptions, (options, sink) => reportTurn(input, options, sink)),
+    followUpStream: (input, turnOptions = {}) => streamTurn(turnOptions, (options, sink) => followUpTurn(input, options, sink)),
 
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(sweeper);
       await store.close();
     },
   };
