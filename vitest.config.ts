@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 /**
@@ -22,6 +23,10 @@ function project(dir: string, options: { source?: boolean; timeoutMs?: number; t
 }
 
 export default defineConfig({
+  // graphql 16 ships CommonJS (`main`) and ESM (`module`) builds of the same classes. Node loads `main` for every
+  // importer (our code, Apollo, graphql-sse, graphql-tools), but Vite's resolver picks `module` for our sources, which
+  // made two realms in one process ("Cannot use GraphQLSchema from another module or realm"). Resolve it as Node does.
+  resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] },
   test: {
     root: import.meta.dirname,
     testTimeout: 20_000,
