@@ -67,9 +67,11 @@ export {
   type ProviderModel,
 } from './providers.js';
 export { OfflineNbaModel, OFFLINE_MODEL_NAME, type OfflineNbaModelOptions } from './offline/model.js';
-export { OFFLINE_SOURCE_NOTE } from './offline/answers.js';
+export { OFFLINE_SOURCE_NOTE } from './offline/phrase.js';
 export { countTokens, countRequestTokens, requestTexts } from './offline/tokens.js';
-export { findTeamMentions } from './offline/teams.js';
+export { findTeams, findPlayers, type TeamMention, type PlayerMention } from './offline/entities.js';
+export { understand, EMPTY_STATE, type Question, type QuestionKind, type ConversationState } from './offline/understand.js';
+export { normalize } from './offline/text.js';
 export {
   SNAPSHOT,
   type SeasonSnapshot,

@@ -1,0 +1,313 @@
+/**
+ * Step 1 of the offline pipeline: understand the question. Turns the latest user message, read against the
+ * conversation so far, into a {@link Question}: what kind of fact is asked, about which teams, players, conference,
+ * round, game or award. Pronouns ("they", "their", "that team", "he", "the series", "it") and elliptical turns
+ * ("And the Celtics?", "What about Denver?") are resolved from the {@link ConversationState}.
+ */
+import { parseOverviewPrompt } from '../prompts.js';
+import { topicSlugForName, type TopicSlug } from '../topics.js';
+import {
+  findAward,
+  findConference,
+  findCount,
+  findGameNumber,
+  findPlayers,
+  findRecord,
+  findRound,
+  findSeed,
+  findTeams,
+  findWinCount,
+} from './entities.js';
+import type { AwardKey, Conference, SnapshotPlayer, SnapshotSeries, SnapshotTeam } from './snapshot-2024-25.js';
+import { normalize } from './text.js';
+
+/** What kind of fact a question asks for. */
+export type QuestionKind =
+  | 'overview' // the generated topic overview prompt
+  | 'smalltalk' // "thanks!", "hello"
+  | 'leader' // best / worst record, league or conference, top-N / bottom-N
+  | 'seed' // who was the N seed
+  | 'standings' // a conference's (or the league's) table
+  | 'team' // one or more teams' record, wins, losses, win %, seed, or season summary
+  | 'statedRecord' // the win % of a record the user states (through the tool)
+  | 'sameRecord' // which teams finished with a record or a number of wins
+  | 'compare' // two or more teams side by side
+  | 'playoffTeams' // who made the playoffs
+  | 'playIn' // the play-in tournament
+  | 'path' // a team's playoff path: whom it beat, who eliminated it, by round
+  | 'round' // the results of a round
+  | 'series' // one series: who won, in how many games
+  | 'finals' // the NBA Finals
+  | 'award' // one season award
+  | 'awards' // every award
+  | 'player' // a notable player: his team, and what the snapshot knows of it
+  | 'unsupported' // outside the snapshot: player statistics, other seasons, news after the snapshot
+  | 'help'; // not understood
+
+/** Which part of a fact a question asks for. */
+export type QuestionFacet =
+  | 'summary'
+  | 'record'
+  | 'wins'
+  | 'losses'
+  | 'pct'
+  | 'seed'
+  | 'beat'
+  | 'eliminatedBy'
+  | 'madePlayoffs'
+  | 'winner'
+  | 'loser'
+  | 'length'
+  | 'score'
+  | 'mvp'
+  | 'game';
+
+/** Why a question is outside the snapshot. */
+export type UnsupportedReason = 'playerStats' | 'otherSeason' | 'afterSnapshot' | 'notInSnapshot';
+
+/** The understood question. */
+export interface Question {
+  readonly text: string;
+  readonly kind: QuestionKind;
+  readonly facet: QuestionFacet;
+  readonly teams: readonly SnapshotTeam[];
+  readonly player?: SnapshotPlayer;
+  readonly conference?: Conference;
+  readonly round?: SnapshotSeries['round'];
+  readonly game?: number;
+  readonly award?: AwardKey;
+  readonly count?: number;
+  readonly seed?: number;
+  readonly extreme?: 'best' | 'worst';
+  readonly record?: { readonly wins: number; readonly losses: number };
+  readonly winCount?: { readonly wins?: number; readonly losses?: number };
+  readonly unsupported?: UnsupportedReason;
+  readonly topic?: TopicSlug;
+  /** A series named earlier in the conversation ("the series", "it"). */
+  readonly series?: SnapshotSeries;
+  /** The teams came from the conversation, not from this message. */
+  readonly teamsFromContext: boolean;
+}
+
+/** What earlier turns leave behind for the next one. */
+export interface ConversationState {
+  readonly question?: Question;
+  /** The teams the last answer was about ("they"). */
+  readonly focus: readonly SnapshotTeam[];
+  readonly player?: SnapshotPlayer;
+  /** The series the last answer was about ("the series", "it"). */
+  readonly series?: SnapshotSeries;
+  /** A record the user stated for the focus team ("The Raptors went 46-36"). */
+  readonly statedRecord?: { readonly wins: number; readonly losses: number };
+}
+
+export const EMPTY_STATE: ConversationState = Object.freeze({ focus: Object.freeze([]) });
+
+const CUE = {
+  worst: /\b(?:worst|lowest|fewest wins|least wins|most losses|bottom|last place|dead last|finished last|poorest|weakest|basement|cellar)\b/,
+  best: /\b(?:best|top|highest|most wins|fewest losses|first place|finished first|led the|lead(?:er|ers|ing)?|number one|no\.? ?1|winningest|strongest|dominant|first overall)\b/,
+  compare: /\b(?:compare|compared|comparison|versus|vs\.?|better|worse|more wins|fewer wins|head to head|stack up|difference between|or the)\b/,
+  playoffs: /\b(?:playoffs?|postseason|post-season|make it|made it|qualif\w*|get in|got in|the dance)\b/,
+  playIn: /\b(?:play-?in|play in tournament|play in)\b/,
+  eliminated: /\b(?:eliminat\w*|knock\w* (?:them |\w+ )?out|knocked|ousted|sent \w+ home|end(?:ed)? (?:their|the \w+) season|lost to|lose to|beat them|bounced|upset them|who beat|who ended)\b/,
+  beat: /\b(?:beat|beaten|defeat\w*|get past|got past|dispatch\w*|sweep|swept|won against|win against|play(?:ed)? against|fac(?:e|ed)|opponents?|matchups?|play in the|take out|took out|eliminate)\b/,
+  path: /\b(?:playoff run|run|path|journey|how far|route|road to|postseason run|go in the playoffs|do in the playoffs|playoffs go|in the playoffs)\b/,
+  series: /\b(?:series)\b/,
+  champion: /\b(?:champions?|championship|title|won it all|win it all|ring|trophy|larry o'?brien|who won the (?:nba|league|whole thing)|won the (?:nba|league))\b/,
+  finals: /(?<!conference |conf |east |west |eastern |western )\bfinals?\b/,
+  length: /\b(?:how many games|how long|go (?:to )?(?:seven|7|the distance)|went (?:to )?(?:seven|7|the distance)|length|in how many|games did (?:it|the series|they) (?:go|last|take))\b/,
+  score: /\b(?:score|scores|final score|margin|by how much|how many points|points did|what was the result|won by)\b/,
+  loser: /\b(?:who lost|runner-? ?up|lose the finals|losing team|the loser|lost the finals|lost in the finals|who did (?:they|\w+) beat|beat in the finals|opponent)\b/,
+  pct: /\b(?:percent|percentage|pct|win %|win%|winning %|\.\d{3})|%/,
+  wins: /\b(?:how many (?:games )?(?:did \w+(?: \w+)? )?(?:win|won)|how many wins|number of wins|win total|wins did|games did \w+(?: \w+)? win)\b/,
+  losses: /\b(?:how many (?:games )?(?:did \w+(?: \w+)? )?(?:lose|lost)|how many losses|number of losses|losses did|games did \w+(?: \w+)? lose)\b/,
+  seedWord: /\b(?:seed|seeded|seeding|rank|ranked|ranking|place|placed|position|where did|where does|where do|standing|finish in the|finished in the)\b/,
+  record: /\b(?:record|w-l|win-loss|won-lost|wins and losses)\b/,
+  standings: /\b(?:standings?|table|rankings?|seeds|seedings|order|conference|league table|how did the (?:east|west) (?:shake out|finish|look))\b/,
+  summary: /\b(?:how did|how was|how were|tell me about|what about|summary|overview|season|do this year|do this season|recap|how good)\b/,
+  playerStats: /\b(?:points per game|ppg|rpg|apg|rebound\w*|assist\w*|per game|averag\w*|stats?|statistics|shoot\w*|scor(?:ed|ing|er)|triple-doubles?|double-doubles?|minutes|steals|blocks|field goals?|three-point\w*|3-point\w*|efficiency|per|numbers|how did \w+(?: \w+)? play|how well did|stat line)\b/,
+  otherSeason: /\b(?:19\d\d|20(?:0\d|1\d|2[0-3]|2[6-9])|last season|last year|previous season|prior season|2023-24|2022-23|23-24|25-26|2025-26|next season|next year|all[- ]time|ever|in history|historically|career|decade)\b/,
+  afterSnapshot: /\b(?:2025 draft|the draft|draft pick|free agen\w*|offseason|off-season|rumou?rs?|contract|extension|sign(?:ed|ing)?|retire\w*|tonight|tomorrow|next game|schedule|upcoming|injur\w*|trade request|summer league)\b/,
+  notInSnapshot: /\b(?:coach(?:es|ed)?|arena|stadium|salary|salaries|owner|gm|general manager|attendance|jersey|mascot|tickets?|home court|over-under|odds|betting|bet)\b/,
+  pronoun: /\b(?:they|them|their|theirs|that team|this team|the team|same team|those guys|these guys|that club)\b/,
+  he: /\b(?:he|his|him)\b/,
+  ellipsis: /^(?:(?:and|but|so|ok|okay|also|now)\s+)?(?:what|how) about\b|^(?:and|but|also|plus)\b|^same (?:for|question|thing)\b|^what of\b|^(?:ok|okay|now) (?:the|for)\b/,
+  who: /\b(?:who|which|what teams?|name the)\b/,
+  allAwards: /\b(?:awards|honou?rs|trophies|who won what|award winners)\b/,
+};
+
+const PLEASANTRY = /^(?:(?:thanks|thank you|thx|ty|cheers|great|cool|nice|ok|okay|got it|awesome|perfect|hi|hello|hey|yo|good morning|good evening|bye|goodbye|interesting|wow|makes sense|appreciate it|sounds good|amazing|neat|sweet|sure|great thanks|ok thanks|thanks a lot|thank you so much|much appreciated|you rock|good job|well done|lol|haha)[\s!.]*)+$/;
+
+/** Parses one message on its own, before the conversation is consulted. */
+function parse(text: string): Question {
+  const n = normalize(text);
+  const teams = findTeams(text, n).map((m) => m.team);
+  const player = findPlayers(n)[0]?.player;
+  const conference = findConference(n);
+  const round = findRound(n);
+  const game = findGameNumber(n);
+  const award = findAward(n);
+  const count = findCount(n);
+  const seed = findSeed(n);
+  const record = findRecord(n);
+  const winCount = record ? undefined : findWinCount(n);
+  const base = {
+    text,
+    teams,
+    teamsFromContext: false,
+    ...(player ? { player } : {}),
+    ...(conference ? { conference } : {}),
+    ...(round ? { round } : {}),
+    ...(game ? { game } : {}),
+    ...(award ? { award } : {}),
+    ...(count ? { count } : {}),
+    ...(seed ? { seed } : {}),
+    ...(record ? { record } : {}),
+    ...(winCount ? { winCount } : {}),
+  };
+  const q = (kind: QuestionKind, facet: QuestionFacet = 'summary', extra: Partial<Question> = {}): Question => ({ ...base, kind, facet, ...extra });
+
+  const overview = parseOverviewPrompt(text);
+  const topic = overview ? topicSlugForName(overview.topicName) : undefined;
+  if (topic) return q('overview', 'summary', { topic });
+  if (PLEASANTRY.test(n)) return q('smalltalk');
+
+  const about = (re: RegExp) => re.test(n);
+  // Outside the snapshot first: another season, news after it, per-player statistics.
+  if (about(CUE.otherSeason) && !/\b(?:2024|2025|24-25|2024-25|this season|this year)\b/.test(n.replace(/\b2025 draft\b/, ''))) {
+    return q('unsupported', 'summary', { unsupported: 'otherSeason' });
+  }
+  if (about(CUE.afterSnapshot) && !about(CUE.playoffs) && !about(CUE.finals)) return q('unsupported', 'summary', { unsupported: 'afterSnapshot' });
+  const statsAsked = about(CUE.playerStats) && !game && !about(CUE.finals) && !about(/\b(?:percent|percentage|pct)\b/) && !record;
+  if (statsAsked && (player || /\b(?:player|who scored|leading scorer|scoring title|top scorer|most points|most rebounds|most assists|his|he)\b/.test(n))) {
+    return q('unsupported', 'summary', { unsupported: 'playerStats' });
+  }
+  if (award && !/\bconference\b/.test(n.replace(/\bconference finals? mvp\b/, ''))) {
+    if (award === 'finalsMvp') return q('finals', 'mvp');
+    return q('award', 'summary', { award });
+  }
+  if (about(CUE.allAwards) && !teams.length) return q('awards');
+  if (about(CUE.notInSnapshot) && !about(/\bcoach of the year\b/)) return q('unsupported', 'summary', { unsupported: 'notInSnapshot' });
+
+  if (record) {
+    if (about(CUE.who) && !about(CUE.pct)) return q('sameRecord', 'record');
+    return q('statedRecord', 'pct');
+  }
+  if (winCount && about(CUE.who)) return q('sameRecord', 'wins');
+  if (player && !teams.length) return q('player');
+
+  const champion = about(CUE.champion);
+  const finals = about(CUE.finals) || (round === 'NBA Finals');
+  const facetOfFinals = (): QuestionFacet =>
+    game ? 'game' : about(CUE.length) ? 'length' : about(CUE.score) ? 'score' : about(CUE.loser) ? 'loser' : about(/\bmvp\b/) ? 'mvp' : 'winner';
+  if (finals || champion || (game && !round)) {
+    const aboutGame = game || about(CUE.score) || about(CUE.length) || about(/\bmvp\b/);
+    if (teams.length === 1 && !aboutGame) return q('path', 'summary', { round: 'NBA Finals' });
+    return q('finals', facetOfFinals());
+  }
+  if (!round && !teams.length && about(/\b(?:won|win|wins|champions? of|representative from) the (?:east|west|eastern|western)(?: conference)?\b|\b(?:east|west|eastern|western|conference) champions?\b/)) {
+    return q('round', 'summary', { round: 'Conference Finals' });
+  }
+  if (round) {
+    if (teams.length >= 2) return q('series', about(CUE.length) ? 'length' : 'winner');
+    if (teams.length === 1) return q('path', about(CUE.eliminated) ? 'eliminatedBy' : 'beat');
+    return q('round', 'summary');
+  }
+  if (about(CUE.playIn)) return q('playIn', 'summary');
+  if (teams.length >= 2 && (about(CUE.series) || about(/\b(?:playoffs?|matchup|meet|met|face)\b/))) return q('series', about(CUE.length) ? 'length' : 'winner');
+  if (teams.length === 1 && about(CUE.eliminated)) return q('path', 'eliminatedBy');
+  if (teams.length === 1 && about(CUE.beat)) return q('path', 'beat');
+  if (teams.length === 1 && about(CUE.path)) return q('path', 'summary');
+  if (about(CUE.playoffs)) return teams.length ? q('path', 'madePlayoffs') : q('playoffTeams');
+  if (teams.length >= 2) return q('compare', about(CUE.pct) ? 'pct' : about(CUE.wins) ? 'wins' : 'record');
+
+  const worst = about(CUE.worst);
+  const best = !worst && about(CUE.best);
+  if (!teams.length && (worst || best)) return q('leader', 'record', { extreme: worst ? 'worst' : 'best' });
+  if (!teams.length && seed) return q('seed', 'seed');
+  if (teams.length === 1) return q('team', teamFacet(n));
+  if (about(CUE.standings) || conference) return q('standings');
+  if (about(CUE.pct)) return q('team', 'pct');
+  if (about(CUE.wins)) return q('team', 'wins');
+  if (about(CUE.losses)) return q('team', 'losses');
+  if (about(CUE.record)) return q('team', 'record');
+  if (about(CUE.seedWord)) return q('team', 'seed');
+  if (about(CUE.length) || about(CUE.series)) return q('series', about(CUE.length) ? 'length' : 'winner');
+  if (about(CUE.eliminated)) return q('path', 'eliminatedBy');
+  if (about(CUE.beat)) return q('path', 'beat');
+  return q('help');
+}
+
+function teamFacet(n: string): QuestionFacet {
+  if (CUE.pct.test(n)) return 'pct';
+  if (CUE.losses.test(n)) return 'losses';
+  if (CUE.wins.test(n)) return 'wins';
+  if (CUE.seedWord.test(n) || CUE.standings.test(n)) return 'seed';
+  if (CUE.record.test(n)) return 'record';
+  return 'summary';
+}
+
+/** Kinds whose question is about specific teams and means nothing without one. */
+const NEEDS_TEAM: ReadonlySet<QuestionKind> = new Set(['team', 'path', 'compare']);
+
+/** Parses the latest message and resolves it against the conversation. */
+export function understand(text: string, state: ConversationState): Question {
+  const parsed = parse(text);
+  const n = normalize(text);
+  const previous = state.question;
+  if (!previous || parsed.kind === 'overview' || parsed.kind === 'smalltalk') return parsed;
+
+  const hasEntity = parsed.teams.length > 0 || parsed.conference || parsed.round || parsed.game || parsed.player || parsed.seed;
+  const elliptical = CUE.ellipsis.test(n) || (n.split(' ').length <= 4 && (parsed.kind === 'help' || parsed.kind === 'team' || parsed.kind === 'standings' || parsed.kind === 'player'));
+  // "And the Celtics?", "What about Denver?", "And Game 6?": the previous question, about the new thing.
+  if (elliptical && hasEntity && previous.kind !== 'overview' && previous.kind !== 'help' && previous.kind !== 'smalltalk' && previous.kind !== 'unsupported') {
+    const teams = previous.kind === 'compare' && parsed.teams.length ? [...new Set([...previous.teams, ...parsed.teams])] : parsed.teams.length ? parsed.teams : previous.teams;
+    const carried: Question = {
+      ...previous,
+      text,
+      teams,
+      teamsFromContext: parsed.teams.length === 0,
+      ...(parsed.conference ? { conference: parsed.conference } : {}),
+      ...(parsed.round ? { round: parsed.round } : {}),
+      ...(parsed.game ? { game: parsed.game, facet: 'game' as const } : {}),
+      ...(parsed.player ? { player: parsed.player } : {}),
+      ...(parsed.seed ? { seed: parsed.seed } : {}),
+      ...(parsed.count ? { count: parsed.count } : {}),
+    };
+    if (parsed.player && !parsed.teams.length) return { ...carried, kind: 'player', facet: 'summary', teams: [] };
+    return carried;
+  }
+  if (elliptical && !hasEntity && parsed.kind === 'help') {
+    // "Why?", "How many games?" on their own: answer about the same subject.
+    return { ...previous, text, teamsFromContext: true };
+  }
+
+  // "they / their / that team": the teams of the previous answer.
+  const refersToTeam = CUE.pronoun.test(n) || (NEEDS_TEAM.has(parsed.kind) && parsed.teams.length === 0);
+  let resolved: Question = parsed;
+  if (parsed.teams.length === 0 && refersToTeam && state.focus.length) {
+    resolved = { ...parsed, teams: state.focus, teamsFromContext: true };
+    if (parsed.kind === 'playoffTeams') resolved = { ...resolved, kind: 'path', facet: 'madePlayoffs' };
+    if (parsed.kind === 'leader' && CUE.pronoun.test(n)) resolved = { ...resolved, kind: 'team', facet: 'seed' };
+    if (parsed.kind === 'help' || parsed.kind === 'standings') resolved = { ...resolved, kind: 'team', facet: teamFacet(n) };
+    if (parsed.kind === 'statedRecord' && !parsed.teams.length) resolved = { ...resolved, teams: state.focus.slice(0, 1) };
+    if (parsed.kind === 'team' && parsed.facet === 'summary' && CUE.record.test(n)) resolved = { ...resolved, facet: 'record' };
+    if (resolved.kind === 'team' && resolved.teams.length === 1 && state.statedRecord && (resolved.facet === 'pct' || CUE.compare.test(n))) {
+      // "How does their record compare?" after "The Raptors went 46-36": the stated record, not the snapshot's.
+      resolved = { ...resolved, kind: 'statedRecord', facet: 'pct', record: state.statedRecord };
+    }
+  }
+  // "he / his": the player of the previous answer.
+  if (!resolved.player && CUE.he.test(n) && state.player) {
+    resolved = { ...resolved, player: state.player };
+    if (resolved.kind === 'help' || resolved.kind === 'team') resolved = { ...resolved, kind: 'player', facet: 'summary' };
+  }
+  // "How many games did it go?", "Who won the series?": the series of the previous answer.
+  if (state.series && (resolved.kind === 'series' || resolved.kind === 'help') && resolved.teams.length < 2) {
+    const inFinals = state.series.round === 'NBA Finals';
+    return inFinals
+      ? { ...resolved, kind: 'finals', facet: CUE.length.test(n) ? 'length' : CUE.score.test(n) ? 'score' : 'winner' }
+      : { ...resolved, kind: 'series', teams: [], round: state.series.round, series: state.series, teamsFromContext: true };
+  }
+  return resolved;
+}
