@@ -229,7 +229,7 @@ const PLAYERS: readonly SnapshotPlayer[] = [
   player('Kyrie Irving', 'DAL', ['Kyrie']),
   player('Klay Thompson', 'DAL', ['Klay']),
   player('Kevin Durant', 'PHX', ['KD', 'Durant']),
-  player('Devin Booker', 'PHX', ['Book']),
+  player('Devin Booker', 'PHX'),
   player('Bradley Beal', 'PHX'),
   player('Anfernee Simons', 'POR'),
   player('Deni Avdija', 'POR'),

@@ -18,7 +18,8 @@ export const STRONG_WORDS: readonly string[] = [
   'all-star', 'all-stars', 'all-nba', 'ppg', 'rpg', 'apg', 'backcourt', 'frontcourt', 'win percentage',
   'winning percentage', 'win pct', 'win-loss record', 'won-lost record', 'game 7', 'game seven', 'first round',
   'second round', 'conference semis', 'conference semifinals', 'top seed', 'no. 1 seed', 'number one seed', 'jump shot',
-  'box score', 'shootaround', 'championship', 'nba champions', 'trade deadline', 'hooper', 'hoopers', 'tip-off',
+  'box score', 'most improved', 'most losses', 'most wins', 'fewest wins', 'fewest losses', 'best record', 'worst record',
+  'shootaround', 'championship', 'nba champions', 'trade deadline', 'hooper', 'hoopers', 'tip-off',
 ];
 
 /**
@@ -29,7 +30,7 @@ export const WEAK_WORDS: readonly string[] = [
   'team', 'teams', 'season', 'seasons', 'game', 'games', 'score', 'scores', 'scored', 'record', 'records', 'wins',
   'win', 'won', 'losses', 'lost', 'lose', 'loss', 'player', 'players', 'coach', 'coaches', 'coached', 'league', 'roster',
   'rosters', 'points', 'point', 'trade', 'trades', 'draft', 'east', 'west', 'eastern', 'western', 'conference',
-  'standing', 'rank', 'ranked', 'ranking', 'best record', 'worst record', 'beat', 'eliminated', 'knocked out',
+  'standing', 'rank', 'ranked', 'ranking', 'beat', 'eliminated', 'knocked out', 'knocked', 'knock',
   'matchup', 'match-up', 'round', 'stats', 'statistics', 'average', 'averaged', 'percentage', 'pct', 'bracket',
   'champion', 'finish', 'finished', 'seeding', 'mvp', 'award', 'awards', 'playing', 'played', 'play', 'shooting',
   'defense', 'defence', 'offense', 'rivalry', 'franchise', 'arena', 'fans', 'report', 'news', 'underdog', 'favourite',
@@ -62,7 +63,7 @@ export const COACHES: readonly string[] = [
 
 /** NBA arenas used in 2024-25. */
 export const ARENAS: readonly string[] = [
-  'Paycom Center', 'Gainbridge Fieldhouse', 'Rocket Mortgage FieldHouse', 'TD Garden', 'Madison Square Garden', 'MSG',
+  'Paycom Center', 'Gainbridge Fieldhouse', 'Rocket Mortgage FieldHouse', 'TD Garden', 'Madison Square Garden',
   'Fiserv Forum', 'Little Caesars Arena', 'Kia Center', 'State Farm Arena', 'United Center', 'Kaseya Center',
   'Scotiabank Arena', 'Barclays Center', 'Wells Fargo Center', 'Spectrum Center', 'Capital One Arena', 'Toyota Center',
   'Crypto.com Arena', 'Ball Arena', 'Intuit Dome', 'Target Center', 'Chase Center', 'FedExForum', 'FedEx Forum',
@@ -75,7 +76,7 @@ export const PLEASANTRIES: readonly string[] = [
   'thanks', 'thank you', 'thx', 'ty', 'cheers', 'great', 'cool', 'nice', 'ok', 'okay', 'got it', 'awesome', 'perfect',
   'hi', 'hello', 'hey', 'yo', 'sup', 'good morning', 'good evening', 'bye', 'goodbye', 'interesting', 'wow', 'makes sense',
   'appreciate it', 'sounds good', 'amazing', 'neat', 'sweet', 'yes', 'no', 'sure', 'please', 'really', 'why', 'how so',
-  'go on', 'continue', 'more', 'tell me more', 'and', 'what else', 'anything else', 'explain', 'is that right', 'are you sure',
+  'go on', 'continue', 'more', 'tell me more', 'so much', 'very much', 'a lot', 'again', 'and', 'what else', 'anything else', 'explain', 'is that right', 'are you sure',
 ];
 
 /**
@@ -99,5 +100,6 @@ export const OFF_TOPIC_MARKERS: readonly string[] = [
   'pokemon', 'harry potter', 'star wars', 'marvel', 'taylor swift', 'album', 'concert', 'band', 'guitar', 'piano',
   'painting', 'knitting', 'planet', 'planets', 'galaxy', 'moon', 'mars', 'climate', 'volcano', 'earthquake', 'debate team',
   'sales team', 'team meeting', 'team lunch', 'team morale', 'my team at work', 'dev team', 'soccer team', 'hockey team',
-  'football team', 'baseball team', 'rain', 'snow', 'temperature', 'translate', 'language', 'spanish', 'french',
+  'football team', 'baseball team', 'ps5', 'ps4', 'xbox', 'playstation', 'nintendo', 'board game', 'at work',
+  'my job', 'office', 'coworker', 'coworkers', 'colleague', 'colleagues', 'boss', 'workplace', 'employees', 'rain', 'snow', 'temperature', 'translate', 'language', 'spanish', 'french',
 ];
