@@ -119,7 +119,8 @@ export function isOngoingConversation(input: string | readonly unknown[]): boole
 
 /** A capitalised team name written as a name, not at the start of the text ("the Heat", "Magic fans" mid-sentence). */
 function writtenAsName(original: string, name: string): boolean {
-  const pattern = new RegExp(`(?:^|[^A-Za-z])(the\\s+)?(${name.replace(/\b[a-z]/g, (c) => c.toUpperCase()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?![A-Za-z])`, 'g');
+  const capitalised = name.replace(/\b[a-z]/g, (c) => c.toUpperCase()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`(?:^|[^A-Za-z])((?:the|The|THE)\\s+)?(${capitalised}|${capitalised.toUpperCase()})(?![A-Za-z])`, 'g');
   for (let m = pattern.exec(original); m; m = pattern.exec(original)) {
     const start = m.index + m[0].indexOf(m[2]!);
     const before = original.slice(0, start).trimEnd();

@@ -25,8 +25,10 @@ export {
   guardedText,
   NBA_GUARDRAIL_NAME,
   NBA_GUARDRAIL_KEYWORDS,
-  NBA_GUARDRAIL_EXTRA_WORDS,
-  NBA_GUARDRAIL_TEAM_NAMES,
+  NBA_GUARDRAIL_STRONG_WORDS,
+  NBA_GUARDRAIL_WEAK_WORDS,
+  isOngoingConversation,
+  guardrailOutput,
   OFF_TOPIC_REASON,
   type NbaRelevance,
 } from './guardrail.js';

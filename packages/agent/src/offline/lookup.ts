@@ -101,9 +101,10 @@ export function lookUp(question: Question, state: ConversationState): Facts {
     case 'compare':
       return facts(question, byRecord(asked), [], focus(asked));
     case 'playoffTeams': {
+      const missed = question.facet === 'loser';
       const teams = SNAPSHOT.teams
-        .filter((t) => t.playoffSeed !== null && (!question.conference || t.conference === question.conference))
-        .sort((a, b) => (a.conference === b.conference ? (a.playoffSeed ?? 0) - (b.playoffSeed ?? 0) : a.conference === 'East' ? -1 : 1));
+        .filter((t) => (t.playoffSeed !== null) !== missed && (!question.conference || t.conference === question.conference))
+        .sort((a, b) => (a.conference === b.conference ? (a.playoffSeed ?? a.seed) - (b.playoffSeed ?? b.seed) : a.conference === 'East' ? -1 : 1));
       return facts(question, teams, [], focus([]));
     }
     case 'playIn': {
@@ -120,6 +121,11 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       return facts(question, asked, question.round ? inRound : all, focus(asked, lost && question.facet === 'eliminatedBy' ? { series: lost } : next));
     }
     case 'round': {
+      if (question.seriesLength) {
+        const length = question.seriesLength;
+        const series = SNAPSHOT.playoffs.filter((s) => s.result === `4-${length - 4}` && (!question.conference || s.conference === question.conference));
+        return facts(question, [], series, focus([]));
+      }
       const round = question.round ?? 'First Round';
       const series = SNAPSHOT.playoffs.filter((s) => s.round === round && (!question.conference || s.conference === question.conference || s.conference === null));
       return facts(question, [], series, focus([]));

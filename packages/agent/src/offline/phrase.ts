@@ -239,12 +239,21 @@ function compareAnswer(facts: Facts): string {
   const tied = rest.filter((t) => t.wins === top.wins);
   const lead = tied.length
     ? `The ${list([top, ...tied].map((t) => t.nickname))} finished with the same record, ${record(top)}; tie-breakers put the ${top.nickname} ahead.`
-    : `The ${fullName(top)} had the better record at ${record(top)}${rest.length === 1 ? `, ${top.wins - rest[0]!.wins} more wins than the ${rest[0]!.nickname} (${record(rest[0]!)})` : ''}.`;
+    : `The ${fullName(top)} had the better record at ${record(top)}${rest.length === 1 ? `, ${top.wins - rest[0]!.wins} more win${top.wins - rest[0]!.wins === 1 ? '' : 's'} than the ${rest[0]!.nickname} (${record(rest[0]!)})` : ''}.`;
   const met = rest.map((t) => SNAPSHOT.playoffs.find((s) => [s.winner, s.loser].includes(t.abbreviation) && [s.winner, s.loser].includes(top.abbreviation))).find(Boolean);
   return paragraphs(lead, lines.join('\n'), met ? `They met in the playoffs: ${seriesSentence(met)}.` : undefined);
 }
 
+function missedPlayoffsAnswer(q: Question, facts: Facts): string {
+  const conferences: Conference[] = q.conference ? [q.conference] : ['East', 'West'];
+  return paragraphs(
+    `${facts.teams.length} teams missed the ${SEASON} playoffs${q.conference ? ` in the ${conferenceName(q.conference)}` : ''}; those seeded 9th and 10th, and the loser of the final play-in game, went out in the play-in.`,
+    ...conferences.map((c) => `${conferenceName(c)}:\n${facts.teams.filter((t) => t.conference === c).map((t) => `${t.seed}. ${fullName(t)} (${record(t)})${t.seed <= 10 ? ', lost in the play-in' : ''}`).join('\n')}`),
+  );
+}
+
 function playoffTeamsAnswer(q: Question, facts: Facts): string {
+  if (q.facet === 'loser') return missedPlayoffsAnswer(q, facts);
   const byConference = (c: Conference) => facts.teams.filter((t) => t.conference === c).map((t) => `${t.playoffSeed}. ${fullName(t)} (${record(t)})`).join('\n');
   const conferences: Conference[] = q.conference ? [q.conference] : ['East', 'West'];
   return paragraphs(
@@ -285,7 +294,7 @@ function pathAnswer(q: Question, facts: Facts): string {
   const describe = (s: SnapshotSeries) => {
     const won = s.winner === team.abbreviation;
     const other = teamByAbbreviation(won ? s.loser : s.winner);
-    return `${capitalise(roundName(s.round, s.conference))}: ${won ? 'beat' : 'lost to'} the ${fullName(other)} ${s.result}`;
+    return `${roundName(s.round, s.conference)}: ${won ? 'beat' : 'lost to'} the ${fullName(other)} ${s.result}`;
   };
   if (q.round && q.round !== 'NBA Finals') {
     const inRound = facts.series[0];
@@ -323,14 +332,20 @@ function pathAnswer(q: Question, facts: Facts): string {
   }
   if (q.facet === 'madePlayoffs') {
     const how = team.seed > 6 ? `through the play-in, as the No. ${team.playoffSeed} seed` : `as the No. ${team.playoffSeed} seed`;
-    return paragraphs(`Yes, the ${fullName(team)} made the ${SEASON} playoffs ${how} (${record(team)} in the regular season).`, seasonOutcome(team));
+    const yes = /^\s*(?:did|do|does|were|was|are|is|have|has)\b/i.test(q.text) ? 'Yes, the' : 'The';
+    return paragraphs(`${yes} ${fullName(team)} made the ${SEASON} playoffs ${how} (${record(team)} in the regular season).`, seasonOutcome(team));
   }
-  return paragraphs(`The ${possessive(fullName(team))} ${SEASON} playoff run (No. ${team.playoffSeed} seed, ${record(team)}):\n${all.map((s) => `- ${describe(s)}`).join('\n')}`, seasonOutcome(team));
+  return paragraphs(`The ${possessive(fullName(team))} ${SEASON} playoff run (No. ${team.playoffSeed} seed, ${record(team)}):\n${all.map((s) => `- ${capitalise(describe(s))}`).join('\n')}`, seasonOutcome(team));
 }
 
 function roundAnswer(q: Question, facts: Facts): string {
   const round = q.round ?? 'First Round';
   const conferences: Conference[] = q.conference ? [q.conference] : ['East', 'West'];
+  if (q.seriesLength) {
+    const lines = facts.series.map((s) => `- ${capitalise(seriesSentence(s))}`);
+    const what = q.seriesLength === 4 ? 'were sweeps (4-0)' : `went ${q.seriesLength} games`;
+    return paragraphs(lines.length ? `${lines.length} series of the ${SEASON} playoffs ${what}:\n${lines.join('\n')}` : `No series of the ${SEASON} playoffs ${what}.`);
+  }
   const blocks = conferences.map((c) => {
     const lines = facts.series.filter((s) => s.conference === c).map((s) => `- ${capitalise(seriesSentence(s).replace(/ in the .*$/, ''))}`);
     return `${conferenceName(c)} ${round === 'Conference Finals' ? 'Finals' : round === 'Conference Semifinals' ? 'Semifinals' : 'first round'}:\n${lines.join('\n')}`;

@@ -83,6 +83,8 @@ export interface Question {
   readonly winCount?: { readonly wins?: number; readonly losses?: number };
   readonly unsupported?: UnsupportedReason;
   readonly topic?: TopicSlug;
+  /** "Which series went seven games?": series of this many games. */
+  readonly seriesLength?: number;
   /** A series named earlier in the conversation ("the series", "it"). */
   readonly series?: SnapshotSeries;
   /** The teams came from the conversation, not from this message. */
@@ -214,6 +216,14 @@ function parse(text: string): Question {
     return q('round', 'summary');
   }
   if (about(CUE.playIn)) return q('playIn', 'summary');
+  const lengthAsked = /\b(?:which|what|any|how many|list(?: the)?) series\b|\bsweeps?\b|\bswept\b|\bseven-game|\bgame 7s\b/.test(n);
+  if (!teams.length && lengthAsked) {
+    const games = /\b(?:sweeps?|swept|four games|4 games)\b/.test(n) ? 4 : /\bfive games|5 games|in five\b/.test(n) ? 5 : /\bsix games|6 games|in six\b/.test(n) ? 6 : 7;
+    return q('round', 'summary', { seriesLength: games });
+  }
+  if (!teams.length && /\b(?:miss(?:ed)?|did not make|didn't make|didnt make|failed to make|out of|left out of|non-playoff)\b/.test(n) && about(CUE.playoffs)) {
+    return q('playoffTeams', 'loser');
+  }
   if (teams.length >= 2 && (about(CUE.series) || about(/\b(?:playoffs?|matchup|meet|met|face)\b/))) return q('series', about(CUE.length) ? 'length' : 'winner');
   if (teams.length === 1 && about(CUE.eliminated)) return q('path', 'eliminatedBy');
   if (teams.length === 1 && about(CUE.beat)) return q('path', 'beat');
@@ -282,12 +292,16 @@ export function understand(text: string, state: ConversationState): Question {
     return { ...previous, text, teamsFromContext: true };
   }
 
+  // "Who won when they met?": the two teams of the previous answer, as a series.
+  if (parsed.teams.length === 0 && state.focus.length >= 2 && /\b(?:met|meet|meeting|each other|head to head|series|matchup)\b/.test(n)) {
+    return { ...parsed, kind: 'series', facet: CUE.length.test(n) ? 'length' : 'winner', teams: state.focus.slice(0, 2), teamsFromContext: true };
+  }
   // "they / their / that team": the teams of the previous answer.
   const refersToTeam = CUE.pronoun.test(n) || (NEEDS_TEAM.has(parsed.kind) && parsed.teams.length === 0);
   let resolved: Question = parsed;
   if (parsed.teams.length === 0 && refersToTeam && state.focus.length) {
     resolved = { ...parsed, teams: state.focus, teamsFromContext: true };
-    if (parsed.kind === 'playoffTeams') resolved = { ...resolved, kind: 'path', facet: 'madePlayoffs' };
+    if (parsed.kind === 'playoffTeams') resolved = { ...resolved, kind: 'path', facet: CUE.path.test(n) ? 'summary' : 'madePlayoffs' };
     if (parsed.kind === 'leader' && CUE.pronoun.test(n)) resolved = { ...resolved, kind: 'team', facet: 'seed' };
     if (parsed.kind === 'help' || parsed.kind === 'standings') resolved = { ...resolved, kind: 'team', facet: teamFacet(n) };
     if (parsed.kind === 'statedRecord' && !parsed.teams.length) resolved = { ...resolved, teams: state.focus.slice(0, 1) };

@@ -18,7 +18,7 @@ export const STRONG_WORDS: readonly string[] = [
   'all-star', 'all-stars', 'all-nba', 'ppg', 'rpg', 'apg', 'backcourt', 'frontcourt', 'win percentage',
   'winning percentage', 'win pct', 'win-loss record', 'won-lost record', 'game 7', 'game seven', 'first round',
   'second round', 'conference semis', 'conference semifinals', 'top seed', 'no. 1 seed', 'number one seed', 'jump shot',
-  'box score', 'most improved', 'most losses', 'most wins', 'fewest wins', 'fewest losses', 'best record', 'worst record',
+  'box score', 'won it all', 'win it all', 'most improved', 'most losses', 'most wins', 'fewest wins', 'fewest losses', 'best record', 'worst record',
   'shootaround', 'championship', 'nba champions', 'trade deadline', 'hooper', 'hoopers', 'tip-off',
 ];
 
@@ -36,7 +36,7 @@ export const WEAK_WORDS: readonly string[] = [
   'defense', 'defence', 'offense', 'rivalry', 'franchise', 'arena', 'fans', 'report', 'news', 'underdog', 'favourite',
   'favorite', 'upset', 'clinched', 'clinch', 'contender', 'contenders', 'guard', 'forward', 'center', 'centre',
   'series', 'seed', 'seeds', 'seeded', 'rookie', 'rookies', 'bench', 'court', 'champions', 'champs', 'champ', 'title',
-  'ring', 'traded', 'lottery', 'sweep', 'swept', 'elimination', 'clutch', 'sixth', 'improved', 'defensive', 'semis',
+  'ring', 'traded', 'lottery', 'sweep', 'sweeps', 'swept', 'elimination', 'clutch', 'sixth', 'improved', 'defensive', 'semis',
   'semifinals', 'semifinal', 'threes', 'three', 'rookie', 'assist', 'hoop', 'draft', 'seeding', 'ballers', 'in seven',
 ];
 
