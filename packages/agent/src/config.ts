@@ -5,6 +5,11 @@ import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 import { OFFLINE_MODEL_NAME } from './offline/model.js';
 
+/** How the input guardrail decides: keywords only (default), or keywords then a model-judged classifier. */
+export type GuardrailMode = 'keyword' | 'model';
+/** Every guardrail mode. */
+export const GUARDRAIL_MODES: readonly GuardrailMode[] = Object.freeze(['keyword', 'model']);
+
 /** Where the model runs. */
 export type ModelProviderName = 'offline' | 'openai' | 'openai-compatible';
 
@@ -35,6 +40,8 @@ export interface ReporterConfig {
   modelTimeoutMs: number;
   /** For 429/5xx/connection resets on network providers. */
   maxRetries: number;
+  /** `NBA_REPORTER_GUARDRAIL`: keyword (the default when unset) or model (network providers only). */
+  guardrail?: GuardrailMode;
 }
 
 function value(env: Record<string, string | undefined>, name: string): string | undefined {
@@ -70,7 +77,7 @@ function integer(
 /**
  * Reads the reporter configuration from `env` (default `process.env`):
  * NBA_REPORTER_MODEL_PROVIDER, NBA_REPORTER_MODEL, OPENAI_API_KEY, OPENAI_BASE_URL, NBA_REPORTER_SESSION_DB,
- * NBA_REPORTER_MODEL_TIMEOUT_MS and NBA_REPORTER_MODEL_MAX_RETRIES. Empty values count as unset.
+ * NBA_REPORTER_MODEL_TIMEOUT_MS, NBA_REPORTER_MODEL_MAX_RETRIES and NBA_REPORTER_GUARDRAIL. Empty values count as unset.
  * Throws {@link ConfigError} with a one-line message naming the variable and the allowed values.
  */
 export function loadReporterConfig(env: Record<string, string | undefined> = process.env): ReporterConfig {
@@ -118,6 +125,18 @@ export function loadReporterConfig(env: Record<string, string | undefined> = pro
     );
   }
 
+  const rawGuardrail = value(env, 'NBA_REPORTER_GUARDRAIL') ?? 'keyword';
+  if (!(GUARDRAIL_MODES as readonly string[]).includes(rawGuardrail)) {
+    throw new ConfigError('NBA_REPORTER_GUARDRAIL', `NBA_REPORTER_GUARDRAIL must be one of ${GUARDRAIL_MODES.join(', ')} ${got(rawGuardrail)}`);
+  }
+  if (rawGuardrail === 'model' && provider === 'offline') {
+    throw new ConfigError(
+      'NBA_REPORTER_GUARDRAIL',
+      'NBA_REPORTER_GUARDRAIL=model needs a network model (NBA_REPORTER_MODEL_PROVIDER openai or openai-compatible); the offline provider has keyword only',
+    );
+  }
+  const guardrail = rawGuardrail as GuardrailMode;
+
   const rawDb = value(env, 'NBA_REPORTER_SESSION_DB') ?? DEFAULT_SESSION_DB;
   const sessionDb = rawDb === ':memory:' || isAbsolute(rawDb) ? rawDb : resolve(process.cwd(), rawDb);
 
@@ -141,6 +160,7 @@ export function loadReporterConfig(env: Record<string, string | undefined> = pro
       MAX_RETRIES,
       `a whole number from 0 to ${MAX_RETRIES}`,
     ),
+    guardrail,
   };
   if (apiKey) config.apiKey = apiKey;
   if (baseURL) config.baseURL = baseURL;

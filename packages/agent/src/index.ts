@@ -33,6 +33,17 @@ export {
   type NbaRelevance,
 } from './guardrail.js';
 export {
+  createModelJudgedGuardrail,
+  createTopicClassifierAgent,
+  classifierPrompt,
+  topicVerdictSchema,
+  NBA_TOPIC_CLASSIFIER_NAME,
+  NBA_MODEL_GUARDRAIL_NAME,
+  NBA_TOPIC_CLASSIFIER_INSTRUCTIONS,
+  type ModelJudgedGuardrailOptions,
+  type TopicVerdict,
+} from './model-guardrail.js';
+export {
   createNbaReporterAgent,
   NBA_AGENT_NAME,
   type NbaReporterAgent,
@@ -41,6 +52,8 @@ export {
 export {
   loadReporterConfig,
   MODEL_PROVIDERS,
+  GUARDRAIL_MODES,
+  type GuardrailMode,
   DEFAULT_OPENAI_MODEL,
   DEFAULT_SESSION_DB,
   DEFAULT_MODEL_TIMEOUT_MS,

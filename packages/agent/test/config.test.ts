@@ -24,6 +24,7 @@ describe('loadReporterConfig', () => {
       sessionDb: resolve(process.cwd(), './data/sessions.db'),
       modelTimeoutMs: 30000,
       maxRetries: 2,
+      guardrail: 'keyword',
     });
   });
 
@@ -44,6 +45,7 @@ describe('loadReporterConfig', () => {
         NBA_REPORTER_SESSION_DB: ':memory:',
         NBA_REPORTER_MODEL_TIMEOUT_MS: '1500',
         NBA_REPORTER_MODEL_MAX_RETRIES: '0',
+        NBA_REPORTER_GUARDRAIL: 'model',
       }),
     ).toEqual({
       provider: 'openai-compatible',
@@ -52,6 +54,7 @@ describe('loadReporterConfig', () => {
       sessionDb: ':memory:',
       modelTimeoutMs: 1500,
       maxRetries: 0,
+      guardrail: 'model',
     });
     expect(loadReporterConfig({ NBA_REPORTER_SESSION_DB: '/tmp/x/s.db' }).sessionDb).toBe('/tmp/x/s.db');
     expect(loadReporterConfig({ NBA_REPORTER_SESSION_DB: 'rel/s.db' }).sessionDb).toBe(resolve(process.cwd(), 'rel/s.db'));
@@ -69,6 +72,8 @@ describe('loadReporterConfig', () => {
     [{ NBA_REPORTER_MODEL_TIMEOUT_MS: '0' }, 'NBA_REPORTER_MODEL_TIMEOUT_MS', 'NBA_REPORTER_MODEL_TIMEOUT_MS must be a whole number of milliseconds from 1 to 2147483647 (got "0")'],
     [{ NBA_REPORTER_MODEL_TIMEOUT_MS: '1.5' }, 'NBA_REPORTER_MODEL_TIMEOUT_MS', 'NBA_REPORTER_MODEL_TIMEOUT_MS must be a whole number of milliseconds from 1 to 2147483647 (got "1.5")'],
     [{ NBA_REPORTER_MODEL_MAX_RETRIES: '-1' }, 'NBA_REPORTER_MODEL_MAX_RETRIES', 'NBA_REPORTER_MODEL_MAX_RETRIES must be a whole number from 0 to 10 (got "-1")'],
+    [{ NBA_REPORTER_GUARDRAIL: 'llm' }, 'NBA_REPORTER_GUARDRAIL', 'NBA_REPORTER_GUARDRAIL must be one of keyword, model (got "llm")'],
+    [{ NBA_REPORTER_GUARDRAIL: 'model' }, 'NBA_REPORTER_GUARDRAIL', 'NBA_REPORTER_GUARDRAIL=model needs a network model (NBA_REPORTER_MODEL_PROVIDER openai or openai-compatible); the offline provider has keyword only'],
     [{ NBA_REPORTER_MODEL_MAX_RETRIES: '11' }, 'NBA_REPORTER_MODEL_MAX_RETRIES', 'NBA_REPORTER_MODEL_MAX_RETRIES must be a whole number from 0 to 10 (got "11")'],
   ])('rejects %o', (env, variable, message) => {
     const error = configError(env);
