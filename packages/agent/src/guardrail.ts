@@ -16,7 +16,7 @@
  * The keyword check is the fast path; `model-guardrail.ts` adds an optional model-judged check for the undecided cases.
  */
 import type { InputGuardrail, InputGuardrailFunctionArgs } from '@openai/agents-core';
-import { findPlayers, findRecord, findTeams } from './offline/entities.js';
+import { findAward, findPlayers, findRecord, findTeams } from './offline/entities.js';
 import { ARENAS, COACHES, OFF_TOPIC_MARKERS, OTHER_SPORTS, PLEASANTRIES, STRONG_WORDS, WEAK_WORDS } from './offline/vocabulary.js';
 import { allMatches, normalize, phraseRegExp, words } from './offline/text.js';
 
@@ -162,7 +162,8 @@ export function checkNbaRelevance(input: string | readonly unknown[]): NbaReleva
   // Two cities ("Houston or Denver?") count twice; everyday words ("heat", "magic") once at most.
   const weakNames = Math.min(2, teams.filter((m) => m.kind === 'city').length) || (weakTeam || players.length > 0 ? 1 : 0);
   // A won-lost record ("48-34") or a season label ("2024-25", "2025") reads as sport talk too.
-  const sportNumbers = findRecord(n) || /\b(?:20\d\d-\d\d|2024|2025)\b/.test(n) ? 1 : 0;
+  const sportNumbers =
+    (findRecord(n) || /\b(?:20\d\d-\d\d|2024|2025)\b/.test(n) ? 1 : 0) + (/\b(?:top|bottom) (?:\d{1,2}|three|four|five|ten)\b/.test(n) ? 1 : 0) + (findAward(n) ? 1 : 0);
   const weak = weakWords + weakNames + sportNumbers;
   if (weak >= 2) return verdict(text, true, 'weak', 'weak words');
   if (isOngoingConversation(input)) {

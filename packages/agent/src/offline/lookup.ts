@@ -60,6 +60,10 @@ export function lookUp(question: Question, state: ConversationState): Facts {
     case 'leader': {
       const ordered = byRecord(conferenceTeams(question.conference));
       const list = question.extreme === 'worst' ? ordered.reverse() : ordered;
+      if (question.position) {
+        const at = list[question.position - 1];
+        return facts(question, at ? [at] : [], [], focus(at ? [at] : []));
+      }
       const count = question.count ?? 1;
       // Teams tied with the last one listed are listed too ("50-32" three ways).
       const last = list[count - 1];

@@ -180,8 +180,17 @@ function leaderAnswer(q: Question, facts: Facts): string {
   const adjective = q.extreme === 'worst' ? 'worst' : 'best';
   const [first, ...rest] = facts.teams;
   if (!first) return helpAnswer(q);
+  if (q.position) {
+    const tiedWith = conferenceTeams(q.conference).filter((t) => t !== first && t.wins === first.wins);
+    return paragraphs(
+      `The ${fullName(first)} had the ${ordinal(q.position)}-${adjective} record in ${where} in ${SEASON} at ${recordPct(first)}${tiedWith.length ? ` (tied on record with the ${list(tiedWith.map((t) => t.nickname))}; tie-breakers set the order)` : ''}.`,
+      seasonOutcome(first),
+    );
+  }
   if ((q.count ?? 1) > 1 || rest.length) {
-    const heading = q.count && q.count > 1 ? `The ${q.count} ${adjective} records in ${where} in ${SEASON}:` : `The ${adjective} record in ${where} in ${SEASON} was shared:`;
+    const count = q.count ?? 1;
+    const extra = facts.teams.length > count ? ` (${facts.teams.length} teams, because of a tie at ${record(facts.teams.at(-1)!)})` : '';
+    const heading = count > 1 ? `The ${count} ${adjective} records in ${where} in ${SEASON}${extra}:` : `The ${adjective} record in ${where} in ${SEASON} was shared:`;
     return paragraphs(`${heading}\n${facts.teams.map((t, i) => `${i + 1}. ${fullName(t)} ${recordPct(t)}`).join('\n')}`);
   }
   return paragraphs(
@@ -239,7 +248,7 @@ function compareAnswer(facts: Facts): string {
   const tied = rest.filter((t) => t.wins === top.wins);
   const lead = tied.length
     ? `The ${list([top, ...tied].map((t) => t.nickname))} finished with the same record, ${record(top)}; tie-breakers put the ${top.nickname} ahead.`
-    : `The ${fullName(top)} had the better record at ${record(top)}${rest.length === 1 ? `, ${top.wins - rest[0]!.wins} more win${top.wins - rest[0]!.wins === 1 ? '' : 's'} than the ${rest[0]!.nickname} (${record(rest[0]!)})` : ''}.`;
+    : `The ${fullName(top)} had the ${rest.length === 1 ? 'better' : 'best'} record at ${record(top)}${rest.length === 1 ? `, ${top.wins - rest[0]!.wins} more win${top.wins - rest[0]!.wins === 1 ? '' : 's'} than the ${rest[0]!.nickname} (${record(rest[0]!)})` : ''}.`;
   const met = rest.map((t) => SNAPSHOT.playoffs.find((s) => [s.winner, s.loser].includes(t.abbreviation) && [s.winner, s.loser].includes(top.abbreviation))).find(Boolean);
   return paragraphs(lead, lines.join('\n'), met ? `They met in the playoffs: ${seriesSentence(met)}.` : undefined);
 }
@@ -311,10 +320,11 @@ function pathAnswer(q: Question, facts: Facts): string {
   }
   if (q.round === 'NBA Finals') {
     const finals = all.find((s) => s.round === 'NBA Finals');
-    if (!finals) return paragraphs(`No, the ${fullName(team)} did not reach the ${SEASON} NBA Finals.`, seasonOutcome(team));
+    const yesNo = /^\s*(?:did|do|does|were|was|are|is|have|has)\b/i.test(q.text);
+    if (!finals) return paragraphs(`${yesNo ? 'No, the' : 'The'} ${fullName(team)} did not reach the ${SEASON} NBA Finals.`, seasonOutcome(team));
     return paragraphs(
       finals.winner === team.abbreviation
-        ? `Yes: the ${fullName(team)} won the ${SEASON} NBA Finals, beating the ${teamByAbbreviation(finals.loser).nickname} ${finals.result}.`
+        ? `${yesNo ? 'Yes: the' : 'The'} ${fullName(team)} won the ${SEASON} NBA Finals, beating the ${fullName(teamByAbbreviation(finals.loser))} ${finals.result}.`
         : `The ${fullName(team)} reached the ${SEASON} NBA Finals and lost ${finals.result} to the ${teamByAbbreviation(finals.winner).nickname}.`,
       `Their path: ${all.map(describe).join('; ')}.`,
     );
@@ -431,8 +441,10 @@ function playerAnswer(q: Question, facts: Facts): string {
   if (!player || !team) return helpAnswer(q);
   const traded = player.tradedFrom ? ` He joined them from the ${fullName(teamByAbbreviation(player.tradedFrom.team))} in a ${player.tradedFrom.month} trade.` : '';
   const awards = awardsOf(player.name);
+  const askedTeam = q.teams[0];
+  const check = askedTeam ? (askedTeam === team ? 'Yes. ' : `No, not at the end of the season. `) : '';
   return paragraphs(
-    `${player.name} ended the ${SEASON} regular season with the ${fullName(team)} (${recordPct(team)}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}).${traded}`,
+    `${check}${player.name} ended the ${SEASON} regular season with the ${fullName(team)} (${record(team)}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}).${traded}`,
     awards.length ? `He won ${list(awards.map((k) => AWARD_NAMES[k]))}.` : undefined,
     seasonOutcome(team),
     'Per-player statistics (points, rebounds, assists) are not in the snapshot, so I cannot give his numbers.',

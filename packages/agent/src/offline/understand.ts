@@ -17,6 +17,7 @@ import {
   findSeed,
   findTeams,
   findWinCount,
+  readNumber,
 } from './entities.js';
 import type { AwardKey, Conference, SnapshotPlayer, SnapshotSeries, SnapshotTeam } from './snapshot-2024-25.js';
 import { normalize } from './text.js';
@@ -79,6 +80,8 @@ export interface Question {
   readonly count?: number;
   readonly seed?: number;
   readonly extreme?: 'best' | 'worst';
+  /** "the 2nd best record", "third-worst": the position asked for (1 = the best or the worst). */
+  readonly position?: number;
   readonly record?: { readonly wins: number; readonly losses: number };
   readonly winCount?: { readonly wins?: number; readonly losses?: number };
   readonly unsupported?: UnsupportedReason;
@@ -197,6 +200,7 @@ function parse(text: string): Question {
   }
   if (winCount && about(CUE.who)) return q('sameRecord', 'wins');
   if (player && !teams.length) return q('player');
+  if (player && teams.length === 1 && /\b(?:on the|plays? for|played for|playing for|traded|with the|join(?:ed)?|his team|a member of)\b/.test(n)) return q('player');
 
   const champion = about(CUE.champion);
   const finals = about(CUE.finals) || (round === 'NBA Finals');
@@ -233,7 +237,11 @@ function parse(text: string): Question {
 
   const worst = about(CUE.worst);
   const best = !worst && about(CUE.best);
-  if (!teams.length && (worst || best)) return q('leader', 'record', { extreme: worst ? 'worst' : 'best' });
+  if (!teams.length && (worst || best)) {
+    const nth = /\b(\d{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]?(?:best|worst|highest|lowest)\b/.exec(n);
+    const position = nth ? readNumber(nth[1]) : undefined;
+    return q('leader', 'record', { extreme: worst ? 'worst' : 'best', ...(position && position > 1 ? { position } : {}) });
+  }
   if (!teams.length && seed) return q('seed', 'seed');
   if (teams.length === 1) return q('team', teamFacet(n));
   if (about(CUE.standings) || conference) return q('standings');
