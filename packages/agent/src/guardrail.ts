@@ -18,7 +18,7 @@
 import type { InputGuardrail, InputGuardrailFunctionArgs } from '@openai/agents-core';
 import { findAward, findPlayers, findRecord, findTeams } from './offline/entities.js';
 import { ARENAS, COACHES, OFF_TOPIC_MARKERS, OTHER_SPORTS, PLEASANTRIES, STRONG_WORDS, WEAK_WORDS } from './offline/vocabulary.js';
-import { allMatches, normalize, phraseRegExp, words } from './offline/text.js';
+import { allMatches, memoize, normalize, phraseRegExp, words } from './offline/text.js';
 
 /** Name of the guardrail, as it appears in traces and in {@link GuardrailTrippedError}. */
 export const NBA_GUARDRAIL_NAME = 'nba_content_guardrail';
@@ -133,15 +133,22 @@ function verdict(text: string, relevant: boolean, confidence: 'strong' | 'weak',
   return { text, relevant, tripwireTriggered: !relevant, confidence, reason };
 }
 
-/** Pure form of the guardrail: is the (latest user) input about the NBA or basketball? */
-export function checkNbaRelevance(input: string | readonly unknown[]): NbaRelevance {
-  const original = guardedText(input);
-  const text = original.toLowerCase();
-  const n = normalize(original);
-  if (text.trim().length < MIN_CHECKED_LENGTH) return verdict(text, true, 'weak', 'short');
-  if (PLEASANTRY.test(n)) return verdict(text, true, 'strong', 'pleasantry');
+/** What a message says on its own, before the conversation is considered (remembered per text). */
+interface TextSignals {
+  readonly short: boolean;
+  readonly pleasantry: boolean;
+  /** A verdict the context cannot change, or undefined. */
+  readonly decided?: { readonly relevant: boolean; readonly reason: string };
+  readonly weak: number;
+  readonly conversational: boolean;
+}
 
-  const teams = findTeams(original, n);
+const textSignals = memoize((original: string): TextSignals => {
+  const n = normalize(original);
+  const base = { short: original.trim().length < MIN_CHECKED_LENGTH, pleasantry: PLEASANTRY.test(n), weak: 0, conversational: false };
+  if (base.short || base.pleasantry) return base;
+
+  const teams = findTeams(original);
   const strongTeam = teams.some((m) => (m.kind === 'name' && !AMBIGUOUS_NAMES.has(m.text)) || m.kind === 'abbreviation' || m.kind === 'typo' || (m.kind === 'name' && writtenAsName(original, m.text)));
   const weakTeam = teams.length > 0 && !strongTeam;
   const players = findPlayers(n);
@@ -152,26 +159,35 @@ export function checkNbaRelevance(input: string | readonly unknown[]): NbaReleva
   const otherSport = OTHER_SPORT.test(n);
   const basketballNamed = /\b(?:nba|basketball|wnba|hoops)\b/.test(n);
 
-  if (otherSport && !basketballNamed && !strongTeam && !strongPlayer) return verdict(text, false, 'strong', 'other sport');
-  if (strongWord || strongTeam || strongPlayer) return verdict(text, true, 'strong', strongWord ? 'basketball word' : strongTeam ? 'team' : 'player');
+  if (otherSport && !basketballNamed && !strongTeam && !strongPlayer) return { ...base, decided: { relevant: false, reason: 'other sport' } };
+  if (strongWord || strongTeam || strongPlayer) return { ...base, decided: { relevant: true, reason: strongWord ? 'basketball word' : strongTeam ? 'team' : 'player' } };
   OFF_TOPIC.lastIndex = 0;
-  if (OFF_TOPIC.test(n)) return verdict(text, false, 'strong', 'other topic');
+  if (OFF_TOPIC.test(n)) return { ...base, decided: { relevant: false, reason: 'other topic' } };
 
-  // Weak signals: sport words, a city or an everyday-word nickname (together they count once), a common surname.
+  // Weak signals: sport words; two cities ("Houston or Denver?") count twice, everyday words ("heat", "magic") or a
+  // common surname once at most; a won-lost record, a season label, "top 5" or an award count once each.
   const weakWords = new Set(allMatches(WEAK, n).map((m) => m.text)).size;
-  // Two cities ("Houston or Denver?") count twice; everyday words ("heat", "magic") once at most.
   const weakNames = Math.min(2, teams.filter((m) => m.kind === 'city').length) || (weakTeam || players.length > 0 ? 1 : 0);
-  // A won-lost record ("48-34") or a season label ("2024-25", "2025") reads as sport talk too.
   const sportNumbers =
     (findRecord(n) || /\b(?:20\d\d-\d\d|2024|2025)\b/.test(n) ? 1 : 0) + (/\b(?:top|bottom) (?:\d{1,2}|three|four|five|ten)\b/.test(n) ? 1 : 0) + (findAward(n) ? 1 : 0);
-  const weak = weakWords + weakNames + sportNumbers;
-  if (weak >= 2) return verdict(text, true, 'weak', 'weak words');
+  const all = words(n).map((w) => w.word);
+  return { ...base, weak: weakWords + weakNames + sportNumbers, conversational: all.length <= 8 && all.every((w) => FOLLOW_UP_WORDS.has(w)) };
+});
+
+/** Pure form of the guardrail: is the (latest user) input about the NBA or basketball? */
+export function checkNbaRelevance(input: string | readonly unknown[]): NbaRelevance {
+  const original = guardedText(input);
+  const text = original.toLowerCase();
+  const signals = textSignals(original);
+  if (signals.short) return verdict(text, true, 'weak', 'short');
+  if (signals.pleasantry) return verdict(text, true, 'strong', 'pleasantry');
+  if (signals.decided) return verdict(text, signals.decided.relevant, 'strong', signals.decided.reason);
+  if (signals.weak >= 2) return verdict(text, true, 'weak', 'weak words');
   if (isOngoingConversation(input)) {
-    if (weak >= 1) return verdict(text, true, 'weak', 'follow-up with a sport word');
-    const all = words(n).map((w) => w.word);
-    if (all.length <= 8 && all.every((w) => FOLLOW_UP_WORDS.has(w))) return verdict(text, true, 'weak', 'conversational follow-up');
+    if (signals.weak >= 1) return verdict(text, true, 'weak', 'follow-up with a sport word');
+    if (signals.conversational) return verdict(text, true, 'weak', 'conversational follow-up');
   }
-  return verdict(text, false, 'weak', weak ? 'one weak word' : 'no basketball signal');
+  return verdict(text, false, 'weak', signals.weak ? 'one weak word' : 'no basketball signal');
 }
 
 /** The guardrail's result for a relevance verdict (the demo's `output_info` on a trip). */

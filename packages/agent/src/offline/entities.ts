@@ -3,7 +3,7 @@
  * small typos), players, conferences, playoff rounds, awards, records and numbers. Reads the snapshot; no answers here.
  */
 import { SNAPSHOT, type AwardKey, type Conference, type SnapshotPlayer, type SnapshotSeries, type SnapshotTeam } from './snapshot-2024-25.js';
-import { allMatches, editDistance, normalize, phraseRegExp, words } from './text.js';
+import { allMatches, editDistance, memoize, normalize, phraseRegExp, words } from './text.js';
 
 /** How a team was named: its full name, nickname or alias; its city; its abbreviation; or a near miss (typo). */
 export type TeamMatchKind = 'name' | 'city' | 'abbreviation' | 'typo';
@@ -46,9 +46,25 @@ const TEAM_PATTERN = phraseRegExp([...TEAM_NAMES.keys()]);
 const UPPERCASE_ABBREVIATION = new RegExp(`(?<![A-Za-z0-9])(?:${SNAPSHOT.teams.map((t) => t.abbreviation).join('|')})(?![A-Za-z0-9])`, 'g');
 
 /** Single-word names long enough to be matched with one typo (two from nine letters). */
-const TYPO_TARGETS: ReadonlyArray<{ word: string; team: SnapshotTeam }> = [...TEAM_NAMES]
+const TYPO_TARGETS: ReadonlyArray<{ word: string; team: SnapshotTeam; letters: number }> = [...TEAM_NAMES]
   .filter(([name, { kind }]) => !name.includes(' ') && name.length >= 6 && kind !== 'abbreviation')
-  .map(([word, { team }]) => ({ word, team }));
+  .map(([word, { team }]) => ({ word, team, letters: letterSet(word) }));
+
+/** The set of letters of a word as bits (a-z). One edit changes this set by at most two letters. */
+function letterSet(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i) - 97;
+    if (code >= 0 && code < 26) bits |= 1 << code;
+  }
+  return bits;
+}
+
+function bitCount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
 
 /** Real words one letter away from a team name ("papers" is not "Pacers"). */
 const NOT_TYPOS = new Set([
@@ -66,8 +82,11 @@ function typoMentions(text: string, taken: readonly { index: number; end: number
     if (word.length < 6 || NOT_TYPOS.has(word) || TEAM_NAMES.has(word)) continue;
     if (taken.some((t) => index >= t.index && index < t.end)) continue;
     const max = word.length >= 9 ? 2 : 1;
+    const letters = letterSet(word);
     let best: { team: SnapshotTeam; distance: number } | undefined;
     for (const target of TYPO_TARGETS) {
+      // Cheap filters first: the edit distance is at least the length difference and half the letter-set difference.
+      if (Math.abs(target.word.length - word.length) > max || bitCount(letters ^ target.letters) > 2 * max) continue;
       const distance = editDistance(word, target.word, max);
       if (distance <= max && (!best || distance < best.distance)) best = { team: target.team, distance };
     }
@@ -80,7 +99,13 @@ function typoMentions(text: string, taken: readonly { index: number; end: number
  * Every team named in `original` (the user's text), in order of first mention, one entry per team.
  * `normalized` may be passed when the caller already has `normalize(original)`.
  */
-export function findTeams(original: string, normalized = normalize(original)): TeamMention[] {
+export function findTeams(original: string, normalized?: string): TeamMention[] {
+  return normalized === undefined ? findTeamsMemo(original) : findTeamsIn(original, normalized);
+}
+
+const findTeamsMemo = memoize((original: string) => findTeamsIn(original, normalize(original)));
+
+function findTeamsIn(original: string, normalized: string): TeamMention[] {
   const mentions: TeamMention[] = [];
   const taken: Array<{ index: number; end: number }> = [];
   for (const match of allMatches(TEAM_PATTERN, normalized)) {

@@ -73,3 +73,20 @@ export function editDistance(a: string, b: string, max: number): number {
 export function words(text: string): Array<{ word: string; index: number }> {
   return allMatches(/[a-z0-9][a-z0-9'.%-]*/g, text).map((m) => ({ word: m.text.replace(/[.']+$/, ''), index: m.index }));
 }
+
+/**
+ * A small bounded memo for pure functions of a message text. The runner sends the whole conversation on every model
+ * call, so the same user messages are read again and again; remembering the last few hundred keeps a turn's CPU flat
+ * as a conversation grows. Oldest entries are dropped first.
+ */
+export function memoize<T>(fn: (text: string) => T, max = 512): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text: string): T => {
+    const hit = cache.get(text);
+    if (hit !== undefined) return hit;
+    const value = fn(text);
+    if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+    cache.set(text, value);
+    return value;
+  };
+}

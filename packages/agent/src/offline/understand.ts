@@ -20,7 +20,7 @@ import {
   readNumber,
 } from './entities.js';
 import type { AwardKey, Conference, SnapshotPlayer, SnapshotSeries, SnapshotTeam } from './snapshot-2024-25.js';
-import { normalize } from './text.js';
+import { memoize, normalize } from './text.js';
 
 /** What kind of fact a question asks for. */
 export type QuestionKind =
@@ -143,10 +143,12 @@ const CUE = {
 
 const PLEASANTRY = /^(?:(?:thanks|thank you|thx|ty|cheers|great|cool|nice|ok|okay|got it|awesome|perfect|hi|hello|hey|yo|good morning|good evening|bye|goodbye|interesting|wow|makes sense|appreciate it|sounds good|amazing|neat|sweet|sure|great thanks|ok thanks|thanks a lot|thank you so much|much appreciated|you rock|good job|well done|lol|haha)[\s!.]*)+$/;
 
-/** Parses one message on its own, before the conversation is consulted. */
-function parse(text: string): Question {
+/** Parses one message on its own, before the conversation is consulted (remembered: see `memoize`). */
+const parse = memoize(parseMessage);
+
+function parseMessage(text: string): Question {
   const n = normalize(text);
-  const teams = findTeams(text, n).map((m) => m.team);
+  const teams = findTeams(text).map((m) => m.team);
   const player = findPlayers(n)[0]?.player;
   const conference = findConference(n);
   const round = findRound(n);
