@@ -41,8 +41,8 @@ export const NBA_GUARDRAIL_STRONG_WORDS: readonly string[] = Object.freeze([...S
 export const NBA_GUARDRAIL_WEAK_WORDS: readonly string[] = Object.freeze([...WEAK_WORDS, 'make it', 'made it', 'how did', 'how far', 'teammate', 'teammates']);
 
 const MIN_CHECKED_LENGTH = 5;
-const STRONG = phraseRegExp([...STRONG_WORDS, ...COACHES, ...ARENAS]);
-const WEAK = phraseRegExp(NBA_GUARDRAIL_WEAK_WORDS);
+const STRONG = phraseRegExp([...STRONG_WORDS, ...COACHES, ...ARENAS], 'g', true);
+const WEAK = phraseRegExp(NBA_GUARDRAIL_WEAK_WORDS, 'g', true);
 const OTHER_SPORT = phraseRegExp(OTHER_SPORTS);
 const OFF_TOPIC = phraseRegExp(OFF_TOPIC_MARKERS);
 const PLEASANTRY = new RegExp(`^(?:${phraseRegExp(PLEASANTRIES, '').source}[\\s!.,]*)+$`);
@@ -51,9 +51,10 @@ const PLEASANTRY = new RegExp(`^(?:${phraseRegExp(PLEASANTRIES, '').source}[\\s!
 const AMBIGUOUS_NAMES = new Set([
   'heat', 'magic', 'jazz', 'kings', 'suns', 'nets', 'bulls', 'thunder', 'warriors', 'rockets', 'hornets', 'wizards',
   'bucks', 'hawks', 'spurs', 'pistons', 'pacers', 'nuggets', 'raptors', 'pelicans', 'cavaliers', 'clippers', 'blazers',
-  'grizzlies', 'mavericks', 'oklahoma', 'philly', 'nola', 'minny', 'rip city', 'buzz city', 'wolves', 'wiz', 'clips',
-  'raps', 'nugs', 'grizz', 'pels', 'dubs', 'celts', 'trailblazers',
+  'grizzlies', 'mavericks', 'wolves', 'wiz', 'clips', 'raps', 'nugs', 'grizz', 'pels', 'dubs', 'celts', 'trailblazers',
 ]);
+/** Aliases that are place names: weak like a city, whatever their capitalisation ("the capital of Oklahoma"). */
+const PLACE_ALIASES = new Set(['oklahoma', 'philly', 'nola', 'minny', 'rip city', 'buzz city']);
 
 /** Words a short follow-up can be made of ("who won?", "was it close?", "and the year before?"). */
 const FOLLOW_UP_WORDS = new Set(
@@ -148,13 +149,15 @@ const textSignals = memoize((original: string): TextSignals => {
   const base = { short: original.trim().length < MIN_CHECKED_LENGTH, pleasantry: PLEASANTRY.test(n), weak: 0, conversational: false };
   if (base.short || base.pleasantry) return base;
 
-  const teams = findTeams(original);
+  const teams = findTeams(original).map((m) => (m.kind === 'name' && PLACE_ALIASES.has(m.text) ? { ...m, kind: 'city' as const } : m));
   const strongTeam = teams.some((m) => (m.kind === 'name' && !AMBIGUOUS_NAMES.has(m.text)) || m.kind === 'abbreviation' || m.kind === 'typo' || (m.kind === 'name' && writtenAsName(original, m.text)));
   const weakTeam = teams.length > 0 && !strongTeam;
   const players = findPlayers(n);
   const strongPlayer = players.some((p) => !p.surnameOnly);
   STRONG.lastIndex = 0;
-  const strongWord = STRONG.test(n);
+  const record = findRecord(n);
+  // A won-lost record over an 82-game season ("36-46") is NBA talk on its own.
+  const strongWord = STRONG.test(n) || (record !== undefined && record.wins + record.losses === 82);
   OTHER_SPORT.lastIndex = 0;
   const otherSport = OTHER_SPORT.test(n);
   const basketballNamed = /\b(?:nba|basketball|wnba|hoops)\b/.test(n);
@@ -169,7 +172,7 @@ const textSignals = memoize((original: string): TextSignals => {
   const weakWords = new Set(allMatches(WEAK, n).map((m) => m.text)).size;
   const weakNames = Math.min(2, teams.filter((m) => m.kind === 'city').length) || (weakTeam || players.length > 0 ? 1 : 0);
   const sportNumbers =
-    (findRecord(n) || /\b(?:20\d\d-\d\d|2024|2025)\b/.test(n) ? 1 : 0) + (/\b(?:top|bottom) (?:\d{1,2}|three|four|five|ten)\b/.test(n) ? 1 : 0) + (findAward(n) ? 1 : 0);
+    (record || /\b(?:20\d\d-\d\d|2024|2025)\b/.test(n) ? 1 : 0) + (/\b(?:top|bottom) (?:\d{1,2}|three|four|five|ten)\b/.test(n) ? 1 : 0) + (findAward(n) ? 1 : 0);
   const all = words(n).map((w) => w.word);
   return { ...base, weak: weakWords + weakNames + sportNumbers, conversational: all.length <= 8 && all.every((w) => FOLLOW_UP_WORDS.has(w)) };
 });

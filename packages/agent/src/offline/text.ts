@@ -28,10 +28,13 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A regular expression matching any of `phrases` (already normalised) as whole words, longest first. */
-export function phraseRegExp(phrases: readonly string[], flags = 'g'): RegExp {
+/**
+ * A regular expression matching any of `phrases` as whole words, longest first. With `plurals`, a trailing "s" is
+ * allowed too ("championships", "titles").
+ */
+export function phraseRegExp(phrases: readonly string[], flags = 'g', plurals = false): RegExp {
   const unique = [...new Set(phrases.map((p) => normalize(p)).filter((p) => p.length > 0))].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![a-z0-9])(?:${unique.map(escapeRegExp).join('|')})(?![a-z0-9])`, flags);
+  return new RegExp(`(?<![a-z0-9])(?:${unique.map(escapeRegExp).join('|')})${plurals ? 's?' : ''}(?![a-z0-9])`, flags);
 }
 
 /** Every match of `pattern` (global) in `text`, with offsets. */

@@ -197,7 +197,7 @@ function parseMessage(text: string): Question {
   if (about(CUE.notInSnapshot) && !about(/\bcoach of the year\b/)) return q('unsupported', 'summary', { unsupported: 'notInSnapshot' });
 
   if (record) {
-    if (about(CUE.who) && !about(CUE.pct)) return q('sameRecord', 'record');
+    if ((about(CUE.who) || /\b(?:any ?(?:team|one|body)|did a team|teams? (?:that )?(?:went|finished))\b/.test(n)) && !about(CUE.pct)) return q('sameRecord', 'record');
     return q('statedRecord', 'pct');
   }
   if (winCount && about(CUE.who)) return q('sameRecord', 'wins');

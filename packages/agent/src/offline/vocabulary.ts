@@ -18,6 +18,11 @@ export const STRONG_WORDS: readonly string[] = [
   'all-star', 'all-stars', 'all-nba', 'ppg', 'rpg', 'apg', 'backcourt', 'frontcourt', 'win percentage',
   'winning percentage', 'win pct', 'win-loss record', 'won-lost record', 'game 7', 'game seven', 'first round',
   'second round', 'conference semis', 'conference semifinals', 'top seed', 'no. 1 seed', 'number one seed', 'jump shot',
+  'pick and roll', 'pick-and-roll', 'alley-oop', 'alley oop', 'fast break', 'zone defense', 'man-to-man', 'traveling',
+  'travelling', 'double dribble', 'dribble', 'dribbling', 'jump ball', 'shot clock', 'three-second', 'goaltending',
+  'technical foul', 'flagrant foul', 'euro step', 'eurostep', 'crossover', 'fadeaway', 'hook shot', 'post up', 'dunk contest',
+  'three-point contest', 'all-star game', 'nba cup', 'in-season tournament', 'summer league', 'g league', 'two-way contract',
+  'salary cap', 'luxury tax', 'max contract', 'supermax', 'backboard', 'free-throw line', 'three-point line', 'shootout',
   'box score', 'won it all', 'win it all', 'most improved', 'most losses', 'most wins', 'fewest wins', 'fewest losses', 'best record', 'worst record',
   'shootaround', 'championship', 'nba champions', 'trade deadline', 'hooper', 'hoopers', 'tip-off',
 ];
@@ -36,7 +41,8 @@ export const WEAK_WORDS: readonly string[] = [
   'defense', 'defence', 'offense', 'rivalry', 'franchise', 'arena', 'fans', 'report', 'news', 'underdog', 'favourite',
   'favorite', 'upset', 'clinched', 'clinch', 'contender', 'contenders', 'guard', 'forward', 'center', 'centre',
   'series', 'seed', 'seeds', 'seeded', 'rookie', 'rookies', 'bench', 'court', 'champions', 'champs', 'champ', 'title',
-  'ring', 'traded', 'lottery', 'sweep', 'sweeps', 'swept', 'elimination', 'clutch', 'sixth', 'improved', 'defensive', 'semis',
+  'ring', 'traded', 'lottery', 'dead last', 'last place', 'first place', 'ws', "w's", 'club', 'clubs', 'squad', 'squads',
+  'titles', 'rim', 'block', 'blocks', 'steal', 'steals', 'foul', 'fouls', 'dunked', 'shooter', 'scorer', 'scorers', 'sweep', 'sweeps', 'swept', 'elimination', 'clutch', 'sixth', 'improved', 'defensive', 'semis',
   'semifinals', 'semifinal', 'threes', 'three', 'rookie', 'assist', 'hoop', 'draft', 'seeding', 'ballers', 'in seven',
 ];
 
@@ -47,6 +53,11 @@ export const OTHER_SPORTS: readonly string[] = [
   'world series', 'stanley cup', 'world cup', 'premier league', 'champions league', 'la liga', 'bundesliga', 'serie a',
   'touchdown', 'touchdowns', 'quarterback', 'home run', 'home runs', 'pitcher', 'goalie', 'wimbledon', 'olympics',
   'grand slam', 'chess', 'esports', 'e-sports', 'fantasy football', 'marathon', 'cycling', 'tour de france', 'ncaa football',
+  'bowling', 'darts', 'softball', 'lacrosse', 'badminton', 'ping pong', 'table tennis', 'swimming', 'track and field',
+  'pickleball', 'curling', 'handball', 'water polo', 'kickball', 'dodgeball', 'trivia', 'quiz', 'messi', 'lionel messi',
+  'ronaldo', 'neymar', 'mbappe', 'haaland', 'tom brady', 'mahomes', 'patrick mahomes', 'serena williams', 'federer', 'nadal',
+  'djokovic', 'tiger woods', 'lewis hamilton', 'verstappen', 'ohtani', 'shohei ohtani', 'aaron judge', 'gretzky', 'mcdavid',
+  'usain bolt', 'simone biles', 'masters', 'pga', 'atp', 'wta', 'nba 2k', '2k25', 'fantasy league',
   'puck', 'innings', 'wicket', 'penalty kick', 'offside', 'batting', 'cowboys', 'yankees', 'dodgers', 'patriots',
   'chiefs', 'eagles', 'red sox', 'maple leafs', 'manchester united', 'real madrid', 'barcelona fc', 'fc barcelona',
 ];
@@ -100,6 +111,6 @@ export const OFF_TOPIC_MARKERS: readonly string[] = [
   'pokemon', 'harry potter', 'star wars', 'marvel', 'taylor swift', 'album', 'concert', 'band', 'guitar', 'piano',
   'painting', 'knitting', 'planet', 'planets', 'galaxy', 'moon', 'mars', 'climate', 'volcano', 'earthquake', 'debate team',
   'sales team', 'team meeting', 'team lunch', 'team morale', 'my team at work', 'dev team', 'soccer team', 'hockey team',
-  'football team', 'baseball team', 'ps5', 'ps4', 'xbox', 'playstation', 'nintendo', 'board game', 'at work',
+  'football team', 'baseball team', 'team name', 'team names', 'name for my team', 'ps5', 'ps4', 'xbox', 'playstation', 'nintendo', 'board game', 'at work',
   'my job', 'office', 'coworker', 'coworkers', 'colleague', 'colleagues', 'boss', 'workplace', 'employees', 'rain', 'snow', 'temperature', 'translate', 'language', 'spanish', 'french',
 ];

@@ -1,0 +1,55 @@
+/**
+ * Thirty questions and thirty guardrail messages written after the evaluation set was tuned, to estimate how the
+ * offline model does on phrasing it was not built against. Scored once before any change (see the notes of issue 10);
+ * not part of the `npm test` thresholds.
+ */
+import type { EvalConversation, EvalTurn } from './answers.js';
+import type { GuardrailCase } from './guardrail.js';
+
+const t = (ask: string, must: string[], mustNot: string[] = []): EvalTurn => ({ ask, must, mustNot });
+const c = (id: string, ...turns: EvalTurn[]): EvalConversation => ({ id, kind: 'holdout', turns });
+
+export const HOLDOUT_ANSWERS: readonly EvalConversation[] = [
+  c('h1', t('Which squad was on top of the whole league in 2024-25?', ['Thunder', '68-14'])),
+  c('h2', t('Who was dead last in the West?', ['Jazz', '17-65'])),
+  c('h3', t("What's the Hornets win-loss?", ['19-63'])),
+  c('h4', t('how many Ws did the rockets get', ['52'])),
+  c('h5', t('Give me the Timberwolvs seed', ['6'])),
+  c('h6', t('Were the Bucks better than the Pistons?', ['48-34', '44-38'])),
+  c('h7', t('Who got knocked out by the Thunder in round two?', ['Nuggets', '4-3'])),
+  c('h8', t('Which team did the Pacers beat in the opening round?', ['Bucks', '4-1'])),
+  c('h9', t('Who were the Eastern Conference champions?', ['Pacers'])),
+  c('h10', t('How many games did the Clippers-Nuggets series last?', ['7'])),
+  c('h11', t('Who won game 5 of the finals?', ['Thunder', '120-109'])),
+  c('h12', t('Who took home Finals MVP honors?', ['Shai Gilgeous-Alexander'])),
+  c('h13', t('Who was named DPOY?', ['Evan Mobley'])),
+  c('h14', t('Which coach won COY?', ['Kenny Atkinson'])),
+  c('h15', t('Where did De\'Aaron Fox finish the season?', ['Spurs'])),
+  c('h16', t('How many assists did Trae Young average?', ['not in', 'Hawks'])),
+  c('h17', t('Who won the 2019 title?', ['2024-25'], ['Thunder won the 2024-25'])),
+  c('h18', t('Did the Hawks reach the postseason?', ['Hawks', 'play-in'])),
+  c('h19', t('Which clubs ended up 36-46?', ['Suns', 'Trail Blazers'])),
+  c('h20', t('If a team goes 41-41, what is its winning percentage?', ['.500'])),
+  c('h21', t('Tell me about the Knicks season', ['51-31', 'Pacers']), t('Who did they beat along the way?', ['Pistons', 'Celtics'])),
+  c('h22', t('How did Minnesota do?', ['49-33']), t('And Memphis?', ['48-34'])),
+  c('h23', t('Who won the West finals?', ['Thunder', 'Timberwolves']), t('In how many games?', ['5'])),
+  c('h24', t('What was the Magic record?', ['41-41']), t('Did they make the playoffs?', ['Magic', 'Celtics'])),
+  c('h25', t('Who was the sixth man of the year?', ['Payton Pritchard']), t('What about the most improved player?', ['Dyson Daniels'])),
+  c('h26', t('Which team had the second-worst record in the league?', ['Wizards', '18-64'])),
+  c('h27', t('List the West playoff teams', ['Thunder', 'Rockets', 'Lakers', 'Nuggets', 'Clippers', 'Timberwolves', 'Warriors', 'Grizzlies'])),
+  c('h28', t('Did any team go 82-0?', ['No team'])),
+  c('h29', t('Cavs vs Celtics, who was better?', ['Cavaliers', '64-18'])),
+  c('h30', t('Who did Indiana lose to in the Finals?', ['Thunder', '4-3'])),
+];
+
+export const HOLDOUT_GUARDRAIL: readonly GuardrailCase[] = [
+  ...['Who was the Thunder\'s top scorer?', 'Is Wemby the next big thing?', 'Did the Lakers trade for Luka?', 'Which team has the most titles?',
+    'Explain what a pick and roll is', 'Who won the dunk contest?', 'Best defensive team in the east?', 'How many teams are in the NBA?',
+    'Whats the nuggets record', 'How did Jokic and Murray do in the playoffs?', 'Did Boston repeat as champs?', 'Who is the Knicks coach?',
+    'How many games in an NBA regular season?', 'Which team did Jimmy Butler join?', 'Who had home court in the Finals?'].map((text) => ({ text, onTopic: true })),
+  ...['What is a good team name for a bowling league?', 'How many seasons does Breaking Bad have?', 'Tips for winning at Monopoly?',
+    'What team does Lionel Messi play for?', 'How do I score well on the GMAT?', 'Which season is best for visiting Iceland?',
+    'What is the record low temperature in Chicago?', 'Give me a workout for my volleyball team', 'Which players are in the Beatles?',
+    'Where can I buy a basket for laundry?', 'How do I build a winning sales team?', 'What is the capital of Oklahoma?',
+    'Who won the Masters golf tournament?', 'Explain the rules of cricket', 'Best pizza places in Brooklyn?'].map((text) => ({ text, onTopic: false })),
+];
