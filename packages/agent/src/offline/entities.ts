@@ -181,7 +181,7 @@ export function findRound(normalized: string): SnapshotSeries['round'] | undefin
   if (/\b(?:conference finals?|conf(?:erence)? finals?|east(?:ern)? finals?|west(?:ern)? finals?|ecf|wcf|third round|final four)\b/.test(normalized)) return 'Conference Finals';
   if (/\b(?:semi-?finals?|semis|second round|2nd round|round (?:2|two)|conference semi|round of 8)\b/.test(normalized)) return 'Conference Semifinals';
   if (/\b(?:first round|1st round|round (?:1|one)|opening round|first-round|round of 16)\b/.test(normalized)) return 'First Round';
-  if (/\b(?:nba finals?|the finals?|finals?)\b/.test(normalized)) return 'NBA Finals';
+  if (/\b(?:nba finals?|finals|the final(?! (?:record|score|standings?|tally|table|seed|result|regular|week|day))|final game)\b/.test(normalized)) return 'NBA Finals';
   return undefined;
 }
 

@@ -2,6 +2,7 @@
  * Step 2 of the offline pipeline: look up the facts a {@link Question} needs in the snapshot. Pure data work: no
  * wording here (that is `phrase.ts`), and no percentages computed for the user (that is the tool's job).
  */
+import { calculateWinPercentage } from '../tools.js';
 import { SNAPSHOT, type Conference, type SnapshotSeries, type SnapshotTeam } from './snapshot-2024-25.js';
 import type { ConversationState, Question } from './understand.js';
 
@@ -98,7 +99,7 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       const { record, winCount } = question;
       const pool = conferenceTeams(question.conference);
       const teams = pool.filter((t) =>
-        record ? t.wins === record.wins && t.losses === record.losses : winCount?.wins !== undefined ? t.wins === winCount.wins : t.losses === winCount?.losses,
+        question.pctStated ? calculateWinPercentage(t.wins, t.losses) === question.pctStated : record ? t.wins === record.wins && t.losses === record.losses : winCount?.wins !== undefined ? t.wins === winCount.wins : t.losses === winCount?.losses,
       );
       return facts(question, teams, [], focus(teams));
     }

@@ -230,7 +230,7 @@ function standingsAnswer(q: Question, facts: Facts): string {
 }
 
 function sameRecordAnswer(q: Question, facts: Facts): string {
-  const what = q.record ? `${q.record.wins}-${q.record.losses}` : q.winCount?.wins !== undefined ? `with ${q.winCount.wins} wins` : `with ${q.winCount?.losses} losses`;
+  const what = q.pctStated ? `at ${q.pctStated}` : q.record ? `${q.record.wins}-${q.record.losses}` : q.winCount?.wins !== undefined ? `with ${q.winCount.wins} wins` : `with ${q.winCount?.losses} losses`;
   const where = q.conference ? ` in the ${conferenceName(q.conference)}` : '';
   if (!facts.teams.length) {
     const closest = byRecord(conferenceTeams(q.conference)).filter((t) => Math.abs(t.wins - (q.record?.wins ?? q.winCount?.wins ?? 82 - (q.winCount?.losses ?? 0))) <= 1);

@@ -86,6 +86,8 @@ export interface Question {
   readonly winCount?: { readonly wins?: number; readonly losses?: number };
   readonly unsupported?: UnsupportedReason;
   readonly topic?: TopicSlug;
+  /** "Which team finished at .500?": a winning percentage named in the question. */
+  readonly pctStated?: string;
   /** "Which series went seven games?": series of this many games. */
   readonly seriesLength?: number;
   /** A series named earlier in the conversation ("the series", "it"). */
@@ -119,7 +121,7 @@ const CUE = {
   path: /\b(?:playoff run|run|path|journey|how far|route|road to|postseason run|go in the playoffs|do in the playoffs|playoffs go|in the playoffs)\b/,
   series: /\b(?:series)\b/,
   champion: /\b(?:champions?|championship|title|won it all|win it all|ring|trophy|larry o'?brien|who won the (?:nba|league|whole thing)|won the (?:nba|league))\b/,
-  finals: /(?<!conference |conf |east |west |eastern |western )\bfinals?\b/,
+  finals: /(?<!conference |conf |east |west |eastern |western )\b(?:finals|final(?! (?:record|score|standings?|tally|table|seed|seeding|result|four|play-in|regular|week|month|day|four))|final game)\b/,
   length: /\b(?:how many games|how long|go (?:to )?(?:seven|7|the distance)|went (?:to )?(?:seven|7|the distance)|length|in how many|games did (?:it|the series|they) (?:go|last|take))\b/,
   score: /\b(?:score|scores|final score|margin|by how much|how many points|points did|what was the result|won by)\b/,
   loser: /\b(?:who lost|runner-? ?up|lose the finals|losing team|the loser|lost the finals|lost in the finals|who did (?:they|\w+) beat|beat in the finals|opponent)\b/,
@@ -196,6 +198,8 @@ function parseMessage(text: string): Question {
   if (about(CUE.allAwards) && !teams.length) return q('awards');
   if (about(CUE.notInSnapshot) && !about(/\bcoach of the year\b/)) return q('unsupported', 'summary', { unsupported: 'notInSnapshot' });
 
+  const pctStated = /(?:^|[\s(])(\.\d{3}|1\.000)(?!\d)/.exec(text)?.[1];
+  if (pctStated && !record && (about(CUE.who) || /\bany ?(?:team|one)\b/.test(n))) return q('sameRecord', 'pct', { pctStated });
   if (record) {
     if ((about(CUE.who) || /\b(?:any ?(?:team|one|body)|did a team|teams? (?:that )?(?:went|finished))\b/.test(n)) && !about(CUE.pct)) return q('sameRecord', 'record');
     return q('statedRecord', 'pct');
@@ -305,6 +309,10 @@ export function understand(text: string, state: ConversationState): Question {
   // "Who won when they met?": the two teams of the previous answer, as a series.
   if (parsed.teams.length === 0 && state.focus.length >= 2 && /\b(?:met|meet|meeting|each other|head to head|series|matchup)\b/.test(n)) {
     return { ...parsed, kind: 'series', facet: CUE.length.test(n) ? 'length' : 'winner', teams: state.focus.slice(0, 2), teamsFromContext: true };
+  }
+  // "Who was better, them or the Lakers?": the team of the previous answer against the one named now.
+  if (parsed.teams.length === 1 && state.focus.length && !state.focus.includes(parsed.teams[0]!) && CUE.pronoun.test(n) && CUE.compare.test(n)) {
+    return { ...parsed, kind: 'compare', facet: 'record', teams: [state.focus[0]!, parsed.teams[0]!], teamsFromContext: true };
   }
   // "they / their / that team": the teams of the previous answer.
   const refersToTeam = CUE.pronoun.test(n) || (NEEDS_TEAM.has(parsed.kind) && parsed.teams.length === 0);

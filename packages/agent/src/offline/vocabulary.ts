@@ -57,7 +57,8 @@ export const OTHER_SPORTS: readonly string[] = [
   'pickleball', 'curling', 'handball', 'water polo', 'kickball', 'dodgeball', 'trivia', 'quiz', 'messi', 'lionel messi',
   'ronaldo', 'neymar', 'mbappe', 'haaland', 'tom brady', 'mahomes', 'patrick mahomes', 'serena williams', 'federer', 'nadal',
   'djokovic', 'tiger woods', 'lewis hamilton', 'verstappen', 'ohtani', 'shohei ohtani', 'aaron judge', 'gretzky', 'mcdavid',
-  'usain bolt', 'simone biles', 'masters', 'pga', 'atp', 'wta', 'nba 2k', '2k25', 'fantasy league',
+  'usain bolt', 'simone biles', 'arsenal', 'chelsea', 'liverpool', 'manchester city', 'man city', 'man united', 'tottenham',
+  'juventus', 'bayern', 'psg', 'inter miami', 'ac milan', 'real madrid', 'masters', 'pga', 'atp', 'wta', 'nba 2k', '2k25', 'fantasy league',
   'puck', 'innings', 'wicket', 'penalty kick', 'offside', 'batting', 'cowboys', 'yankees', 'dodgers', 'patriots',
   'chiefs', 'eagles', 'red sox', 'maple leafs', 'manchester united', 'real madrid', 'barcelona fc', 'fc barcelona',
 ];
