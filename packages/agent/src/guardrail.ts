@@ -53,6 +53,8 @@ const AMBIGUOUS_NAMES = new Set([
   'bucks', 'hawks', 'spurs', 'pistons', 'pacers', 'nuggets', 'raptors', 'pelicans', 'cavaliers', 'clippers', 'blazers',
   'grizzlies', 'mavericks', 'wolves', 'wiz', 'clips', 'raps', 'nugs', 'grizz', 'pels', 'dubs', 'celts', 'trailblazers',
 ]);
+/** The most everyday of them need "the" in front ("the Jazz", "the Heat"); a capital letter is not enough ("my Jazz guitar"). */
+const NEEDS_ARTICLE = new Set(['heat', 'magic', 'jazz', 'thunder', 'kings', 'suns', 'nets', 'bulls', 'spurs', 'bucks', 'hawks', 'warriors', 'rockets']);
 /** Aliases that are place names: weak like a city, whatever their capitalisation ("the capital of Oklahoma"). */
 const PLACE_ALIASES = new Set(['oklahoma', 'philly', 'nola', 'minny', 'rip city', 'buzz city']);
 
@@ -64,7 +66,7 @@ const FOLLOW_UP_WORDS = new Set(
     'great thanks interesting right wrong not no yes of in on to for with play played player players team teams one ones both ' +
     'other same also just only still you can could would will should explain mean happen happened end ended finish finished ' +
     'over again most least record seed place went go going get got them their big biggest top bottom star stars now knocked ' +
-    'out beat eliminated swept lose').split(' '),
+    'out beat eliminated swept lose closer close tighter longer shorter').split(' '),
 );
 
 /** The outcome of {@link checkNbaRelevance}. */
@@ -125,7 +127,7 @@ function writtenAsName(original: string, name: string): boolean {
   for (let m = pattern.exec(original); m; m = pattern.exec(original)) {
     const start = m.index + m[0].indexOf(m[2]!);
     const before = original.slice(0, start).trimEnd();
-    if (m[1] || (before.length > 0 && !/[.!?]$/.test(before))) return true;
+    if (m[1] || (!NEEDS_ARTICLE.has(name) && before.length > 0 && !/[.!?]$/.test(before))) return true;
   }
   return false;
 }

@@ -11,7 +11,7 @@ export const STRONG_WORDS: readonly string[] = [
   'nba', 'wnba', 'basketball', 'hoops', 'playoff', 'playoffs', 'postseason', 'play-in', 'playin', 'play in', 'finals',
   'mvp', 'mvps', 'dpoy', 'smoy', 'rebound', 'rebounds', 'rebounding', 'assists', 'dunk', 'dunks', 'slam dunk',
   'three-pointer', 'three-pointers', '3-pointer', '3-pointers', 'layup', 'layups', 'free throw', 'free throws',
-  'triple-double', 'triple-doubles', 'double-double', 'buzzer-beater', 'buzzer beater', 'point guard', 'shooting guard',
+  'triple-double', 'triple-doubles', 'double-double', 'triple double', 'triple doubles', 'double double', 'double doubles', 'buzzer-beater', 'buzzer beater', 'point guard', 'shooting guard',
   'small forward', 'power forward', 'sixth man', 'sixth-man', 'rookie of the year', 'most improved player',
   'defensive player of the year', 'coach of the year', 'clutch player', 'most valuable player', "larry o'brien",
   'conference finals', 'eastern conference', 'western conference', 'standings', 'draft lottery', 'nba draft',
@@ -42,7 +42,7 @@ export const WEAK_WORDS: readonly string[] = [
   'favorite', 'upset', 'clinched', 'clinch', 'contender', 'contenders', 'guard', 'forward', 'center', 'centre',
   'series', 'seed', 'seeds', 'seeded', 'rookie', 'rookies', 'bench', 'court', 'champions', 'champs', 'champ', 'title',
   'ring', 'traded', 'lottery', 'dead last', 'last place', 'first place', 'ws', "w's", 'club', 'clubs', 'squad', 'squads',
-  'titles', 'rim', 'block', 'blocks', 'steal', 'steals', 'foul', 'fouls', 'dunked', 'shooter', 'scorer', 'scorers', 'sweep', 'sweeps', 'swept', 'elimination', 'clutch', 'sixth', 'improved', 'defensive', 'semis',
+  'titles', 'dynasty', 'rim', 'block', 'blocks', 'steal', 'steals', 'foul', 'fouls', 'dunked', 'shooter', 'scorer', 'scorers', 'sweep', 'sweeps', 'swept', 'elimination', 'clutch', 'sixth', 'improved', 'defensive', 'semis',
   'semifinals', 'semifinal', 'threes', 'three', 'rookie', 'assist', 'hoop', 'draft', 'seeding', 'ballers', 'in seven',
 ];
 
@@ -112,6 +112,7 @@ export const OFF_TOPIC_MARKERS: readonly string[] = [
   'pokemon', 'harry potter', 'star wars', 'marvel', 'taylor swift', 'album', 'concert', 'band', 'guitar', 'piano',
   'painting', 'knitting', 'planet', 'planets', 'galaxy', 'moon', 'mars', 'climate', 'volcano', 'earthquake', 'debate team',
   'sales team', 'team meeting', 'team lunch', 'team morale', 'my team at work', 'dev team', 'soccer team', 'hockey team',
-  'football team', 'baseball team', 'team name', 'team names', 'name for my team', 'ps5', 'ps4', 'xbox', 'playstation', 'nintendo', 'board game', 'at work',
+  'football team', 'baseball team', 'record player', 'vinyl', 'turntable', 'monopoly', 'scrabble', 'world record',
+  'guinness', 'team name', 'team names', 'name for my team', 'ps5', 'ps4', 'xbox', 'playstation', 'nintendo', 'board game', 'at work',
   'my job', 'office', 'coworker', 'coworkers', 'colleague', 'colleagues', 'boss', 'workplace', 'employees', 'rain', 'snow', 'temperature', 'translate', 'language', 'spanish', 'french',
 ];
