@@ -178,7 +178,7 @@ export function findConference(normalized: string): Conference | undefined {
 
 /** A playoff round named in the text. */
 export function findRound(normalized: string): SnapshotSeries['round'] | undefined {
-  if (/\b(?:conference finals?|conf(?:erence)? finals?|east(?:ern)? finals?|west(?:ern)? finals?|ecf|wcf|third round|final four)\b/.test(normalized)) return 'Conference Finals';
+  if (/\b(?:conference finals?|conference finalists?|conf(?:erence)? finals?|east(?:ern)? finals?|west(?:ern)? finals?|ecf|wcf|third round|final four)\b/.test(normalized)) return 'Conference Finals';
   if (/\b(?:semi-?finals?|semis|second round|2nd round|round (?:2|two)|conference semi|round of 8)\b/.test(normalized)) return 'Conference Semifinals';
   if (/\b(?:first round|1st round|round (?:1|one)|opening round|first-round|round of 16)\b/.test(normalized)) return 'First Round';
   if (/\b(?:nba finals?|finals|the final(?! (?:record|score|standings?|tally|table|seed|result|regular|week|day))|final game)\b/.test(normalized)) return 'NBA Finals';
@@ -219,6 +219,8 @@ export function findRecord(normalized: string): { wins: number; losses: number }
     // "2024-25", "24-25" and scores like "103-91" without record words are not records.
     if (/(?<![\d.-])(?:20)?2[0-9] ?- ?2[0-9](?![\d-])/.test(match[0]) && (wins === 2024 || wins === 24 || wins === 23 || wins === 25) && losses === wins + 1) continue;
     if (wins > 82 || losses > 82) continue;
+    // "the 7-8 play-in game", "seeds 1-8": small pairs next to seeds or games are not records.
+    if (wins + losses <= 20 && /\b(?:play-?in|seeds?|game|matchup)\b/.test(normalized)) continue;
     // "4-3" is a series score unless the question is about a record or a percentage.
     if (wins <= 4 && losses <= 4 && !/\b(?:record|percentage|pct|percent|went)\b/.test(normalized)) continue;
     return { wins, losses };
@@ -269,7 +271,16 @@ export function findGameNumber(normalized: string): number | undefined {
 }
 
 /** "48 wins", "won 50 games", "fewer than 30 wins": a number of wins named without a full record. */
-export function findWinCount(normalized: string): { wins?: number; losses?: number } | undefined {
+export function findWinCount(normalized: string): { wins?: number; losses?: number; atLeast?: boolean; atMost?: boolean } | undefined {
+  const atLeast = /\b(?:at least|(?:more|over) than|over|(\d{1,2}) or more|(\d{1,2})\+)\s*(\d{1,2})?\s*(?:wins|games|victories)?/.exec(normalized);
+  const range = /\b(?:at least|more than|over) (\d{1,2}) (?:wins|games|victories)\b|\b(\d{1,2}) or more (?:wins|games|victories)\b|\b(\d{1,2})\+ (?:wins|games|victories)\b/.exec(normalized);
+  if (atLeast && range) {
+    const value = Number(range[1] ?? range[2] ?? range[3]);
+    const strict = /\b(?:more than|over) \d/.test(normalized);
+    return { wins: strict ? value + 1 : value, atLeast: true };
+  }
+  const below = /\b(?:fewer than|less than|under) (\d{1,2}) (?:wins|games|victories)\b|\b(\d{1,2}) or fewer (?:wins|games|victories)\b/.exec(normalized);
+  if (below) return { wins: below[1] !== undefined ? Number(below[1]) - 1 : Number(below[2]), atMost: true };
   const wins = /\b(\d{1,2}) (?:wins|win|victories|games won)\b/.exec(normalized) ?? /\bwon (\d{1,2}) games?\b/.exec(normalized);
   if (wins) return { wins: Number(wins[1]) };
   const losses = /\b(\d{1,2}) (?:losses|defeats|games lost)\b/.exec(normalized) ?? /\blost (\d{1,2}) games?\b/.exec(normalized);

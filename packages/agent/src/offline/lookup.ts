@@ -96,10 +96,17 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       return facts(question, asked, [], focus(asked, team ? { statedRecord: record } : {}), record);
     }
     case 'sameRecord': {
+      // (thresholds list the teams best first)
       const { record, winCount } = question;
       const pool = conferenceTeams(question.conference);
       const teams = pool.filter((t) =>
-        question.pctStated ? calculateWinPercentage(t.wins, t.losses) === question.pctStated : record ? t.wins === record.wins && t.losses === record.losses : winCount?.wins !== undefined ? t.wins === winCount.wins : t.losses === winCount?.losses,
+        question.pctStated
+          ? calculateWinPercentage(t.wins, t.losses) === question.pctStated
+          : record
+            ? t.wins === record.wins && t.losses === record.losses
+            : winCount?.wins !== undefined
+              ? winCount.atLeast ? t.wins >= winCount.wins : winCount.atMost ? t.wins <= winCount.wins : t.wins === winCount.wins
+              : t.losses === winCount?.losses,
       );
       return facts(question, teams, [], focus(teams));
     }

@@ -230,14 +230,21 @@ function standingsAnswer(q: Question, facts: Facts): string {
 }
 
 function sameRecordAnswer(q: Question, facts: Facts): string {
-  const what = q.pctStated ? `at ${q.pctStated}` : q.record ? `${q.record.wins}-${q.record.losses}` : q.winCount?.wins !== undefined ? `with ${q.winCount.wins} wins` : `with ${q.winCount?.losses} losses`;
+  const wc = q.winCount;
+  const what = q.pctStated
+    ? `at ${q.pctStated}`
+    : q.record
+      ? `${q.record.wins}-${q.record.losses}`
+      : wc?.wins !== undefined
+        ? `with ${wc.wins}${wc.atLeast ? ' or more' : wc.atMost ? ' or fewer' : ''} wins`
+        : `with ${wc?.losses} losses`;
   const where = q.conference ? ` in the ${conferenceName(q.conference)}` : '';
   if (!facts.teams.length) {
     const closest = byRecord(conferenceTeams(q.conference)).filter((t) => Math.abs(t.wins - (q.record?.wins ?? q.winCount?.wins ?? 82 - (q.winCount?.losses ?? 0))) <= 1);
     return paragraphs(`No team finished ${what}${where} in ${SEASON}.`, closest.length ? `Closest: ${list(closest.map((t) => `the ${fullName(t)} (${record(t)})`))}.` : undefined);
   }
-  const seeds = facts.teams.map((t) => `the ${fullName(t)} (${ordinal(t.seed)} in the ${t.conference})`);
-  const tie = facts.teams.length > 1 ? ' Tie-breakers decided the order among them.' : '';
+  const seeds = (wc?.atLeast || wc?.atMost ? byRecord(facts.teams) : facts.teams).map((t) => `the ${fullName(t)} (${wc?.atLeast || wc?.atMost ? `${record(t)}, ` : ''}${ordinal(t.seed)} in the ${t.conference})`);
+  const tie = facts.teams.length > 1 && (q.record || q.pctStated || (wc && !wc.atLeast && !wc.atMost)) ? ' Tie-breakers decided the order among them.' : '';
   return paragraphs(`${facts.teams.length} team${facts.teams.length > 1 ? 's' : ''} finished ${what}${where} in ${SEASON}: ${list(seeds)}.${tie}`);
 }
 

@@ -19,7 +19,7 @@ import {
   findWinCount,
   readNumber,
 } from './entities.js';
-import type { AwardKey, Conference, SnapshotPlayer, SnapshotSeries, SnapshotTeam } from './snapshot-2024-25.js';
+import { SNAPSHOT, type AwardKey, type Conference, type SnapshotPlayer, type SnapshotSeries, type SnapshotTeam } from './snapshot-2024-25.js';
 import { memoize, normalize } from './text.js';
 
 /** What kind of fact a question asks for. */
@@ -83,7 +83,7 @@ export interface Question {
   /** "the 2nd best record", "third-worst": the position asked for (1 = the best or the worst). */
   readonly position?: number;
   readonly record?: { readonly wins: number; readonly losses: number };
-  readonly winCount?: { readonly wins?: number; readonly losses?: number };
+  readonly winCount?: { readonly wins?: number; readonly losses?: number; readonly atLeast?: boolean; readonly atMost?: boolean };
   readonly unsupported?: UnsupportedReason;
   readonly topic?: TopicSlug;
   /** "Which team finished at .500?": a winning percentage named in the question. */
@@ -145,6 +145,14 @@ const CUE = {
 
 const PLEASANTRY = /^(?:(?:thanks|thank you|thx|ty|cheers|great|cool|nice|ok|okay|got it|awesome|perfect|hi|hello|hey|yo|good morning|good evening|bye|goodbye|interesting|wow|makes sense|appreciate it|sounds good|amazing|neat|sweet|sure|great thanks|ok thanks|thanks a lot|thank you so much|much appreciated|you rock|good job|well done|lol|haha)[\s!.]*)+$/;
 
+function championTeam(): SnapshotTeam {
+  return SNAPSHOT.teams.find((t) => t.abbreviation === SNAPSHOT.finals.champion)!;
+}
+
+function bracketTeam(conference: Conference, seed: number): SnapshotTeam | undefined {
+  return SNAPSHOT.teams.find((t) => t.conference === conference && t.playoffSeed === seed);
+}
+
 /** Parses one message on its own, before the conversation is consulted (remembered: see `memoize`). */
 const parse = memoize(parseMessage);
 
@@ -174,7 +182,7 @@ function parseMessage(text: string): Question {
     ...(record ? { record } : {}),
     ...(winCount ? { winCount } : {}),
   };
-  const q = (kind: QuestionKind, facet: QuestionFacet = 'summary', extra: Partial<Question> = {}): Question => ({ ...base, kind, facet, ...extra });
+  const q = (kind: QuestionKind, facet: QuestionFacet = 'summary', extra: Partial<Question> = {}): Question => ({ ...base, kind, facet, ...extra } as Question);
 
   const overview = parseOverviewPrompt(text);
   const topic = overview ? topicSlugForName(overview.topicName) : undefined;
@@ -204,12 +212,23 @@ function parseMessage(text: string): Question {
     if ((about(CUE.who) || /\b(?:any ?(?:team|one|body)|did a team|teams? (?:that )?(?:went|finished))\b/.test(n)) && !about(CUE.pct)) return q('sameRecord', 'record');
     return q('statedRecord', 'pct');
   }
-  if (winCount && about(CUE.who)) return q('sameRecord', 'wins');
+  if (winCount && (about(CUE.who) || /\bhow many teams\b/.test(n))) return q('sameRecord', 'wins');
+  // "the record of the team that won it all": the champion.
+  if (!teams.length && about(CUE.champion) && (about(CUE.record) || about(CUE.seedWord) || about(CUE.pct) || about(CUE.wins)) && /\b(?:team|club|champions?)\b/.test(n)) {
+    return q('team', teamFacet(n), { teams: [championTeam()] });
+  }
+  // "Who eliminated the top seed in the East?": the team holding that seed.
+  const seeded = !teams.length && conference ? (/\btop seed\b/.test(n) ? 1 : seed) : undefined;
+  if (seeded && (about(CUE.eliminated) || about(CUE.beat) || about(CUE.path))) {
+    const team = bracketTeam(conference!, seeded);
+    if (team) return parseMessage(`${text} (${team.city} ${team.nickname})`.replace(/\b(?:top|no\.? ?\d|number \w+|\d+(?:st|nd|rd|th)?) seed\b/i, team.nickname));
+  }
   if (player && !teams.length) return q('player');
   if (player && teams.length === 1 && /\b(?:on the|plays? for|played for|playing for|traded|with the|join(?:ed)?|his team|a member of)\b/.test(n)) return q('player');
 
-  const champion = about(CUE.champion);
   const finals = about(CUE.finals) || (round === 'NBA Finals');
+  // "the defending champion Celtics" is not a question about the title: with a team, the title needs a verb.
+  const champion = about(CUE.champion) && (!teams.length || /\b(?:win|won|wins|make|made|reach|reached|get to|got to|in the|take|took|lift|lifted) (?:the |it )?(?:all|title|championship|ring|trophy|larry)/.test(n));
   const facetOfFinals = (): QuestionFacet =>
     game ? 'game' : about(CUE.length) ? 'length' : about(CUE.score) ? 'score' : about(CUE.loser) ? 'loser' : about(/\bmvp\b/) ? 'mvp' : 'winner';
   if (finals || champion || (game && !round)) {

@@ -14,7 +14,7 @@ export const STRONG_WORDS: readonly string[] = [
   'triple-double', 'triple-doubles', 'double-double', 'triple double', 'triple doubles', 'double double', 'double doubles', 'buzzer-beater', 'buzzer beater', 'point guard', 'shooting guard',
   'small forward', 'power forward', 'sixth man', 'sixth-man', 'rookie of the year', 'most improved player',
   'defensive player of the year', 'coach of the year', 'clutch player', 'most valuable player', "larry o'brien",
-  'conference finals', 'eastern conference', 'western conference', 'standings', 'draft lottery', 'nba draft',
+  'conference finals', 'conference finalist', 'eastern conference', 'western conference', 'standings', 'draft lottery', 'nba draft',
   'all-star', 'all-stars', 'all-nba', 'ppg', 'rpg', 'apg', 'backcourt', 'frontcourt', 'win percentage',
   'winning percentage', 'win pct', 'win-loss record', 'won-lost record', 'game 7', 'game seven', 'first round',
   'second round', 'conference semis', 'conference semifinals', 'top seed', 'no. 1 seed', 'number one seed', 'jump shot',
@@ -42,7 +42,7 @@ export const WEAK_WORDS: readonly string[] = [
   'favorite', 'upset', 'clinched', 'clinch', 'contender', 'contenders', 'guard', 'forward', 'center', 'centre',
   'series', 'seed', 'seeds', 'seeded', 'rookie', 'rookies', 'bench', 'court', 'champions', 'champs', 'champ', 'title',
   'ring', 'traded', 'lottery', 'dead last', 'last place', 'first place', 'ws', "w's", 'club', 'clubs', 'squad', 'squads',
-  'titles', 'dynasty', 'rim', 'block', 'blocks', 'steal', 'steals', 'foul', 'fouls', 'dunked', 'shooter', 'scorer', 'scorers', 'sweep', 'sweeps', 'swept', 'elimination', 'clutch', 'sixth', 'improved', 'defensive', 'semis',
+  'titles', 'dynasty', 'finalist', 'finalists', 'rim', 'block', 'blocks', 'steal', 'steals', 'foul', 'fouls', 'dunked', 'shooter', 'scorer', 'scorers', 'sweep', 'sweeps', 'swept', 'elimination', 'clutch', 'sixth', 'improved', 'defensive', 'semis',
   'semifinals', 'semifinal', 'threes', 'three', 'rookie', 'assist', 'hoop', 'draft', 'seeding', 'ballers', 'in seven',
 ];
 
