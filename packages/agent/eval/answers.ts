@@ -118,5 +118,14 @@ export const ANSWER_SET: readonly EvalConversation[] = [
   // Conversation behaviour
   c('smalltalk', 'smalltalk', t('Who won the Finals?', ['Thunder']), t('thanks!', ["You're welcome"], ['Game 7'])),
   c('they-record', 'team', t('Who had the best record in the league?', ['Thunder']), t('What was their seed in the playoffs?', ['No. 1 seed', 'Thunder'])),
+  c('nth-best', 'leader', t('Which team had the third-best record in the East?', ['Knicks', '51-31'])),
+  c('win-threshold', 'sameRecord', t('Which teams won 60 or more games?', ['Thunder', 'Cavaliers', 'Celtics'], ['Rockets'])),
+  c('pct-500', 'sameRecord', t('Who finished at .500?', ['Magic', '41-41'])),
+  c('series-lengths', 'round', t('Which series went seven games?', ['Rockets', 'Clippers', 'Nuggets', 'Pacers'])),
+  c('missed-playoffs', 'playoffTeams', t('Which East teams missed the playoffs?', ['Hawks', 'Bulls', 'Raptors', 'Wizards'], ['Heat (37-45), lost'])),
+  c('player-on-team', 'player', t('Is Anthony Davis still on the Lakers?', ['No', 'Mavericks'])),
+  c('champion-record', 'team', t('What was the record of the team that won it all?', ['Thunder', '68-14'])),
+  c('they-vs-other', 'compare', t('Tell me about the Rockets', ['52-30']), t('Were they better than the Nuggets?', ['Rockets', 'Nuggets', '50-32'])),
+  c('final-record', 'team', t("What was Denver's final record?", ['50-32'], ['did not reach'])),
   c('elliptical-team', 'team', t("What was the Rockets' record?", ['52-30']), t('And the Celtics?', ['61-21'], ['52-30 in'])),
 ];

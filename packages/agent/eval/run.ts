@@ -43,6 +43,7 @@ export async function scoreAnswers(set: readonly EvalConversation[] = ANSWER_SET
   let turns = 0;
   for (const conversation of set) {
     let history: AgentInputItem[] = [];
+    let previous: string | undefined;
     for (const turn of conversation.turns) {
       turns++;
       let answer: string;
@@ -57,6 +58,9 @@ export async function scoreAnswers(set: readonly EvalConversation[] = ANSWER_SET
       const lower = answer.toLowerCase();
       const missing = turn.must.filter((fact) => !lower.includes(fact.toLowerCase()));
       const unwanted = (turn.mustNot ?? []).filter((fact) => lower.includes(fact.toLowerCase()));
+      // A follow-up must never get the previous answer again, word for word.
+      if (answer === previous) unwanted.push('(the previous answer, repeated)');
+      previous = answer;
       if (missing.length || unwanted.length) misses.push({ id: conversation.id, ask: turn.ask, missing, unwanted, answer });
     }
   }

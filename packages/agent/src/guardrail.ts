@@ -174,7 +174,7 @@ const textSignals = memoize((original: string): TextSignals => {
   const weakWords = new Set(allMatches(WEAK, n).map((m) => m.text)).size;
   const weakNames = Math.min(2, teams.filter((m) => m.kind === 'city').length) || (weakTeam || players.length > 0 ? 1 : 0);
   const sportNumbers =
-    (record || /\b(?:20\d\d-\d\d|2024|2025)\b/.test(n) ? 1 : 0) + (/\b(?:top|bottom) (?:\d{1,2}|three|four|five|ten)\b/.test(n) ? 1 : 0) + (findAward(n) ? 1 : 0);
+    (record || /\b(?:20\d\d-\d\d|2024|2025)\b/.test(n) || /(?:^|[\s(])\.\d{3}(?!\d)/.test(original) ? 1 : 0) + (/\b(?:top|bottom) (?:\d{1,2}|three|four|five|ten)\b/.test(n) ? 1 : 0) + (findAward(n) ? 1 : 0);
   const all = words(n).map((w) => w.word);
   return { ...base, weak: weakWords + weakNames + sportNumbers, conversational: all.length <= 8 && all.every((w) => FOLLOW_UP_WORDS.has(w)) };
 });
