@@ -243,7 +243,8 @@ function sameRecordAnswer(q: Question, facts: Facts): string {
     const closest = byRecord(conferenceTeams(q.conference)).filter((t) => Math.abs(t.wins - (q.record?.wins ?? q.winCount?.wins ?? 82 - (q.winCount?.losses ?? 0))) <= 1);
     return paragraphs(`No team finished ${what}${where} in ${SEASON}.`, closest.length ? `Closest: ${list(closest.map((t) => `the ${fullName(t)} (${record(t)})`))}.` : undefined);
   }
-  const seeds = (wc?.atLeast || wc?.atMost ? byRecord(facts.teams) : facts.teams).map((t) => `the ${fullName(t)} (${wc?.atLeast || wc?.atMost ? `${record(t)}, ` : ''}${ordinal(t.seed)} in the ${t.conference})`);
+  const showRecord = Boolean(wc?.atLeast || wc?.atMost || q.pctStated);
+  const seeds = (showRecord ? byRecord(facts.teams) : facts.teams).map((t) => `the ${fullName(t)} (${showRecord ? `${record(t)}, ` : ''}${ordinal(t.seed)} in the ${t.conference})`);
   const tie = facts.teams.length > 1 && (q.record || q.pctStated || (wc && !wc.atLeast && !wc.atMost)) ? ' Tie-breakers decided the order among them.' : '';
   return paragraphs(`${facts.teams.length} team${facts.teams.length > 1 ? 's' : ''} finished ${what}${where} in ${SEASON}: ${list(seeds)}.${tie}`);
 }
