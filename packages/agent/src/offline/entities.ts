@@ -132,7 +132,8 @@ const COMMON_SURNAMES = new Set([
   'mitchell', 'gordon', 'davis', 'george', 'towns', 'edwards', 'leonard', 'james', 'williams', 'thompson', 'jackson',
   'porter', 'barnes', 'bane', 'hunter', 'wagner', 'sharpe', 'simons', 'poole', 'lopez', 'dort', 'beal', 'white', 'jr',
   'iii', 'caruso', 'nesmith', 'garland', 'brooks', 'irving', 'sexton', 'suggs', 'kessler', 'quickley', 'ingram', 'randle',
-  'mcdaniels', 'middleton', 'duren', 'sarr', 'wiggins', 'herro', 'allen', 'reaves', 'smith', 'anunoby',
+  'mcdaniels', 'middleton', 'duren', 'sarr', 'wiggins', 'herro', 'allen', 'reaves', 'smith', 'anunoby', 'harden', 'white',
+  'cunningham', 'williamson', 'barrett', 'pritchard', 'horford', 'mcconnell', 'turner',
 ]);
 
 const PLAYER_NAMES: ReadonlyMap<string, { player: SnapshotPlayer; surnameOnly: boolean }> = (() => {
