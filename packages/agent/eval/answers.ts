@@ -127,5 +127,9 @@ export const ANSWER_SET: readonly EvalConversation[] = [
   c('champion-record', 'team', t('What was the record of the team that won it all?', ['Thunder', '68-14'])),
   c('they-vs-other', 'compare', t('Tell me about the Rockets', ['52-30']), t('Were they better than the Nuggets?', ['Rockets', 'Nuggets', '50-32'])),
   c('final-record', 'team', t("What was Denver's final record?", ['50-32'], ['did not reach'])),
+  c('compare-them', 'compare', t('How did the Lakers do?', ['50-32']), t('What about the Clippers?', ['Clippers', '50-32']), t('Compare them', ['Lakers', 'Clippers', 'tie-breakers'])),
+  c('east-winner-path', 'path', t('Who won the East?', ['Pacers']), t('Who did they beat in the semis?', ['Cavaliers', '4-1']), t('What was their regular season record?', ['50-32'])),
+  c('series-then-new-question', 'path', t('Who knocked out the Celtics?', ['Knicks']), t('How many games did that series go?', ['6 games']), t('And who beat the Knicks?', ['Pacers', '4-2'], ['6 games'])),
+  c('why-follow-up', 'unsupported', t('How did the Suns do?', ['36-46']), t('Why?', ['not in my offline snapshot', 'Suns'])),
   c('elliptical-team', 'team', t("What was the Rockets' record?", ['52-30']), t('And the Celtics?', ['61-21'], ['52-30 in'])),
 ];

@@ -66,7 +66,7 @@ const FOLLOW_UP_WORDS = new Set(
     'great thanks interesting right wrong not no yes of in on to for with play played player players team teams one ones both ' +
     'other same also just only still you can could would will should explain mean happen happened end ended finish finished ' +
     'over again most least record seed place went go going get got them their big biggest top bottom star stars now knocked ' +
-    'out beat eliminated swept lose closer close tighter longer shorter').split(' '),
+    'out beat eliminated swept lose closer close tighter longer shorter than compare versus vs them').split(' '),
 );
 
 /** The outcome of {@link checkNbaRelevance}. */

@@ -21,8 +21,9 @@ export function latestUserIndex(items: readonly ConversationItem[]): number {
 }
 
 /** The state after the facts of one turn were looked up. */
-export function nextState(facts: Facts): ConversationState {
-  return { question: facts.question, ...facts.next };
+export function nextState(facts: Facts, previous: ConversationState = EMPTY_STATE): ConversationState {
+  const recent = [...new Set([...facts.next.focus, ...(previous.recent ?? [])])].slice(0, 4);
+  return { question: facts.question, ...facts.next, recent };
 }
 
 /** Understands and looks up the latest user message of `items`, in the context of the earlier ones. */
@@ -32,7 +33,7 @@ export function readConversation(items: readonly ConversationItem[]): { facts: F
   for (let i = 0; i < userIndex; i++) {
     const item = items[i]!;
     if (!isUserMessage(item)) continue;
-    state = nextState(lookUp(understand(messageContentText(item.content), state), state));
+    state = nextState(lookUp(understand(messageContentText(item.content), state), state), state);
   }
   const latest = userIndex >= 0 ? messageContentText(items[userIndex]!.content) : '';
   return { facts: lookUp(understand(latest, state), state), userIndex };

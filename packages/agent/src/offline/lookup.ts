@@ -140,7 +140,8 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       }
       const round = question.round ?? 'First Round';
       const series = SNAPSHOT.playoffs.filter((s) => s.round === round && (!question.conference || s.conference === question.conference || s.conference === null));
-      return facts(question, [], series, focus([]));
+      // One series ("Who won the East?"): its winner is what "they" means next.
+      return facts(question, [], series, series.length === 1 ? focus([teamByAbbreviation(series[0]!.winner)], { series: series[0]! }) : focus([]));
     }
     case 'series': {
       const [a, b] = asked;

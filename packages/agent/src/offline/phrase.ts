@@ -449,7 +449,7 @@ function playerAnswer(q: Question, facts: Facts): string {
   if (!player || !team) return helpAnswer(q);
   const traded = player.tradedFrom ? ` He joined them from the ${fullName(teamByAbbreviation(player.tradedFrom.team))} in a ${player.tradedFrom.month} trade.` : '';
   const awards = awardsOf(player.name);
-  const askedTeam = q.teams[0];
+  const askedTeam = q.teamsFromContext ? undefined : q.teams[0];
   const check = askedTeam ? (askedTeam === team ? 'Yes. ' : `No, not at the end of the season. `) : '';
   return paragraphs(
     `${check}${player.name} ended the ${SEASON} regular season with the ${fullName(team)} (${record(team)}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}).${traded}`,

@@ -104,6 +104,8 @@ export interface ConversationState {
   readonly player?: SnapshotPlayer;
   /** The series the last answer was about ("the series", "it"). */
   readonly series?: SnapshotSeries;
+  /** Teams of the recent answers, most recent first ("Compare them"). */
+  readonly recent?: readonly SnapshotTeam[];
   /** A record the user stated for the focus team ("The Raptors went 46-36"). */
   readonly statedRecord?: { readonly wins: number; readonly losses: number };
 }
@@ -236,7 +238,7 @@ function parseMessage(text: string): Question {
     if (teams.length === 1 && !aboutGame) return q('path', 'summary', { round: 'NBA Finals' });
     return q('finals', facetOfFinals());
   }
-  if (!round && !teams.length && about(/\b(?:won|win|wins|champions? of|representative from) the (?:east|west|eastern|western)(?: conference)?\b|\b(?:east|west|eastern|western|conference) champions?\b/)) {
+  if (!round && !teams.length && !about(CUE.playIn) && about(/\b(?:won|win|wins|champions? of|representative from) the (?:east|west|eastern|western)(?: conference)?\b|\b(?:east|west|eastern|western|conference) champions?\b/)) {
     return q('round', 'summary', { round: 'Conference Finals' });
   }
   if (round) {
@@ -300,8 +302,14 @@ export function understand(text: string, state: ConversationState): Question {
   const previous = state.question;
   if (!previous || parsed.kind === 'overview' || parsed.kind === 'smalltalk') return parsed;
 
+  // "Compare them": the last two teams the conversation was about.
+  if (parsed.teams.length === 0 && CUE.pronoun.test(n) && (parsed.kind === 'compare' || /\b(?:compare|comparison|versus|vs|better|worse|difference)\b/.test(n)) && state.recent && state.recent.length >= 2) {
+    return { ...parsed, kind: 'compare', facet: 'record', teams: state.recent.slice(0, 2), teamsFromContext: true };
+  }
   const hasEntity = parsed.teams.length > 0 || parsed.conference || parsed.round || parsed.game || parsed.player || parsed.seed;
-  const elliptical = CUE.ellipsis.test(n) || (n.split(' ').length <= 4 && (parsed.kind === 'help' || parsed.kind === 'team' || parsed.kind === 'standings' || parsed.kind === 'player'));
+  // Elliptical only when the message brings no question of its own ("And who beat the Knicks?" has one).
+  const noIntent = parsed.kind === 'help' || (parsed.kind === 'team' && parsed.facet === 'summary') || parsed.kind === 'standings' || parsed.kind === 'player';
+  const elliptical = noIntent && (CUE.ellipsis.test(n) || n.split(' ').length <= 4);
   // "And the Celtics?", "What about Denver?", "And Game 6?": the previous question, about the new thing.
   if (elliptical && hasEntity && previous.kind !== 'overview' && previous.kind !== 'help' && previous.kind !== 'smalltalk' && previous.kind !== 'unsupported') {
     const teams = previous.kind === 'compare' && parsed.teams.length ? [...new Set([...previous.teams, ...parsed.teams])] : parsed.teams.length ? parsed.teams : previous.teams;
@@ -320,9 +328,9 @@ export function understand(text: string, state: ConversationState): Question {
     if (parsed.player && !parsed.teams.length) return { ...carried, kind: 'player', facet: 'summary', teams: [] };
     return carried;
   }
-  if (elliptical && !hasEntity && parsed.kind === 'help') {
-    // "Why?", "How many games?" on their own: answer about the same subject.
-    return { ...previous, text, teamsFromContext: true };
+  if (elliptical && !hasEntity && parsed.kind === 'help' && state.focus.length) {
+    // "Why?", "Really?": the snapshot has results, not reasons; say so, and what it knows about the same subject.
+    return { ...parsed, kind: 'unsupported', unsupported: 'notInSnapshot', teams: state.focus.slice(0, 1), teamsFromContext: true };
   }
 
   // "Who won when they met?": the two teams of the previous answer, as a series.
@@ -340,6 +348,8 @@ export function understand(text: string, state: ConversationState): Question {
     resolved = { ...parsed, teams: state.focus, teamsFromContext: true };
     if (parsed.kind === 'playoffTeams') resolved = { ...resolved, kind: 'path', facet: CUE.path.test(n) ? 'summary' : 'madePlayoffs' };
     if (parsed.kind === 'leader' && CUE.pronoun.test(n)) resolved = { ...resolved, kind: 'team', facet: 'seed' };
+    if (parsed.kind === 'round' && CUE.pronoun.test(n) && !parsed.seriesLength) resolved = { ...resolved, kind: 'path', facet: CUE.eliminated.test(n) ? 'eliminatedBy' : 'beat' };
+    if (parsed.kind === 'finals' && CUE.pronoun.test(n) && (parsed.facet === 'winner' || parsed.facet === 'loser')) resolved = { ...resolved, kind: 'path', facet: 'summary', round: 'NBA Finals' };
     if (parsed.kind === 'help' || parsed.kind === 'standings') resolved = { ...resolved, kind: 'team', facet: teamFacet(n) };
     if (parsed.kind === 'statedRecord' && !parsed.teams.length) resolved = { ...resolved, teams: state.focus.slice(0, 1) };
     if (parsed.kind === 'team' && parsed.facet === 'summary' && CUE.record.test(n)) resolved = { ...resolved, facet: 'record' };
