@@ -3,7 +3,6 @@
  * when one was needed). Every answer starts with the direct answer and ends with the snapshot note.
  */
 import { calculateWinPercentage } from '../tools.js';
-import { TOPIC_NAMES } from '../topics.js';
 import { byRecord, conferenceTeams, seriesOf, teamByAbbreviation, type Facts } from './lookup.js';
 import { SNAPSHOT, type AwardKey, type Conference, type SnapshotSeries, type SnapshotTeam } from './snapshot-2024-25.js';
 import type { Question, UnsupportedReason } from './understand.js';
@@ -531,7 +530,6 @@ function overviewAnswer(q: Question): string {
         `${SNAPSHOT.awards.mvp.player} won the regular-season MVP award and Finals MVP.`,
         `In the Eastern Conference, the ${fullName(eastLeader)} had the best record at ${recordPct(eastLeader)}, but the ${runnerUp.city} ${runnerUp.nickname} (${ordinal(runnerUp.seed)} seed, ${record(runnerUp)}) won the conference.`,
         `At the bottom, the ${fullName(ordered.at(-1)!)} (${record(ordered.at(-1)!)}) and the ${fullName(ordered.at(-2)!)} (${record(ordered.at(-2)!)}) had the worst records.`,
-        q.topic === undefined ? undefined : `Other ${TOPIC_NAMES[q.topic]} questions I can answer: records, seeds, playoff series, the Finals and the awards.`,
       );
     }
   }
