@@ -4,7 +4,7 @@
  * classifier call, undecided messages ask the classifier, its verdict decides, its failure falls back to keywords,
  * and both checks are guardrail spans.
  */
-import { startScriptedOpenAI, type ScriptedOpenAI } from '@nba-reporter/scripted-openai';
+import { startScriptedOpenAI, type ScriptedOpenAI } from '@nba-reporter/testing';
 import { setTraceProcessors, setTracingDisabled } from '@openai/agents-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
