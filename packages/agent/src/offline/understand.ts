@@ -138,8 +138,9 @@ const CUE = {
   otherSeason: /\b(?:19\d\d|20(?:0\d|1\d|2[0-3]|2[6-9])|last season|last year|previous season|prior season|2023-24|2022-23|23-24|25-26|2025-26|next season|next year|all[- ]time|ever|in history|historically|career|decade)\b/,
   afterSnapshot: /\b(?:2025 draft|the draft|draft pick|free agen\w*|offseason|off-season|rumou?rs?|contract|extension|sign(?:ed|ing)?|retire\w*|tonight|tomorrow|next game|schedule|upcoming|injur\w*|trade request|summer league)\b/,
   notInSnapshot: /\b(?:coach(?:es|ed)?|arena|stadium|salary|salaries|owner|gm|general manager|attendance|jersey|mascot|tickets?|home court|over-under|odds|betting|bet)\b/,
-  pronoun: /\b(?:they|them|their|theirs|that team|this team|the team|same team|those guys|these guys|that club)\b/,
+  pronoun: /\b(?:they|them|their|theirs|that team|this team|the team|same team|those guys|these guys|that club|his team|her team|his club)\b/,
   he: /\b(?:he|his|him)\b/,
+  pronounOriginal: /\b(?:they|them|their|that team|this team|the team|his team|her team|that club)\b/i,
   ellipsis: /^(?:(?:and|but|so|ok|okay|also|now)\s+)?(?:what|how) about\b|^(?:and|but|also|plus)\b|^same (?:for|question|thing)\b|^what of\b|^(?:ok|okay|now) (?:the|for)\b/,
   who: /\b(?:who|which|what teams?|name the)\b/,
   allAwards: /\b(?:awards|honou?rs|trophies|who won what|award winners)\b/,
@@ -341,6 +342,16 @@ export function understand(text: string, state: ConversationState): Question {
   if (parsed.teams.length === 1 && state.focus.length && !state.focus.includes(parsed.teams[0]!) && CUE.pronoun.test(n) && CUE.compare.test(n)) {
     return { ...parsed, kind: 'compare', facet: 'record', teams: [state.focus[0]!, parsed.teams[0]!], teamsFromContext: true };
   }
+  // "And the worst?" after "best record in the East": same conference, round or teams unless the message names its own.
+  if (CUE.ellipsis.test(n) && !noIntent && parsed.kind === previous.kind) {
+    const inherited: Question = {
+      ...parsed,
+      ...(!parsed.conference && previous.conference ? { conference: previous.conference } : {}),
+      ...(!parsed.round && previous.round ? { round: previous.round } : {}),
+      ...(!parsed.teams.length && previous.teams.length && NEEDS_TEAM.has(parsed.kind) ? { teams: previous.teams, teamsFromContext: true } : {}),
+    };
+    return inherited;
+  }
   // "they / their / that team": the teams of the previous answer.
   const refersToTeam = CUE.pronoun.test(n) || (NEEDS_TEAM.has(parsed.kind) && parsed.teams.length === 0);
   let resolved: Question = parsed;
@@ -356,6 +367,15 @@ export function understand(text: string, state: ConversationState): Question {
     if (resolved.kind === 'team' && resolved.teams.length === 1 && state.statedRecord && (resolved.facet === 'pct' || CUE.compare.test(n))) {
       // "How does their record compare?" after "The Raptors went 46-36": the stated record, not the snapshot's.
       resolved = { ...resolved, kind: 'statedRecord', facet: 'pct', record: state.statedRecord };
+    }
+  }
+  // Still not understood: read the message again with the team named ("How far did his team go?").
+  if (resolved.kind === 'help' && resolved.teams.length && !parsed.teams.length) {
+    const team = resolved.teams[0]!;
+    const named = text.replace(CUE.pronounOriginal, `the ${team.city} ${team.nickname}`);
+    if (named !== text) {
+      const again = parse(named);
+      if (again.kind !== 'help') resolved = { ...again, text, teamsFromContext: true };
     }
   }
   // "he / his": the player of the previous answer.
