@@ -176,7 +176,14 @@ const textSignals = memoize((original: string): TextSignals => {
   const sportNumbers =
     (record || /\b(?:20\d\d-\d\d|2024|2025)\b/.test(n) || /(?:^|[\s(])\.\d{3}(?!\d)/.test(original) ? 1 : 0) + (/\b(?:top|bottom) (?:\d{1,2}|three|four|five|ten)\b/.test(n) ? 1 : 0) + (findAward(n) ? 1 : 0);
   const all = words(n).map((w) => w.word);
-  return { ...base, weak: weakWords + weakNames + sportNumbers, conversational: all.length <= 8 && all.every((w) => FOLLOW_UP_WORDS.has(w)) };
+  // "What about Denver?", "And Boston?": nothing but an NBA city or team name after the prompt word reads as a team.
+  const bare = n.replace(/^(?:(?:and|so|ok|okay|but)\s+)?(?:(?:what|how) about\s+|and\s+)?(?:the\s+)?/, '').trim();
+  const onlyATeam = teams.length > 0 && teams.some((m) => m.text === bare) && /^(?:(?:and|so|ok|okay|but)\s+)?(?:(?:what|how) about|and)\b/.test(n);
+  return {
+    ...base,
+    weak: weakWords + weakNames + sportNumbers + (onlyATeam ? 1 : 0),
+    conversational: all.length <= 8 && all.every((w) => FOLLOW_UP_WORDS.has(w)),
+  };
 });
 
 /** Pure form of the guardrail: is the (latest user) input about the NBA or basketball? */

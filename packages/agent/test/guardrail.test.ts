@@ -80,7 +80,9 @@ describe('nba_content_guardrail', () => {
       expect(checkNbaRelevance([...CONVERSATION, { role: 'user', content: text }]).tripwireTriggered, text).toBe(false);
     }
     expect(checkNbaRelevance('who won?').tripwireTriggered).toBe(true);
-    expect(checkNbaRelevance('and Denver?').tripwireTriggered).toBe(true);
+    expect(checkNbaRelevance('and Denver?').tripwireTriggered).toBe(false); // a bare NBA city after "and" reads as the team
+    expect(checkNbaRelevance('And Paris?').tripwireTriggered).toBe(true);
+    expect(checkNbaRelevance('What about the heat in Phoenix?').tripwireTriggered).toBe(true);
     expect(checkNbaRelevance([...CONVERSATION, { role: 'user', content: 'Now tell me a joke' }]).tripwireTriggered).toBe(true);
     expect(checkNbaRelevance([...CONVERSATION, { role: 'user', content: 'What is the meaning of life?' }]).tripwireTriggered).toBe(true);
     expect(isOngoingConversation([{ role: 'user', content: 'x' }])).toBe(false);
