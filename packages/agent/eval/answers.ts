@@ -131,5 +131,10 @@ export const ANSWER_SET: readonly EvalConversation[] = [
   c('east-winner-path', 'path', t('Who won the East?', ['Pacers']), t('Who did they beat in the semis?', ['Cavaliers', '4-1']), t('What was their regular season record?', ['50-32'])),
   c('series-then-new-question', 'path', t('Who knocked out the Celtics?', ['Knicks']), t('How many games did that series go?', ['6 games']), t('And who beat the Knicks?', ['Pacers', '4-2'], ['6 games'])),
   c('why-follow-up', 'unsupported', t('How did the Suns do?', ['36-46']), t('Why?', ['not in my offline snapshot', 'Suns'])),
+  c('losing-record-playoffs', 'playoffTeams', t('Did any team make the playoffs with a losing record?', ['Heat', '37-45'])),
+  c('injury', 'unsupported', t('Was Tyrese Haliburton injured in the Finals?', ['Injuries', 'Pacers'], ['Game 7 of'])),
+  c('team-stats', 'unsupported', t("What was the Celtics' point differential?", ['not in my offline snapshot', '61-21'])),
+  c('head-to-head', 'compare', t('What was the Lakers record against the Nuggets?', ['Head-to-head', '50-32'])),
+  c('playoff-game-count', 'path', t('How many playoff games did the Thunder win?', ['16', 'Grizzlies'])),
   c('elliptical-team', 'team', t("What was the Rockets' record?", ['52-30']), t('And the Celtics?', ['61-21'], ['52-30 in'])),
 ];

@@ -180,8 +180,9 @@ export function findConference(normalized: string): Conference | undefined {
 /** A playoff round named in the text. */
 export function findRound(normalized: string): SnapshotSeries['round'] | undefined {
   if (/\b(?:conference finals?|conference finalists?|conf(?:erence)? finals?|east(?:ern)? finals?|west(?:ern)? finals?|ecf|wcf|third round|final four)\b/.test(normalized)) return 'Conference Finals';
-  if (/\b(?:semi-?finals?|semis|second round|2nd round|round (?:2|two)|conference semi|round of 8)\b/.test(normalized)) return 'Conference Semifinals';
-  if (/\b(?:first round|1st round|round (?:1|one)|opening round|first-round|round of 16)\b/.test(normalized)) return 'First Round';
+  if (/\b(?:rd|r) ?3\b/.test(normalized)) return 'Conference Finals';
+  if (/\b(?:semi-?finals?|semis|second round|2nd round|round (?:2|two)|conference semi|round of 8|(?:rd|r) ?2)\b/.test(normalized)) return 'Conference Semifinals';
+  if (/\b(?:first round|1st round|round (?:1|one)|opening round|first-round|round of 16|(?:rd|r) ?1)\b/.test(normalized)) return 'First Round';
   if (/\b(?:nba finals?|finals|the final(?! (?:record|score|standings?|tally|table|seed|result|regular|week|day))|final game)\b/.test(normalized)) return 'NBA Finals';
   return undefined;
 }

@@ -116,6 +116,7 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       const missed = question.facet === 'loser';
       const teams = SNAPSHOT.teams
         .filter((t) => (t.playoffSeed !== null) !== missed && (!question.conference || t.conference === question.conference))
+        .filter((t) => !question.winCount?.wins || (question.winCount.atMost ? t.wins <= question.winCount.wins : t.wins >= question.winCount.wins))
         .sort((a, b) => (a.conference === b.conference ? (a.playoffSeed ?? a.seed) - (b.playoffSeed ?? b.seed) : a.conference === 'East' ? -1 : 1));
       return facts(question, teams, [], focus([]));
     }

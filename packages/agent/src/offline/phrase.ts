@@ -250,6 +250,9 @@ function sameRecordAnswer(q: Question, facts: Facts): string {
 
 function compareAnswer(facts: Facts): string {
   const [top, ...rest] = facts.teams;
+  const headToHead = /\b(?:record against|against each other|head[- ]to[- ]head|season series|regular[- ]season series|games against)\b/i.test(facts.question.text)
+    ? 'Head-to-head regular-season results are not in my offline snapshot; here is how their seasons compare.'
+    : undefined;
   if (!top) return paragraphs('Name two teams and I will compare their records.');
   const lines = facts.teams.map((t) => `- ${fullName(t)}: ${recordPct(t)}, ${ordinal(t.seed)} in the ${t.conference}. ${seasonOutcome(t)}`);
   const tied = rest.filter((t) => t.wins === top.wins);
@@ -257,7 +260,7 @@ function compareAnswer(facts: Facts): string {
     ? `The ${list([top, ...tied].map((t) => t.nickname))} finished with the same record, ${record(top)}; tie-breakers put the ${top.nickname} ahead.`
     : `The ${fullName(top)} had the ${rest.length === 1 ? 'better' : 'best'} record at ${record(top)}${rest.length === 1 ? `, ${top.wins - rest[0]!.wins} more win${top.wins - rest[0]!.wins === 1 ? '' : 's'} than the ${rest[0]!.nickname} (${record(rest[0]!)})` : ''}.`;
   const met = rest.map((t) => SNAPSHOT.playoffs.find((s) => [s.winner, s.loser].includes(t.abbreviation) && [s.winner, s.loser].includes(top.abbreviation))).find(Boolean);
-  return paragraphs(lead, lines.join('\n'), met ? `They met in the playoffs: ${seriesSentence(met)}.` : undefined);
+  return paragraphs(headToHead, lead, lines.join('\n'), met ? `They met in the playoffs: ${seriesSentence(met)}.` : undefined);
 }
 
 function missedPlayoffsAnswer(q: Question, facts: Facts): string {
@@ -270,6 +273,14 @@ function missedPlayoffsAnswer(q: Question, facts: Facts): string {
 
 function playoffTeamsAnswer(q: Question, facts: Facts): string {
   if (q.facet === 'loser') return missedPlayoffsAnswer(q, facts);
+  if (q.winCount) {
+    const kind = q.winCount.atMost ? 'a losing record' : 'a winning record';
+    return paragraphs(
+      facts.teams.length
+        ? `${facts.teams.length} team${facts.teams.length === 1 ? '' : 's'} made the ${SEASON} playoffs with ${kind}: ${list(facts.teams.map((t) => `the ${fullName(t)} (${record(t)}, No. ${t.playoffSeed} seed in the ${t.conference}${t.seed > 6 ? ', through the play-in' : ''})`))}.`
+        : `No team made the ${SEASON} playoffs with ${kind}.`,
+    );
+  }
   const byConference = (c: Conference) => facts.teams.filter((t) => t.conference === c).map((t) => `${t.playoffSeed}. ${fullName(t)} (${record(t)})`).join('\n');
   const conferences: Conference[] = q.conference ? [q.conference] : ['East', 'West'];
   return paragraphs(
@@ -352,7 +363,17 @@ function pathAnswer(q: Question, facts: Facts): string {
     const yes = /^\s*(?:did|do|does|were|was|are|is|have|has)\b/i.test(q.text) ? 'Yes, the' : 'The';
     return paragraphs(`${yes} ${fullName(team)} made the ${SEASON} playoffs ${how} (${record(team)} in the regular season).`, seasonOutcome(team));
   }
-  return paragraphs(`The ${possessive(fullName(team))} ${SEASON} playoff run (No. ${team.playoffSeed} seed, ${record(team)}):\n${all.map((s) => `- ${capitalise(describe(s))}`).join('\n')}`, seasonOutcome(team));
+  const games = all.reduce(
+    (sum, s) => {
+      const [w, l] = s.result.split('-').map(Number) as [number, number];
+      return s.winner === team.abbreviation ? { won: sum.won + w, lost: sum.lost + l } : { won: sum.won + l, lost: sum.lost + w };
+    },
+    { won: 0, lost: 0 },
+  );
+  return paragraphs(
+    `The ${possessive(fullName(team))} ${SEASON} playoff run (No. ${team.playoffSeed} seed, ${record(team)}):\n${all.map((s) => `- ${capitalise(describe(s))}`).join('\n')}`,
+    `In all they won ${games.won} playoff games and lost ${games.lost}. ${seasonOutcome(team)}`,
+  );
 }
 
 function roundAnswer(q: Question, facts: Facts): string {
@@ -459,6 +480,8 @@ function playerAnswer(q: Question, facts: Facts): string {
 }
 
 const UNSUPPORTED: Record<UnsupportedReason, string> = {
+  teamStats: `Team statistics beyond wins and losses (points, ratings, differentials, home and road splits, streaks) are not in my offline snapshot of the ${SEASON} season.`,
+  injuries: `Injuries and player availability are not in my offline snapshot of the ${SEASON} season, so I cannot say.`,
   playerStats: 'Per-player statistics (points, rebounds, assists, shooting) are not in my offline snapshot, so I cannot answer that reliably.',
   otherSeason: `My offline snapshot covers only the ${SEASON} NBA season, so I cannot answer about other seasons or all-time records.`,
   afterSnapshot: `My offline snapshot ends on ${SNAPSHOT.asOf}, after the ${SEASON} Finals, so it has no news, injuries, trades, contracts or draft results from after that date.`,

@@ -64,7 +64,7 @@ export type QuestionFacet =
   | 'game';
 
 /** Why a question is outside the snapshot. */
-export type UnsupportedReason = 'playerStats' | 'otherSeason' | 'afterSnapshot' | 'notInSnapshot';
+export type UnsupportedReason = 'playerStats' | 'teamStats' | 'injuries' | 'otherSeason' | 'afterSnapshot' | 'notInSnapshot';
 
 /** The understood question. */
 export interface Question {
@@ -197,7 +197,11 @@ function parseMessage(text: string): Question {
   if (about(CUE.otherSeason) && !/\b(?:2024|2025|24-25|2024-25|this season|this year)\b/.test(n.replace(/\b2025 draft\b/, ''))) {
     return q('unsupported', 'summary', { unsupported: 'otherSeason' });
   }
+  if (/\b(?:hurt|injur\w*|health|healthy|out for the|missed games|sidelined)\b/.test(n)) return q('unsupported', 'summary', { unsupported: 'injuries' });
   if (about(CUE.afterSnapshot) && !about(CUE.playoffs) && !about(CUE.finals)) return q('unsupported', 'summary', { unsupported: 'afterSnapshot' });
+  if (/\b(?:point differential|net rating|offensive rating|defensive rating|pace|points per game|ppg|margin of victory|three-point percentage|field goal percentage|turnovers|home record|road record|away record|home court record|record at home|record on the road|streak)\b/.test(n) && !player && !game) {
+    return q('unsupported', 'summary', { unsupported: 'teamStats' });
+  }
   const statsAsked = about(CUE.playerStats) && !game && !about(CUE.finals) && !about(/\b(?:percent|percentage|pct)\b/) && !record;
   if (statsAsked && (player || /\b(?:player|who scored|leading scorer|scoring title|top scorer|most points|most rebounds|most assists|his|he)\b/.test(n))) {
     return q('unsupported', 'summary', { unsupported: 'playerStats' });
@@ -214,6 +218,12 @@ function parseMessage(text: string): Question {
   if (record) {
     if ((about(CUE.who) || /\b(?:any ?(?:team|one|body)|did a team|teams? (?:that )?(?:went|finished))\b/.test(n)) && !about(CUE.pct)) return q('sameRecord', 'record');
     return q('statedRecord', 'pct');
+  }
+  const losing = /\b(?:losing record|below \.?500|under \.?500|sub-\.?500|worse than \.?500)\b/.test(n);
+  const winning = /\b(?:winning record|above \.?500|over \.?500|better than \.?500)\b/.test(n);
+  if ((losing || winning) && !teams.length) {
+    const filter = losing ? { wins: 40, atMost: true } : { wins: 42, atLeast: true };
+    return about(CUE.playoffs) ? q('playoffTeams', 'summary', { winCount: filter }) : q('sameRecord', 'wins', { winCount: filter });
   }
   if (winCount && (about(CUE.who) || /\bhow many teams\b/.test(n))) return q('sameRecord', 'wins');
   // "the record of the team that won it all": the champion.
@@ -260,7 +270,10 @@ function parseMessage(text: string): Question {
   if (teams.length === 1 && about(CUE.eliminated)) return q('path', 'eliminatedBy');
   if (teams.length === 1 && about(CUE.beat)) return q('path', 'beat');
   if (teams.length === 1 && about(CUE.path)) return q('path', 'summary');
-  if (about(CUE.playoffs)) return teams.length ? q('path', 'madePlayoffs') : q('playoffTeams');
+  if (about(CUE.playoffs)) {
+    if (!teams.length) return q('playoffTeams');
+    return q('path', /\b(?:make|made|makes|qualif\w*|get in|got in|reach(?:ed)?|clinch\w*|miss(?:ed)?|in the playoffs\?*$)\b/.test(n) ? 'madePlayoffs' : 'summary');
+  }
   if (teams.length >= 2) return q('compare', about(CUE.pct) ? 'pct' : about(CUE.wins) ? 'wins' : 'record');
 
   const worst = about(CUE.worst);

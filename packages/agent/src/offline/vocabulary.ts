@@ -23,7 +23,7 @@ export const STRONG_WORDS: readonly string[] = [
   'technical foul', 'flagrant foul', 'euro step', 'eurostep', 'crossover', 'fadeaway', 'hook shot', 'post up', 'dunk contest',
   'three-point contest', 'all-star game', 'nba cup', 'in-season tournament', 'summer league', 'g league', 'two-way contract',
   'salary cap', 'luxury tax', 'max contract', 'supermax', 'backboard', 'free-throw line', 'three-point line', 'shootout',
-  'box score', 'won it all', 'win it all', 'most improved', 'most losses', 'most wins', 'fewest wins', 'fewest losses', 'best record', 'worst record',
+  'larry obrien', 'game winner', 'game-winner', 'game-winning', 'point differential', 'net rating', 'box score', 'won it all', 'win it all', 'most improved', 'most losses', 'most wins', 'fewest wins', 'fewest losses', 'best record', 'worst record',
   'shootaround', 'championship', 'nba champions', 'trade deadline', 'hooper', 'hoopers', 'tip-off',
 ];
 
