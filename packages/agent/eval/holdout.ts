@@ -146,3 +146,48 @@ export const HOLDOUT_GUARDRAIL_3: readonly GuardrailCase[] = [
     'What is the best game console?', 'How do I win at Wordle?', 'Who is the CEO of Tesla?', 'How many points is a touchdown worth?',
     'What is a magic square in math?'].map((text) => ({ text, onTopic: false })),
 ];
+
+/** A fourth fresh set, written after the third one had been used for fixes (scored once, before any change). */
+export const HOLDOUT_ANSWERS_4: readonly EvalConversation[] = [
+  c('p1', t('Which team finished with the most wins in 2024-25?', ['Thunder', '68'])),
+  c('p2', t('What was the worst team in the Western Conference?', ['Jazz'])),
+  c('p3', t('Tell me the Milwaukee Bucks record.', ['48-34'])),
+  c('p4', t('How many games did the Utah Jazz win?', ['17'])),
+  c('p5', t('What seed was Memphis in the playoffs?', ['8'])),
+  c('p6', t('How do the Celtics and Cavaliers compare?', ['64-18', '61-21'])),
+  c('p7', t('Who beat the Rockets in the playoffs?', ['Warriors', '4-3'])),
+  c('p8', t('Who did Golden State play in the second round?', ['Timberwolves', '4-1'])),
+  c('p9', t('Give me the results of the Eastern Conference first round.', ['Cavaliers', 'Celtics', 'Knicks', 'Pacers'])),
+  c('p10', t('Who won the Thunder-Nuggets series?', ['Thunder', '4-3'])),
+  c('p11', t('Which team won the NBA championship and who was the Finals MVP?', ['Thunder', 'Shai Gilgeous-Alexander'])),
+  c('p12', t('What was the score of Game 6 of the Finals?', ['108-91'])),
+  c('p13', t('Who was voted Defensive Player of the Year?', ['Evan Mobley'])),
+  c('p14', t('Who won Sixth Man?', ['Payton Pritchard'])),
+  c('p15', t('Which team is Victor Wembanyama on?', ['Spurs'])),
+  c('p16', t("What was LeBron's scoring average?", ['not in', 'Lakers'])),
+  c('p17', t('Who will win the 2026 title?', ['2024-25'], ['Thunder won the 2024-25'])),
+  c('p18', t('Did the Bulls make the playoffs?', ['Bulls', 'play-in'])),
+  c('p19', t('Which teams ended 41-41 or better in the East?', ['Cavaliers', 'Magic'])),
+  c('p20', t('Calculate the win percentage for a 62-20 record.', ['.756'])),
+  c('p21', t('How did the Pacers do?', ['50-32']), t('What about in the Finals?', ['Thunder', '4-3'])),
+  c('p22', t('Who did the Cavaliers play in the first round?', ['Heat', '4-0']), t('And the Celtics?', ['Magic', '4-1'])),
+  c('p23', t('Who had the best record overall?', ['Thunder']), t('How many games did they lose?', ['14'])),
+  c('p24', t('Who won the ECF?', ['Pacers', 'Knicks']), t('Who was the MVP of that series?', ['Pascal Siakam'])),
+  c('p25', t('Which team did Luka Doncic play for at the end of the season?', ['Lakers']), t('How far did they go in the playoffs?', ['Timberwolves'])),
+  c('p26', t('What was the record of the Raptors?', ['30-52'])),
+  c('p27', t('Who were the top two seeds in the West?', ['Thunder', 'Rockets'])),
+  c('p28', t('Did any series end in a sweep?', ['Cavaliers', 'Thunder'])),
+  c('p29', t('Which team had the worst record among playoff teams?', ['Heat', '37-45'])),
+  c('p30', t('Who did the Knicks beat in the playoffs?', ['Pistons', 'Celtics'])),
+];
+
+export const HOLDOUT_GUARDRAIL_4: readonly GuardrailCase[] = [
+  ...['Who is the best player on the Celtics?', 'What happened in Game 7?', 'How did Anthony Edwards play in the playoffs?', 'Which team drafted Cooper Flagg?',
+    'Is the NBA season too long?', 'What were the Thunder known for this season?', 'Who won the Rookie of the Year award?', 'Rank the top five teams',
+    'Did the Heat beat the Bulls?', 'Why did the Cavs lose to the Pacers?', 'How good is Chet Holmgren?', 'Which team had the best record at home?',
+    'Top scorer in the finals?', 'What was the Thunder seed?', 'Explain the NBA playoffs format'].map((text) => ({ text, onTopic: true })),
+  ...['Which season of Game of Thrones is the best?', 'Tell me a joke about a basket of apples', 'How do I build a team in Slack?',
+    'Who won the Super Bowl in 2025?', 'What is the fastest car in the world?', 'What is the score of the cricket match?', 'How do I manage a remote team?',
+    'What is the best time to visit Denver?', 'Recommend a podcast about history', 'Which team won the Premier League?', 'How many players are on a baseball team?',
+    'What is a good name for a pet fish?', 'How do I win friends and influence people?', 'Give me a workout plan', 'Which court handles traffic tickets?'].map((text) => ({ text, onTopic: false })),
+];

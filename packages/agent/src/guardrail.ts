@@ -167,7 +167,8 @@ const textSignals = memoize((original: string): TextSignals => {
   if (otherSport && !basketballNamed && !strongTeam && !strongPlayer) return { ...base, decided: { relevant: false, reason: 'other sport' } };
   if (strongWord || strongTeam || strongPlayer) return { ...base, decided: { relevant: true, reason: strongWord ? 'basketball word' : strongTeam ? 'team' : 'player' } };
   OFF_TOPIC.lastIndex = 0;
-  if (OFF_TOPIC.test(n)) return { ...base, decided: { relevant: false, reason: 'other topic' } };
+  // "season 3", "seasons 1 to 4": television, not basketball (NBA seasons are "2024-25").
+  if (OFF_TOPIC.test(n) || /\bseasons? (?:\d{1,2}|one|two|three|four|five|six|seven|eight)\b/.test(n)) return { ...base, decided: { relevant: false, reason: 'other topic' } };
 
   // Weak signals: sport words; two cities ("Houston or Denver?") count twice, everyday words ("heat", "magic") or a
   // common surname once at most; a won-lost record, a season label, "top 5" or an award count once each.

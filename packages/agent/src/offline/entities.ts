@@ -172,9 +172,9 @@ export function findPlayers(normalized: string): PlayerMention[] {
 
 /** The conference a normalised text names ("east", "eastern", "west", …), first mention wins. */
 export function findConference(normalized: string): Conference | undefined {
-  const match = /(?<![a-z])(east|eastern|west|western)(?![a-z])/.exec(normalized);
+  const match = /(?<![a-z])(east|eastern|west|western|ecf|wcf)(?![a-z])/.exec(normalized);
   if (!match) return undefined;
-  return match[1]!.startsWith('east') ? 'East' : 'West';
+  return match[1]!.startsWith('e') ? 'East' : 'West';
 }
 
 /** A playoff round named in the text. */

@@ -102,7 +102,7 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       const teams = pool.filter((t) =>
         question.pctStated
           ? calculateWinPercentage(t.wins, t.losses) === question.pctStated
-          : record
+          : record && !winCount
             ? t.wins === record.wins && t.losses === record.losses
             : winCount?.wins !== undefined
               ? winCount.atLeast ? t.wins >= winCount.wins : winCount.atMost ? t.wins <= winCount.wins : t.wins === winCount.wins

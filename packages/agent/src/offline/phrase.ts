@@ -232,7 +232,9 @@ function sameRecordAnswer(q: Question, facts: Facts): string {
   const wc = q.winCount;
   const what = q.pctStated
     ? `at ${q.pctStated}`
-    : q.record
+    : q.record && wc
+      ? `${q.record.wins}-${q.record.losses} or ${wc.atLeast ? 'better' : 'worse'}`
+      : q.record
       ? `${q.record.wins}-${q.record.losses}`
       : wc?.wins !== undefined
         ? `with ${wc.wins}${wc.atLeast ? ' or more' : wc.atMost ? ' or fewer' : ''} wins`
@@ -244,7 +246,7 @@ function sameRecordAnswer(q: Question, facts: Facts): string {
   }
   const showRecord = Boolean(wc?.atLeast || wc?.atMost || q.pctStated);
   const seeds = (showRecord ? byRecord(facts.teams) : facts.teams).map((t) => `the ${fullName(t)} (${showRecord ? `${record(t)}, ` : ''}${ordinal(t.seed)} in the ${t.conference})`);
-  const tie = facts.teams.length > 1 && (q.record || q.pctStated || (wc && !wc.atLeast && !wc.atMost)) ? ' Tie-breakers decided the order among them.' : '';
+  const tie = facts.teams.length > 1 && ((q.record && !wc) || q.pctStated || (wc && !wc.atLeast && !wc.atMost)) ? ' Tie-breakers decided the order among them.' : '';
   return paragraphs(`${facts.teams.length} team${facts.teams.length > 1 ? 's' : ''} finished ${what}${where} in ${SEASON}: ${list(seeds)}.${tie}`);
 }
 

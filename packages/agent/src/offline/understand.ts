@@ -215,6 +215,12 @@ function parseMessage(text: string): Question {
 
   const pctStated = /(?:^|[\s(])(\.\d{3}|1\.000)(?!\d)/.exec(text)?.[1];
   if (pctStated && !record && (about(CUE.who) || /\bany ?(?:team|one)\b/.test(n))) return q('sameRecord', 'pct', { pctStated });
+  if (record && /\b(?:or better|or more|or above|or higher|at least)\b/.test(n) && !about(CUE.pct)) {
+    return q('sameRecord', 'wins', { winCount: { wins: record.wins, atLeast: true } });
+  }
+  if (record && /\b(?:or worse|or fewer|or below|or lower|at most)\b/.test(n) && !about(CUE.pct)) {
+    return q('sameRecord', 'wins', { winCount: { wins: record.wins, atMost: true } });
+  }
   if (record) {
     if ((about(CUE.who) || /\b(?:any ?(?:team|one|body)|did a team|teams? (?:that )?(?:went|finished))\b/.test(n)) && !about(CUE.pct)) return q('sameRecord', 'record');
     return q('statedRecord', 'pct');
@@ -390,6 +396,12 @@ export function understand(text: string, state: ConversationState): Question {
       const again = parse(named);
       if (again.kind !== 'help') resolved = { ...again, text, teamsFromContext: true };
     }
+  }
+  // "Who was the MVP of that series?": the MVP of the series the conversation is about.
+  if (resolved.kind === 'award' && resolved.award === 'mvp' && state.series && /\b(?:that|the|this) series\b/.test(n)) {
+    const { round, conference } = state.series;
+    if (round === 'NBA Finals') resolved = { ...resolved, kind: 'finals', facet: 'mvp' };
+    else if (round === 'Conference Finals') resolved = { ...resolved, award: conference === 'East' ? 'eastFinalsMvp' : 'westFinalsMvp' };
   }
   // "he / his": the player of the previous answer.
   if (!resolved.player && CUE.he.test(n) && state.player) {

@@ -23,7 +23,7 @@ export const STRONG_WORDS: readonly string[] = [
   'technical foul', 'flagrant foul', 'euro step', 'eurostep', 'crossover', 'fadeaway', 'hook shot', 'post up', 'dunk contest',
   'three-point contest', 'all-star game', 'nba cup', 'in-season tournament', 'summer league', 'g league', 'two-way contract',
   'salary cap', 'luxury tax', 'max contract', 'supermax', 'backboard', 'free-throw line', 'three-point line', 'shootout',
-  'larry obrien', 'game winner', 'game-winner', 'game-winning', 'point differential', 'net rating', 'box score', 'won it all', 'win it all', 'most improved', 'most losses', 'most wins', 'fewest wins', 'fewest losses', 'best record', 'worst record',
+  'ecf', 'wcf', 'nba finals', 'larry obrien', 'game winner', 'game-winner', 'game-winning', 'point differential', 'net rating', 'box score', 'won it all', 'win it all', 'most improved', 'most losses', 'most wins', 'fewest wins', 'fewest losses', 'best record', 'worst record',
   'shootaround', 'championship', 'nba champions', 'trade deadline', 'hooper', 'hoopers', 'tip-off',
 ];
 
@@ -42,7 +42,7 @@ export const WEAK_WORDS: readonly string[] = [
   'favorite', 'upset', 'clinched', 'clinch', 'contender', 'contenders', 'guard', 'forward', 'center', 'centre',
   'series', 'seed', 'seeds', 'seeded', 'rookie', 'rookies', 'bench', 'court', 'champions', 'champs', 'champ', 'title',
   'ring', 'traded', 'lottery', 'dead last', 'last place', 'first place', 'ws', "w's", 'club', 'clubs', 'squad', 'squads',
-  'titles', 'dynasty', 'finalist', 'finalists', 'rim', 'block', 'blocks', 'steal', 'steals', 'foul', 'fouls', 'dunked', 'shooter', 'scorer', 'scorers', 'sweep', 'sweeps', 'swept', 'elimination', 'clutch', 'sixth', 'improved', 'defensive', 'semis',
+  'titles', 'drafted', 'dynasty', 'finalist', 'finalists', 'rim', 'block', 'blocks', 'steal', 'steals', 'foul', 'fouls', 'dunked', 'shooter', 'scorer', 'scorers', 'sweep', 'sweeps', 'swept', 'elimination', 'clutch', 'sixth', 'improved', 'defensive', 'semis',
   'semifinals', 'semifinal', 'threes', 'three', 'rookie', 'assist', 'hoop', 'draft', 'seeding', 'ballers', 'in seven',
 ];
 
@@ -113,6 +113,7 @@ export const OFF_TOPIC_MARKERS: readonly string[] = [
   'painting', 'knitting', 'planet', 'planets', 'galaxy', 'moon', 'mars', 'climate', 'volcano', 'earthquake', 'debate team',
   'sales team', 'team meeting', 'team lunch', 'team morale', 'my team at work', 'dev team', 'soccer team', 'hockey team',
   'football team', 'baseball team', 'record player', 'vinyl', 'turntable', 'monopoly', 'scrabble', 'world record',
-  'guinness', 'team name', 'team names', 'name for my team', 'ps5', 'ps4', 'xbox', 'playstation', 'nintendo', 'board game', 'at work',
+  'guinness', 'game of thrones', 'stranger things', 'the office', 'breaking bad', 'tv series', 'sitcom', 'tv show',
+  'team name', 'team names', 'name for my team', 'ps5', 'ps4', 'xbox', 'playstation', 'nintendo', 'board game', 'at work',
   'my job', 'office', 'coworker', 'coworkers', 'colleague', 'colleagues', 'boss', 'workplace', 'employees', 'rain', 'snow', 'temperature', 'translate', 'language', 'spanish', 'french',
 ];
