@@ -132,6 +132,15 @@ function writtenAsName(original: string, name: string): boolean {
   return false;
 }
 
+/** "Magic Kingdom", "Kings of Leon": the team word starts a longer proper name. */
+function partOfOtherName(original: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const forms = `(?:${escaped}|${escaped.replace(/\b[a-z]/g, (c) => c.toUpperCase())}|${escaped.toUpperCase()})`;
+  const followed = new RegExp(`(?<![A-Za-z])${forms}\\s+(?:of\\s+[A-Z]|[A-Z][a-z])`).exec(original);
+  // "the Heat of the NBA", "Thunder Game 7" are still the team.
+  return followed !== null && !/\s(?:of\s+(?:the\s+)?(?:NBA|East|West)|Game|Finals?|Fans?|vs\.?|Versus)\b/.test(followed[0]);
+}
+
 function verdict(text: string, relevant: boolean, confidence: 'strong' | 'weak', reason: string): NbaRelevance {
   return { text, relevant, tripwireTriggered: !relevant, confidence, reason };
 }
@@ -152,7 +161,10 @@ const textSignals = memoize((original: string): TextSignals => {
   if (base.short || base.pleasantry) return base;
 
   const teams = findTeams(original).map((m) => (m.kind === 'name' && PLACE_ALIASES.has(m.text) ? { ...m, kind: 'city' as const } : m));
-  const strongTeam = teams.some((m) => (m.kind === 'name' && !AMBIGUOUS_NAMES.has(m.text)) || m.kind === 'abbreviation' || m.kind === 'typo' || (m.kind === 'name' && writtenAsName(original, m.text)));
+  const clearTeam = teams.some((m) => (m.kind === 'name' && !AMBIGUOUS_NAMES.has(m.text)) || m.kind === 'abbreviation' || m.kind === 'typo');
+  // "the Heat" is a team, but "the Magic Kingdom" or "the Kings of Leon" is something else.
+  const namedTeam = teams.some((m) => m.kind === 'name' && AMBIGUOUS_NAMES.has(m.text) && writtenAsName(original, m.text) && !partOfOtherName(original, m.text));
+  const strongTeam = clearTeam || namedTeam;
   const weakTeam = teams.length > 0 && !strongTeam;
   const players = findPlayers(n);
   const strongPlayer = players.some((p) => !p.surnameOnly);
@@ -165,6 +177,10 @@ const textSignals = memoize((original: string): TextSignals => {
   const basketballNamed = /\b(?:nba|basketball|wnba|hoops)\b/.test(n);
 
   if (otherSport && !basketballNamed && !strongTeam && !strongPlayer) return { ...base, decided: { relevant: false, reason: 'other sport' } };
+  OFF_TOPIC.lastIndex = 0;
+  const offTopic = OFF_TOPIC.test(n);
+  // An everyday team word is not enough against a clearly other topic ("the Rockets engine at SpaceX").
+  if (offTopic && !strongWord && !clearTeam && !strongPlayer) return { ...base, decided: { relevant: false, reason: 'other topic' } };
   if (strongWord || strongTeam || strongPlayer) return { ...base, decided: { relevant: true, reason: strongWord ? 'basketball word' : strongTeam ? 'team' : 'player' } };
   OFF_TOPIC.lastIndex = 0;
   // "season 3", "seasons 1 to 4": television, not basketball (NBA seasons are "2024-25").
