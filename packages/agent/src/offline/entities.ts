@@ -210,6 +210,7 @@ export function findAward(normalized: string): AwardKey | undefined {
 export function findRecord(normalized: string): { wins: number; losses: number } | undefined {
   const patterns = [
     /(?<![\d.-])(\d{1,3}) ?wins?,? (?:and |with |to |against )?(\d{1,3}) ?loss(?:es)?\b/,
+    /\bw[oi]ns? (\d{1,2})(?: games)?,? (?:and |but )?los(?:t|es|s) (\d{1,2})\b/,
     /(?<![\d.-])(\d{1,3}) ?- ?(\d{1,3})(?![\d-])/,
     /\b(?:went|finished|finish|record of|record was|at|go|goes) (\d{1,2}) (?:to|and) (\d{1,2})(?![\d-])/,
   ];

@@ -114,7 +114,7 @@ export const EMPTY_STATE: ConversationState = Object.freeze({ focus: Object.free
 
 const CUE = {
   worst: /\b(?:worst|lowest|fewest wins|least wins|most losses|lost the most|lose the most|most games lost|bottom|last place|dead last|finished last|poorest|weakest|basement|cellar)\b/,
-  best: /\b(?:best|top|highest|most wins|won the most|win the most|most games won|fewest losses|first place|finished first|led the|lead(?:er|ers|ing)?|number one|no\.? ?1|winningest|strongest|dominant|first overall)\b/,
+  best: /\b(?:best|top|topped|tops|on top|highest|most wins|won the most|win the most|most games won|fewest losses|first place|finished first|led the|lead(?:er|ers|ing)?|number one|no\.? ?1|winningest|strongest|dominant|first overall)\b/,
   compare: /\b(?:compare|compared|comparison|versus|vs\.?|better|worse|more wins|fewer wins|head to head|stack up|difference between|or the)\b/,
   playoffs: /\b(?:playoffs?|postseason|post-season|make it|made it|qualif\w*|get in|got in|the dance)\b/,
   playIn: /\b(?:play-?in|play in tournament|play in)\b/,
