@@ -117,6 +117,7 @@ export const GUARDRAIL_SET: readonly GuardrailCase[] = [
     "Who won the East semis?",
     "Did the Heat beat the Bulls?",
     "Magic vs Hawks play-in",
+    "How does the draft lottery work?",
   ),
   ...onFollowUp(
     'thanks!',
@@ -222,6 +223,10 @@ export const GUARDRAIL_SET: readonly GuardrailCase[] = [
     "How big is the Rockets engine at SpaceX?",
     "Are the Kings of Leon touring?",
     "Who won the Kentucky Derby?",
+    "What is the best team game for kids?",
+    "How do I win the lottery?",
+    "Who won the game show Jeopardy?",
+    "Which team won the Ryder Cup?",
   ),
   ...offFollowUp(
     'Now tell me a joke',

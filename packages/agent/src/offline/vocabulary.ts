@@ -41,7 +41,7 @@ export const WEAK_WORDS: readonly string[] = [
   'defense', 'defence', 'offense', 'rivalry', 'franchise', 'arena', 'fans', 'report', 'news', 'underdog', 'favourite',
   'favorite', 'upset', 'clinched', 'clinch', 'contender', 'contenders', 'guard', 'forward', 'center', 'centre',
   'series', 'seed', 'seeds', 'seeded', 'rookie', 'rookies', 'bench', 'court', 'champions', 'champs', 'champ', 'title',
-  'ring', 'traded', 'lottery', 'dead last', 'last place', 'first place', 'ws', "w's", 'club', 'clubs', 'squad', 'squads',
+  'ring', 'traded', 'dead last', 'last place', 'first place', 'ws', "w's", 'club', 'clubs', 'squad', 'squads',
   'titles', 'scoring', 'rebounding', 'led the league', 'injuries', 'injury', 'injured', 'drafted', 'dynasty', 'finalist', 'finalists', 'rim', 'block', 'blocks', 'steal', 'steals', 'foul', 'fouls', 'dunked', 'shooter', 'scorer', 'scorers', 'sweep', 'sweeps', 'swept', 'elimination', 'clutch', 'sixth', 'improved', 'defensive', 'semis',
   'semifinals', 'semifinal', 'threes', 'three', 'rookie', 'assist', 'hoop', 'draft', 'seeding', 'ballers', 'in seven',
 ];
@@ -113,7 +113,8 @@ export const OFF_TOPIC_MARKERS: readonly string[] = [
   'painting', 'knitting', 'planet', 'planets', 'galaxy', 'moon', 'mars', 'climate', 'volcano', 'earthquake', 'debate team',
   'sales team', 'team meeting', 'team lunch', 'team morale', 'my team at work', 'dev team', 'soccer team', 'hockey team',
   'football team', 'baseball team', 'record player', 'vinyl', 'turntable', 'monopoly', 'scrabble', 'world record',
-  'guinness', 'catan', 'settlers', 'magic kingdom', 'disney', 'theme park', 'spacex', 'nasa', 'touring', 'tour dates',
+  'guinness', 'kids', 'children', 'pac-man', 'pacman', 'arcade', 'lottery', 'lotto', 'game show', 'jeopardy',
+  'wheel of fortune', 'ryder cup', 'davis cup', "america's cup", 'high score', 'catan', 'settlers', 'magic kingdom', 'disney', 'theme park', 'spacex', 'nasa', 'touring', 'tour dates',
   'game of thrones', 'stranger things', 'the office', 'breaking bad', 'tv series', 'sitcom', 'tv show',
   'team name', 'team names', 'name for my team', 'ps5', 'ps4', 'xbox', 'playstation', 'nintendo', 'board game', 'at work',
   'my job', 'office', 'coworker', 'coworkers', 'colleague', 'colleagues', 'boss', 'workplace', 'employees', 'rain', 'snow', 'temperature', 'translate', 'language', 'spanish', 'french',
