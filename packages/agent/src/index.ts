@@ -86,7 +86,8 @@ export { OfflineNbaModel, OFFLINE_MODEL_NAME, type OfflineNbaModelOptions } from
 export { OFFLINE_SOURCE_NOTE } from './offline/phrase.js';
 export { countTokens, countRequestTokens, requestTexts } from './offline/tokens.js';
 export { findTeams, findPlayers, type TeamMention, type PlayerMention } from './offline/entities.js';
-export { understand, EMPTY_STATE, type Question, type QuestionKind, type ConversationState } from './offline/understand.js';
+export { understand } from './offline/follow-ups.js';
+export { EMPTY_STATE, type Question, type QuestionKind, type ConversationState } from './offline/understand.js';
 export { normalize } from './offline/text.js';
 export {
   SNAPSHOT,

@@ -5,7 +5,8 @@
  */
 import { messageContentText } from '../guardrail.js';
 import { lookUp, type Facts } from './lookup.js';
-import { EMPTY_STATE, understand, type ConversationState } from './understand.js';
+import { understand } from './follow-ups.js';
+import { EMPTY_STATE, type ConversationState } from './understand.js';
 
 /** A minimal view of a conversation item. */
 export type ConversationItem = { type?: unknown; role?: unknown; content?: unknown; name?: unknown; callId?: unknown; arguments?: unknown; output?: unknown };

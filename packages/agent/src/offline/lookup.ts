@@ -19,9 +19,9 @@ export interface Facts {
   readonly next: Omit<ConversationState, 'question'>;
 }
 
-/** Teams ordered by winning percentage, then conference seed (the snapshot's tie-breaks). */
+/** Teams ordered by record (every team played 82 games), then conference seed (the snapshot's tie-breaks). */
 export function byRecord(teams: readonly SnapshotTeam[]): SnapshotTeam[] {
-  return [...teams].sort((a, b) => b.wins / 82 - a.wins / 82 || b.wins - a.wins || a.losses - b.losses || a.seed - b.seed);
+  return [...teams].sort((a, b) => b.wins - a.wins || a.losses - b.losses || a.seed - b.seed);
 }
 
 export function teamByAbbreviation(abbreviation: string): SnapshotTeam {
@@ -96,7 +96,6 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       return facts(question, asked, [], focus(asked, team ? { statedRecord: record } : {}), record);
     }
     case 'sameRecord': {
-      // (thresholds list the teams best first)
       const { record, winCount } = question;
       const pool = conferenceTeams(question.conference);
       const teams = pool.filter((t) =>
@@ -129,9 +128,10 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       if (!team) return facts(question, [], [], focus([]));
       const all = seriesOf(team);
       const inRound = question.round ? all.filter((s) => s.round === question.round) : all;
-      const next = inRound.length === 1 ? { series: inRound[0]! } : question.facet === 'eliminatedBy' ? {} : {};
       const lost = all.find((s) => s.loser === team.abbreviation);
-      return facts(question, asked, question.round ? inRound : all, focus(asked, lost && question.facet === 'eliminatedBy' ? { series: lost } : next));
+      // "the series" next: the one this answer was about.
+      const series = question.facet === 'eliminatedBy' ? lost : inRound.length === 1 ? inRound[0] : undefined;
+      return facts(question, asked, question.round ? inRound : all, focus(asked, series ? { series } : {}));
     }
     case 'round': {
       if (question.seriesLength) {

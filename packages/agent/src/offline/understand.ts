@@ -1,5 +1,6 @@
 /**
- * Step 1 of the offline pipeline: understand the question. Turns the latest user message, read against the
+ * Step 1 of the offline pipeline: understand the question (this file parses one message; `follow-ups.ts` reads it
+ * against the conversation). Turns the latest user message, read against the
  * conversation so far, into a {@link Question}: what kind of fact is asked, about which teams, players, conference,
  * round, game or award. Pronouns ("they", "their", "that team", "he", "the series", "it") and elliptical turns
  * ("And the Celtics?", "What about Denver?") are resolved from the {@link ConversationState}.
@@ -20,6 +21,7 @@ import {
   readNumber,
 } from './entities.js';
 import { SNAPSHOT, type AwardKey, type Conference, type SnapshotPlayer, type SnapshotSeries, type SnapshotTeam } from './snapshot-2024-25.js';
+import { CUE, PLEASANTRY } from './cues.js';
 import { memoize, normalize } from './text.js';
 
 /** What kind of fact a question asks for. */
@@ -112,42 +114,6 @@ export interface ConversationState {
 
 export const EMPTY_STATE: ConversationState = Object.freeze({ focus: Object.freeze([]) });
 
-const CUE = {
-  worst: /\b(?:worst|lowest|fewest wins|least wins|most losses|lost the most|lose the most|most games lost|bottom|last place|dead last|finished last|poorest|weakest|basement|cellar)\b/,
-  best: /\b(?:best|top|topped|tops|on top|highest|most wins|won the most|win the most|most games won|fewest losses|first place|finished first|led the|lead(?:er|ers|ing)?|number one|no\.? ?1|winningest|strongest|dominant|first overall)\b/,
-  compare: /\b(?:compare|compared|comparison|versus|vs\.?|better|worse|more wins|fewer wins|head to head|stack up|difference between|or the)\b/,
-  playoffs: /\b(?:playoffs?|postseason|post-season|make it|made it|qualif\w*|get in|got in|the dance)\b/,
-  playIn: /\b(?:play-?in|play in tournament|play in)\b/,
-  eliminated: /\b(?:eliminat\w*|knock\w* (?:them |\w+ )?out|knocked|ousted|sent \w+ home|end(?:ed)? (?:their|the \w+) season|lost to|lose to|beat them|bounced|upset them|who beat|who ended)\b/,
-  beat: /\b(?:beat|beaten|defeat\w*|get past|got past|dispatch\w*|sweep|swept|won against|win against|play(?:ed)? against|fac(?:e|ed)|opponents?|matchups?|play in the|take out|took out|eliminate)\b/,
-  path: /\b(?:playoff run|run|path|journey|how far|route|road to|postseason run|go in the playoffs|do in the playoffs|playoffs go|in the playoffs)\b/,
-  series: /\b(?:series)\b/,
-  champion: /\b(?:champions?|championship|title|won it all|win it all|ring|trophy|larry o'?brien|who won the (?:nba|league|whole thing)|won the (?:nba|league))\b/,
-  finals: /(?<!conference |conf |east |west |eastern |western )\b(?:finals|final(?! (?:record|score|standings?|tally|table|seed|seeding|result|four|play-in|regular|week|month|day|four))|final game)\b/,
-  length: /\b(?:how many games|how long|go (?:to )?(?:seven|7|the distance)|went (?:to )?(?:seven|7|the distance)|length|in how many|games did (?:it|the series|they) (?:go|last|take))\b/,
-  score: /\b(?:score|scores|final score|margin|by how much|how many points|points did|what was the result|won by)\b/,
-  loser: /\b(?:who lost|runner-? ?up|lose the finals|losing team|the loser|lost the finals|lost in the finals|who did (?:they|\w+) beat|beat in the finals|opponent)\b/,
-  pct: /\b(?:percent|percentage|pct|win %|win%|winning %|\.\d{3})|%/,
-  wins: /\b(?:how many (?:games )?(?:did \w+(?: \w+)? )?(?:win|won)|how many wins|number of wins|win total|wins did|games did \w+(?: \w+)? win)\b/,
-  losses: /\b(?:how many (?:games )?(?:did \w+(?: \w+)? )?(?:lose|lost)|how many losses|number of losses|losses did|games did \w+(?: \w+)? lose)\b/,
-  seedWord: /\b(?:seed|seeded|seeding|rank|ranked|ranking|place|placed|position|where did|where does|where do|standing|finish in the|finished in the)\b/,
-  record: /\b(?:record|w-l|win-loss|won-lost|wins and losses)\b/,
-  standings: /\b(?:standings?|table|rankings?|seeds|seedings|order|conference|league table|how did the (?:east|west) (?:shake out|finish|look))\b/,
-  summary: /\b(?:how did|how was|how were|tell me about|what about|summary|overview|season|do this year|do this season|recap|how good)\b/,
-  playerStats: /\b(?:points per game|ppg|rpg|apg|rebound\w*|assist\w*|per game|averag\w*|stats?|statistics|shoot\w*|scor(?:ed|ing|er)|triple-doubles?|double-doubles?|minutes|steals|blocks|field goals?|three-point\w*|3-point\w*|efficiency|per|numbers|how did \w+(?: \w+)? play|how well did|stat line)\b/,
-  otherSeason: /\b(?:19\d\d|20(?:0\d|1\d|2[0-3]|2[6-9])|last season|last year|previous season|prior season|2023-24|2022-23|23-24|25-26|2025-26|next season|next year|all[- ]time|ever|in history|historically|career|decade)\b/,
-  afterSnapshot: /\b(?:2025 draft|the draft|draft pick|free agen\w*|offseason|off-season|rumou?rs?|contract|extension|sign(?:ed|ing)?|retire\w*|tonight|tomorrow|next game|schedule|upcoming|injur\w*|trade request|summer league)\b/,
-  notInSnapshot: /\b(?:coach(?:es|ed)?|arena|stadium|salary|salaries|owner|gm|general manager|attendance|jersey|mascot|tickets?|home court|over-under|odds|betting|bet)\b/,
-  pronoun: /\b(?:they|them|their|theirs|that team|this team|the team|same team|those guys|these guys|that club|his team|her team|his club)\b/,
-  he: /\b(?:he|his|him)\b/,
-  pronounOriginal: /\b(?:they|them|their|that team|this team|the team|his team|her team|that club)\b/i,
-  ellipsis: /^(?:(?:and|but|so|ok|okay|also|now)\s+)?(?:what|how) about\b|^(?:and|but|also|plus)\b|^same (?:for|question|thing)\b|^what of\b|^(?:ok|okay|now) (?:the|for)\b/,
-  who: /\b(?:who|which|what teams?|name the)\b/,
-  allAwards: /\b(?:awards|honou?rs|trophies|who won what|award winners)\b/,
-};
-
-const PLEASANTRY = /^(?:(?:thanks|thank you|thx|ty|cheers|great|cool|nice|ok|okay|got it|awesome|perfect|hi|hello|hey|yo|good morning|good evening|bye|goodbye|interesting|wow|makes sense|appreciate it|sounds good|amazing|neat|sweet|sure|great thanks|ok thanks|thanks a lot|thank you so much|much appreciated|you rock|good job|well done|lol|haha)[\s!.]*)+$/;
-
 function championTeam(): SnapshotTeam {
   return SNAPSHOT.teams.find((t) => t.abbreviation === SNAPSHOT.finals.champion)!;
 }
@@ -157,7 +123,7 @@ function bracketTeam(conference: Conference, seed: number): SnapshotTeam | undef
 }
 
 /** Parses one message on its own, before the conversation is consulted (remembered: see `memoize`). */
-const parse = memoize(parseMessage);
+export const parse = memoize(parseMessage);
 
 function parseMessage(text: string): Question {
   const n = normalize(text);
@@ -303,7 +269,7 @@ function parseMessage(text: string): Question {
   return q('help');
 }
 
-function teamFacet(n: string): QuestionFacet {
+export function teamFacet(n: string): QuestionFacet {
   if (CUE.pct.test(n)) return 'pct';
   if (CUE.losses.test(n)) return 'losses';
   if (CUE.wins.test(n)) return 'wins';
@@ -312,108 +278,3 @@ function teamFacet(n: string): QuestionFacet {
   return 'summary';
 }
 
-/** Kinds whose question is about specific teams and means nothing without one. */
-const NEEDS_TEAM: ReadonlySet<QuestionKind> = new Set(['team', 'path', 'compare']);
-
-/** Parses the latest message and resolves it against the conversation. */
-export function understand(text: string, state: ConversationState): Question {
-  const parsed = parse(text);
-  const n = normalize(text);
-  const previous = state.question;
-  if (!previous || parsed.kind === 'overview' || parsed.kind === 'smalltalk') return parsed;
-
-  // "Compare them": the last two teams the conversation was about.
-  if (parsed.teams.length === 0 && CUE.pronoun.test(n) && (parsed.kind === 'compare' || /\b(?:compare|comparison|versus|vs|better|worse|difference)\b/.test(n)) && state.recent && state.recent.length >= 2) {
-    return { ...parsed, kind: 'compare', facet: 'record', teams: state.recent.slice(0, 2), teamsFromContext: true };
-  }
-  const hasEntity = parsed.teams.length > 0 || parsed.conference || parsed.round || parsed.game || parsed.player || parsed.seed;
-  // Elliptical only when the message brings no question of its own ("And who beat the Knicks?" has one).
-  const noIntent = parsed.kind === 'help' || (parsed.kind === 'team' && parsed.facet === 'summary') || parsed.kind === 'standings' || parsed.kind === 'player';
-  const elliptical = noIntent && (CUE.ellipsis.test(n) || n.split(' ').length <= 4);
-  // "And the Celtics?", "What about Denver?", "And Game 6?": the previous question, about the new thing.
-  if (elliptical && hasEntity && previous.kind !== 'overview' && previous.kind !== 'help' && previous.kind !== 'smalltalk' && previous.kind !== 'unsupported') {
-    const teams = previous.kind === 'compare' && parsed.teams.length ? [...new Set([...previous.teams, ...parsed.teams])] : parsed.teams.length ? parsed.teams : previous.teams;
-    const carried: Question = {
-      ...previous,
-      text,
-      teams,
-      teamsFromContext: parsed.teams.length === 0,
-      ...(parsed.conference ? { conference: parsed.conference } : {}),
-      ...(parsed.round ? { round: parsed.round } : {}),
-      ...(parsed.game ? { game: parsed.game, facet: 'game' as const } : {}),
-      ...(parsed.player ? { player: parsed.player } : {}),
-      ...(parsed.seed ? { seed: parsed.seed } : {}),
-      ...(parsed.count ? { count: parsed.count } : {}),
-    };
-    if (parsed.player && !parsed.teams.length) return { ...carried, kind: 'player', facet: 'summary', teams: [] };
-    return carried;
-  }
-  if (elliptical && !hasEntity && parsed.kind === 'help' && state.focus.length) {
-    // "Why?", "Really?": the snapshot has results, not reasons; say so, and what it knows about the same subject.
-    return { ...parsed, kind: 'unsupported', unsupported: 'notInSnapshot', teams: state.focus.slice(0, 1), teamsFromContext: true };
-  }
-
-  // "Who won when they met?": the two teams of the previous answer, as a series.
-  if (parsed.teams.length === 0 && state.focus.length >= 2 && /\b(?:met|meet|meeting|each other|head to head|series|matchup)\b/.test(n)) {
-    return { ...parsed, kind: 'series', facet: CUE.length.test(n) ? 'length' : 'winner', teams: state.focus.slice(0, 2), teamsFromContext: true };
-  }
-  // "Who was better, them or the Lakers?": the team of the previous answer against the one named now.
-  if (parsed.teams.length === 1 && state.focus.length && !state.focus.includes(parsed.teams[0]!) && CUE.pronoun.test(n) && CUE.compare.test(n)) {
-    return { ...parsed, kind: 'compare', facet: 'record', teams: [state.focus[0]!, parsed.teams[0]!], teamsFromContext: true };
-  }
-  // "And the worst?" after "best record in the East": same conference, round or teams unless the message names its own.
-  if (CUE.ellipsis.test(n) && !noIntent && parsed.kind === previous.kind) {
-    const inherited: Question = {
-      ...parsed,
-      ...(!parsed.conference && previous.conference ? { conference: previous.conference } : {}),
-      ...(!parsed.round && previous.round ? { round: previous.round } : {}),
-      ...(!parsed.teams.length && previous.teams.length && NEEDS_TEAM.has(parsed.kind) ? { teams: previous.teams, teamsFromContext: true } : {}),
-    };
-    return inherited;
-  }
-  // "they / their / that team": the teams of the previous answer.
-  const refersToTeam = CUE.pronoun.test(n) || (NEEDS_TEAM.has(parsed.kind) && parsed.teams.length === 0);
-  let resolved: Question = parsed;
-  if (parsed.teams.length === 0 && refersToTeam && state.focus.length) {
-    resolved = { ...parsed, teams: state.focus, teamsFromContext: true };
-    if (parsed.kind === 'playoffTeams') resolved = { ...resolved, kind: 'path', facet: CUE.path.test(n) ? 'summary' : 'madePlayoffs' };
-    if (parsed.kind === 'leader' && CUE.pronoun.test(n)) resolved = { ...resolved, kind: 'team', facet: 'seed' };
-    if (parsed.kind === 'round' && CUE.pronoun.test(n) && !parsed.seriesLength) resolved = { ...resolved, kind: 'path', facet: CUE.eliminated.test(n) ? 'eliminatedBy' : 'beat' };
-    if (parsed.kind === 'finals' && CUE.pronoun.test(n) && (parsed.facet === 'winner' || parsed.facet === 'loser')) resolved = { ...resolved, kind: 'path', facet: 'summary', round: 'NBA Finals' };
-    if (parsed.kind === 'help' || parsed.kind === 'standings') resolved = { ...resolved, kind: 'team', facet: teamFacet(n) };
-    if (parsed.kind === 'statedRecord' && !parsed.teams.length) resolved = { ...resolved, teams: state.focus.slice(0, 1) };
-    if (parsed.kind === 'team' && parsed.facet === 'summary' && CUE.record.test(n)) resolved = { ...resolved, facet: 'record' };
-    if (resolved.kind === 'team' && resolved.teams.length === 1 && state.statedRecord && (resolved.facet === 'pct' || CUE.compare.test(n))) {
-      // "How does their record compare?" after "The Raptors went 46-36": the stated record, not the snapshot's.
-      resolved = { ...resolved, kind: 'statedRecord', facet: 'pct', record: state.statedRecord };
-    }
-  }
-  // Still not understood: read the message again with the team named ("How far did his team go?").
-  if (resolved.kind === 'help' && resolved.teams.length && !parsed.teams.length) {
-    const team = resolved.teams[0]!;
-    const named = text.replace(CUE.pronounOriginal, `the ${team.city} ${team.nickname}`);
-    if (named !== text) {
-      const again = parse(named);
-      if (again.kind !== 'help') resolved = { ...again, text, teamsFromContext: true };
-    }
-  }
-  // "Who was the MVP of that series?": the MVP of the series the conversation is about.
-  if (resolved.kind === 'award' && resolved.award === 'mvp' && state.series && /\b(?:that|the|this) series\b/.test(n)) {
-    const { round, conference } = state.series;
-    if (round === 'NBA Finals') resolved = { ...resolved, kind: 'finals', facet: 'mvp' };
-    else if (round === 'Conference Finals') resolved = { ...resolved, award: conference === 'East' ? 'eastFinalsMvp' : 'westFinalsMvp' };
-  }
-  // "he / his": the player of the previous answer.
-  if (!resolved.player && CUE.he.test(n) && state.player) {
-    resolved = { ...resolved, player: state.player };
-    if (resolved.kind === 'help' || resolved.kind === 'team') resolved = { ...resolved, kind: 'player', facet: 'summary' };
-  }
-  // "How many games did it go?", "Who won the series?": the series of the previous answer.
-  if (state.series && (resolved.kind === 'series' || resolved.kind === 'help') && resolved.teams.length < 2) {
-    const inFinals = state.series.round === 'NBA Finals';
-    return inFinals
-      ? { ...resolved, kind: 'finals', facet: CUE.length.test(n) ? 'length' : CUE.score.test(n) ? 'score' : 'winner' }
-      : { ...resolved, kind: 'series', teams: [], round: state.series.round, series: state.series, teamsFromContext: true };
-  }
-  return resolved;
-}
