@@ -118,6 +118,9 @@ export const GUARDRAIL_SET: readonly GuardrailCase[] = [
     "Did the Heat beat the Bulls?",
     "Magic vs Hawks play-in",
     "How does the draft lottery work?",
+    "Who was the best team?",
+    "Who got swept?",
+    "Who were the champions?",
   ),
   ...onFollowUp(
     'thanks!',
@@ -227,6 +230,9 @@ export const GUARDRAIL_SET: readonly GuardrailCase[] = [
     "How do I win the lottery?",
     "Who won the game show Jeopardy?",
     "Which team won the Ryder Cup?",
+    "Which team won the spelling bee?",
+    "What is the best team structure for a startup?",
+    "Which team is the best in Overwatch?",
   ),
   ...offFollowUp(
     'Now tell me a joke',

@@ -189,6 +189,11 @@ const textSignals = memoize((original: string): TextSignals => {
   // Weak signals: sport words; two cities ("Houston or Denver?") count twice, everyday words ("heat", "magic") or a
   // common surname once at most; a won-lost record, a season label, "top 5" or an award count once each.
   const weakWords = new Set(allMatches(WEAK, n).map((m) => m.text)).size;
+  // "Who was the best team?", "Who got swept?": a question about who finished best, worst or won reads as standings talk.
+  const standingsQuestion =
+    /^(?:who|which|what)\b/.test(n) && /\b(?:best|worst|top|bottom|last|champions?|swept|sweep|won|lost|winner)\b/.test(n) && /\b(?:teams?|series|champions?|swept|seeds?|records?)\b/.test(n)
+      ? 1
+      : 0;
   const weakNames = Math.min(2, teams.filter((m) => m.kind === 'city').length) || (weakTeam || players.length > 0 ? 1 : 0);
   const sportNumbers =
     (record || /\b(?:20\d\d-\d\d|2024|2025)\b/.test(n) || /(?:^|[\s(])\.\d{3}(?!\d)/.test(original) ? 1 : 0) + (/\b(?:top|bottom) (?:\d{1,2}|three|four|five|ten)\b/.test(n) ? 1 : 0) + (findAward(n) ? 1 : 0);
@@ -198,7 +203,7 @@ const textSignals = memoize((original: string): TextSignals => {
   const onlyATeam = teams.length > 0 && teams.some((m) => m.text === bare) && /^(?:(?:and|so|ok|okay|but)\s+)?(?:(?:what|how) about|and)\b/.test(n);
   return {
     ...base,
-    weak: weakWords + weakNames + sportNumbers + (onlyATeam ? 1 : 0),
+    weak: weakWords + weakNames + sportNumbers + (onlyATeam ? 1 : 0) + standingsQuestion,
     conversational: all.length <= 8 && all.every((w) => FOLLOW_UP_WORDS.has(w)),
   };
 });

@@ -113,9 +113,11 @@ export const OFF_TOPIC_MARKERS: readonly string[] = [
   'painting', 'knitting', 'planet', 'planets', 'galaxy', 'moon', 'mars', 'climate', 'volcano', 'earthquake', 'debate team',
   'sales team', 'team meeting', 'team lunch', 'team morale', 'my team at work', 'dev team', 'soccer team', 'hockey team',
   'football team', 'baseball team', 'record player', 'vinyl', 'turntable', 'monopoly', 'scrabble', 'world record',
-  'guinness', 'kids', 'children', 'pac-man', 'pacman', 'arcade', 'lottery', 'lotto', 'game show', 'jeopardy',
+  'guinness', 'spelling bee', 'hbo', 'hulu', 'prime video', 'roman', 'ancient', 'medieval', 'overwatch', 'valorant',
+  'league of legends', 'dota', 'call of duty', 'bake off', 'reality show', 'kids', 'children', 'pac-man', 'pacman', 'arcade', 'lottery', 'lotto', 'game show', 'jeopardy',
   'wheel of fortune', 'ryder cup', 'davis cup', "america's cup", 'high score', 'catan', 'settlers', 'magic kingdom', 'disney', 'theme park', 'spacex', 'nasa', 'touring', 'tour dates',
   'game of thrones', 'stranger things', 'the office', 'breaking bad', 'tv series', 'sitcom', 'tv show',
   'team name', 'team names', 'name for my team', 'ps5', 'ps4', 'xbox', 'playstation', 'nintendo', 'board game', 'at work',
-  'my job', 'office', 'coworker', 'coworkers', 'colleague', 'colleagues', 'boss', 'workplace', 'employees', 'rain', 'snow', 'temperature', 'translate', 'language', 'spanish', 'french',
+  'my job', 'office', 'startup', 'company', 'developer', 'developers', 'engineering', 'employee', 'business',
+  'school', 'classroom', 'students', 'teacher', 'volunteers', 'coworker', 'coworkers', 'colleague', 'colleagues', 'boss', 'workplace', 'employees', 'rain', 'snow', 'temperature', 'translate', 'language', 'spanish', 'french',
 ];
