@@ -136,5 +136,8 @@ export const ANSWER_SET: readonly EvalConversation[] = [
   c('team-stats', 'unsupported', t("What was the Celtics' point differential?", ['not in my offline snapshot', '61-21'])),
   c('head-to-head', 'compare', t('What was the Lakers record against the Nuggets?', ['Head-to-head', '50-32'])),
   c('playoff-game-count', 'path', t('How many playoff games did the Thunder win?', ['16', 'Grizzlies'])),
+  c('how-many-carry', 'team', t('How many wins did the Celtics have?', ['61']), t('How many did the Knicks have?', ['51 games']), t('So who was better?', ['Celtics', '10 more wins'])),
+  c('roy-his-team', 'award', t('Who won ROY?', ['Stephon Castle']), t('Did his team make the playoffs?', ['No', 'Spurs'])),
+  c('play-first', 'path', t('What were the Nuggets seeded?', ['4']), t('Who did they play first?', ['Clippers', '4-3'])),
   c('elliptical-team', 'team', t("What was the Rockets' record?", ['52-30']), t('And the Celtics?', ['61-21'], ['52-30 in'])),
 ];

@@ -182,7 +182,7 @@ export function findRound(normalized: string): SnapshotSeries['round'] | undefin
   if (/\b(?:conference finals?|conference finalists?|conf(?:erence)? finals?|east(?:ern)? finals?|west(?:ern)? finals?|ecf|wcf|third round|final four)\b/.test(normalized)) return 'Conference Finals';
   if (/\b(?:rd|r) ?3\b/.test(normalized)) return 'Conference Finals';
   if (/\b(?:semi-?finals?|semis|second round|2nd round|round (?:2|two)|conference semi|round of 8|(?:rd|r) ?2)\b/.test(normalized)) return 'Conference Semifinals';
-  if (/\b(?:first round|1st round|round (?:1|one)|opening round|first-round|round of 16|(?:rd|r) ?1)\b/.test(normalized)) return 'First Round';
+  if (/\b(?:first round|1st round|round (?:1|one)|opening round|first-round|round of 16|(?:rd|r) ?1|play(?:ed)? first|first opponent|opening series)\b/.test(normalized)) return 'First Round';
   if (/\b(?:nba finals?|finals|the final(?! (?:record|score|standings?|tally|table|seed|result|regular|week|day))|final game)\b/.test(normalized)) return 'NBA Finals';
   return undefined;
 }
@@ -191,7 +191,7 @@ const AWARD_PATTERNS: ReadonlyArray<[AwardKey, RegExp]> = [
   ['eastFinalsMvp', /\b(?:east(?:ern)?(?: conference)? finals? mvp|larry bird (?:trophy|award)|ecf mvp)\b/],
   ['westFinalsMvp', /\b(?:west(?:ern)?(?: conference)? finals? mvp|magic johnson (?:trophy|award)|wcf mvp)\b/],
   ['finalsMvp', /\b(?:finals? mvp|bill russell (?:trophy|award)|mvp of the finals|most valuable player of the finals)\b/],
-  ['rookieOfTheYear', /\b(?:rookie of the year|roty?|top rookie|best rookie|rookie award|wilt chamberlain trophy)\b/],
+  ['rookieOfTheYear', /\b(?:rookie of the year|roy|roty|top rookie|best rookie|rookie award|wilt chamberlain trophy)\b/],
   ['defensivePlayerOfTheYear', /\b(?:defensive player(?: of the year)?|dpoy|best defender|top defender|defensive award|hakeem olajuwon trophy)\b/],
   ['sixthMan', /\b(?:sixth[- ]man|6th man|6moy|smoy|best bench player|best sixth|john havlicek trophy)\b/],
   ['mostImproved', /\b(?:most improved|mip|george mikan trophy)\b/],

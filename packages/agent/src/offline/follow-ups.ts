@@ -17,11 +17,15 @@ export function understand(text: string, state: ConversationState): Question {
   const previous = state.question;
   if (!previous || parsed.kind === 'overview' || parsed.kind === 'smalltalk') return parsed;
 
-  // "Compare them": the last two teams the conversation was about.
-  if (parsed.teams.length === 0 && CUE.pronoun.test(n) && (parsed.kind === 'compare' || /\b(?:compare|comparison|versus|vs|better|worse|difference)\b/.test(n)) && state.recent && state.recent.length >= 2) {
+  // "Compare them", "So who was better?": the last two teams the conversation was about.
+  if (parsed.teams.length === 0 && (CUE.pronoun.test(n) || /\b(?:better|worse|compare)\b/.test(n)) && (parsed.kind === 'compare' || /\b(?:compare|comparison|versus|vs|better|worse|difference)\b/.test(n)) && state.recent && state.recent.length >= 2) {
     return { ...parsed, kind: 'compare', facet: 'record', teams: state.recent.slice(0, 2), teamsFromContext: true };
   }
   const hasEntity = parsed.teams.length > 0 || parsed.conference || parsed.round || parsed.game || parsed.player || parsed.seed;
+  // "How many did the Knicks have?" after "How many wins did the Celtics have?": the same facet, another team.
+  if (parsed.kind === 'team' && parsed.facet === 'summary' && parsed.teams.length && previous.kind === 'team' && previous.facet !== 'summary' && /^how (?:many|much)\b/.test(n)) {
+    return { ...parsed, facet: previous.facet };
+  }
   // Elliptical only when the message brings no question of its own ("And who beat the Knicks?" has one).
   const noIntent = parsed.kind === 'help' || (parsed.kind === 'team' && parsed.facet === 'summary') || parsed.kind === 'standings' || parsed.kind === 'player';
   const elliptical = noIntent && (CUE.ellipsis.test(n) || n.split(' ').length <= 4);

@@ -72,7 +72,8 @@ export function pathAnswer(q: Question, facts: Facts): string {
   if (!team) return helpAnswer(q, 'Which team do you mean?');
   const all = seriesOf(team);
   if (!all.length) {
-    return paragraphs(`The ${fullName(team)} did not make the ${SEASON} playoffs (${record(team)}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}), so they had no playoff series.`, playIn(team) ?? seasonOutcome(team));
+    const no = /^\s*(?:did|do|does|were|was|are|is|have|has)\b/i.test(q.text) ? 'No, the' : 'The';
+    return paragraphs(`${no} ${fullName(team)} did not make the ${SEASON} playoffs (${record(team)}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}), so they had no playoff series.`, playIn(team) ?? seasonOutcome(team));
   }
   const lost = all.find((s) => s.loser === team.abbreviation);
   const wins = all.filter((s) => s.winner === team.abbreviation);
