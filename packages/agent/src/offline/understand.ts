@@ -206,7 +206,10 @@ function parseMessage(text: string): Question {
   const seeded = !teams.length && conference ? (/\btop seed\b/.test(n) ? 1 : seed) : undefined;
   if (seeded && (about(CUE.eliminated) || about(CUE.beat) || about(CUE.path))) {
     const team = bracketTeam(conference!, seeded);
-    if (team) return parseMessage(`${text} (${team.city} ${team.nickname})`.replace(/\b(?:top|no\.? ?\d|number \w+|\d+(?:st|nd|rd|th)?) seed\b/i, team.nickname));
+    if (!team) return q('help');
+    // Read the question again with the seed replaced by the team's name.
+    const named = text.replace(/\b(?:the )?(?:top|no\.? ?\d{1,2}|number \w+|\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth)[- ]seed\b/i, `the ${team.city} ${team.nickname}`);
+    if (named !== text) return { ...parseMessage(named), text };
   }
   if (player && !teams.length) return q('player');
   if (player && teams.length === 1 && /\b(?:on the|plays? for|played for|playing for|traded|with the|join(?:ed)?|his team|a member of)\b/.test(n)) return q('player');
