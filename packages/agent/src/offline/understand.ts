@@ -204,9 +204,9 @@ function parseMessage(text: string): Question {
   }
   // "Who eliminated the top seed in the East?": the team holding that seed.
   const seeded = !teams.length && conference ? (/\btop seed\b/.test(n) ? 1 : seed) : undefined;
-  if (seeded && (about(CUE.eliminated) || about(CUE.beat) || about(CUE.path))) {
-    const team = bracketTeam(conference!, seeded);
-    if (!team) return q('help');
+  const seedTeam = seeded && (about(CUE.eliminated) || about(CUE.beat) || about(CUE.path)) ? bracketTeam(conference!, seeded) : undefined;
+  if (seedTeam) {
+    const team = seedTeam;
     // Read the question again with the seed replaced by the team's name.
     const named = text.replace(/\b(?:the )?(?:top|no\.? ?\d{1,2}|number \w+|\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth)[- ]seed\b/i, `the ${team.city} ${team.nickname}`);
     if (named !== text) return { ...parseMessage(named), text };
