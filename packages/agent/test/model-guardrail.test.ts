@@ -123,4 +123,31 @@ describe('model-judged guardrail against the scripted server', () => {
     expect(task?.spanData.type).toBe('task');
     expect(task?.parentId).toBe(inner!.spanId);
   });
+
+  it('works on the openai provider too (Responses API): the classifier is one structured-output response', async () => {
+    const openai = createReporter(
+      loadReporterConfig({
+        NBA_REPORTER_MODEL_PROVIDER: 'openai',
+        OPENAI_API_KEY: 'sk-test',
+        NBA_REPORTER_MODEL: 'gpt-test',
+        OPENAI_BASE_URL: server.baseURL,
+        NBA_REPORTER_MODEL_MAX_RETRIES: '0',
+        NBA_REPORTER_SESSION_DB: ':memory:',
+        NBA_REPORTER_GUARDRAIL: 'model',
+      }),
+      { sessionStore: new MemorySessionStore() },
+    );
+    try {
+      server.enqueue('responses', verdict(true), { text: 'Twenty or so.' });
+      const turn = await openai.report({ topic: 'general', message: 'How many games are left?' });
+      expect(turn.message).toBe('Twenty or so.');
+      const [classifier, answer] = server.requestsTo('responses');
+      expect(classifier!.body.instructions).toBe(NBA_TOPIC_CLASSIFIER_INSTRUCTIONS);
+      expect(classifier!.body.conversation).toBeUndefined(); // the classifier never writes to the user's conversation
+      expect(JSON.stringify(classifier!.body.text)).toContain('is_nba_or_basketball');
+      expect(answer!.body.instructions).toMatch(/NBA news reporter/);
+    } finally {
+      await openai.close();
+    }
+  });
 });
