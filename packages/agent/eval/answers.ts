@@ -139,5 +139,7 @@ export const ANSWER_SET: readonly EvalConversation[] = [
   c('how-many-carry', 'team', t('How many wins did the Celtics have?', ['61']), t('How many did the Knicks have?', ['51 games']), t('So who was better?', ['Celtics', '10 more wins'])),
   c('roy-his-team', 'award', t('Who won ROY?', ['Stephon Castle']), t('Did his team make the playoffs?', ['No', 'Spurs'])),
   c('play-first', 'path', t('What were the Nuggets seeded?', ['4']), t('Who did they play first?', ['Clippers', '4-3'])),
+  c('last-season', 'leader', t('Which team had the best record last season?', ['snapshot covers the 2024-25 season', 'Thunder'])),
+  c('than-last-year', 'unsupported', t('Were the Pistons better than last year?', ['only the 2024-25'])),
   c('elliptical-team', 'team', t("What was the Rockets' record?", ['52-30']), t('And the Celtics?', ['61-21'], ['52-30 in'])),
 ];

@@ -74,7 +74,8 @@ export const HOLDOUT_ANSWERS_2: readonly EvalConversation[] = [
   c('k16', t('Rank the Eastern Conference top 4', ['Cavaliers', 'Celtics', 'Knicks', 'Pacers'])),
   c('k17', t('Which team finished with a .500 record?', ['Magic'])),
   c('k18', t('How many three-pointers did Steph Curry make?', ['not in', 'Warriors'])),
-  c('k19', t('Who won the championship last year?', ['2024-25'], ['Thunder won the 2024-25'])),
+  // Relabelled after round 5: "last year" may mean the snapshot's season; the answer now says which season it covers.
+  c('k19', t('Who won the championship last year?', ['snapshot covers the 2024-25 season', 'Thunder'])),
   c('k20', t('What is the win percentage for 55 wins and 27 losses?', ['.671'])),
   c('k21', t('Tell me about the Houston Rockets', ['52-30', 'Warriors']), t('Who was better, them or the Lakers?', ['Rockets', 'Lakers', '52-30'])),
   c('k22', t('What was the Nuggets record?', ['50-32']), t('what about the clippers', ['50-32', 'Clippers'])),

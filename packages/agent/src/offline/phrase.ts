@@ -113,6 +113,13 @@ function smalltalkAnswer(q: Question, facts: Facts): string {
 
 /** The answer text. `pct` is the win-percentage tool's output when `facts.percentageOf` asked for one. */
 export function phrase(facts: Facts, pct?: string): string {
+  const text = phraseAnswer(facts, pct);
+  return facts.question.relativeSeason
+    ? `My snapshot covers the ${SEASON} season (as of ${SNAPSHOT.asOf}); if that is the season you mean:\n\n${text}`
+    : text;
+}
+
+function phraseAnswer(facts: Facts, pct?: string): string {
   const q = facts.question;
   const percentage = pct ?? (facts.percentageOf ? calculateWinPercentage(facts.percentageOf.wins, facts.percentageOf.losses) : undefined);
   switch (q.kind) {

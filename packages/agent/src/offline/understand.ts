@@ -90,6 +90,8 @@ export interface Question {
   readonly topic?: TopicSlug;
   /** "Which team finished at .500?": a winning percentage named in the question. */
   readonly pctStated?: string;
+  /** The question said "last season": answered for the snapshot's season, with a note saying so. */
+  readonly relativeSeason?: boolean;
   /** "Which series went seven games?": series of this many games. */
   readonly seriesLength?: number;
   /** A series named earlier in the conversation ("the series", "it"). */
@@ -160,9 +162,14 @@ function parseMessage(text: string): Question {
 
   const about = (re: RegExp) => re.test(n);
   // Outside the snapshot first: another season, news after it, per-player statistics.
-  if (about(CUE.otherSeason) && !/\b(?:2024|2025|24-25|2024-25|this season|this year)\b/.test(n.replace(/\b2025 draft\b/, ''))) {
-    return q('unsupported', 'summary', { unsupported: 'otherSeason' });
+  // "last season" may well mean the snapshot's season: answer for 2024-25 and say so (see `relativeSeason`).
+  const relative = /\b(?:last|previous|prior) (?:season|year)\b/;
+  const otherSeason = about(CUE.otherSeason) && !/\b(?:2024|2025|24-25|2024-25|this season|this year)\b/.test(n.replace(/\b2025 draft\b/, ''));
+  if (otherSeason && !CUE.otherSeason.test(n.replace(relative, ' ')) && !/\b(?:than|compared (?:to|with)|versus|vs) (?:the )?(?:last|previous|prior) (?:season|year)\b/.test(n)) {
+    const rest = parseMessage(text.replace(/\b(?:last|previous|prior) (?:season|year)\b/gi, 'this season'));
+    return rest.kind === 'help' || rest.kind === 'unsupported' ? q('unsupported', 'summary', { unsupported: 'otherSeason' }) : { ...rest, text, relativeSeason: true };
   }
+  if (otherSeason) return q('unsupported', 'summary', { unsupported: 'otherSeason' });
   if (/\b(?:hurt|injur\w*|health|healthy|out for the|missed games|sidelined)\b/.test(n)) return q('unsupported', 'summary', { unsupported: 'injuries' });
   if (about(CUE.afterSnapshot) && !about(CUE.playoffs) && !about(CUE.finals)) return q('unsupported', 'summary', { unsupported: 'afterSnapshot' });
   if (/\b(?:point differential|net rating|offensive rating|defensive rating|pace|points per game|ppg|margin of victory|three-point percentage|field goal percentage|turnovers|home record|road record|away record|home court record|record at home|record on the road|streak)\b/.test(n) && !player && !game) {
