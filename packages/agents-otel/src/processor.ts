@@ -34,6 +34,7 @@ import { captureContentFromEnv } from './config.js';
 import { parseJsonLoose, type ChatMessage, type OutputMessage, type Part, type ToolCallInfo } from './messages.js';
 import { getRegistry, rawActiveContext, type SdkSpanContextSource } from './registry.js';
 import * as sc from './semconv.js';
+import { createTimeToFirstChunkHistogram, readStreamFacts, streamAttributes, timeToFirstChunkAttributes } from './streaming.js';
 import { durationSeconds, hrTimeBefore, isoToHrTime, nowHrTime } from './time.js';
 import { boundedJson, truncateString } from './truncate.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
@@ -74,7 +75,7 @@ export interface AgentsOtelOptions {
   maxTraces?: number;
 }
 
-type Instruments = { provider: MeterProvider; duration: Histogram; tokens: Histogram; cacheRead: Counter };
+type Instruments = { provider: MeterProvider; duration: Histogram; tokens: Histogram; cacheRead: Counter; timeToFirstChunk: Histogram };
 
 type EntryKind = 'agent' | 'chat' | 'tool' | 'guardrail' | 'handoff' | 'folded';
 
@@ -658,6 +659,8 @@ export class AgentsOtelProcessor implements TracingProcessor, SdkSpanContextSour
     if (info.responseModel) span.setAttribute(sc.ATTR_GEN_AI_RESPONSE_MODEL, info.responseModel);
     if (info.finishReasons?.length) span.setAttribute(sc.ATTR_GEN_AI_RESPONSE_FINISH_REASONS, info.finishReasons);
     if (info.apiType && this.#provider === sc.GEN_AI_PROVIDER_NAME_VALUE_OPENAI) span.setAttribute(sc.ATTR_OPENAI_API_TYPE, info.apiType);
+    const stream = readStreamFacts(data);
+    if (stream) span.setAttributes(streamAttributes(stream));
     const u = info.usage;
     if (u) {
       if (u.input !== undefined) span.setAttribute(sc.ATTR_GEN_AI_USAGE_INPUT_TOKENS, u.input);
@@ -705,6 +708,9 @@ export class AgentsOtelProcessor implements TracingProcessor, SdkSpanContextSour
     turn?.turnChats?.push({ entry: e, hadUsage: hasTokens });
     this.#recordDuration(durationSeconds(e.start, end), errorType ? { ...attrs, [sc.ATTR_ERROR_TYPE]: errorType } : attrs, e.ctx);
     if (u) this.#recordTokens(u, attrs, e.ctx);
+    if (stream?.timeToFirstChunk !== undefined) {
+      this.#getInstruments()?.timeToFirstChunk.record(stream.timeToFirstChunk, timeToFirstChunkAttributes(attrs), e.ctx);
+    }
   }
 
   #endTurn(e: Entry, data: Record<string, unknown>): void {
@@ -788,6 +794,7 @@ export class AgentsOtelProcessor implements TracingProcessor, SdkSpanContextSour
         valueType: ValueType.INT,
         advice: { explicitBucketBoundaries: [...sc.METRIC_GEN_AI_CLIENT_TOKEN_USAGE_BUCKETS] },
       }),
+      timeToFirstChunk: createTimeToFirstChunkHistogram(meter),
       cacheRead: meter.createCounter(sc.METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_CACHE_READ_INPUT_TOKENS, {
         unit: sc.METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_CACHE_READ_INPUT_TOKENS_UNIT,
         description: sc.METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_CACHE_READ_INPUT_TOKENS_DESCRIPTION,

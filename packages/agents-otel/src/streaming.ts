@@ -7,14 +7,7 @@
  * (extension fields, like `response_model`). A span without them is a call that did not stream.
  */
 import type { Attributes, Histogram, Meter } from '@opentelemetry/api';
-
-export const ATTR_GEN_AI_REQUEST_STREAM = 'gen_ai.request.stream';
-export const ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK = 'gen_ai.response.time_to_first_chunk';
-export const METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK = 'gen_ai.client.operation.time_to_first_chunk';
-/** Same unit and advised buckets as `gen_ai.client.operation.duration` (the spec says so). */
-export const METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK_BUCKETS: readonly number[] = [
-  0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92,
-];
+import * as sc from './semconv.js';
 
 /** What a model span says about streaming. */
 export interface StreamFacts {
@@ -31,21 +24,21 @@ export function readStreamFacts(data: Record<string, unknown>): StreamFacts | un
 
 /** Span attributes for a streamed chat. */
 export function streamAttributes(facts: StreamFacts): Attributes {
-  const attrs: Attributes = { [ATTR_GEN_AI_REQUEST_STREAM]: true };
-  if (facts.timeToFirstChunk !== undefined) attrs[ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK] = facts.timeToFirstChunk;
+  const attrs: Attributes = { [sc.ATTR_GEN_AI_REQUEST_STREAM]: true };
+  if (facts.timeToFirstChunk !== undefined) attrs[sc.ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK] = facts.timeToFirstChunk;
   return attrs;
 }
 
 export function createTimeToFirstChunkHistogram(meter: Meter): Histogram {
-  return meter.createHistogram(METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK, {
-    unit: 's',
-    description: 'Time to receive the first chunk of a streamed GenAI response',
-    advice: { explicitBucketBoundaries: [...METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK_BUCKETS] },
+  return meter.createHistogram(sc.METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK, {
+    unit: sc.METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK_UNIT,
+    description: sc.METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK_DESCRIPTION,
+    advice: { explicitBucketBoundaries: [...sc.METRIC_GEN_AI_CLIENT_OPERATION_DURATION_BUCKETS] },
   });
 }
 
 /** The metric's attributes: the chat's duration attributes without `error.type` (as the spec lists them). */
 export function timeToFirstChunkAttributes(durationAttrs: Attributes): Attributes {
-  const { ['error.type']: _ignored, ...rest } = durationAttrs;
+  const { [sc.ATTR_ERROR_TYPE]: _ignored, ...rest } = durationAttrs;
   return rest;
 }
