@@ -82,6 +82,24 @@ describe.each([
       [210, 12],
       [240, 22],
     ]);
+    // Streaming on the chat spans (v1.41): gen_ai.request.stream and the time to the first chunk.
+    for (const chat of chatsOf(spans)) {
+      expect(chat.attributes['gen_ai.request.stream']).toBe(true);
+      const ttfc = chat.attributes['gen_ai.response.time_to_first_chunk'] as number;
+      expect(ttfc).toBeGreaterThan(0);
+      expect(ttfc * 1e9).toBeLessThanOrEqual(Number(BigInt(chat.endTimeUnixNano) - BigInt(chat.startTimeUnixNano)) + 5e6);
+    }
+    const model = provider === 'openai' ? 'gpt-test' : 'local-model';
+    const point = await receiver.waitFor(
+      () =>
+        receiver
+          .metricPoints()
+          .find((p) => p.name === 'gen_ai.client.operation.time_to_first_chunk' && p.attributes['gen_ai.request.model'] === model && (p.count ?? 0) >= 2),
+      15_000,
+    );
+    expect(point).toMatchObject({ unit: 's', type: 'histogram' });
+    expect(point.attributes).toMatchObject({ 'gen_ai.operation.name': 'chat', 'gen_ai.provider.name': 'openai', 'server.address': '127.0.0.1' });
+    expect(point.attributes['error.type']).toBeUndefined();
   });
 
   test('a model stream that breaks mid-answer ends the SSE stream with MODEL_UNAVAILABLE after the text so far', async () => {

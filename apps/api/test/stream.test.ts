@@ -103,6 +103,10 @@ describe('subscriptions over SSE (offline model)', () => {
     const chats = spans.filter((s) => s.attributes['gen_ai.operation.name'] === 'chat');
     const tool = spans.find((s) => s.name === 'execute_tool calculate_win_percentage')!;
     for (const child of [...chats, tool]) expect(parentOf(child)?.spanId).toBe(agent.spanId);
+    for (const chat of chats) {
+      expect(chat.attributes['gen_ai.request.stream']).toBe(true);
+      expect(chat.attributes['gen_ai.response.time_to_first_chunk']).toEqual(expect.any(Number));
+    }
     // No execute span per streamed event: one `execute` per delta would be noise.
     expect(spans.filter((s) => s.name.startsWith('graphql.resolve')).map((s) => s.name)).toEqual(['graphql.resolve reportStream']);
   });
