@@ -52,7 +52,10 @@ function formatErrors(result: ExecutionResult, development: boolean, hide: boole
   if (!result.errors?.length) return result;
   const errors = result.errors.map((error) => {
     const code: ErrorCode = error.extensions?.code ?? fallbackCode;
-    if (code === 'INTERNAL_SERVER_ERROR' && !development) return new GraphQLError('Internal server error', { extensions: { code } });
+    if (code === 'INTERNAL_SERVER_ERROR' && !development) {
+      const traceId = error.extensions?.traceId;
+      return new GraphQLError('Internal server error', { extensions: { code, ...(traceId ? { traceId } : {}) } });
+    }
     const { http: _http, ...extensions } = { ...error.extensions, code } as Record<string, unknown>;
     const message = hide ? stripSuggestions(error.message) : error.message;
     return new GraphQLError(message, { nodes: error.nodes ?? null, path: error.path ?? null, extensions });
