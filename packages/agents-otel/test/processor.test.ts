@@ -3,7 +3,7 @@ import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { getCurrentSpan, InputGuardrailTripwireTriggered, Runner, withCustomSpan } from '@openai/agents-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerAgentsOtel } from '../src/processor.js';
+import { registerAgentsOtel } from '../src/register.js';
 import * as sc from '../src/semconv.js';
 import {
   byName,

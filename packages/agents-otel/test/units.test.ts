@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readChatInfo } from '../src/chat-data.js';
-import { captureContentFromEnv } from '../src/config.js';
+import { contentCaptureFromEnv } from '../src/config.js';
 import { normalizeFinishReason, toChatMessages } from '../src/messages.js';
-import { modelErrorType } from '../src/processor.js';
+import { modelErrorType } from '../src/errors.js';
 import { isoToHrTime } from '../src/time.js';
 import { boundedJson, TRUNCATION_MARKER, truncateString } from '../src/truncate.js';
 
@@ -148,9 +148,12 @@ describe('message mapping', () => {
 describe('misc', () => {
   it('parses the capture env var', () => {
     const key = 'OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT';
-    expect(captureContentFromEnv({})).toBe(false);
-    expect(captureContentFromEnv({ [key]: ' Span_Only ' })).toBe(true);
-    expect(captureContentFromEnv({ [key]: 'EVENT_ONLY' })).toBe(false);
+    expect(contentCaptureFromEnv({})).toBe('no_content');
+    expect(contentCaptureFromEnv({ [key]: ' Span_Only ' })).toBe('span_only');
+    expect(contentCaptureFromEnv({ [key]: 'EVENT_ONLY' })).toBe('event_only');
+    expect(contentCaptureFromEnv({ [key]: 'span_and_event' })).toBe('span_and_event');
+    expect(contentCaptureFromEnv({ [key]: 'TRUE' })).toBe('span_only');
+    expect(contentCaptureFromEnv({ [key]: 'no_content' })).toBe('no_content');
   });
 
   it('converts ISO timestamps to HrTime keeping precision', () => {
