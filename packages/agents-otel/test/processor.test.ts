@@ -351,7 +351,11 @@ describe('errors (§14.4)', () => {
     expect(chat.events.map((e) => e.name)).toEqual(['exception']);
     const inv = one(spans, 'invoke_agent SupportAgent');
     expect(inv.status.code).toBe(SpanStatusCode.ERROR);
-    expect(inv.attributes[sc.ATTR_ERROR_TYPE]).toBe('Error');
+    // item 1: the agent span carries the cause (the failed chat's status), not the generic "Error"
+    expect(inv.attributes[sc.ATTR_ERROR_TYPE]).toBe('429');
+    // item 4: exception.type is a class; error.type keeps the status
+    expect(chat.events[0]?.attributes).toMatchObject({ 'exception.type': 'RateLimitError', 'exception.message': '429 Too Many Requests' });
+    expect(inv.events[0]?.attributes?.['exception.type']).toBe('RateLimitError');
     const all = await h.metrics();
     const chatPoint = histogramPoints(metric(all, sc.METRIC_GEN_AI_CLIENT_OPERATION_DURATION)).find(
       (p) => p.attributes[sc.ATTR_GEN_AI_OPERATION_NAME] === 'chat',
@@ -362,6 +366,10 @@ describe('errors (§14.4)', () => {
       'gen_ai.request.model': MODEL,
       'error.type': '429',
     });
+    const agentPoint = histogramPoints(metric(all, sc.METRIC_GEN_AI_CLIENT_OPERATION_DURATION)).find(
+      (p) => p.attributes[sc.ATTR_GEN_AI_OPERATION_NAME] === 'invoke_agent',
+    );
+    expect(agentPoint?.attributes[sc.ATTR_ERROR_TYPE]).toBe('429');
     expect(histogramPoints(metric(all, sc.METRIC_GEN_AI_CLIENT_TOKEN_USAGE))).toHaveLength(0);
   });
 
@@ -408,9 +416,10 @@ describe('errors (§14.4)', () => {
 
 describe('content capture (§7, §3.1)', () => {
   type Msg = { role: string; parts: Array<Record<string, unknown>>; finish_reason?: string };
-  function checkMessages(json: unknown, output: boolean): Msg[] {
-    expect(typeof json).toBe('string');
-    const msgs = JSON.parse(json as string) as Msg[];
+  function checkMessages(value: unknown, output: boolean): Msg[] {
+    // structured (AnyValue) by default: an array of maps, not a JSON string (item 6)
+    expect(Array.isArray(value)).toBe(true);
+    const msgs = value as Msg[];
     expect(Array.isArray(msgs)).toBe(true);
     for (const m of msgs) {
       expect(typeof m.role).toBe('string');
@@ -452,7 +461,7 @@ describe('content capture (§7, §3.1)', () => {
     expect(h.processor.captureMessageContent).toBe(expected);
   });
 
-  it('when on, records JSON content in the v1.41 schemas', async () => {
+  it('when on, records structured content in the v1.41 schemas', async () => {
     process.env[sc.ENV_CAPTURE_MESSAGE_CONTENT] = 'true';
     const h = createHarness();
     await runScenario(h);
@@ -461,7 +470,7 @@ describe('content capture (§7, §3.1)', () => {
       String(a.attributes[sc.ATTR_GEN_AI_RESPONSE_ID]).localeCompare(String(b.attributes[sc.ATTR_GEN_AI_RESPONSE_ID])),
     ) as [ReadableSpan, ReadableSpan];
 
-    expect(JSON.parse(chat1.attributes[sc.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS] as string)).toEqual([{ type: 'text', content: INSTRUCTIONS }]);
+    expect(chat1.attributes[sc.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS]).toEqual([{ type: 'text', content: INSTRUCTIONS }]);
     expect(checkMessages(chat1.attributes[sc.ATTR_GEN_AI_INPUT_MESSAGES], false)).toEqual([
       { role: 'user', parts: [{ type: 'text', content: QUESTION }] },
     ]);
@@ -482,21 +491,31 @@ describe('content capture (§7, §3.1)', () => {
     ]);
 
     const tool = one(spans, 'execute_tool lookup_order');
-    expect(JSON.parse(tool.attributes[sc.ATTR_GEN_AI_TOOL_CALL_ARGUMENTS] as string)).toEqual({ orderId: '42' });
-    expect(JSON.parse(tool.attributes[sc.ATTR_GEN_AI_TOOL_CALL_RESULT] as string)).toEqual({ orderId: '42', status: 'shipped' });
+    expect(tool.attributes[sc.ATTR_GEN_AI_TOOL_CALL_ARGUMENTS]).toEqual({ orderId: '42' });
+    expect(tool.attributes[sc.ATTR_GEN_AI_TOOL_CALL_RESULT]).toEqual({ orderId: '42', status: 'shipped' });
 
     const agent = one(spans, 'invoke_agent SupportAgent');
-    expect(JSON.parse(agent.attributes[sc.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS] as string)).toEqual([{ type: 'text', content: INSTRUCTIONS }]);
+    expect(agent.attributes[sc.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS]).toEqual([{ type: 'text', content: INSTRUCTIONS }]);
     expect(checkMessages(agent.attributes[sc.ATTR_GEN_AI_INPUT_MESSAGES], false)).toEqual([
       { role: 'user', parts: [{ type: 'text', content: QUESTION }] },
     ]);
     expect(checkMessages(agent.attributes[sc.ATTR_GEN_AI_OUTPUT_MESSAGES], true)).toEqual([
       { role: 'assistant', parts: [{ type: 'text', content: FINAL_TEXT }], finish_reason: 'stop' },
     ]);
-    expect(JSON.parse(agent.attributes[sc.ATTR_GEN_AI_TOOL_DEFINITIONS] as string)).toEqual([{ type: 'function', name: 'lookup_order' }]);
+    expect(agent.attributes[sc.ATTR_GEN_AI_TOOL_DEFINITIONS]).toEqual([{ type: 'function', name: 'lookup_order' }]);
 
     // never on guardrail spans
     for (const key of sc.CONTENT_ATTRIBUTES) expect(one(spans, 'run_guardrail pii_check').attributes[key]).toBeUndefined();
+  });
+
+  it("contentFormat 'json_string' gives the same values as JSON strings, for backends that need strings (item 6)", async () => {
+    const h = createHarness({ captureMessageContent: true, contentFormat: 'json_string' });
+    await runScenario(h);
+    const spans = h.spans();
+    const agent = one(spans, 'invoke_agent SupportAgent');
+    expect(agent.attributes[sc.ATTR_GEN_AI_INPUT_MESSAGES]).toBe(JSON.stringify([{ role: 'user', parts: [{ type: 'text', content: QUESTION }] }]));
+    expect(agent.attributes[sc.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS]).toBe(JSON.stringify([{ type: 'text', content: INSTRUCTIONS }]));
+    expect(one(spans, 'execute_tool lookup_order').attributes[sc.ATTR_GEN_AI_TOOL_CALL_ARGUMENTS]).toBe('{"orderId":"42"}');
   });
 
   it('option overrides the env var', async () => {
@@ -516,13 +535,13 @@ describe('content capture (§7, §3.1)', () => {
       for (const key of sc.CONTENT_ATTRIBUTES) {
         const v = s.attributes[key];
         if (v === undefined) continue;
-        expect((v as string).length).toBeLessThanOrEqual(200);
-        expect(() => JSON.parse(v as string)).not.toThrow();
-        if ((v as string).includes('[truncated]')) truncated++;
+        const json = typeof v === 'string' ? v : JSON.stringify(v);
+        expect(json.length).toBeLessThanOrEqual(200);
+        if (json.includes('[truncated]')) truncated++;
       }
     }
     expect(truncated).toBeGreaterThan(0);
-    const input = JSON.parse(one(spans, 'invoke_agent SupportAgent').attributes[sc.ATTR_GEN_AI_INPUT_MESSAGES] as string) as Array<{
+    const input = one(spans, 'invoke_agent SupportAgent').attributes[sc.ATTR_GEN_AI_INPUT_MESSAGES] as Array<{
       role: string;
       parts: Array<{ type: string; content: string }>;
     }>;

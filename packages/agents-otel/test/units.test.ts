@@ -100,8 +100,10 @@ describe('message mapping', () => {
     expect(info.finishReasons).toEqual(['stop']);
     expect(info.usage).toEqual({ input: 10, output: 2, cacheRead: 4, reasoning: 1 });
     expect(info.requestParams).toEqual({ 'gen_ai.request.temperature': 0.5, 'gen_ai.request.top_p': 0.9 });
-    expect(info.systemInstructions).toEqual([{ type: 'text', content: 'be nice' }]);
+    // Chat Completions sends the system message as part of the history: it stays an input message (item 7).
+    expect(info.systemInstructions).toBeUndefined();
     expect(info.inputMessages).toEqual([
+      { role: 'system', parts: [{ type: 'text', content: 'be nice' }] },
       { role: 'user', parts: [{ type: 'text', content: 'hi' }] },
       { role: 'assistant', parts: [{ type: 'tool_call', id: 'call_9', name: 'f', arguments: {} }] },
       { role: 'tool', parts: [{ type: 'tool_call_response', id: 'call_9', response: 'res' }] },
@@ -133,6 +135,15 @@ describe('message mapping', () => {
     expect(info.systemInstructions).toEqual([{ type: 'text', content: 'sys' }]);
     expect(info.toolDefinitions).toEqual([{ type: 'function', name: 'f', description: 'does f' }]);
     expect(info.inputMessages).toEqual([{ role: 'user', parts: [{ type: 'text', content: 'hello' }] }]);
+  });
+
+  it('takes no request parameters from a Responses object: it echoes server defaults the request never set (item 2)', () => {
+    const info = readChatInfo({
+      type: 'response',
+      response_id: 'resp_1',
+      _response: { id: 'resp_1', object: 'response', status: 'completed', temperature: 1, top_p: 1, max_output_tokens: null, output: [] },
+    });
+    expect(info.requestParams).toEqual({});
   });
 
   it('normalises finish reasons', () => {
