@@ -32,7 +32,7 @@ const logger = createLogger(apiConfig.logLevel);
 const telemetry = await setupTelemetry(reporterConfig);
 let reporter: ReturnType<typeof createReporter>;
 try {
-  reporter = createReporter(reporterConfig);
+  reporter = createReporter(reporterConfig, { configureRunner: (runner) => telemetry.observeRunner(runner) });
 } catch (error) {
   if (isReporterError(error) && error.code === 'CONFIG_ERROR') fail(error.message);
   throw error;

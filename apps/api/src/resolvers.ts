@@ -44,7 +44,8 @@ async function runTurn(
   } catch (error) {
     const graphQLError = toGraphQLError(error);
     const code = String(graphQLError.extensions.code);
-    ctx.telemetry.recordError(code, error);
+    // The GraphQL instrumentation records the thrown error as the resolver span's one exception event.
+    ctx.telemetry.markError(code);
     const fields = { operation, code, durationMs: Math.round(performance.now() - started) };
     if (code === 'INTERNAL_SERVER_ERROR') ctx.logger.error({ ...fields, err: error }, 'turn failed unexpectedly');
     else ctx.logger.warn(fields, 'turn refused');

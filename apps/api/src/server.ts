@@ -102,8 +102,14 @@ export async function createApi(options: CreateApiOptions): Promise<Api> {
     next();
   };
 
+  const graphqlRoute: RequestHandler = (_req, _res, next) => {
+    telemetry.setHttpRoute('/graphql');
+    next();
+  };
+
   app.use(
     '/graphql',
+    graphqlRoute,
     refuseWhileDraining,
     traceResponse,
     express.json({ limit: BODY_LIMIT }),

@@ -14,6 +14,15 @@ export interface RequestTelemetry {
   traceResponse(): string | null;
   /** Records a GraphQL error on the active span: exception event, error.type, ERROR status. */
   recordError(code: string, error: unknown): void;
+  /**
+   * Marks the active span as failed with `error.type` = code and ERROR status, without an exception event: for the
+   * resolver span, whose exception the GraphQL instrumentation already records (one event per error).
+   */
+  markError(code: string): void;
+  /** Sets `http.route` of the current HTTP server span and its `http.server.request.duration` point. */
+  setHttpRoute(route: string): void;
+  /** Subscribes the GenAI bridge to a turn's SDK Runner hooks (tool descriptions and types, tool call ids). */
+  observeRunner(runner: { on(event: any, listener: (...args: any[]) => void): unknown }): void;
 }
 
 const OFF: RequestTelemetry = {
@@ -21,6 +30,9 @@ const OFF: RequestTelemetry = {
   currentTraceId: () => null,
   traceResponse: () => null,
   recordError: () => {},
+  markError: () => {},
+  setHttpRoute: () => {},
+  observeRunner: () => {},
 };
 
 /**
@@ -54,13 +66,11 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
     setTracingDisabled(true);
     return OFF;
   }
-  const [{ trace, SpanKind, SpanStatusCode, isSpanContextValid }, { registerAgentsOtel }] = await Promise.all([
-    import('@opentelemetry/api'),
-    import('@nba-reporter/agents-otel'),
-  ]);
+  const [{ context, trace, SpanKind, SpanStatusCode, isSpanContextValid }, { registerAgentsOtel }, { getRPCMetadata, RPCType }] =
+    await Promise.all([import('@opentelemetry/api'), import('@nba-reporter/agents-otel'), import('@opentelemetry/core')]);
   // The SDK turns its tracing off under NODE_ENV=test; the bridge needs it on.
   setTracingDisabled(false);
-  registerAgentsOtel({
+  const bridge = registerAgentsOtel({
     providerName: GENAI_PROVIDER_NAME[endpoint.provider],
     requestModel: endpoint.model,
     modelSpanKind: endpoint.provider === 'offline' ? SpanKind.INTERNAL : SpanKind.CLIENT,
@@ -89,6 +99,20 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
       });
       span.setAttribute('error.type', code);
       span.setStatus({ code: SpanStatusCode.ERROR, message: code });
+    },
+    markError(code) {
+      const span = trace.getActiveSpan();
+      if (!span) return;
+      span.setAttribute('error.type', code);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: code });
+    },
+    setHttpRoute(route) {
+      // The HTTP instrumentation reads this when the response finishes: span attribute, span name, metric attribute.
+      const rpc = getRPCMetadata(context.active());
+      if (rpc?.type === RPCType.HTTP) rpc.route = route;
+    },
+    observeRunner(runner) {
+      bridge.observe(runner);
     },
   };
 }

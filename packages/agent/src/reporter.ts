@@ -125,6 +125,17 @@ export function turnUsage(usage: Usage): TurnUsage {
   };
 }
 
+/** SDK trace metadata key of the conversation turn number (read by @nba-reporter/agents-otel). */
+export const TRACE_METADATA_TURN = 'gen_ai.agent.turn';
+
+/** Turn number of a run: one turn per user message, the new one included. */
+export function turnNumber(input: string | readonly AgentInputItem[]): number {
+  if (typeof input === 'string') return 1;
+  let n = 0;
+  for (const item of input) if ((item as { role?: unknown }).role === 'user') n++;
+  return Math.max(1, n);
+}
+
 /** The parts of a run result the reporter reads. */
 interface CompletedRun {
   readonly finalOutput?: unknown;
@@ -205,8 +216,14 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     signal: AbortSignal | undefined,
   ): Promise<CompletedRun> {
     signal?.throwIfAborted();
-    // groupId is run configuration (not a per-run option) in the SDK, hence one Runner per turn.
-    const runner = new Runner({ workflowName: `NBA reporter ${operation}`, ...options.runConfig, groupId: sessionId });
+    // groupId is run configuration (not a per-run option) in the SDK, hence one Runner per turn. The turn number
+    // (1 for `report`) goes into the trace metadata, where the GenAI bridge reads it as `gen_ai.agent.turn`.
+    const runner = new Runner({
+      workflowName: `NBA reporter ${operation}`,
+      ...options.runConfig,
+      groupId: sessionId,
+      traceMetadata: { ...options.runConfig?.traceMetadata, [TRACE_METADATA_TURN]: String(turnNumber(input)) },
+    });
     options.configureRunner?.(runner, { operation, sessionId });
     try {
       return await runner.run(agent, input, signal ? { signal } : {});
