@@ -146,6 +146,19 @@ describe('message mapping', () => {
     expect(info.requestParams).toEqual({});
   });
 
+  it('parses Conversations items the SDK wraps as unknown, and hosted tool calls (item 8)', () => {
+    const messages = toChatMessages([
+      { type: 'unknown', providerData: { type: 'message', id: 'msg_1', role: 'user', content: [{ type: 'input_text', text: 'hi' }] } },
+      { type: 'unknown', providerData: { type: 'web_search_call', id: 'ws_1', status: 'completed', action: { type: 'search', query: 'nba' } } },
+      { type: 'item_reference', id: 'msg_0' },
+      { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'hello', annotations: [] }] },
+    ]);
+    expect(messages).toEqual([
+      { role: 'user', parts: [{ type: 'text', content: 'hi' }] },
+      { role: 'assistant', parts: [{ type: 'server_tool_call', name: 'web_search' }, { type: 'text', content: 'hello' }] },
+    ]);
+  });
+
   it('normalises finish reasons', () => {
     expect(normalizeFinishReason('tool_calls')).toBe('tool_call');
     expect(normalizeFinishReason('function_call')).toBe('tool_call');
