@@ -25,7 +25,7 @@ it.runIf(process.env.AGENTS_OTEL_BENCH === '1')('bridge CPU per agent run', { ti
   const h = createHarness({ captureMessageContent: process.env.AGENTS_OTEL_BENCH_CONTENT === '1' });
   h.exporter.export = (_spans, done) => done({ code: 0 }); // drop spans: measure the bridge + SDK, not the array
   const results: string[] = [];
-  for (let round = 0; round < 5; round++) {
+  for (let round = 0; round < Number(process.env.AGENTS_OTEL_BENCH_ROUNDS ?? 5); round++) {
     const off = await loop(RUNS, false);
     const on = await loop(RUNS, true);
     results.push(`round ${round}: off ${off.toFixed(0)} µs/run, on ${on.toFixed(0)} µs/run, bridge +${(on - off).toFixed(0)} µs`);
