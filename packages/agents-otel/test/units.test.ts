@@ -251,3 +251,29 @@ describe('readChatInfo without content capture', () => {
     expect(isoToHrTime('2026-11-24T03:04:05.678901Z')).toEqual([Date.UTC(2026, 10, 24, 3, 4, 5) / 1000, 678_901_000]);
   });
 });
+
+describe('declared peer range', () => {
+  it('admits the tested @openai/agents-core release and matches what the README claims', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { createRequire } = await import('node:module');
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      peerDependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    const range = pkg.peerDependencies['@openai/agents-core'];
+    expect(range).toBe('>=0.20.0 <0.21.0');
+    // the package has no ./package.json export: find it next to its resolved entry point
+    const { existsSync } = await import('node:fs');
+    const { dirname, join } = await import('node:path');
+    let dir = dirname(createRequire(import.meta.url).resolve('@openai/agents-core'));
+    const isRoot = (d: string) => existsSync(join(d, 'package.json')) && readFileSync(join(d, 'package.json'), 'utf8').includes('"name": "@openai/agents-core"');
+    while (!isRoot(dir) && dirname(dir) !== dir) dir = dirname(dir);
+    const installed = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(installed).toBe(pkg.devDependencies['@openai/agents-core']); // the version the tests run against
+    const [major, minor] = installed.split('.').map(Number);
+    expect([major, minor]).toEqual([0, 20]); // inside the range
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(`\`@openai/agents-core ${range}\``);
+    expect(readme).toContain(`tested with\n\`@openai/agents-core\` **${installed}**`);
+  });
+});
