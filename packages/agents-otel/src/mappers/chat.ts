@@ -30,8 +30,11 @@ export function chatStartAttributes(e: Entry, data: SpanData, env: MapperEnv, mo
   return attrs;
 }
 
-/** Attributes known at the end of the call (no content). Request parameters come from the request only. */
-export function chatEndAttributes(info: ChatInfo, env: MapperEnv, attrs: Attributes): void {
+/**
+ * Attributes known at the end of the call (no content), from the normalised `info` or the raw span `data` (e.g.
+ * extension fields a model sets). Request parameters come from the request only.
+ */
+export function chatEndAttributes(info: ChatInfo, _data: SpanData, env: MapperEnv, attrs: Attributes): void {
   for (const k in info.requestParams) {
     const v = info.requestParams[k];
     if (v !== undefined) attrs[k] = v;
@@ -91,7 +94,7 @@ export const chatMapper: SpanMapper = {
       attrs[sc.ATTR_GEN_AI_REQUEST_MODEL] = requestModel;
       span.updateName(sc.spanNameChat(requestModel));
     }
-    chatEndAttributes(info, env, attrs);
+    chatEndAttributes(info, data, env, attrs);
     span.setAttributes(attrs);
     if (env.o.content) {
       const content: Attributes = {};
