@@ -145,7 +145,7 @@ describe('span tree and attributes (§14.1, §14.2)', () => {
     expect(h.processor.inFlightSpanCount).toBe(0);
   });
 
-  it('uses SDK timestamps: children inside the agent span, tool after chat #1, chat #2 after the tool', async () => {
+  it('times spans where the SDK starts and ends them: children inside the agent span, tool after chat #1, chat #2 after the tool', async () => {
     const h = createHarness();
     await runScenario(h, QUESTION, { delayMs: 15 });
     const spans = h.spans();
@@ -159,7 +159,7 @@ describe('span tree and attributes (§14.1, §14.2)', () => {
     }
     expect(ns(c1.endTime) <= ns(tool.startTime)).toBe(true);
     expect(ns(tool.endTime) <= ns(c2.startTime)).toBe(true);
-    expect(ns(c1.endTime) - ns(c1.startTime) >= 14_000_000n).toBe(true); // ≈ delayMs, from startedAt/endedAt
+    expect(ns(c1.endTime) - ns(c1.startTime) >= 14_000_000n).toBe(true); // ≈ delayMs, measured by the bridge's clock
   });
 
   it('honours modelSpanKind, serverAddress/serverPort, providerName and requestModel options', async () => {
