@@ -126,7 +126,7 @@ export function turnUsage(usage: Usage): TurnUsage {
 }
 
 /** SDK trace metadata key of the conversation turn number (read by @nba-reporter/agents-otel). */
-export const TRACE_METADATA_TURN = 'gen_ai.agent.turn';
+const TRACE_METADATA_TURN = 'gen_ai.agent.turn';
 
 /** Turn number of a run: one turn per user message, the new one included. */
 export function turnNumber(input: string | readonly AgentInputItem[]): number {

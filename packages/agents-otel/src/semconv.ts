@@ -52,7 +52,7 @@ export const ATTR_GEN_AI_AGENT_NAME = 'gen_ai.agent.name';
  */
 export const ATTR_GEN_AI_AGENT_TURN = 'gen_ai.agent.turn';
 /** SDK trace metadata key the bridge reads the turn number from (a decimal string, as trace metadata is). */
-export const TRACE_METADATA_TURN = ATTR_GEN_AI_AGENT_TURN;
+export const TRACE_METADATA_TURN = 'gen_ai.agent.turn';
 export const ATTR_GEN_AI_AGENT_DESCRIPTION = 'gen_ai.agent.description';
 
 export const ATTR_GEN_AI_TOOL_NAME = 'gen_ai.tool.name';

@@ -59,7 +59,7 @@ describe('item 2: request attributes come from the request only', () => {
       }),
     );
     await underResolver(h.tracer, 'resolver', () => runner().run(new Agent({ name: 'A', model }), QUESTION));
-    await flush();
+    await flush(h);
     const chat = one(h.spans(), 'chat gpt-x');
     expect(chat.attributes[sc.ATTR_GEN_AI_REQUEST_TEMPERATURE]).toBeUndefined();
     expect(chat.attributes[sc.ATTR_GEN_AI_REQUEST_TOP_P]).toBeUndefined();
@@ -85,7 +85,7 @@ describe('item 5: tool description and types', () => {
     const stop = h.processor.observe(r);
     await underResolver(h.tracer, 'resolver', () => r.run(agent, QUESTION));
     stop();
-    await flush();
+    await flush(h);
     const spans = h.spans();
     expect(one(spans, 'execute_tool lookup_order').attributes).toEqual({
       'gen_ai.operation.name': 'execute_tool',
@@ -126,7 +126,7 @@ describe('item 5: tool description and types', () => {
       ),
     );
     await underResolver(h.tracer, 'resolver', () => runner().run(new Agent({ name: 'A', model, tools: [lookup] }), QUESTION));
-    await flush();
+    await flush(h);
     expect(one(h.spans(), 'execute_tool lookup_order').attributes[sc.ATTR_GEN_AI_TOOL_DESCRIPTION]).toBe('Look up an order by id');
   });
 });
@@ -146,7 +146,7 @@ describe('item 9: metric points are recorded in the span context (exemplar-ready
     const h = createHarness({ meterProvider });
     const { agent } = makeAgent();
     await underResolver(h.tracer, 'resolver', () => runner().run(agent, QUESTION));
-    await flush();
+    await flush(h);
     const spans = h.spans();
     const ids = new Map(spans.map((s) => [s.spanContext().spanId, s]));
     const durations = recorded.filter((r) => r.name === sc.METRIC_GEN_AI_CLIENT_OPERATION_DURATION);
@@ -166,7 +166,7 @@ describe('item 11: event modes emit gen_ai.client.inference.operation.details lo
     const h = createHarness({ captureMessageContent: mode, loggerProvider });
     const { agent } = makeAgent();
     await underResolver(h.tracer, 'resolver', () => runner().run(agent, QUESTION));
-    await flush();
+    await flush(h);
     return { spans: h.spans(), logs: exporter.getFinishedLogRecords() };
   }
 
@@ -208,7 +208,7 @@ describe('item 12: usage reported by a failed call is recorded, with error.type'
       ),
     );
     await expect(underResolver(h.tracer, 'resolver', () => runner().run(new Agent({ name: 'A', model }), QUESTION))).rejects.toThrow('500');
-    await flush();
+    await flush(h);
     const chat = one(h.spans(), 'chat m');
     expect(chat.attributes).toMatchObject({ 'error.type': '500', 'gen_ai.usage.input_tokens': 40, 'gen_ai.usage.output_tokens': 3 });
     expect(chat.events[0]?.attributes?.['exception.type']).toBe('InternalServerError');
@@ -227,7 +227,7 @@ describe('item 13: precise timing', () => {
       const { agent } = makeAgent();
       await underResolver(h.tracer, 'resolver', () => runner().run(agent, QUESTION));
     }
-    await flush();
+    await flush(h);
     const gen = h.spans().filter((s) => s.attributes[sc.ATTR_GEN_AI_OPERATION_NAME] !== undefined);
     const subMs = gen.flatMap((s) => [s.startTime[1], s.endTime[1]]).filter((ns) => ns % 1_000_000 !== 0);
     // with SDK timestamps every one of these would be a whole millisecond
@@ -241,7 +241,7 @@ describe('conversations: gen_ai.conversation.id and the turn number', () => {
     const { agent } = makeAgent();
     const r = new Runner({ groupId: 'conv-7', traceMetadata: { [sc.TRACE_METADATA_TURN]: '3' } });
     await underResolver(h.tracer, 'resolver', () => r.run(agent, QUESTION));
-    await flush();
+    await flush(h);
     const spans = h.spans();
     for (const s of [one(spans, 'invoke_agent SupportAgent'), one(spans, 'run_guardrail pii_check'), ...byName(spans, `chat ${MODEL}`)]) {
       expect(s.attributes[sc.ATTR_GEN_AI_CONVERSATION_ID], s.name).toBe('conv-7');
@@ -256,7 +256,7 @@ describe('conversations: gen_ai.conversation.id and the turn number', () => {
     const h = createHarness();
     const { agent } = makeAgent();
     await underResolver(h.tracer, 'resolver', () => runner().run(agent, QUESTION));
-    await flush();
+    await flush(h);
     for (const s of h.spans()) expect(s.attributes[sc.ATTR_GEN_AI_AGENT_TURN]).toBeUndefined();
   });
 });
