@@ -5,6 +5,7 @@
  */
 import type { ModelProviderName } from '@nba-reporter/agent';
 import { isTelemetryStarted } from '@nba-reporter/telemetry';
+import { CLIENT_TEXT_CODES } from './errors.js';
 
 export interface RequestTelemetry {
   readonly enabled: boolean;
@@ -12,7 +13,10 @@ export interface RequestTelemetry {
   currentTraceId(): string | null;
   /** A W3C `traceresponse` header value for the active span, or null. */
   traceResponse(): string | null;
-  /** Records a GraphQL error on the active span: exception event, error.type, ERROR status. */
+  /**
+   * Records a GraphQL error on the active span: exception event, error.type, ERROR status. With content capture off,
+   * a message that may quote the client's input is replaced by the code.
+   */
   recordError(code: string, error: unknown): void;
   /**
    * Marks the active span as failed with `error.type` = code and ERROR status, without an exception event: for the
@@ -23,7 +27,12 @@ export interface RequestTelemetry {
   setHttpRoute(route: string): void;
   /** Subscribes the GenAI bridge to a turn's SDK Runner hooks (tool descriptions and types, tool call ids). */
   observeRunner(runner: { on(event: any, listener: (...args: any[]) => void): unknown }): void;
+  /** Puts the caller's API key name (never the key) on the active span. */
+  setCaller(keyName: string): void;
 }
+
+/** Span attribute holding the API key name of the caller. */
+export const ATTR_API_KEY_NAME = 'nba_reporter.api_key.name';
 
 const OFF: RequestTelemetry = {
   enabled: false,
@@ -33,6 +42,7 @@ const OFF: RequestTelemetry = {
   markError: () => {},
   setHttpRoute: () => {},
   observeRunner: () => {},
+  setCaller: () => {},
 };
 
 /**
@@ -77,6 +87,8 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
     ...serverOf(endpoint),
   });
 
+  // Message content on spans (span_only / span_and_event): the bridge resolved it from the environment.
+  const captureContent = bridge.captureMessageContent;
   const activeContext = () => {
     const sc = trace.getActiveSpan()?.spanContext();
     return sc && isSpanContextValid(sc) ? sc : undefined;
@@ -92,9 +104,10 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
       const span = trace.getActiveSpan();
       if (!span) return;
       const err = error instanceof Error ? error : new Error(String(error));
+      const message = captureContent || !CLIENT_TEXT_CODES.has(code) ? err.message : code;
       span.addEvent('exception', {
         'exception.type': err.name,
-        'exception.message': err.message,
+        'exception.message': message,
         'error.type': code,
       });
       span.setAttribute('error.type', code);
@@ -113,6 +126,9 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
     },
     observeRunner(runner) {
       bridge.observe(runner);
+    },
+    setCaller(keyName) {
+      trace.getActiveSpan()?.setAttribute(ATTR_API_KEY_NAME, keyName);
     },
   };
 }

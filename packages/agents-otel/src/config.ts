@@ -24,3 +24,12 @@ export function contentCaptureFromEnv(env: Record<string, string | undefined> = 
       return 'no_content';
   }
 }
+
+/**
+ * True when `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT` puts content on spans (`span_only`, `true`, `1`,
+ * `span_and_event`): for other instrumentations of the same process that must keep user text off their spans otherwise.
+ */
+export function captureContentFromEnv(env: Record<string, string | undefined> = process.env): boolean {
+  const mode = contentCaptureFromEnv(env);
+  return mode === 'span_only' || mode === 'span_and_event';
+}

@@ -2,6 +2,6 @@ export { registerAgentsOtel } from './register.js';
 export { AgentsOtelProcessor } from './processor.js';
 export { AgentsContextManager } from './context-manager.js';
 export type { AgentsOtelOptions } from './options.js';
-export type { ContentCaptureMode } from './config.js';
+export { captureContentFromEnv, type ContentCaptureMode } from './config.js';
 export type { RunnerLike } from './observe.js';
 export { TRUNCATION_MARKER } from './truncate.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readChatInfo } from '../src/chat-data.js';
-import { contentCaptureFromEnv } from '../src/config.js';
+import { captureContentFromEnv, contentCaptureFromEnv } from '../src/config.js';
 import { normalizeFinishReason, toChatMessages } from '../src/messages.js';
 import { modelErrorType } from '../src/errors.js';
 import { isoToHrTime } from '../src/time.js';
@@ -178,6 +178,8 @@ describe('misc', () => {
     expect(contentCaptureFromEnv({ [key]: 'span_and_event' })).toBe('span_and_event');
     expect(contentCaptureFromEnv({ [key]: 'TRUE' })).toBe('span_only');
     expect(contentCaptureFromEnv({ [key]: 'no_content' })).toBe('no_content');
+    // the boolean for other instrumentations: content on spans only
+    expect(['true', 'span_only', 'span_and_event', 'event_only', 'false'].map((v) => captureContentFromEnv({ [key]: v }))).toEqual([true, true, true, false, false]);
   });
 
   it('converts ISO timestamps to HrTime keeping precision', () => {
