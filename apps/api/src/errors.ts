@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 export type ErrorCode =
   | 'GUARDRAIL_TRIPPED'
   | 'SESSION_NOT_FOUND'
+  | 'SESSION_BUSY'
   | 'BAD_USER_INPUT'
   | 'EMPTY_ANSWER'
   | 'MODEL_UNAVAILABLE'
@@ -33,6 +34,7 @@ function details(error: ReporterError): Record<string, unknown> {
     case 'GUARDRAIL_TRIPPED':
       return { reason: e['reason'], guardrail: e['guardrail'] };
     case 'SESSION_NOT_FOUND':
+    case 'SESSION_BUSY':
       return { sessionId: e['sessionId'] };
     case 'BAD_USER_INPUT':
       return { field: e['field'] };

@@ -33,6 +33,7 @@ const telemetry = await setupTelemetry(reporterConfig);
 let reporter: ReturnType<typeof createReporter>;
 try {
   reporter = createReporter(reporterConfig);
+  await reporter.ready(); // PostgreSQL: reachable and migrated before the first request
 } catch (error) {
   if (isReporterError(error) && error.code === 'CONFIG_ERROR') fail(error.message);
   throw error;

@@ -14,6 +14,7 @@ export type ReporterErrorCode =
   | 'MODEL_UNAVAILABLE'
   | 'MODEL_TIMEOUT'
   | 'MODEL_RATE_LIMITED'
+  | 'SESSION_BUSY'
   | 'CONFIG_ERROR';
 
 /** Base class of all errors raised on purpose by the NBA reporter. */
@@ -46,6 +47,20 @@ export class SessionNotFoundError extends ReporterError {
 
   constructor(sessionId: string) {
     super(`Session ${JSON.stringify(sessionId)} not found. Start a conversation with report first.`);
+    this.sessionId = sessionId;
+  }
+}
+
+/**
+ * Another request stored a turn in this session while this one ran (two follow-ups on one session at once, on
+ * different instances). Nothing of this turn was stored: retrying the same message is safe.
+ */
+export class SessionBusyError extends ReporterError {
+  readonly code = 'SESSION_BUSY' as const;
+  readonly sessionId: string;
+
+  constructor(sessionId: string, options?: { cause?: unknown }) {
+    super('Another follow-up on this session was answered first; nothing was stored. Retry the message.', options);
     this.sessionId = sessionId;
   }
 }
@@ -125,6 +140,7 @@ const REPORTER_ERROR_CODES: ReadonlySet<string> = new Set<ReporterErrorCode>([
   'MODEL_UNAVAILABLE',
   'MODEL_TIMEOUT',
   'MODEL_RATE_LIMITED',
+  'SESSION_BUSY',
   'CONFIG_ERROR',
 ]);
 

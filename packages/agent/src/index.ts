@@ -41,6 +41,7 @@ export {
   MODEL_PROVIDERS,
   DEFAULT_OPENAI_MODEL,
   DEFAULT_SESSION_DB,
+  DEFAULT_PG_POOL_SIZE,
   DEFAULT_MODEL_TIMEOUT_MS,
   DEFAULT_MODEL_MAX_RETRIES,
   type ModelProviderName,
@@ -79,4 +80,12 @@ export {
 } from './offline/snapshot-2024-25.js';
 export { SqliteSessionStore, type SqliteSessionStoreOptions } from './sessions/sqlite.js';
 export { MemorySessionStore } from './sessions/memory.js';
-export { generateSessionId, type SessionStore, type StoredSession } from './sessions/store.js';
+export {
+  PostgresSessionStore,
+  DEFAULT_PG_CONNECT_TIMEOUT_MS,
+  DEFAULT_PG_STATEMENT_TIMEOUT_MS,
+  type PostgresSessionStoreOptions,
+} from './sessions/postgres.js';
+export { migrate, MIGRATIONS, MIGRATION_LOCK, type Migration } from './sessions/postgres-migrations.js';
+export { isPostgresUrl, redactPostgresUrl } from './sessions/url.js';
+export { generateSessionId, type AppendTurnOptions, type SessionStore, type StoredSession } from './sessions/store.js';

@@ -24,7 +24,9 @@ import { NBA_GUARDRAIL_NAME, OFF_TOPIC_REASON } from './guardrail.js';
 import { buildTurnPrompt } from './prompts.js';
 import { createProviderModel, isAbortError, mapProviderError } from './providers.js';
 import { sanitizeAgentMessage } from './sanitize.js';
+import { PostgresSessionStore } from './sessions/postgres.js';
 import { SqliteSessionStore } from './sessions/sqlite.js';
+import { isPostgresUrl, redactPostgresUrl } from './sessions/url.js';
 import { generateSessionId, type SessionStore } from './sessions/store.js';
 import { MAX_MESSAGE_LENGTH, TOPIC_SLUGS, TOPIC_NAMES, isTopicSlug, type TopicSlug } from './topics.js';
 
@@ -81,6 +83,11 @@ export interface Reporter {
   report(input: { topic: TopicSlug; message?: string | null }, options?: TurnOptions): Promise<TurnResult>;
   /** Continues a conversation started by `report`. */
   followUp(input: { sessionId: string; message: string }, options?: TurnOptions): Promise<TurnResult>;
+  /**
+   * Resolves once the session store can serve (PostgreSQL: reachable and migrated); rejects with a
+   * `ConfigError` naming NBA_REPORTER_SESSION_DB otherwise. Call it before accepting traffic.
+   */
+  ready(): Promise<void>;
   /** Closes the session store; idempotent. */
   close(): Promise<void>;
 }
@@ -152,8 +159,12 @@ class KeyedMutex {
   }
 }
 
-/** Opens the SQLite store, turning an unusable path into a one-line configuration error. */
-function openSessionStore(path: string): SqliteSessionStore {
+/** Opens the store `config.sessionDb` names, turning an unusable SQLite path into a one-line configuration error. */
+function openSessionStore(config: ReporterConfig): SessionStore {
+  const path = config.sessionDb;
+  if (isPostgresUrl(path)) {
+    return new PostgresSessionStore(path, config.pgPoolSize === undefined ? {} : { poolSize: config.pgPoolSize });
+  }
   try {
     return new SqliteSessionStore(path);
   } catch (error) {
@@ -171,7 +182,7 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
   // The per-call timeout is the OpenAI client's (each HTTP attempt, see createOpenAIClient), not the SDK's
   // modelSettings.timeoutMs: the SDK's would abort the client mid-retry and hide the real failure from telemetry.
   const agent = createNbaReporterAgent(model, { webSearch });
-  const store = options.sessionStore ?? openSessionStore(config.sessionDb);
+  const store = options.sessionStore ?? openSessionStore(config);
   const useOpenAIConversations = config.provider === 'openai';
   const mutex = new KeyedMutex();
   let closed = false;
@@ -253,11 +264,13 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     sessionId: string,
     topic: TopicSlug,
     signal: AbortSignal | undefined,
+    claimTurn?: () => Promise<void>,
   ): Promise<TurnResult> {
     const session = new OpenAIConversationsSession({ client: openai, conversationId: sessionId });
     const history = operation === 'report' ? [] : await conversationHistory(session, sessionId, signal);
     const result = await runAgent(operation, [...history, { type: 'message', role: 'user', content: message }], sessionId, signal);
     const turn = finish(result, sessionId, topic);
+    await claimTurn?.();
     await conversationCall(signal, sessionId, () => session.addItems(result.history.slice(history.length)));
     return turn;
   }
@@ -306,18 +319,36 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
         const stored = await store.get(sessionId);
         if (!stored) throw new SessionNotFoundError(sessionId);
 
+        // Another instance may store a turn of this session meanwhile: the store then refuses this one
+        // (SessionBusyError) instead of appending a turn computed from stale history.
+        const expected = stored.turns === undefined ? {} : { expectedTurns: stored.turns };
+
         if (useOpenAIConversations && client) {
-          const turn = await runOpenAITurn(client, 'followUp', message, sessionId, stored.topic, signal);
-          await store.appendTurn(sessionId, []); // items live on OpenAI's side; this marks the turn
+          // Items live on OpenAI's side; the local row claims the turn first, so two instances never both append.
+          const turn = await runOpenAITurn(client, 'followUp', message, sessionId, stored.topic, signal, () =>
+            store.appendTurn(sessionId, [], expected),
+          );
           return turn;
         }
 
         const history = stored.items;
         const result = await runAgent('followUp', [...history, { type: 'message', role: 'user', content: message }], sessionId, signal);
         const turn = finish(result, sessionId, stored.topic);
-        await store.appendTurn(sessionId, result.history.slice(history.length));
+        await store.appendTurn(sessionId, result.history.slice(history.length), expected);
         return turn;
       });
+    },
+
+    async ready() {
+      try {
+        await store.ready?.();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new ConfigError(
+          'NBA_REPORTER_SESSION_DB',
+          `NBA_REPORTER_SESSION_DB: cannot use ${redactPostgresUrl(config.sessionDb)} (${reason})`,
+        );
+      }
     },
 
     async close() {

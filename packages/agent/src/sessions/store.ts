@@ -10,6 +10,20 @@ export interface StoredSession {
   readonly id: string;
   readonly topic: TopicSlug;
   readonly items: AgentInputItem[];
+  /**
+   * Completed turns, the first included, when the store counts them (PostgreSQL does). Passed back as
+   * `expectedTurns` to {@link SessionStore.appendTurn} so a turn computed from stale history is refused.
+   */
+  readonly turns?: number;
+}
+
+/** Options of {@link SessionStore.appendTurn}. */
+export interface AppendTurnOptions {
+  /**
+   * The turn count the caller read with `get`. When another writer stored a turn since, the store throws
+   * `SessionBusyError` and writes nothing. Stores that do not count turns ignore it.
+   */
+  expectedTurns?: number;
 }
 
 /**
@@ -24,8 +38,13 @@ export interface SessionStore {
   create(topic: TopicSlug, id?: string, initialItems?: readonly AgentInputItem[]): Promise<string>;
   /** The session, or `undefined` when no session has this id. */
   get(sessionId: string): Promise<StoredSession | undefined>;
-  /** Appends one turn's items atomically; throws `SessionNotFoundError` for an unknown id. */
-  appendTurn(sessionId: string, items: readonly AgentInputItem[]): Promise<void>;
+  /**
+   * Appends one turn's items atomically; throws `SessionNotFoundError` for an unknown id and `SessionBusyError`
+   * when `options.expectedTurns` no longer matches.
+   */
+  appendTurn(sessionId: string, items: readonly AgentInputItem[], options?: AppendTurnOptions): Promise<void>;
+  /** Resolves once the store can serve (e.g. its database is reachable and migrated); optional. */
+  ready?(): Promise<void>;
   /** Releases resources; idempotent. */
   close(): Promise<void>;
 }
