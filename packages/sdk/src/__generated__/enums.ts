@@ -23,6 +23,8 @@ export const ErrorCode = {
   MODEL_TIMEOUT: 'MODEL_TIMEOUT',
   /** The model provider failed or could not be reached. */
   MODEL_UNAVAILABLE: 'MODEL_UNAVAILABLE',
+  /** Another follow-up on the same session was answered first (several instances); nothing was stored. Retry the message. */
+  SESSION_BUSY: 'SESSION_BUSY',
   /** The session id is unknown or expired. Start a new conversation with `report`. */
   SESSION_NOT_FOUND: 'SESSION_NOT_FOUND',
   /** The server is shutting down; retry on another instance. */
