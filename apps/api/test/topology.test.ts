@@ -174,6 +174,16 @@ describe.skipIf(skipReason)('three API instances on one PostgreSQL behind nginx'
       const mine = texts.filter((t) => t.startsWith(`B client ${client} `));
       expect(mine).toEqual(Array.from({ length: PER_CLIENT }, (_, n) => `B client ${client} NBA message ${n}`));
     }
+    // Never interleaved: each stored turn was answered by a model call that saw exactly the turns stored before it.
+    const allUsers = userTexts(stored);
+    const modelSaw = model
+      .requestsTo('chat.completions')
+      .map((req) => (req.body.messages as Array<{ role: string; content: unknown }>).filter((m) => m.role === 'user').map((m) => String(m.content)))
+      .filter((users) => users[0] === allUsers[0]);
+    for (let k = 1; k < allUsers.length; k++) {
+      const prefix = JSON.stringify(allUsers.slice(0, k + 1));
+      expect(modelSaw.some((users) => JSON.stringify(users) === prefix), `turn ${k + 1} was computed from other history`).toBe(true);
+    }
     // Each stored turn is whole: a user message followed by the assistant's answer, never two users in a row.
     const roles = stored!.items.map((i) => (i as { role?: string; type?: string }).role ?? (i as { type?: string }).type);
     for (let i = 1; i < roles.length; i++) if (roles[i] === 'user') expect(roles[i - 1]).toBe('assistant');
