@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { loadApiConfig } from '../src/config.js';
 import { startCommand } from '../src/testing.js';
-import { NGINX_BIN, nginxUnavailable, PROXY_RULES } from './support/nginx.js';
+import { NGINX_BIN, nginxUnavailable, PROXY_RULES } from '../src/testing-nginx.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DEPLOY = join(ROOT, 'deploy');

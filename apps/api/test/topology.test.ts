@@ -9,8 +9,8 @@ import { otlpTestEnv, startOtlpReceiver, type OtlpReceiver } from '@nba-reporter
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnApi, type SpawnedApi } from '../src/testing.js';
 import { FOLLOW_UP, REPORT } from './helpers.js';
-import { nginxUnavailable, startNginx, type RunningNginx } from './support/nginx.js';
-import { createTestDatabase, pgUnavailable, type TestDatabase } from './support/postgres.js';
+import { nginxUnavailable, startNginx, type RunningNginx } from '../src/testing-nginx.js';
+import { createTestDatabase, pgUnavailable, type TestDatabase } from '../src/testing-postgres.js';
 
 const INSTANCES = 3;
 const MODEL_DELAY_MS = 150;

@@ -1,5 +1,5 @@
 /**
- * (Same helper as packages/agent/test/postgres-db.ts; both move to packages/testing with the other test helpers.)
+ * (Same helper as packages/agent/test/postgres-db.ts; test harness code like ./testing.ts, never imported by the server.)
  * A throwaway PostgreSQL database per test file: created with a random name on the server at
  * NBA_REPORTER_TEST_PG_URL (default postgres://root@127.0.0.1:5432/postgres) and dropped afterwards.
  * `pgUnavailable` says why PostgreSQL tests are skipped when the server cannot be reached.
