@@ -83,7 +83,7 @@ describe.skipIf(pgUnavailable)('PostgresSessionStore', () => {
     await expect(store.create('general', undefined, [userItem('a'), bad])).rejects.toThrow(/BigInt/);
   });
 
-  it('keeps text PostgreSQL cannot hold in jsonb (NUL, lone surrogates) exactly', async () => {
+  it('keeps text PostgreSQL cannot hold in jsonb (NUL), emoji and quotes exactly', async () => {
     const store = make();
     const odd = userItem('nul \u0000 and emoji 🏀 and "quotes"');
     const id = await store.create('general', undefined, [odd]);
