@@ -82,14 +82,14 @@ describe('deploy/Dockerfile', () => {
   it('installs production dependencies only for the runtime stage', () => {
     expect(dockerfile).toMatch(/npm ci --omit=dev[^\n]*--workspace @nba-reporter\/api/);
     const lastFrom = lines.lastIndexOf(froms.at(-1)!);
-    expect(lines.slice(lastFrom).join('\n')).toMatch(/COPY --from=deps [^\n]*node_modules/);
+    expect(lines.slice(lastFrom).join('\n')).not.toMatch(/COPY --from=build [^\n]*node_modules/);
   });
 
-  it('copies every workspace the API imports at run time (built output and package.json)', () => {
-    for (const dir of runtimeWorkspaces()) {
-      expect(dockerfile, dir).toContain(`/src/${dir}/package.json ./${dir}/package.json`);
-      expect(dockerfile, dir).toContain(`/src/${dir}/dist ./${dir}/dist`);
-    }
+  it('copies the built output of every workspace the API imports at run time, and every manifest', () => {
+    for (const dir of runtimeWorkspaces()) expect(dockerfile, dir).toContain(`COPY --from=build --chown=root:root /src/${dir}/dist ./${dir}/dist`);
+    // The manifests of all workspaces travel to the deps stage (npm ci checks the lockfile against every one).
+    expect(dockerfile).toContain('find apps packages -mindepth 2 -maxdepth 2 -name package.json');
+    expect(dockerfile).toMatch(/COPY --from=deps [^\n]*\/src \.\//);
   });
 
   it('runs exactly what npm start runs, on the port the server uses, with a /healthz health check', () => {
