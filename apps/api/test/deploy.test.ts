@@ -13,8 +13,7 @@ import { loadReporterConfig } from '@nba-reporter/agent';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { loadApiConfig } from '../src/config.js';
-import { startCommand } from '../src/testing.js';
-import { NGINX_BIN, nginxUnavailable, PROXY_RULES } from '../src/testing-nginx.js';
+import { NGINX_BIN, nginxUnavailable, PROXY_RULES, startCommand } from '@nba-reporter/testing';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DEPLOY = join(ROOT, 'deploy');

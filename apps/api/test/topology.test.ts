@@ -4,13 +4,23 @@
  * that takes 150 ms per call, and one OTLP receiver. Skipped, with the reason on stderr, without PostgreSQL or nginx.
  */
 import { PostgresSessionStore, type StoredSession } from '@nba-reporter/agent';
-import { startScriptedOpenAI, type ScriptedOpenAI } from '@nba-reporter/scripted-openai';
-import { otlpTestEnv, startOtlpReceiver, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
+import {
+  createTestDatabase,
+  nginxUnavailable,
+  otlpTestEnv,
+  pgUnavailable,
+  spawnApi,
+  startNginx,
+  startOtlpReceiver,
+  startScriptedOpenAI,
+  type OtlpReceiver,
+  type RunningNginx,
+  type ScriptedOpenAI,
+  type SpawnedApi,
+  type TestDatabase,
+} from '@nba-reporter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnApi, type SpawnedApi } from '../src/testing.js';
 import { FOLLOW_UP, REPORT } from './helpers.js';
-import { nginxUnavailable, startNginx, type RunningNginx } from '../src/testing-nginx.js';
-import { createTestDatabase, pgUnavailable, type TestDatabase } from '../src/testing-postgres.js';
 
 const INSTANCES = 3;
 const MODEL_DELAY_MS = 150;

@@ -4,10 +4,9 @@
  * two simultaneous follow-ups on one conversation only one appends to it: the other gets SESSION_BUSY and writes
  * nothing on either side.
  */
-import { startScriptedOpenAI, type ScriptedOpenAI } from '@nba-reporter/scripted-openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReporter, loadReporterConfig, PostgresSessionStore, SessionBusyError, SessionNotFoundError } from '../src/index.js';
-import { createTestDatabase, pgUnavailable, type TestDatabase } from './postgres-db.js';
+import { createTestDatabase, pgUnavailable, startScriptedOpenAI, type ScriptedOpenAI, type TestDatabase } from '@nba-reporter/testing';
 
 describe.skipIf(pgUnavailable)('openai provider with PostgreSQL sessions', () => {
   let server: ScriptedOpenAI;

@@ -16,7 +16,7 @@ import {
   SessionBusyError,
   SessionNotFoundError,
 } from '../src/index.js';
-import { createTestDatabase, pgUnavailable, type TestDatabase } from './postgres-db.js';
+import { createTestDatabase, pgUnavailable, type TestDatabase } from '@nba-reporter/testing';
 
 const userItem = (content: string): AgentInputItem => ({ type: 'message', role: 'user', content });
 const assistantItem = (text: string): AgentInputItem => ({

@@ -14,10 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { startScriptedOpenAI } from '@nba-reporter/scripted-openai';
-import { startNginx } from '../testing-nginx.js';
-import { createTestDatabase, pgUnavailable } from '../testing-postgres.js';
-import { spawnApi, type SpawnedApi } from '../testing.js';
+import { createTestDatabase, pgUnavailable, spawnApi, startNginx, startScriptedOpenAI, type SpawnedApi } from '@nba-reporter/testing';
 
 const INSTANCES = (process.env.BENCH_INSTANCES ?? '1,2').split(',').map(Number);
 const STEPS = (process.env.BENCH_STEPS ?? '50,100,200').split(',').map(Number);
