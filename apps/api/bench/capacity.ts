@@ -110,6 +110,7 @@ async function main() {
               env: {
                 NBA_REPORTER_SESSION_DB: db.url,
                 NBA_REPORTER_PG_POOL_SIZE: '20',
+                NBA_REPORTER_RATE_LIMIT: '0', // the limit would count every virtual user as one client (nginx's address)
                 NBA_REPORTER_MODEL_PROVIDER: 'openai-compatible',
                 NBA_REPORTER_MODEL: 'scripted-model',
                 NBA_REPORTER_MODEL_TIMEOUT_MS: '60000',

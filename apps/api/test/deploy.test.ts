@@ -128,7 +128,7 @@ describe('deploy/compose.yaml', () => {
     expect(reporter.provider).toBe('offline');
     expect(reporter.sessionDb).toBe('postgres://nba:pw@postgres:5432/nba');
     expect(reporter.pgPoolSize).toBe(10);
-    expect(loadApiConfig(resolved)).toMatchObject({ port: DEFAULT_PORT, host: '0.0.0.0', playground: false });
+    expect(loadApiConfig(resolved)).toMatchObject({ port: DEFAULT_PORT, host: '0.0.0.0', playground: false, rateLimitStore: 'postgres', trustProxy: '1' });
     // The database and collector hosts are services of this file, on the ports they serve.
     const db = new URL(reporter.sessionDb);
     expect(compose.services[db.hostname].image).toMatch(/^postgres:/);
@@ -219,11 +219,11 @@ describe('deploy/k8s', () => {
     expect(refs).toEqual([configMap.metadata.name, secret.metadata.name]);
     assertKnownVariables(Object.keys(configMap.data), 'ConfigMap');
     assertKnownVariables(Object.keys(secret.stringData), 'Secret');
-    expect(Object.keys(secret.stringData)).toEqual(expect.arrayContaining(['OPENAI_API_KEY', 'NBA_REPORTER_SESSION_DB']));
-    expect(Object.keys(configMap.data)).not.toContain('OPENAI_API_KEY'); // keys only in the Secret
+    expect(Object.keys(secret.stringData)).toEqual(expect.arrayContaining(['OPENAI_API_KEY', 'NBA_REPORTER_SESSION_DB', 'NBA_REPORTER_API_KEYS']));
+    for (const key of ['OPENAI_API_KEY', 'NBA_REPORTER_API_KEYS']) expect(Object.keys(configMap.data)).not.toContain(key); // keys only in the Secret
     const env = { ...configMap.data, ...secret.stringData };
     expect(loadReporterConfig(env)).toMatchObject({ provider: 'openai', pgPoolSize: 10, sessionDb: secret.stringData.NBA_REPORTER_SESSION_DB });
-    expect(loadApiConfig(env)).toMatchObject({ port: DEFAULT_PORT, playground: false });
+    expect(loadApiConfig(env)).toMatchObject({ port: DEFAULT_PORT, playground: false, rateLimitStore: 'postgres', trustProxy: '1' });
     // One service.instance.id per pod, so SigNoz tells the replicas apart.
     const attrs = container.env.find((e: any) => e.name === 'OTEL_RESOURCE_ATTRIBUTES').value as string;
     expect(attrs).toContain('service.instance.id=$(POD_NAME)');

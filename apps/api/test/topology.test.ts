@@ -55,6 +55,8 @@ describe.skipIf(skipReason)('three API instances on one PostgreSQL behind nginx'
           env: {
             NBA_REPORTER_SESSION_DB: db.url,
             NBA_REPORTER_PG_POOL_SIZE: '4',
+            NBA_REPORTER_RATE_LIMIT: '100000', // on, counted in PostgreSQL; high enough for the load below
+            NBA_REPORTER_HISTORY_TURNS: '1000', // the model sees whole conversations: the context checks compare them
             NBA_REPORTER_MODEL_PROVIDER: 'openai-compatible',
             NBA_REPORTER_MODEL: 'scripted-model',
             OPENAI_BASE_URL: model.baseURL,

@@ -38,6 +38,7 @@ export {
 } from './agent.js';
 export {
   loadReporterConfig,
+  parseDuration,
   MODEL_PROVIDERS,
   DEFAULT_OPENAI_MODEL,
   DEFAULT_SESSION_DB,
@@ -88,4 +89,29 @@ export {
 } from './sessions/postgres.js';
 export { migrate, MIGRATIONS, MIGRATION_LOCK, type Migration } from './sessions/postgres-migrations.js';
 export { isPostgresUrl, redactPostgresUrl } from './sessions/url.js';
-export { generateSessionId, type AppendTurnOptions, type SessionStore, type StoredSession } from './sessions/store.js';
+export {
+  generateSessionId,
+  sessionIdPrefix,
+  telemetrySessionId,
+  SESSION_ID_PREFIX_LENGTH,
+  resolveLimits,
+  DEFAULT_SESSION_TTL_MS,
+  DEFAULT_SESSION_MAX_TURNS,
+  DEFAULT_SESSION_LIMITS,
+  type SessionStore,
+  type StoredSession,
+  type SessionLimits,
+  type SessionStoreOptions,
+  type CreateSessionOptions,
+  type AppendTurnOptions,
+  type SessionOwnerOptions,
+} from './sessions/store.js';
+export {
+  windowHistory,
+  splitTurns,
+  estimateTokens,
+  DEFAULT_HISTORY_TURNS,
+  DEFAULT_HISTORY_TOKENS,
+  DEFAULT_HISTORY_WINDOW,
+  type HistoryWindow,
+} from './history.js';

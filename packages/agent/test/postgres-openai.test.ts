@@ -36,7 +36,7 @@ describe.skipIf(pgUnavailable)('openai provider with PostgreSQL sessions', () =>
       server.enqueue('responses', { text: 'The Thunder won the 2025 NBA Finals.' });
       const first = await one.report({ topic: 'finals', message: 'Who won the NBA Finals?' });
       expect(first.sessionId).toMatch(/^conv_/);
-      expect(await store.get(first.sessionId)).toEqual({ id: first.sessionId, topic: 'finals', turns: 1, items: [] });
+      expect(await store.get(first.sessionId)).toEqual({ id: first.sessionId, topic: 'finals', owner: null, turns: 1, items: [] });
 
       server.enqueue('responses', { text: 'They beat the Pacers in seven.', delayMs: 200 }, { text: 'SGA was Finals MVP.', delayMs: 200 });
       const results = await Promise.allSettled([

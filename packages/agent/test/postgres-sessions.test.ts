@@ -3,7 +3,6 @@
  * contract as the SQLite store, migrations under concurrent start-up, and optimistic concurrency between two
  * stores standing for two API instances.
  */
-import type { AgentInputItem } from '@openai/agents-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,14 +16,26 @@ import {
   SessionNotFoundError,
 } from '../src/index.js';
 import { createTestDatabase, pgUnavailable, type TestDatabase } from '@nba-reporter/testing';
+import { assistantItem, sessionStoreContract, userItem } from './session-store-contract.js';
 
-const userItem = (content: string): AgentInputItem => ({ type: 'message', role: 'user', content });
-const assistantItem = (text: string): AgentInputItem => ({
-  type: 'message',
-  role: 'assistant',
-  status: 'completed',
-  content: [{ type: 'output_text', text }],
-});
+// The SessionStore contract every store passes (expiry, turn cap, ownership, atomic turns), on a real database:
+// each store starts on emptied tables.
+if (!pgUnavailable) {
+  let contractDb: TestDatabase | undefined;
+  const stores: PostgresSessionStore[] = [];
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.close()));
+    await contractDb?.drop();
+  });
+  sessionStoreContract('PostgresSessionStore', async (options) => {
+    contractDb ??= await createTestDatabase();
+    const store = new PostgresSessionStore(contractDb.url, { ...options, poolSize: 2 });
+    await store.ready();
+    await store.pool.query('TRUNCATE nba_sessions CASCADE');
+    stores.push(store);
+    return store;
+  });
+}
 
 describe.skipIf(pgUnavailable)('PostgresSessionStore', () => {
   let db: TestDatabase;
@@ -43,67 +54,28 @@ describe.skipIf(pgUnavailable)('PostgresSessionStore', () => {
     await db?.drop();
   });
 
-  it('creates, reads and appends turns in order, counting turns', async () => {
-    const store = make();
-    const id = await store.create('eastern', undefined, [userItem('q1'), assistantItem('a1')]);
-    expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    await store.appendTurn(id, [userItem('q2'), assistantItem('a2')]);
-    expect(await store.get(id)).toEqual({
-      id,
-      topic: 'eastern',
-      turns: 2,
-      items: [userItem('q1'), assistantItem('a1'), userItem('q2'), assistantItem('a2')],
-    });
-    expect(await store.turnCount(id)).toBe(2);
-  });
-
-  it('accepts a caller-chosen id (OpenAI conversation ids), an empty first turn and empty turns', async () => {
-    const store = make();
-    expect(await store.create('finals', 'conv_123')).toBe('conv_123');
-    expect(await store.get('conv_123')).toEqual({ id: 'conv_123', topic: 'finals', turns: 1, items: [] });
-    await expect(store.create('finals', 'conv_123')).rejects.toThrow(/duplicate key/);
-    await store.appendTurn('conv_123', [], { expectedTurns: 1 });
-    expect(await store.get('conv_123')).toEqual({ id: 'conv_123', topic: 'finals', turns: 2, items: [] });
-  });
-
-  it('returns undefined for unknown ids and refuses to append to them', async () => {
-    const store = make();
-    expect(await store.get('nope')).toBeUndefined();
-    await expect(store.appendTurn('nope', [userItem('x')])).rejects.toBeInstanceOf(SessionNotFoundError);
-    await expect(store.appendTurn('nope', [userItem('x')], { expectedTurns: 1 })).rejects.toBeInstanceOf(SessionNotFoundError);
-    expect(await store.get('nope')).toBeUndefined();
-  });
-
-  it('stores a turn atomically: nothing is written when one item cannot be serialised', async () => {
-    const store = make();
-    const id = await store.create('general', undefined, [userItem('q1')]);
-    const bad = { type: 'message', role: 'user', content: 'x', extra: 10n } as unknown as AgentInputItem;
-    await expect(store.appendTurn(id, [assistantItem('ok'), bad])).rejects.toThrow(/BigInt/);
-    expect(await store.get(id)).toMatchObject({ turns: 1, items: [userItem('q1')] });
-    await expect(store.create('general', undefined, [userItem('a'), bad])).rejects.toThrow(/BigInt/);
-  });
-
   it('keeps text PostgreSQL cannot hold in jsonb (NUL), emoji and quotes exactly', async () => {
     const store = make();
     const odd = userItem('nul \u0000 and emoji 🏀 and "quotes"');
-    const id = await store.create('general', undefined, [odd]);
+    const id = await store.create('general', { items: [odd] });
     expect((await store.get(id))?.items).toEqual([odd]);
   });
 
   it('refuses a turn computed from stale history (another instance stored one meanwhile) and writes nothing', async () => {
     const a = make();
     const b = make(); // a second pool: another API instance
-    const id = await a.create('western', undefined, [userItem('q1'), assistantItem('a1')]);
-    const seenByA = await a.get(id);
-    const seenByB = await b.get(id);
+    const id = await a.create('western', { items: [userItem('q1'), assistantItem('a1')], owner: 'alice' });
+    const seenByA = await a.get(id, { owner: 'alice' });
+    const seenByB = await b.get(id, { owner: 'alice' });
     expect(seenByA?.turns).toBe(1);
-    await b.appendTurn(id, [userItem('from b'), assistantItem('b')], { expectedTurns: seenByB!.turns! });
-    const refused = a.appendTurn(id, [userItem('from a'), assistantItem('a')], { expectedTurns: seenByA!.turns! });
+    await b.appendTurn(id, [userItem('from b'), assistantItem('b')], { owner: 'alice', expectedTurns: seenByB!.turns });
+    const refused = a.appendTurn(id, [userItem('from a'), assistantItem('a')], { owner: 'alice', expectedTurns: seenByA!.turns });
     await expect(refused).rejects.toBeInstanceOf(SessionBusyError);
     await expect(refused).rejects.toMatchObject({ code: 'SESSION_BUSY', sessionId: id });
-    expect(await a.get(id)).toEqual({
+    expect(await a.get(id, { owner: 'alice' })).toEqual({
       id,
       topic: 'western',
+      owner: 'alice',
       turns: 2,
       items: [userItem('q1'), assistantItem('a1'), userItem('from b'), assistantItem('b')],
     });
@@ -111,7 +83,7 @@ describe.skipIf(pgUnavailable)('PostgresSessionStore', () => {
 
   it('lets exactly one of many simultaneous appends at the same turn win, across pools', async () => {
     const stores = [make(), make(), make()];
-    const id = await stores[0]!.create('general', undefined, [userItem('q1')]);
+    const id = await stores[0]!.create('general', { items: [userItem('q1')] });
     const results = await Promise.allSettled(
       Array.from({ length: 12 }, (_, i) => stores[i % 3]!.appendTurn(id, [userItem(`try ${i}`)], { expectedTurns: 1 })),
     );
@@ -123,7 +95,7 @@ describe.skipIf(pgUnavailable)('PostgresSessionStore', () => {
 
   it('serialises appends without an expected turn: every one stored once, turns contiguous', async () => {
     const stores = [make(), make()];
-    const id = await stores[0]!.create('general', undefined, [userItem('t1')]);
+    const id = await stores[0]!.create('general', { items: [userItem('t1')] });
     await Promise.all(Array.from({ length: 20 }, (_, i) => stores[i % 2]!.appendTurn(id, [userItem(`n${i}`)])));
     const session = await stores[1]!.get(id);
     expect(session?.turns).toBe(21);
@@ -190,10 +162,11 @@ describe.skipIf(pgUnavailable)('PostgreSQL migrations', () => {
   it('roll back a failing migration whole, and record nothing', async () => {
     const pool = new pg.Pool({ connectionString: db.url, max: 1 });
     try {
-      const broken = [...MIGRATIONS, { version: 2, name: 'broken', sql: 'CREATE TABLE half_done (x int); SELECT 1/0;' }];
+      const latest = MIGRATIONS.at(-1)!.version;
+      const broken = [...MIGRATIONS, { version: latest + 1, name: 'broken', sql: 'CREATE TABLE half_done (x int); SELECT 1/0;' }];
       await expect(migrate(pool, broken)).rejects.toThrow(/division by zero/);
       const { rows } = await pool.query("SELECT to_regclass('half_done') AS t, (SELECT max(version) FROM nba_schema_migrations) AS v");
-      expect(rows[0]).toEqual({ t: null, v: 1 });
+      expect(rows[0]).toEqual({ t: null, v: latest });
     } finally {
       await pool.end();
     }

@@ -39,6 +39,24 @@ CREATE TABLE nba_session_turns (
 CREATE INDEX nba_sessions_updated_at ON nba_sessions (updated_at);
 `,
   },
+  {
+    version: 2,
+    name: 'session owner (the API key name; NULL without authentication)',
+    sql: 'ALTER TABLE nba_sessions ADD COLUMN owner text;',
+  },
+  {
+    version: 3,
+    // The table rate-limiter-flexible's RateLimiterPostgres expects (created here, under the migration lock, rather
+    // than by each instance's limiter racing to CREATE TABLE IF NOT EXISTS).
+    name: 'rate-limit counters shared by every instance',
+    sql: `
+CREATE TABLE nba_rate_limits (
+  key     varchar(255) PRIMARY KEY,
+  points  integer NOT NULL DEFAULT 0,
+  expire  bigint
+);
+`,
+  },
 ]);
 
 /** The advisory lock key pair held while migrating: ('nba_', 1). Documented so operators can see it in pg_locks. */

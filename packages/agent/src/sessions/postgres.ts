@@ -5,14 +5,26 @@
  * session's turn counter, so it is stored whole or not at all. Concurrency across instances is optimistic: a caller
  * that read the session at turn N appends with `expectedTurns: N`; if another instance stored turn N+1 meanwhile,
  * the append fails with {@link SessionBusyError} and nothing is written (see the README, "Scaling out").
+ * Expiry, the turn cap and ownership follow the {@link SessionStore} contract, like the SQLite store.
  */
 import type { AgentInputItem } from '@openai/agents-core';
 import pg from 'pg';
-import { SessionBusyError, SessionNotFoundError } from '../errors.js';
 import { DEFAULT_PG_POOL_SIZE } from '../config.js';
+import { SessionBusyError, SessionNotFoundError, SessionTurnLimitError } from '../errors.js';
 import { isTopicSlug, type TopicSlug } from '../topics.js';
 import { migrate } from './postgres-migrations.js';
-import { generateSessionId, type AppendTurnOptions, type SessionStore, type StoredSession } from './store.js';
+import {
+  generateSessionId,
+  resolveLimits,
+  sessionIdPrefix,
+  type AppendTurnOptions,
+  type CreateSessionOptions,
+  type SessionLimits,
+  type SessionOwnerOptions,
+  type SessionStore,
+  type SessionStoreOptions,
+  type StoredSession,
+} from './store.js';
 
 /** How long a query waits for a free pooled connection before failing. */
 export const DEFAULT_PG_CONNECT_TIMEOUT_MS = 5_000;
@@ -20,7 +32,7 @@ export const DEFAULT_PG_CONNECT_TIMEOUT_MS = 5_000;
 export const DEFAULT_PG_STATEMENT_TIMEOUT_MS = 10_000;
 
 /** Options of {@link PostgresSessionStore}. */
-export interface PostgresSessionStoreOptions {
+export interface PostgresSessionStoreOptions extends SessionStoreOptions {
   /** Connections in the pool. Default {@link DEFAULT_PG_POOL_SIZE}. */
   poolSize?: number;
   /** Wait for a free connection, in milliseconds. Default {@link DEFAULT_PG_CONNECT_TIMEOUT_MS}. */
@@ -33,7 +45,9 @@ export interface PostgresSessionStoreOptions {
 
 interface SessionRow {
   topic: string;
+  owner: string | null;
   turns: number;
+  updated_at: Date;
   items: AgentInputItem[] | null;
 }
 
@@ -43,10 +57,14 @@ const UNIQUE_VIOLATION = '23505';
 export class PostgresSessionStore implements SessionStore {
   /** The pool, shared with other users of the same database (e.g. the rate limiter). */
   readonly pool: pg.Pool;
+  readonly limits: Readonly<SessionLimits>;
+  readonly #now: () => number;
   readonly #ready: Promise<void>;
   #closed = false;
 
   constructor(url: string, options: PostgresSessionStoreOptions = {}) {
+    this.limits = Object.freeze(resolveLimits(options));
+    this.#now = options.now ?? Date.now;
     this.pool = new pg.Pool({
       connectionString: url,
       max: options.poolSize ?? DEFAULT_PG_POOL_SIZE,
@@ -66,22 +84,31 @@ export class PostgresSessionStore implements SessionStore {
     return this.#ready;
   }
 
-  async create(topic: TopicSlug, id?: string, initialItems: readonly AgentInputItem[] = []): Promise<string> {
+  async create(topic: TopicSlug, options: CreateSessionOptions = {}): Promise<string> {
     await this.#open();
-    const sessionId = id ?? generateSessionId();
-    const items = JSON.stringify(initialItems); // serialise first: a failure writes nothing
+    const sessionId = options.id ?? generateSessionId();
+    const items = JSON.stringify(options.items ?? []); // serialise first: a failure writes nothing
+    const now = new Date(this.#now());
     await this.#transaction(async (client) => {
-      await client.query('INSERT INTO nba_sessions (id, topic, turns) VALUES ($1, $2, 1)', [sessionId, topic]);
-      await client.query('INSERT INTO nba_session_turns (session_id, turn, items) VALUES ($1, 1, $2)', [sessionId, items]);
+      // An expired session's id may be reused (OpenAI ids never are, but be exact).
+      await client.query('DELETE FROM nba_sessions WHERE id = $1 AND updated_at <= $2', [sessionId, this.#cutoff()]);
+      await client.query('INSERT INTO nba_sessions (id, topic, owner, turns, created_at, updated_at) VALUES ($1, $2, $3, 1, $4, $4)', [
+        sessionId,
+        topic,
+        options.owner ?? null,
+        now,
+      ]);
+      await client.query('INSERT INTO nba_session_turns (session_id, turn, items, created_at) VALUES ($1, 1, $2, $3)', [sessionId, items, now]);
     });
     return sessionId;
   }
 
-  async get(sessionId: string): Promise<StoredSession | undefined> {
+  async get(sessionId: string, options: SessionOwnerOptions = {}): Promise<StoredSession | undefined> {
     await this.#open();
+    const owner = options.owner ?? null;
     // One statement, so one snapshot: the turn count and the items always agree.
     const { rows } = await this.pool.query<SessionRow>(
-      `SELECT s.topic, s.turns, t.items
+      `SELECT s.topic, s.owner, s.turns, s.updated_at, t.items
          FROM nba_sessions s LEFT JOIN nba_session_turns t ON t.session_id = s.id
         WHERE s.id = $1
         ORDER BY t.turn`,
@@ -89,37 +116,66 @@ export class PostgresSessionStore implements SessionStore {
     );
     const first = rows[0];
     if (!first) return undefined;
-    if (!isTopicSlug(first.topic)) throw new Error(`Session ${sessionId} has an unknown topic ${JSON.stringify(first.topic)}`);
+    if (first.updated_at.getTime() <= this.#cutoff().getTime()) {
+      await this.pool.query('DELETE FROM nba_sessions WHERE id = $1 AND updated_at <= $2', [sessionId, this.#cutoff()]);
+      return undefined;
+    }
+    if (first.owner !== owner) return undefined;
+    if (!isTopicSlug(first.topic)) {
+      throw new Error(`Session ${sessionIdPrefix(sessionId)} has an unknown topic ${JSON.stringify(first.topic)}`);
+    }
     const items = rows.flatMap((row) => row.items ?? []);
-    return { id: sessionId, topic: first.topic, items, turns: Number(first.turns) };
+    return { id: sessionId, topic: first.topic, owner: first.owner, turns: Number(first.turns), items };
   }
 
   async appendTurn(sessionId: string, items: readonly AgentInputItem[], options: AppendTurnOptions = {}): Promise<void> {
     await this.#open();
+    const owner = options.owner ?? null;
     const json = JSON.stringify(items);
-    const expected = options.expectedTurns;
+    const expected = options.expectedTurns ?? null;
+    const now = new Date(this.#now());
+    const cutoff = this.#cutoff();
     await this.#transaction(async (client) => {
-      // The UPDATE locks the session row until COMMIT; a concurrent append waits for it, then re-checks `turns`.
+      // The UPDATE locks the session row until COMMIT; a concurrent append waits for it, then re-checks the row.
       const updated = await client.query<{ turns: number }>(
-        expected === undefined
-          ? 'UPDATE nba_sessions SET turns = turns + 1, updated_at = now() WHERE id = $1 RETURNING turns'
-          : 'UPDATE nba_sessions SET turns = turns + 1, updated_at = now() WHERE id = $1 AND turns = $2 RETURNING turns',
-        expected === undefined ? [sessionId] : [sessionId, expected],
+        `UPDATE nba_sessions SET turns = turns + 1, updated_at = $2
+          WHERE id = $1 AND owner IS NOT DISTINCT FROM $3 AND updated_at > $4 AND turns < $5
+            AND ($6::integer IS NULL OR turns = $6::integer)
+          RETURNING turns`,
+        [sessionId, now, owner, cutoff, this.limits.maxTurns, expected],
       );
       const row = updated.rows[0];
       if (!row) {
-        const exists = await client.query('SELECT 1 FROM nba_sessions WHERE id = $1', [sessionId]);
-        if (exists.rowCount === 0) throw new SessionNotFoundError(sessionId);
+        const found = await client.query<{ owner: string | null; turns: number; updated_at: Date }>(
+          'SELECT owner, turns, updated_at FROM nba_sessions WHERE id = $1',
+          [sessionId],
+        );
+        const current = found.rows[0];
+        if (!current || current.owner !== owner || current.updated_at.getTime() <= cutoff.getTime()) {
+          throw new SessionNotFoundError(sessionId);
+        }
+        if (Number(current.turns) >= this.limits.maxTurns) throw new SessionTurnLimitError(sessionId, this.limits.maxTurns);
         throw new SessionBusyError(sessionId);
       }
       try {
-        await client.query('INSERT INTO nba_session_turns (session_id, turn, items) VALUES ($1, $2, $3)', [sessionId, row.turns, json]);
+        await client.query('INSERT INTO nba_session_turns (session_id, turn, items, created_at) VALUES ($1, $2, $3, $4)', [
+          sessionId,
+          row.turns,
+          json,
+          now,
+        ]);
       } catch (error) {
         // Cannot happen while every writer goes through the counter above; kept as the last line of defence.
         if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new SessionBusyError(sessionId, { cause: error });
         throw error;
       }
     });
+  }
+
+  async deleteExpired(): Promise<number> {
+    await this.#open();
+    const result = await this.pool.query('DELETE FROM nba_sessions WHERE updated_at <= $1', [this.#cutoff()]);
+    return result.rowCount ?? 0;
   }
 
   /** Number of completed turns stored for a session (0 for unknown ids). */
@@ -134,6 +190,11 @@ export class PostgresSessionStore implements SessionStore {
     this.#closed = true;
     await this.#ready.catch(() => {});
     await this.pool.end();
+  }
+
+  /** Sessions last written at or before this instant have expired. */
+  #cutoff(): Date {
+    return new Date(this.#now() - this.limits.ttlMs);
   }
 
   async #open(): Promise<void> {
