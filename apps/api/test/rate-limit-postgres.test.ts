@@ -7,7 +7,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadApiConfig } from '../src/config.js';
 import { createTurnLimiter, postgresRateLimitStore, POSTGRES_RATE_LIMIT_TABLE } from '../src/rate-limit.js';
-import { createTestDatabase, pgUnavailable, type TestDatabase } from '@nba-reporter/testing';
+import { createTestDatabase, pgUnavailable, spawnApi, type SpawnedApi, type TestDatabase } from '@nba-reporter/testing';
+import { gql, RAPTORS, REPORT } from './helpers.js';
 
 describe('NBA_REPORTER_RATE_LIMIT_STORE default', () => {
   it('is postgres when the session database is PostgreSQL, memory otherwise', () => {
@@ -59,4 +60,34 @@ describe.skipIf(pgUnavailable)('turn rate limit shared through PostgreSQL', () =
     expect(await limiter.consume('carol')).toEqual({ allowed: true });
     expect(await limiter.consume('carol')).toMatchObject({ allowed: false });
   });
+});
+
+describe.skipIf(pgUnavailable)('two built API instances on one PostgreSQL session database', () => {
+  let db: TestDatabase;
+  let apis: SpawnedApi[] = [];
+  beforeAll(async () => {
+    db = await createTestDatabase('nba_ratelimit_api');
+    const env = { NBA_REPORTER_SESSION_DB: db.url, NBA_REPORTER_RATE_LIMIT: '4', OTEL_SDK_DISABLED: 'true' };
+    apis = await Promise.all([spawnApi({ env }), spawnApi({ env })]); // no NBA_REPORTER_RATE_LIMIT_STORE: the default
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(apis.map((api) => api.stop()));
+    await db?.drop();
+  });
+
+  // With NBA_REPORTER_RATE_LIMIT_STORE=memory the same requests all pass (checked: 6 × 200).
+  it('share one budget per client: 4 turns a minute in total, not 4 per instance', async () => {
+    const turn = (api: SpawnedApi) => gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push(await turn(apis[i % 2]!));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 429, 429]);
+    expect(answers[4]!.body.errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
+    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    try {
+      const { rows } = await pool.query(`SELECT points FROM ${POSTGRES_RATE_LIMIT_TABLE}`);
+      expect(rows).toEqual([{ points: 6 }]); // one caller (127.0.0.1), counted in the shared table
+    } finally {
+      await pool.end();
+    }
+  }, 30_000);
 });
