@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { loadReporterConfig } from '@nba-reporter/agent';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
+import { loadApiKeys } from '../src/auth.js';
 import { loadApiConfig } from '../src/config.js';
 import { NGINX_BIN, nginxUnavailable, PROXY_RULES, startCommand } from '@nba-reporter/testing';
 
@@ -221,6 +222,9 @@ describe('deploy/k8s', () => {
     assertKnownVariables(Object.keys(secret.stringData), 'Secret');
     expect(Object.keys(secret.stringData)).toEqual(expect.arrayContaining(['OPENAI_API_KEY', 'NBA_REPORTER_SESSION_DB', 'NBA_REPORTER_API_KEYS']));
     for (const key of ['OPENAI_API_KEY', 'NBA_REPORTER_API_KEYS']) expect(Object.keys(configMap.data)).not.toContain(key); // keys only in the Secret
+    // The placeholder API key cannot be deployed by mistake: the server refuses it at start-up.
+    expect(() => loadApiKeys({ keys: secret.stringData.NBA_REPORTER_API_KEYS })).toThrow(/at least 16 characters/);
+    expect(loadApiKeys({ keys: 'demo:0123456789abcdef' })).toHaveLength(1);
     const env = { ...configMap.data, ...secret.stringData };
     expect(loadReporterConfig(env)).toMatchObject({ provider: 'openai', pgPoolSize: 10, sessionDb: secret.stringData.NBA_REPORTER_SESSION_DB });
     expect(loadApiConfig(env)).toMatchObject({ port: DEFAULT_PORT, playground: false, rateLimitStore: 'postgres', trustProxy: '1' });
