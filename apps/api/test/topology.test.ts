@@ -216,6 +216,20 @@ describe.skipIf(skipReason)('three API instances on one PostgreSQL behind nginx'
     for (const id of ids) {
       expect(receiver.spans().some((s) => s.resource['service.instance.id'] === id && s.name.startsWith('invoke_agent'))).toBe(true);
     }
+    // PostgreSQL queries are client spans inside the requests' traces, with the statement but never its values.
+    const isQuery = (span: { name: string; attributes: Record<string, unknown> }) =>
+      span.name.startsWith('pg.query') && (span.attributes['db.system.name'] ?? span.attributes['db.system']) === 'postgresql';
+    const queries = await receiver.waitFor(() => {
+      const spans = receiver.spans();
+      const serverTraces = new Set(spans.filter((x) => x.kind === 2).map((x) => x.traceId));
+      const found = spans.filter(isQuery);
+      // Spans arrive in export batches: wait until every query's request span is in too.
+      return found.length > 0 && found.every((q) => serverTraces.has(q.traceId)) ? found : undefined;
+    }, 20_000);
+    for (const span of queries) {
+      expect(span.kind).toBe(3);
+      expect(JSON.stringify(span.attributes)).not.toContain('Conversation A');
+    }
   }, 30_000);
 
   it('loses no acknowledged turn when an instance is killed with SIGKILL under load, and the others keep serving', async () => {
