@@ -78,6 +78,11 @@ export interface TurnOptions {
    * owner; `followUp` finds only sessions of the same owner (another owner gets SESSION_NOT_FOUND).
    */
   owner?: string | null;
+  /**
+   * Idempotency key of the request (the `Idempotency-Key` header): a turn stored under this key (by this owner) is
+   * answered again from the store instead of running twice. Needs a store with replay (PostgreSQL); ignored otherwise.
+   */
+  requestKey?: string;
 }
 
 /** The NBA reporter service. */
@@ -113,6 +118,26 @@ export function validateMessage(message: unknown, field = 'message'): string {
     throw new InvalidInputError(field, `${field} must be at most ${MAX_MESSAGE_LENGTH} characters (got ${trimmed.length})`);
   }
   return trimmed;
+}
+
+/**
+ * Validates an idempotency key: 16 to 255 visible ASCII characters. It must be unguessable (a UUID, nginx's
+ * `$request_id`): without API keys, whoever sends the same key with the same request gets the stored answer.
+ */
+export function validateRequestKey(key: unknown): string | undefined {
+  if (key === undefined || key === null) return undefined;
+  if (typeof key !== 'string' || !/^[\x21-\x7e]{16,255}$/.test(key)) {
+    throw new InvalidInputError('Idempotency-Key', 'Idempotency-Key must be 16 to 255 visible ASCII characters (e.g. a UUID)');
+  }
+  return key;
+}
+
+/**
+ * The key the store keeps: the client's key bound to the request itself (operation, session or topic, message), so a
+ * replay answers only the very same request and a reused key cannot fetch another conversation's answer.
+ */
+function scopedRequestKey(key: string | undefined, ...request: Array<string | undefined>): string | undefined {
+  return key === undefined ? undefined : [key, ...request.map((part) => part ?? '')].join('\u0000');
 }
 
 /** Validates a topic slug (exact, case-sensitive). */
@@ -234,6 +259,28 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     return { sessionId, topic, message, model: config.model, usage: turnUsage(result.state.usage) };
   }
 
+  // ---- idempotency: a retried request (same key) gets the stored answer, never a second turn ----
+
+  const turnRecord = (requestKey: string | undefined, turn: TurnResult) => (requestKey === undefined ? {} : { requestKey, result: turn });
+
+  async function replay(requestKey: string | undefined, owner: string | null): Promise<TurnResult | undefined> {
+    if (requestKey === undefined || !store.findTurn) return undefined;
+    const found = await store.findTurn(requestKey, { owner });
+    return found ? (found.result as TurnResult) : undefined;
+  }
+
+  /** Writes the turn; when that fails because the same request was stored meanwhile, returns that answer instead. */
+  async function writeOrReplay(write: () => Promise<void>, requestKey: string | undefined, owner: string | null) {
+    try {
+      await write();
+      return undefined;
+    } catch (error) {
+      const prior = requestKey === undefined ? undefined : await replay(requestKey, owner).catch(() => undefined);
+      if (prior) return prior;
+      throw error;
+    }
+  }
+
   async function runAgent(
     operation: 'report' | 'followUp',
     input: string | AgentInputItem[],
@@ -290,13 +337,14 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     sessionId: string,
     topic: TopicSlug,
     signal: AbortSignal | undefined,
-    claimTurn?: () => Promise<void>,
+    claimTurn?: (turn: TurnResult) => Promise<TurnResult | undefined>,
   ): Promise<TurnResult> {
     const session = new OpenAIConversationsSession({ client: openai, conversationId: sessionId });
     const history = operation === 'report' ? [] : await conversationHistory(session, sessionId, signal);
     const result = await runAgent(operation, [...history, { type: 'message', role: 'user', content: message }], sessionId, signal);
     const turn = finish(result, sessionId, topic);
-    await claimTurn?.();
+    const replayed = await claimTurn?.(turn);
+    if (replayed) return replayed; // the same request was answered meanwhile: nothing is added to the conversation
     await conversationCall(signal, sessionId, () => session.addItems(result.history.slice(history.length)));
     return turn;
   }
@@ -313,6 +361,9 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
       const prompt = buildTurnPrompt(TOPIC_NAMES[topic], message);
       const { signal } = turnOptions;
       const owner = turnOptions.owner ?? null;
+      const requestKey = scopedRequestKey(validateRequestKey(turnOptions.requestKey), 'report', topic, message);
+      const prior = await replay(requestKey, owner);
+      if (prior) return prior;
 
       if (useOpenAIConversations && client) {
         // Demo parity: OpenAI keeps the conversation; we keep id → topic and owner so unknown and foreign ids are
@@ -320,10 +371,12 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
         const conversationId = await conversationCall(signal, undefined, () => new OpenAIConversationsSession({ client }).getSessionId());
         try {
           const turn = await runOpenAITurn(client, 'report', prompt, conversationId, topic, signal);
-          await store.create(topic, { id: conversationId, owner });
+          await store.create(topic, { id: conversationId, owner, ...turnRecord(requestKey, turn) });
           return turn;
         } catch (error) {
           await discardConversation(client, conversationId);
+          const replayed = requestKey === undefined ? undefined : await replay(requestKey, owner).catch(() => undefined);
+          if (replayed) return replayed;
           throw error;
         }
       }
@@ -332,8 +385,12 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
       const result = await runAgent('report', [{ type: 'message', role: 'user', content: prompt }], sessionId, signal);
       const turn = finish(result, sessionId, topic);
       // Written only after the run succeeded, in one transaction.
-      await store.create(topic, { id: sessionId, items: result.history, owner });
-      return turn;
+      const replayed = await writeOrReplay(
+        () => store.create(topic, { id: sessionId, items: result.history, owner, ...turnRecord(requestKey, turn) }).then(() => undefined),
+        requestKey,
+        owner,
+      );
+      return replayed ?? turn;
     },
 
     async followUp(input, turnOptions = {}) {
@@ -346,8 +403,11 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
       const message = validateMessage(input.message);
       const { signal } = turnOptions;
       const owner = turnOptions.owner ?? null;
+      const requestKey = scopedRequestKey(validateRequestKey(turnOptions.requestKey), 'followUp', sessionId, message);
 
       return mutex.run(sessionId, async () => {
+        const prior = await replay(requestKey, owner);
+        if (prior) return prior;
         const stored = await store.get(sessionId, { owner });
         if (!stored) throw new SessionNotFoundError(sessionId);
         // Refused before the model is called; the store checks again atomically when the turn is written.
@@ -359,17 +419,20 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
 
         if (useOpenAIConversations && client) {
           // Items live on OpenAI's side; the local row claims the turn first, so two instances never both append.
-          const turn = await runOpenAITurn(client, 'followUp', message, sessionId, stored.topic, signal, () =>
-            store.appendTurn(sessionId, [], { owner, ...expected }),
+          return runOpenAITurn(client, 'followUp', message, sessionId, stored.topic, signal, (turn) =>
+            writeOrReplay(() => store.appendTurn(sessionId, [], { owner, ...expected, ...turnRecord(requestKey, turn) }), requestKey, owner),
           );
-          return turn;
         }
 
         const history = windowHistory(stored.items, historyWindow);
         const result = await runAgent('followUp', [...history, { type: 'message', role: 'user', content: message }], sessionId, signal);
         const turn = finish(result, sessionId, stored.topic);
-        await store.appendTurn(sessionId, result.history.slice(history.length), { owner, ...expected });
-        return turn;
+        const replayed = await writeOrReplay(
+          () => store.appendTurn(sessionId, result.history.slice(history.length), { owner, ...expected, ...turnRecord(requestKey, turn) }),
+          requestKey,
+          owner,
+        );
+        return replayed ?? turn;
       });
     },
 

@@ -205,6 +205,36 @@ describe.skipIf(pgUnavailable)('Reporter on PostgreSQL (NBA_REPORTER_SESSION_DB=
     }
   });
 
+  it('answers a request retried with the same idempotency key from the store, per owner, without a second turn', async () => {
+    const config = loadReporterConfig({ NBA_REPORTER_SESSION_DB: db.url, NBA_REPORTER_PG_POOL_SIZE: '2' });
+    const one = createReporter(config);
+    const two = createReporter(config); // the retry lands on another instance
+    const store = new PostgresSessionStore(db.url, { poolSize: 1 });
+    try {
+      const question = { topic: 'general' as const, message: 'The Raptors went 46-36. What was their win percentage?' };
+      const first = await one.report(question, { requestKey: 'report-key-000001' });
+      expect(await two.report(question, { requestKey: 'report-key-000001' })).toEqual(first);
+      const other = await two.report(question, { requestKey: 'report-key-000001', owner: 'alice' }); // another owner: its own turn
+      expect(other.sessionId).not.toBe(first.sessionId);
+
+      const follow = { sessionId: first.sessionId, message: 'And the Celtics went 61-21?' };
+      const answer = await two.followUp(follow, { requestKey: 'follow-key-000001' });
+      expect(await one.followUp(follow, { requestKey: 'follow-key-000001' })).toEqual(answer);
+      expect((await store.get(first.sessionId))?.turns).toBe(2);
+      await one.followUp(follow, { requestKey: 'follow-key-000002' });
+      expect((await store.get(first.sessionId))?.turns).toBe(3);
+      // Bound to the request: the same key with another question is another turn, never the stored answer.
+      const different = await one.followUp({ ...follow, message: 'And the Knicks went 51-31?' }, { requestKey: 'follow-key-000001' });
+      expect(different.message).not.toBe(answer.message);
+      expect((await store.get(first.sessionId))?.turns).toBe(4);
+      for (const bad of ['short', 'no spaces allowed here!', 'x'.repeat(256)]) {
+        await expect(one.followUp(follow, { requestKey: bad })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'Idempotency-Key' });
+      }
+    } finally {
+      await Promise.all([one.close(), two.close(), store.close()]);
+    }
+  });
+
   it('fails ready() with a one-line ConfigError that hides the password when the server is unreachable', async () => {
     const reporter = createReporter(
       loadReporterConfig({ NBA_REPORTER_SESSION_DB: 'postgres://app:s3cret@127.0.0.1:1/nba' }),

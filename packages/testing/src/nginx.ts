@@ -18,14 +18,21 @@ export const nginxUnavailable = existsSync(NGINX_BIN)
 if (nginxUnavailable) process.stderr.write(`skipping nginx tests: ${nginxUnavailable}\n`);
 
 /**
- * The proxy rules shared with deploy/nginx.conf (the deploy test checks they agree).
- * `proxy_next_upstream error timeout` retries only when the request could not be handed to an instance: nginx never
- * re-sends a POST that already reached one (that needs `non_idempotent`, deliberately absent), so a turn can never be
- * run twice by the load balancer. A refused connection to a dead instance is retried on the next one.
+ * The proxy rules shared with deploy/nginx.conf (the deploy test checks they agree). Every request carries an
+ * `Idempotency-Key`: the client's, or nginx's `$request_id` (the same on every retry of one request). With it the API
+ * answers a retried request from the store instead of running the turn twice, which makes re-sending a POST safe: so
+ * `non_idempotent` lets nginx retry on the next instance when one dies mid-request (`error`), not only when it could
+ * not connect.
  */
+export const IDEMPOTENCY_KEY_MAP = `map $http_idempotency_key $nba_idempotency_key {
+    "" $request_id;
+    default $http_idempotency_key;
+  }`;
+
 export const PROXY_RULES = [
   'proxy_http_version 1.1;',
-  'proxy_next_upstream error timeout;',
+  'proxy_set_header Idempotency-Key $nba_idempotency_key;',
+  'proxy_next_upstream error timeout non_idempotent;',
   'proxy_next_upstream_tries 3;',
   'proxy_connect_timeout 2s;',
   'proxy_read_timeout 120s;',
@@ -69,6 +76,7 @@ http {
   fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
+  ${IDEMPOTENCY_KEY_MAP}
   upstream nba_api {
 ${options.upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=${failTimeout}s;`).join('\n')}
   }

@@ -57,6 +57,15 @@ CREATE TABLE nba_rate_limits (
 );
 `,
   },
+  {
+    version: 4,
+    // request_key: sha-256 of owner + idempotency key; result: the answer replayed to a retry with the same key.
+    name: 'idempotency keys and stored answers of turns',
+    sql: `
+ALTER TABLE nba_session_turns ADD COLUMN request_key text, ADD COLUMN result json;
+CREATE UNIQUE INDEX nba_session_turns_request_key ON nba_session_turns (request_key) WHERE request_key IS NOT NULL;
+`,
+  },
 ]);
 
 /** The advisory lock key pair held while migrating: ('nba_', 1). Documented so operators can see it in pg_locks. */

@@ -7,6 +7,7 @@
  * the append fails with {@link SessionBusyError} and nothing is written (see the README, "Scaling out").
  * Expiry, the turn cap and ownership follow the {@link SessionStore} contract, like the SQLite store.
  */
+import { createHash } from 'node:crypto';
 import type { AgentInputItem } from '@openai/agents-core';
 import pg from 'pg';
 import { DEFAULT_PG_POOL_SIZE } from '../config.js';
@@ -24,6 +25,7 @@ import {
   type SessionStore,
   type SessionStoreOptions,
   type StoredSession,
+  type TurnRecord,
 } from './store.js';
 
 /** How long a query waits for a free pooled connection before failing. */
@@ -98,7 +100,10 @@ export class PostgresSessionStore implements SessionStore {
         options.owner ?? null,
         now,
       ]);
-      await client.query('INSERT INTO nba_session_turns (session_id, turn, items, created_at) VALUES ($1, 1, $2, $3)', [sessionId, items, now]);
+      await client.query(
+        'INSERT INTO nba_session_turns (session_id, turn, items, created_at, request_key, result) VALUES ($1, 1, $2, $3, $4, $5)',
+        [sessionId, items, now, ...this.#record(options, options.owner ?? null)],
+      );
     });
     return sessionId;
   }
@@ -158,18 +163,29 @@ export class PostgresSessionStore implements SessionStore {
         throw new SessionBusyError(sessionId);
       }
       try {
-        await client.query('INSERT INTO nba_session_turns (session_id, turn, items, created_at) VALUES ($1, $2, $3, $4)', [
-          sessionId,
-          row.turns,
-          json,
-          now,
-        ]);
+        await client.query(
+          'INSERT INTO nba_session_turns (session_id, turn, items, created_at, request_key, result) VALUES ($1, $2, $3, $4, $5, $6)',
+          [sessionId, row.turns, json, now, ...this.#record(options, owner)],
+        );
       } catch (error) {
         // Cannot happen while every writer goes through the counter above; kept as the last line of defence.
         if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new SessionBusyError(sessionId, { cause: error });
         throw error;
       }
     });
+  }
+
+  async findTurn(requestKey: string, options: SessionOwnerOptions = {}): Promise<{ sessionId: string; result: unknown } | undefined> {
+    await this.#open();
+    const { rows } = await this.pool.query<{ session_id: string; result: unknown; updated_at: Date }>(
+      `SELECT t.session_id, t.result, s.updated_at
+         FROM nba_session_turns t JOIN nba_sessions s ON s.id = t.session_id
+        WHERE t.request_key = $1`,
+      [this.#keyHash(requestKey, options.owner ?? null)],
+    );
+    const row = rows[0];
+    if (!row || row.result === null || row.updated_at.getTime() <= this.#cutoff().getTime()) return undefined;
+    return { sessionId: row.session_id, result: row.result };
   }
 
   async deleteExpired(): Promise<number> {
@@ -190,6 +206,16 @@ export class PostgresSessionStore implements SessionStore {
     this.#closed = true;
     await this.#ready.catch(() => {});
     await this.pool.end();
+  }
+
+  /** The request_key and result columns of a turn: the key hashed with its owner, so owners never collide. */
+  #record(record: TurnRecord, owner: string | null): [string | null, string | null] {
+    if (record.requestKey === undefined) return [null, null];
+    return [this.#keyHash(record.requestKey, owner), JSON.stringify(record.result ?? null)];
+  }
+
+  #keyHash(requestKey: string, owner: string | null): string {
+    return createHash('sha256').update(`${owner ?? ''}\u0000${requestKey}`).digest('hex');
   }
 
   /** Sessions last written at or before this instant have expired. */
