@@ -11,6 +11,8 @@ export interface ApiContext {
   logger: Logger;
   /** Aborted when the client goes away, so an abandoned turn stops calling the model. */
   signal: AbortSignal;
+  /** The request's `Idempotency-Key` header, when sent. */
+  requestKey?: string;
   version: string;
   /** The API key name of the caller; `null` when authentication is off. Owns the sessions it creates. */
   keyName: string | null;
@@ -38,7 +40,7 @@ async function runTurn(
   const signal = AbortSignal.any([ctx.signal, deadline]);
   const caller = ctx.keyName === null ? {} : { apiKeyName: ctx.keyName };
   try {
-    const result = await turn({ signal, owner: ctx.keyName });
+    const result = await turn({ signal, owner: ctx.keyName, ...(ctx.requestKey === undefined ? {} : { requestKey: ctx.requestKey }) });
     ctx.logger.info(
       {
         operation,
