@@ -20,6 +20,17 @@ export interface RequestTelemetry {
    */
   recordError(code: string, error: unknown): void;
   /**
+   * Marks the active span as failed with `error.type` = code and ERROR status, without an exception event: for the
+   * resolver span, whose exception the GraphQL instrumentation already records (one event per error).
+   */
+  markError(code: string): void;
+  /** Sets `http.route` of the current HTTP server span and its `http.server.request.duration` point. */
+  setHttpRoute(route: string): void;
+  /** Subscribes the GenAI bridge to a turn's SDK Runner hooks (tool descriptions and types, tool call ids). */
+  observeRunner(runner: { on(event: any, listener: (...args: any[]) => void): unknown }): void;
+  /** Puts the caller's API key name (never the key) on the active span. */
+  setCaller(keyName: string): void;
+  /**
    * Opens the spans of one subscription under the active (HTTP request) span: `subscription <name>` and its
    * `graphql.resolve <field>`, the parent of the agent's spans. The GraphQL instrumentation traces `execute` only,
    * not `subscribe`, so without these a streamed turn would hang off the HTTP span alone.
@@ -27,8 +38,6 @@ export interface RequestTelemetry {
   startSubscription(info: { operationName: string | undefined; fieldName: string; fieldType: string }): SubscriptionScope;
   /** Runs `fn` with tracing suppressed: each event of a subscription is one `execute`, a span apiece would be noise. */
   untraced<T>(fn: () => T): T;
-  /** Puts the caller's API key name (never the key) on the active span. */
-  setCaller(keyName: string): void;
 }
 
 /** The spans of one subscription (see {@link RequestTelemetry.startSubscription}). */
@@ -54,9 +63,12 @@ export const TELEMETRY_OFF: RequestTelemetry = {
   currentTraceId: () => null,
   traceResponse: () => null,
   recordError: () => {},
+  markError: () => {},
+  setHttpRoute: () => {},
+  observeRunner: () => {},
+  setCaller: () => {},
   startSubscription: () => OFF_SCOPE,
   untraced: (fn) => fn(),
-  setCaller: () => {},
 };
 
 /**
@@ -90,22 +102,20 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
     setTracingDisabled(true);
     return TELEMETRY_OFF;
   }
-  const [{ context, trace, SpanKind, SpanStatusCode, isSpanContextValid }, { registerAgentsOtel, captureContentFromEnv }, { suppressTracing }] = await Promise.all([
-    import('@opentelemetry/api'),
-    import('@nba-reporter/agents-otel'),
-    import('@opentelemetry/core'),
-  ]);
+  const [{ context, trace, SpanKind, SpanStatusCode, isSpanContextValid }, { registerAgentsOtel }, { getRPCMetadata, RPCType, suppressTracing }] =
+    await Promise.all([import('@opentelemetry/api'), import('@nba-reporter/agents-otel'), import('@opentelemetry/core')]);
   const tracer = trace.getTracer('@nba-reporter/api');
   // The SDK turns its tracing off under NODE_ENV=test; the bridge needs it on.
   setTracingDisabled(false);
-  registerAgentsOtel({
+  const bridge = registerAgentsOtel({
     providerName: GENAI_PROVIDER_NAME[endpoint.provider],
     requestModel: endpoint.model,
     modelSpanKind: endpoint.provider === 'offline' ? SpanKind.INTERNAL : SpanKind.CLIENT,
     ...serverOf(endpoint),
   });
 
-  const captureContent = captureContentFromEnv();
+  // Message content on spans (span_only / span_and_event): the bridge resolved it from the environment.
+  const captureContent = bridge.captureMessageContent;
   const activeContext = () => {
     const sc = trace.getActiveSpan()?.spanContext();
     return sc && isSpanContextValid(sc) ? sc : undefined;
@@ -129,6 +139,23 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
     },
     recordError(code, error) {
       markFailed(trace.getActiveSpan(), code, error);
+    },
+    markError(code) {
+      const span = trace.getActiveSpan();
+      if (!span) return;
+      span.setAttribute('error.type', code);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: code });
+    },
+    setHttpRoute(route) {
+      // The HTTP instrumentation reads this when the response finishes: span attribute, span name, metric attribute.
+      const rpc = getRPCMetadata(context.active());
+      if (rpc?.type === RPCType.HTTP) rpc.route = route;
+    },
+    observeRunner(runner) {
+      bridge.observe(runner);
+    },
+    setCaller(keyName) {
+      trace.getActiveSpan()?.setAttribute(ATTR_API_KEY_NAME, keyName);
     },
     startSubscription({ operationName, fieldName, fieldType }) {
       const parent = context.active();
@@ -170,8 +197,5 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
       };
     },
     untraced: (fn) => context.with(suppressTracing(context.active()), fn),
-    setCaller(keyName) {
-      trace.getActiveSpan()?.setAttribute(ATTR_API_KEY_NAME, keyName);
-    },
   };
 }

@@ -27,7 +27,9 @@ import { buildTurnPrompt } from './prompts.js';
 import { createProviderModel, isAbortError, mapProviderError } from './providers.js';
 import { sanitizeAgentMessage } from './sanitize.js';
 import { TurnChannel, consumeRunStream, rawTurnText, type TurnSink, type TurnStream } from './turn-stream.js';
+import { PostgresSessionStore } from './sessions/postgres.js';
 import { SqliteSessionStore } from './sessions/sqlite.js';
+import { isPostgresUrl, redactPostgresUrl } from './sessions/url.js';
 import { generateSessionId, telemetrySessionId, type SessionStore } from './sessions/store.js';
 import { MAX_MESSAGE_LENGTH, TOPIC_SLUGS, TOPIC_NAMES, isTopicSlug, type TopicSlug } from './topics.js';
 
@@ -77,6 +79,11 @@ export interface TurnOptions {
    * owner; `followUp` finds only sessions of the same owner (another owner gets SESSION_NOT_FOUND).
    */
   owner?: string | null;
+  /**
+   * Idempotency key of the request (the `Idempotency-Key` header): a turn stored under this key (by this owner) is
+   * answered again from the store instead of running twice. Needs a store with replay (PostgreSQL); ignored otherwise.
+   */
+  requestKey?: string;
 }
 
 /** The NBA reporter service. */
@@ -93,10 +100,16 @@ export interface Reporter {
    * `report`, streamed: the turn starts at once; its events (text deltas, tool calls, then exactly one
    * `turn_completed` with the same result `report` gives) are read by iterating the returned stream, and errors are
    * thrown from it. Breaking out of the loop or aborting `options.signal` stops the model call; nothing is stored.
+   * Streams take no `requestKey` (a replayed answer would have no deltas).
    */
   reportStream(input: { topic: TopicSlug; message?: string | null }, options?: TurnOptions): TurnStream;
   /** `followUp`, streamed (see {@link Reporter.reportStream}). */
   followUpStream(input: { sessionId: string; message: string }, options?: TurnOptions): TurnStream;
+  /**
+   * Resolves once the session store can serve (PostgreSQL: reachable and migrated); rejects with a
+   * `ConfigError` naming NBA_REPORTER_SESSION_DB otherwise. Call it before accepting traffic.
+   */
+  ready(): Promise<void>;
   /** Closes the session store; idempotent. */
   close(): Promise<void>;
 }
@@ -115,6 +128,26 @@ export function validateMessage(message: unknown, field = 'message'): string {
     throw new InvalidInputError(field, `${field} must be at most ${MAX_MESSAGE_LENGTH} characters (got ${trimmed.length})`);
   }
   return trimmed;
+}
+
+/**
+ * Validates an idempotency key: 16 to 255 visible ASCII characters. It must be unguessable (a UUID, nginx's
+ * `$request_id`): without API keys, whoever sends the same key with the same request gets the stored answer.
+ */
+export function validateRequestKey(key: unknown): string | undefined {
+  if (key === undefined || key === null) return undefined;
+  if (typeof key !== 'string' || !/^[\x21-\x7e]{16,255}$/.test(key)) {
+    throw new InvalidInputError('Idempotency-Key', 'Idempotency-Key must be 16 to 255 visible ASCII characters (e.g. a UUID)');
+  }
+  return key;
+}
+
+/**
+ * The key the store keeps: the client's key bound to the request itself (operation, session or topic, message), so a
+ * replay answers only the very same request and a reused key cannot fetch another conversation's answer.
+ */
+function scopedRequestKey(key: string | undefined, ...request: Array<string | undefined>): string | undefined {
+  return key === undefined ? undefined : [key, ...request.map((part) => part ?? '')].join('\u0000');
 }
 
 /** Validates a topic slug (exact, case-sensitive). */
@@ -146,7 +179,11 @@ export function turnUsage(usage: Usage): TurnUsage {
   };
 }
 
-/** The parts of a run the reporter reads. */
+/** SDK trace metadata key of the conversation turn number (read by @nba-reporter/agents-otel). */
+const TRACE_METADATA_TURN = 'gen_ai.agent.turn';
+
+
+/** The parts of a run result the reporter reads. */
 interface CompletedRun {
   readonly history: AgentInputItem[];
   readonly state: { readonly usage: Usage };
@@ -176,9 +213,13 @@ class KeyedMutex {
   }
 }
 
-/** Opens the SQLite store, turning an unusable path into a one-line configuration error. */
-function openSessionStore(config: ReporterConfig): SqliteSessionStore {
+/** Opens the store `config.sessionDb` names, turning an unusable SQLite path into a one-line configuration error. */
+function openSessionStore(config: ReporterConfig): SessionStore {
   const path = config.sessionDb;
+  const limits = { ttlMs: config.sessionTtlMs, maxTurns: config.sessionMaxTurns };
+  if (isPostgresUrl(path)) {
+    return new PostgresSessionStore(path, config.pgPoolSize === undefined ? limits : { ...limits, poolSize: config.pgPoolSize });
+  }
   try {
     return new SqliteSessionStore(path, { ttlMs: config.sessionTtlMs, maxTurns: config.sessionMaxTurns });
   } catch (error) {
@@ -232,23 +273,53 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     return { sessionId, topic, message: result.message, model: config.model, usage: turnUsage(result.state.usage) };
   }
 
-  /** Streaming: after the turn is stored, the held-back end of the text, then the result. */
-  function deliver(turn: TurnResult, result: CompletedRun, sink: TurnSink | undefined): TurnResult {
-    if (result.rest.length > 0) sink?.emit({ type: 'text_delta', delta: result.rest });
+  /** Streaming: once the turn is stored, the held-back end of the text (the result follows as turn_completed). */
+  function deliver(turn: TurnResult, result: CompletedRun | undefined, sink: TurnSink | undefined): TurnResult {
+    if (sink && result && result.rest.length > 0) sink.emit({ type: 'text_delta', delta: result.rest });
     return turn;
+  }
+
+
+  // ---- idempotency: a retried request (same key) gets the stored answer, never a second turn ----
+
+  const turnRecord = (requestKey: string | undefined, turn: TurnResult) => (requestKey === undefined ? {} : { requestKey, result: turn });
+
+  async function replay(requestKey: string | undefined, owner: string | null): Promise<TurnResult | undefined> {
+    if (requestKey === undefined || !store.findTurn) return undefined;
+    const found = await store.findTurn(requestKey, { owner });
+    return found ? (found.result as TurnResult) : undefined;
+  }
+
+  /** Writes the turn; when that fails because the same request was stored meanwhile, returns that answer instead. */
+  async function writeOrReplay(write: () => Promise<void>, requestKey: string | undefined, owner: string | null) {
+    try {
+      await write();
+      return undefined;
+    } catch (error) {
+      const prior = requestKey === undefined ? undefined : await replay(requestKey, owner).catch(() => undefined);
+      if (prior) return prior;
+      throw error;
+    }
   }
 
   async function runAgent(
     operation: 'report' | 'followUp',
     input: string | AgentInputItem[],
     sessionId: string,
+    turn: number,
     signal: AbortSignal | undefined,
     sink: TurnSink | undefined,
   ): Promise<CompletedRun> {
     signal?.throwIfAborted();
     // groupId is run configuration (not a per-run option) in the SDK, hence one Runner per turn. It becomes
-    // gen_ai.conversation.id on spans: a prefix, so telemetry readers cannot continue the conversation.
-    const runner = new Runner({ workflowName: `NBA reporter ${operation}`, ...options.runConfig, groupId: telemetrySessionId(sessionId) });
+    // gen_ai.conversation.id on spans: a prefix, so telemetry readers cannot continue the conversation. The turn
+    // number (1 for `report`) goes into the trace metadata, where the GenAI bridge reads it as `gen_ai.agent.turn`.
+    const runner = new Runner({
+      workflowName: `NBA reporter ${operation}`,
+      ...options.runConfig,
+      groupId: telemetrySessionId(sessionId),
+      traceMetadata: { ...options.runConfig?.traceMetadata, [TRACE_METADATA_TURN]: String(turn) },
+    });
     options.configureRunner?.(runner, { operation, sessionId });
     try {
       if (sink && signal) return await consumeRunStream(await runner.run(agent, input, { stream: true, signal }), sink, signal);
@@ -298,14 +369,17 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     message: string,
     sessionId: string,
     topic: TopicSlug,
+    turnNumber: number,
     signal: AbortSignal | undefined,
     sink: TurnSink | undefined,
-  ): Promise<{ turn: TurnResult; result: CompletedRun }> {
+    claimTurn?: (turn: TurnResult) => Promise<TurnResult | undefined>,
+  ): Promise<{ turn: TurnResult; result?: CompletedRun }> {
     const session = new OpenAIConversationsSession({ client: openai, conversationId: sessionId });
     const history = operation === 'report' ? [] : await conversationHistory(session, sessionId, signal);
-    const input: AgentInputItem[] = [...history, { type: 'message', role: 'user', content: message }];
-    const result = await runAgent(operation, input, sessionId, signal, sink);
+    const result = await runAgent(operation, [...history, { type: 'message', role: 'user', content: message }], sessionId, turnNumber, signal, sink);
     const turn = finish(result, sessionId, topic);
+    const replayed = await claimTurn?.(turn);
+    if (replayed) return { turn: replayed }; // the same request was answered meanwhile: nothing is added to the conversation
     await conversationCall(signal, sessionId, () => session.addItems(result.history.slice(history.length)));
     return { turn, result };
   }
@@ -316,32 +390,41 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     sink: TurnSink | undefined,
   ): Promise<TurnResult> {
     assertOpen();
-    const { signal } = turnOptions;
-    const owner = turnOptions.owner ?? null;
     const topic = validateTopic(input?.topic);
     const message = input.message === undefined || input.message === null ? undefined : validateMessage(input.message);
     const prompt = buildTurnPrompt(TOPIC_NAMES[topic], message);
+    const { signal } = turnOptions;
+    const owner = turnOptions.owner ?? null;
+    const requestKey = scopedRequestKey(validateRequestKey(turnOptions.requestKey), 'report', topic, message);
+    const prior = await replay(requestKey, owner);
+    if (prior) return prior;
 
     if (useOpenAIConversations && client) {
       // Demo parity: OpenAI keeps the conversation; we keep id → topic and owner so unknown and foreign ids are
       // rejected locally.
       const conversationId = await conversationCall(signal, undefined, () => new OpenAIConversationsSession({ client }).getSessionId());
       try {
-        const { turn, result } = await runOpenAITurn(client, 'report', prompt, conversationId, topic, signal, sink);
-        await store.create(topic, { id: conversationId, owner });
+        const { turn, result } = await runOpenAITurn(client, 'report', prompt, conversationId, topic, 1, signal, sink);
+        await store.create(topic, { id: conversationId, owner, ...turnRecord(requestKey, turn) });
         return deliver(turn, result, sink);
       } catch (error) {
         await discardConversation(client, conversationId);
+        const replayed = requestKey === undefined ? undefined : await replay(requestKey, owner).catch(() => undefined);
+        if (replayed) return replayed;
         throw error;
       }
     }
 
     const sessionId = generateSessionId();
-    const result = await runAgent('report', [{ type: 'message', role: 'user', content: prompt }], sessionId, signal, sink);
+    const result = await runAgent('report', [{ type: 'message', role: 'user', content: prompt }], sessionId, 1, signal, sink);
     const turn = finish(result, sessionId, topic);
     // Written only after the run succeeded, in one transaction.
-    await store.create(topic, { id: sessionId, items: result.history, owner });
-    return deliver(turn, result, sink);
+    const replayed = await writeOrReplay(
+      () => store.create(topic, { id: sessionId, items: result.history, owner, ...turnRecord(requestKey, turn) }).then(() => undefined),
+      requestKey,
+      owner,
+    );
+    return replayed ?? deliver(turn, result, sink);
   }
 
   async function followUpTurn(
@@ -358,45 +441,57 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     const message = validateMessage(input.message);
     const { signal } = turnOptions;
     const owner = turnOptions.owner ?? null;
+    const requestKey = scopedRequestKey(validateRequestKey(turnOptions.requestKey), 'followUp', sessionId, message);
 
     return mutex.run(sessionId, async () => {
+      const prior = await replay(requestKey, owner);
+      if (prior) return prior;
       const stored = await store.get(sessionId, { owner });
       if (!stored) throw new SessionNotFoundError(sessionId);
       // Refused before the model is called; the store checks again atomically when the turn is written.
       if (stored.turns >= store.limits.maxTurns) throw new SessionTurnLimitError(sessionId, store.limits.maxTurns);
 
+      // Another instance may store a turn of this session meanwhile: the store then refuses this one
+      // (SessionBusyError) instead of appending a turn computed from stale history.
+      const expected = { expectedTurns: stored.turns };
+
       if (useOpenAIConversations && client) {
-        const { turn, result } = await runOpenAITurn(client, 'followUp', message, sessionId, stored.topic, signal, sink);
-        await store.appendTurn(sessionId, [], { owner }); // items live on OpenAI's side; this marks the turn
+        // Items live on OpenAI's side; the local row claims the turn first, so two instances never both append.
+        const { turn, result } = await runOpenAITurn(client, 'followUp', message, sessionId, stored.topic, stored.turns + 1, signal, sink, (t) =>
+          writeOrReplay(() => store.appendTurn(sessionId, [], { owner, ...expected, ...turnRecord(requestKey, t) }), requestKey, owner),
+        );
         return deliver(turn, result, sink);
       }
 
       const history = windowHistory(stored.items, historyWindow);
-      const result = await runAgent('followUp', [...history, { type: 'message', role: 'user', content: message }], sessionId, signal, sink);
+      const result = await runAgent('followUp', [...history, { type: 'message', role: 'user', content: message }], sessionId, stored.turns + 1, signal, sink);
       const turn = finish(result, sessionId, stored.topic);
-      await store.appendTurn(sessionId, result.history.slice(history.length), { owner });
-      return deliver(turn, result, sink);
+      const replayed = await writeOrReplay(
+        () => store.appendTurn(sessionId, result.history.slice(history.length), { owner, ...expected, ...turnRecord(requestKey, turn) }),
+        requestKey,
+        owner,
+      );
+      return replayed ?? deliver(turn, result, sink);
     });
   }
 
-  /** Runs `turn` with a channel as its sink; the turn stops when the reader stops or `outer` aborts. */
-  function streamTurn(
-    turnOptions: TurnOptions,
-    turn: (options: TurnOptions, sink: TurnSink) => Promise<TurnResult>,
-  ): TurnStream {
+  /** Runs `turn` with a channel as its sink; the turn stops when the reader stops or the caller's signal aborts. */
+  function streamTurn(turnOptions: TurnOptions, turn: (options: TurnOptions, sink: TurnSink) => Promise<TurnResult>): TurnStream {
     const outer = turnOptions.signal;
     const controller = new AbortController();
     const channel = new TurnChannel(() => controller.abort(new DOMException('The turn stream was cancelled', 'AbortError')));
     const onAbort = () => controller.abort(outer?.reason);
     if (outer?.aborted) onAbort();
     else outer?.addEventListener('abort', onAbort, { once: true });
-    turn({ ...turnOptions, signal: controller.signal }, channel).then(
-      (result) => {
-        channel.emit({ type: 'turn_completed', turn: result });
-        channel.close();
-      },
-      (error: unknown) => channel.fail(error),
-    ).finally(() => outer?.removeEventListener('abort', onAbort));
+    turn({ ...turnOptions, signal: controller.signal }, channel)
+      .then(
+        (result) => {
+          channel.emit({ type: 'turn_completed', turn: result });
+          channel.close();
+        },
+        (error: unknown) => channel.fail(error),
+      )
+      .finally(() => outer?.removeEventListener('abort', onAbort));
     return channel;
   }
 
@@ -407,8 +502,22 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
 
     report: (input, turnOptions = {}) => reportTurn(input, turnOptions, undefined),
     followUp: (input, turnOptions = {}) => followUpTurn(input, turnOptions, undefined),
-    reportStream: (input, turnOptions = {}) => streamTurn(turnOptions, (options, sink) => reportTurn(input, options, sink)),
-    followUpStream: (input, turnOptions = {}) => streamTurn(turnOptions, (options, sink) => followUpTurn(input, options, sink)),
+    reportStream: (input, turnOptions = {}) =>
+      streamTurn(turnOptions, (options, sink) => reportTurn(input, { ...options, requestKey: undefined }, sink)),
+    followUpStream: (input, turnOptions = {}) =>
+      streamTurn(turnOptions, (options, sink) => followUpTurn(input, { ...options, requestKey: undefined }, sink)),
+
+    async ready() {
+      try {
+        await store.ready?.();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new ConfigError(
+          'NBA_REPORTER_SESSION_DB',
+          `NBA_REPORTER_SESSION_DB: cannot use ${redactPostgresUrl(config.sessionDb)} (${reason})`,
+        );
+      }
+    },
 
     async close() {
       if (closed) return;
