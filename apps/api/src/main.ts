@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createReporter, isReporterError, loadReporterConfig } from '@nba-reporter/agent';
-import { shutdownTelemetry, telemetrySummary } from '@nba-reporter/telemetry';
+import { shutdownTelemetry, telemetrySummary, traceStore } from '@nba-reporter/telemetry';
 import { loadApiConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { mountPlayground } from './playground.js';
+import { TRACES_PATH } from './debug-traces.js';
 import { createApi } from './server.js';
 import { setupTelemetry } from './telemetry.js';
 
@@ -37,13 +38,15 @@ try {
   if (isReporterError(error) && error.code === 'CONFIG_ERROR') fail(error.message);
   throw error;
 }
+const traces = traceStore();
 const api = await createApi({
   reporter,
   config: apiConfig,
   logger,
   telemetry,
   version,
-  mountExtras: (app) => mountPlayground(app, apiConfig.playground),
+  traceStore: traces,
+  mountExtras: (app) => mountPlayground(app, apiConfig.playground, { tracesPath: traces ? TRACES_PATH : null }),
 });
 
 let port: number;
@@ -62,6 +65,7 @@ logger.info(
     provider: reporter.provider,
     model: reporter.model,
     playground: apiConfig.playground,
+    traceView: traces ? TRACES_PATH : false,
     telemetry: telemetrySummary(),
   },
   'NBA Reporter API listening',

@@ -9,10 +9,12 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Reporter } from '@nba-reporter/agent';
+import type { TraceStoreReader } from '@nba-reporter/telemetry';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { ApiConfig } from './config.js';
+import { debugTracesRouter, TRACES_PATH } from './debug-traces.js';
 import { resolvers, type ApiContext } from './resolvers.js';
 import { typeDefs } from './schema.js';
 import type { RequestTelemetry } from './telemetry.js';
@@ -28,6 +30,8 @@ export interface CreateApiOptions {
   version: string;
   /** Mounts extra routes before GraphQL (the playground). */
   mountExtras?: (app: express.Express) => void;
+  /** The local trace view's store: serves GET /debug/traces when given. */
+  traceStore?: TraceStoreReader | undefined;
 }
 
 export interface Api {
@@ -117,6 +121,9 @@ export async function createApi(options: CreateApiOptions): Promise<Api> {
       },
     }),
   );
+
+  // Same place in the chain as /graphql: whatever guards the API (authentication, limits) guards the traces too.
+  if (options.traceStore) app.use(TRACES_PATH, debugTracesRouter(options.traceStore));
 
   const onError: ErrorRequestHandler = (err: { type?: string; status?: number }, _req, res, _next) => {
     if (err.type === 'entity.too.large') {

@@ -57,7 +57,8 @@ export class TraceStoreProcessor implements SpanProcessor {
     let resource = this.#resources.get(span.resource);
     if (!resource) {
       resource = copyAttributes(span.resource.attributes);
-      this.#resources.set(span.resource, resource);
+      // Detected attributes such as host.id arrive a moment after start: keep the copy only once they are in.
+      if (!span.resource.asyncAttributesPending) this.#resources.set(span.resource, resource);
     }
     const parent = span.parentSpanContext;
     this.store.add(toViewSpan(span), !parent || parent.isRemote === true, resource);

@@ -57,6 +57,7 @@ export class TraceStore implements TraceStoreReader {
       entry = { traceId: span.traceId, spans: [], bytes: 0, complete: false, rootSpanId: null, sessionId: null, dropped: 0, resource };
     }
     this.#entries.set(span.traceId, entry);
+    entry.resource = resource; // the latest copy: detected resource attributes can arrive after the first span
     if (isLocalRoot) {
       entry.complete = true;
       entry.rootSpanId = span.spanId;
