@@ -26,6 +26,16 @@ const CHROMIUM_ARGS = [
 ];
 const ARTIFACTS_DIR = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 const SCREENSHOT = `${ARTIFACTS_DIR}playground.png`;
+const TRACE_SCREENSHOT = `${ARTIFACTS_DIR}trace-view.png`;
+const GUARDRAIL_SCREENSHOT = `${ARTIFACTS_DIR}trace-view-guardrail.png`;
+const MODEL = 'offline-nba-2024-25';
+
+/** The waterfall's rows as "depth name" strings, in display order. */
+async function waterfallNames(panel: Locator): Promise<string[]> {
+  return panel
+    .getByTestId('waterfall-row')
+    .evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-depth')} ${row.getAttribute('data-span-name')}`));
+}
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
 const inCI = Boolean(process.env.CI) && process.env.CI !== 'false';
@@ -53,6 +63,12 @@ function isLocal(url: string): boolean {
 async function editorText(editor: Locator): Promise<string> {
   return (await editor.locator('.view-lines').innerText()).replaceAll('\u00a0', ' ').replaceAll('\n', '');
 }
+
+/**
+ * The JSON text without whitespace: with the trace panel open the response editor is narrower, and Monaco wraps a
+ * long value (a uuid) mid-word onto an indented continuation line.
+ */
+const compact = (text: string): string => text.replace(/\s+/g, '');
 
 /** Polls until `read()` satisfies `predicate`, then returns it; fails with the last value read. */
 async function waitFor<T>(read: () => Promise<T>, predicate: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
@@ -221,10 +237,57 @@ describe('playground', () => {
       expect(await page.getByTestId('last-operation').innerText()).toContain('ReportWinPercentage');
       expect(firstTraceId).toMatch(/^[0-9a-f]{32}$/);
       const reportText = await waitFor(() => editorText(responseEditor), (text) => text.includes('"report"'), 'the report in the response editor');
-      expect(reportText).toContain(`"sessionId": "${sessionId}"`);
-      expect(reportText).toContain(`"traceId": "${firstTraceId}"`);
+      expect(compact(reportText)).toContain(`"sessionId":"${sessionId}"`);
+      expect(compact(reportText)).toContain(`"traceId":"${firstTraceId}"`);
       expect(reportText).toContain('.561');
       expect(reportText).not.toContain('"errors"');
+
+      // 1b. Its trace, beside the answer: the waterfall, then a span's GenAI attributes.
+      await page.getByTestId('open-trace').click();
+      const panel = page.getByTestId('trace-panel');
+      await panel.waitFor();
+      await waitFor(() => panel.getByTestId('trace-panel-id').innerText(), (text) => text.trim() === firstTraceId, 'the report trace in the panel');
+      const rows = await waitFor(() => waterfallNames(panel), (names) => names.length === 10, 'the complete waterfall');
+      expect(rows).toEqual([
+        '0 POST',
+        '1 graphql.parse',
+        '1 graphql.validate',
+        '1 mutation ReportWinPercentage',
+        '2 graphql.resolve report',
+        '3 invoke_agent NBA_Reporter',
+        '4 run_guardrail nba_content_guardrail',
+        `4 chat ${MODEL}`,
+        '4 execute_tool calculate_win_percentage',
+        `4 chat ${MODEL}`,
+      ]);
+      for (const duration of await panel.getByTestId('span-duration').allInnerTexts()) expect(duration).toMatch(/^\d+(\.\d+)? m?s$/);
+      const inputTokens = Number(/"inputTokens": (\d+)/.exec(reportText)?.[1]);
+      const outputTokens = Number(/"outputTokens": (\d+)/.exec(reportText)?.[1]);
+      expect(await panel.getByTestId('trace-summary').innerText()).toContain(`${inputTokens} in / ${outputTokens} out tokens`);
+
+      await panel.locator(`[data-testid="waterfall-row"][data-span-name="chat ${MODEL}"]`).first().click();
+      const details = panel.getByTestId('span-details');
+      await waitFor(() => details.getAttribute('data-span-name'), (name) => name === `chat ${MODEL}`, 'the chat span selected');
+      const attribute = async (key: string) => (await details.getByTestId(`attr-${key}`).locator('td').innerText()).trim();
+      expect(await attribute('gen_ai.operation.name')).toBe('chat');
+      expect(await attribute('gen_ai.request.model')).toBe(MODEL);
+      expect(await attribute('gen_ai.provider.name')).toBe('nba_reporter.offline');
+      expect(await attribute('gen_ai.response.finish_reasons')).toBe('tool_call');
+      const chatIn = Number(await attribute('gen_ai.usage.input_tokens'));
+      expect(chatIn).toBeGreaterThan(0);
+      expect(chatIn).toBeLessThan(inputTokens); // the first of two model calls
+      expect(Number(await attribute('gen_ai.usage.output_tokens'))).toBeGreaterThan(0);
+      expect(await details.getByTestId('span-content').count()).toBe(0); // content capture is off by default
+
+      await panel.locator('[data-testid="waterfall-row"][data-span-name="execute_tool calculate_win_percentage"]').click();
+      await waitFor(() => details.getAttribute('data-span-name'), (name) => name?.startsWith('execute_tool') ?? false, 'the tool span selected');
+      expect(await attribute('gen_ai.tool.call.id')).toMatch(/^call_/);
+
+      // The session chart: one turn so far.
+      const turns = panel.getByTestId('chart-tokens').getByTestId('session-turn');
+      await waitFor(() => turns.count(), (n) => n === 1, 'one turn in the session chart');
+      expect(await panel.getByTestId('session-panel').getAttribute('data-session-id')).toBe(sessionId);
+      expect(Number(await turns.first().getAttribute('data-value'))).toBe(inputTokens + outputTokens);
 
       // 2. The follow-up, with the session id the report returned.
       await page.getByTestId('use-session-in-follow-up').click();
@@ -236,17 +299,26 @@ describe('playground', () => {
       await waitFor(() => page.getByTestId('last-operation').innerText(), (text) => text.includes('FollowUp'), 'the follow-up in the bar');
       const followUpText = await waitFor(() => editorText(responseEditor), (text) => text.includes('"followUp"'), 'the follow-up in the response editor');
       expect(followUpText).not.toContain('"errors"');
-      expect(followUpText).toContain(`"sessionId": "${sessionId}"`);
+      expect(compact(followUpText)).toContain(`"sessionId":"${sessionId}"`);
       expect(followUpText).toMatch(/Raptors/);
       expect((await page.getByTestId('last-session-id').innerText()).trim()).toBe(sessionId);
       const secondTraceId = (await page.getByTestId('last-trace-id').innerText()).trim();
       expect(secondTraceId).toMatch(/^[0-9a-f]{32}$/);
       expect(secondTraceId).not.toBe(firstTraceId);
-      expect(followUpText).toContain(`"traceId": "${secondTraceId}"`);
+      expect(compact(followUpText)).toContain(`"traceId":"${secondTraceId}"`);
+
+      // The panel follows the answer, and the session chart gains the turn.
+      await waitFor(() => panel.getByTestId('trace-panel-id').innerText(), (text) => text.trim() === secondTraceId, 'the follow-up trace in the panel');
+      await waitFor(() => turns.count(), (n) => n === 2, 'two turns in the session chart');
+      expect(await panel.getByTestId('chart-latency').getByTestId('session-turn').count()).toBe(2);
+      await waitFor(() => waterfallNames(panel), (names) => names.includes('3 invoke_agent NBA_Reporter'), 'the follow-up waterfall');
+      await panel.locator('[data-testid="waterfall-row"][data-span-name="invoke_agent NBA_Reporter"]').click();
+      expect((await details.getByTestId('attr-gen_ai.conversation.id').innerText()).trim()).toContain(sessionId);
 
       mkdirSync(ARTIFACTS_DIR, { recursive: true });
       await page.screenshot({ path: SCREENSHOT });
       expect(existsSync(SCREENSHOT)).toBe(true);
+      await page.screenshot({ path: TRACE_SCREENSHOT });
 
       // 3. The off-topic question: the guardrail's error code (and the request's trace id) show up too.
       await page.getByRole('tab', { name: 'OffTopic' }).click();
@@ -255,6 +327,23 @@ describe('playground', () => {
       await waitFor(() => page.getByTestId('last-error-code').innerText(), (text) => text.includes('GUARDRAIL_TRIPPED'), 'the guardrail error in the bar');
       const offTopicText = await waitFor(() => editorText(responseEditor), (text) => text.includes('GUARDRAIL_TRIPPED'), 'the guardrail error in the response editor');
       expect(offTopicText).toContain('"errors"');
+
+      // Its trace: the tripped guardrail and the failed agent run are marked.
+      const offTopicTraceId = (await page.getByTestId('last-trace-id').innerText()).trim();
+      expect(offTopicTraceId).toMatch(/^[0-9a-f]{32}$/);
+      await waitFor(() => panel.getByTestId('trace-panel-id').innerText(), (text) => text.trim() === offTopicTraceId, 'the guardrail trace in the panel');
+      await panel.getByTestId('trace-tripped').waitFor();
+      const guardrailRow = panel.locator('[data-testid="waterfall-row"][data-span-name="run_guardrail nba_content_guardrail"]');
+      await guardrailRow.getByTestId('mark-tripped').waitFor();
+      expect(await guardrailRow.getAttribute('class')).toContain('is-tripped');
+      const agentRow = panel.locator('[data-testid="waterfall-row"][data-span-name="invoke_agent NBA_Reporter"]');
+      expect((await agentRow.getByTestId('mark-error').innerText()).trim()).toBe('InputGuardrailTripwireTriggered');
+      expect(await agentRow.getAttribute('class')).toContain('is-error');
+      await guardrailRow.click();
+      expect((await details.getByTestId('attr-gen_ai.guardrail.triggered').innerText()).trim()).toContain('true');
+      // The failed report started no session: the chart still shows the conversation before it.
+      expect(await turns.count()).toBe(2);
+      await page.screenshot({ path: GUARDRAIL_SCREENSHOT });
 
       expect(pageErrors, `errors thrown in the page:\n${pageErrors.join('\n')}`).toEqual([]);
       expect(consoleErrors, `console errors:\n${consoleErrors.join('\n')}`).toEqual([]);

@@ -5,7 +5,7 @@
 import { formatMs, type TraceSummary } from './trace-data.js';
 
 const WIDTH = 420;
-const HEIGHT = 96;
+const HEIGHT = 84;
 const PAD = { left: 44, right: 8, top: 8, bottom: 18 };
 
 function niceMax(value: number): number {
