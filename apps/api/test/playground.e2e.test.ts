@@ -10,6 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startScriptedOpenAI } from '@nba-reporter/scripted-openai';
 import { spawnApi, type SpawnedApi } from '../src/testing.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -29,6 +30,7 @@ const SCREENSHOT = `${ARTIFACTS_DIR}playground.png`;
 const TRACE_SCREENSHOT = `${ARTIFACTS_DIR}trace-view.png`;
 const GUARDRAIL_SCREENSHOT = `${ARTIFACTS_DIR}trace-view-guardrail.png`;
 const MODEL = 'offline-nba-2024-25';
+const FAULT_SCREENSHOT = `${ARTIFACTS_DIR}trace-view-model-fault.png`;
 
 /** The waterfall's rows as "depth name" strings, in display order. */
 async function waterfallNames(panel: Locator): Promise<string[]> {
@@ -347,6 +349,74 @@ describe('playground', () => {
 
       expect(pageErrors, `errors thrown in the page:\n${pageErrors.join('\n')}`).toEqual([]);
       expect(consoleErrors, `console errors:\n${consoleErrors.join('\n')}`).toEqual([]);
+    }, 120_000);
+
+    it('with a network model: its HTTP calls nest under their chat spans, and a model fault is marked', async () => {
+      const scripted = await startScriptedOpenAI();
+      const network = await spawnApi({
+        env: {
+          NBA_REPORTER_MODEL_PROVIDER: 'openai-compatible',
+          NBA_REPORTER_MODEL: 'local-model',
+          OPENAI_BASE_URL: scripted.baseURL,
+          NBA_REPORTER_MODEL_MAX_RETRIES: '0',
+        },
+        timeoutMs: 30_000,
+      });
+      const tab = await context.newPage();
+      tab.on('pageerror', (error) => pageErrors.push(error.message));
+      try {
+        const usage = { inputTokens: 210, outputTokens: 12 };
+        scripted.enqueue(
+          'chat.completions',
+          { toolCalls: [{ name: 'calculate_win_percentage', arguments: { wins: 46, losses: 36 }, callId: 'call_raptors' }], usage },
+          { text: 'The Raptors went 46-36, a .561 winning percentage.', usage: { inputTokens: 240, outputTokens: 22 } },
+        );
+        await tab.goto(`${network.url}/`);
+        const queryEditor = tab.locator('.graphiql-query-editor .monaco-editor');
+        await queryEditor.waitFor();
+        await tab.getByRole('tab', { name: 'ReportWinPercentage' }).click();
+        await waitFor(() => editorText(queryEditor), (text) => text.includes('mutation ReportWinPercentage'), 'the report example');
+        await tab.locator('.graphiql-execute-button').click();
+        const traceId = (await waitFor(() => tab.getByTestId('last-trace-id').innerText(), (t) => /^[0-9a-f]{32}$/.test(t.trim()), 'the trace id')).trim();
+        await tab.getByTestId('open-trace').click();
+        const panel = tab.getByTestId('trace-panel');
+        await waitFor(() => panel.getByTestId('trace-panel-id').innerText(), (text) => text.trim() === traceId, 'the trace in the panel');
+        const names = await waitFor(() => waterfallNames(panel), (n) => n.filter((x) => x === '5 POST').length === 2, 'two model HTTP calls');
+        expect(names.slice(3)).toEqual([
+          '1 mutation ReportWinPercentage',
+          '2 graphql.resolve report',
+          '3 invoke_agent NBA_Reporter',
+          '4 run_guardrail nba_content_guardrail',
+          '4 chat local-model',
+          '5 POST',
+          '4 execute_tool calculate_win_percentage',
+          '4 chat local-model',
+          '5 POST',
+        ]);
+        expect(await panel.getByTestId('trace-summary').innerText()).toContain('450 in / 34 out tokens');
+
+        // A model fault: HTTP 400 from the model server, not retried.
+        scripted.enqueue('chat.completions', { fault: { status: 400 } });
+        await tab.getByRole('tab', { name: 'ReportOverview' }).click();
+        await waitFor(() => editorText(queryEditor), (text) => text.includes('mutation ReportOverview'), 'the overview example');
+        await tab.locator('.graphiql-execute-button').click();
+        await waitFor(() => tab.getByTestId('last-error-code').innerText(), (text) => text.includes('MODEL_UNAVAILABLE'), 'the model error in the bar');
+        const faultTraceId = (await tab.getByTestId('last-trace-id').innerText()).trim();
+        await waitFor(() => panel.getByTestId('trace-panel-id').innerText(), (text) => text.trim() === faultTraceId, 'the fault trace in the panel');
+        const chatRow = panel.locator('[data-testid="waterfall-row"][data-span-name="chat local-model"]');
+        await chatRow.getByTestId('mark-error').waitFor();
+        expect((await chatRow.getByTestId('mark-error').innerText()).trim()).toBe('400');
+        expect(await chatRow.getAttribute('class')).toContain('is-error');
+        expect((await panel.getByTestId('trace-error').innerText()).trim()).toBe('400');
+        await chatRow.click();
+        expect((await panel.getByTestId('span-details').getByTestId('attr-error.type').innerText()).trim()).toContain('400');
+        mkdirSync(ARTIFACTS_DIR, { recursive: true });
+        await tab.screenshot({ path: FAULT_SCREENSHOT });
+      } finally {
+        await tab.close();
+        await network.stop();
+        await scripted.close();
+      }
     }, 120_000);
 
     it('made no request off this machine', () => {

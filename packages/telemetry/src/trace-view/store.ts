@@ -143,7 +143,8 @@ function summarize(entry: Entry): TraceSummary {
   let usage: TokenTotals | null = null;
   const models: string[] = [];
   let agentDurationMs: number | null = null;
-  let genAiError: string | null = null;
+  let modelError: string | null = null;
+  let agentError: string | null = null;
   let guardrailTripped = false;
   let operation: string | null = null;
   for (const s of spans) {
@@ -151,7 +152,10 @@ function summarize(entry: Entry): TraceSummary {
     if (operation === null && typeof a['graphql.operation.name'] === 'string') operation = a['graphql.operation.name'];
     if (a['gen_ai.guardrail.triggered'] === true) guardrailTripped = true;
     if (isAgent(s) && agentDurationMs === null) agentDurationMs = s.durationMs;
-    if ((isAgent(s) || isInference(s)) && genAiError === null && typeof a['error.type'] === 'string') genAiError = a['error.type'];
+    if (typeof a['error.type'] === 'string') {
+      if (isInference(s)) modelError ??= a['error.type'];
+      else if (isAgent(s)) agentError ??= a['error.type'];
+    }
     if (!isInference(s)) continue;
     const model = a['gen_ai.request.model'];
     if (typeof model === 'string' && !models.includes(model)) models.push(model);
@@ -174,7 +178,7 @@ function summarize(entry: Entry): TraceSummary {
     complete: entry.complete,
     sessionId: entry.sessionId,
     operation,
-    errorType: genAiError ?? (typeof rootError === 'string' ? rootError : null),
+    errorType: modelError ?? agentError ?? (typeof rootError === 'string' ? rootError : null),
     guardrailTripped,
     usage,
     agentDurationMs,

@@ -58,7 +58,10 @@ export interface TraceSummary {
   sessionId: string | null;
   /** `graphql.operation.name`, when the trace is a GraphQL request. */
   operation: string | null;
-  /** `error.type` of the first failed GenAI span, else of the root span; null when nothing failed. */
+  /**
+   * The most specific `error.type`: of the first failed model call, else of the agent run, else of the root span
+   * (the GraphQL error code); null when nothing failed.
+   */
   errorType: string | null;
   guardrailTripped: boolean;
   /** Summed over the model calls (chat spans); null when no usage was reported. */
