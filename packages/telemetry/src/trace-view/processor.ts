@@ -45,6 +45,7 @@ export function toViewSpan(span: ReadableSpan): ViewSpan {
 export class TraceStoreProcessor implements SpanProcessor {
   readonly store: TraceStore;
   readonly #resources = new WeakMap<object, Attributes>();
+  readonly #readers = new WeakMap<object, () => Attributes>();
 
   constructor(options: TraceStoreOptions) {
     this.store = new TraceStore(options);
@@ -54,14 +55,35 @@ export class TraceStoreProcessor implements SpanProcessor {
 
   onEnd(span: ReadableSpan): void {
     if ((span.spanContext().traceFlags & SAMPLED) === 0) return; // as the batch processor: unsampled spans are not exported
-    let resource = this.#resources.get(span.resource);
-    if (!resource) {
-      resource = copyAttributes(span.resource.attributes);
-      // Detected attributes such as host.id arrive a moment after start: keep the copy only once they are in.
-      if (!span.resource.asyncAttributesPending) this.#resources.set(span.resource, resource);
-    }
     const parent = span.parentSpanContext;
-    this.store.add(toViewSpan(span), !parent || parent.isRemote === true, resource);
+    this.store.add(toViewSpan(span), !parent || parent.isRemote === true, this.#resourceReader(span.resource));
+  }
+
+  /**
+   * The resource's attributes, read when a trace is served. Detected attributes such as host.id settle a moment
+   * after start (the exporters wait for them); until then the settled ones are returned, and the copy is kept
+   * once all are in.
+   */
+  #resourceReader(resource: ReadableSpan['resource']): () => Attributes {
+    const known = this.#readers.get(resource);
+    if (known) return known;
+    if (resource.asyncAttributesPending) void resource.waitForAsyncAttributes?.();
+    const reader = () => {
+      const cached = this.#resources.get(resource);
+      if (cached) return cached;
+      if (resource.asyncAttributesPending) {
+        const settled: Record<string, unknown> = {};
+        for (const [key, value] of resource.getRawAttributes()) {
+          if (!(key in settled) && value !== undefined && typeof (value as { then?: unknown }).then !== 'function') settled[key] = value;
+        }
+        return copyAttributes(settled);
+      }
+      const attributes = copyAttributes(resource.attributes);
+      this.#resources.set(resource, attributes);
+      return attributes;
+    };
+    this.#readers.set(resource, reader);
+    return reader;
   }
 
   async forceFlush(): Promise<void> {}

@@ -27,10 +27,12 @@ interface Entry {
   rootSpanId: string | null;
   sessionId: string | null;
   dropped: number;
-  resource: Attributes;
+  /** Reads the process's resource attributes (shared by every trace; see the processor). */
+  resource: () => Attributes;
 }
 
 const nanos = (value: string): bigint => BigInt(value);
+const noResource = (): Attributes => ({});
 
 export class TraceStore implements TraceStoreReader {
   readonly #entries = new Map<string, Entry>();
@@ -49,7 +51,7 @@ export class TraceStore implements TraceStoreReader {
   }
 
   /** Adds one ended span. `isLocalRoot`: the span has no parent in this process (it ends the trace here). */
-  add(span: ViewSpan, isLocalRoot: boolean, resource: Attributes): void {
+  add(span: ViewSpan, isLocalRoot: boolean, resource: () => Attributes = noResource): void {
     let entry = this.#entries.get(span.traceId);
     if (entry) {
       this.#entries.delete(span.traceId); // re-inserted below: the Map stays in update order
@@ -57,7 +59,6 @@ export class TraceStore implements TraceStoreReader {
       entry = { traceId: span.traceId, spans: [], bytes: 0, complete: false, rootSpanId: null, sessionId: null, dropped: 0, resource };
     }
     this.#entries.set(span.traceId, entry);
-    entry.resource = resource; // the latest copy: detected resource attributes can arrive after the first span
     if (isLocalRoot) {
       entry.complete = true;
       entry.rootSpanId = span.spanId;
@@ -104,7 +105,7 @@ export class TraceStore implements TraceStoreReader {
     const entry = this.#entries.get(traceId);
     if (!entry) return undefined;
     const spans = sortedSpans(entry);
-    return { ...summarize(entry), resource: entry.resource, spans, metrics: genAiPoints(entry.spans) };
+    return { ...summarize(entry), resource: entry.resource(), spans, metrics: genAiPoints(entry.spans) };
   }
 
   stats(): TraceStoreStats {
