@@ -176,7 +176,7 @@ describe('playground', () => {
     beforeAll(async () => {
       if (!haveChromium) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium).`);
       browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-      context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
+      context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, serviceWorkers: 'block' });
       await context.route('**/*', async (route) => {
         const url = route.request().url();
         if (isLocal(url)) return route.continue();
