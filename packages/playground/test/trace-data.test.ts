@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { rememberAuthorization } from '../src/client/credentials.js';
 import { formatMs, spanMarks, watchTrace, waterfallRows, type TraceState, type ViewSpan } from '../src/client/trace-data.js';
 
 const ms = (n: number) => String(1_700_000_000_000_000_000n + BigInt(Math.round(n * 1e6)));
@@ -82,6 +83,25 @@ describe('watchTrace, against a real HTTP server', () => {
     }
     expect(calls).toBe(4);
     expect(states.map((s) => (s.status === 'ready' ? `ready:${s.trace.complete}` : s.status))).toEqual(['loading', 'ready:false', 'ready:true']);
+  });
+
+  it('sends the Authorization header the user last sent to GraphQL (the view is behind the same API key)', async () => {
+    const seen: (string | undefined)[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ complete: true, spans: [] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/debug/traces`;
+    try {
+      rememberAuthorization(new Headers({ authorization: 'Bearer secret-key-1234' }));
+      await watchTrace(base, 'c'.repeat(32), new AbortController().signal, () => {});
+      rememberAuthorization(new Headers());
+      await watchTrace(base, 'c'.repeat(32), new AbortController().signal, () => {});
+    } finally {
+      server.close();
+    }
+    expect(seen).toEqual(['Bearer secret-key-1234', undefined]);
   });
 
   it('reports a non-404 error once, with the API message', async () => {

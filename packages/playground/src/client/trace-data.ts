@@ -3,6 +3,8 @@
  * (see @nba-reporter/telemetry's trace-view types; only what the page reads is declared here), the polling that
  * waits for a trace to complete, and the pure helpers the waterfall uses (tree order, offsets, formatting).
  */
+import { authorizationHeader } from './credentials.js';
+
 export type AttributeValue = string | number | boolean | ReadonlyArray<string | number | boolean | null>;
 
 export interface ViewSpan {
@@ -59,7 +61,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
   });
 
 async function getJson(url: string, signal: AbortSignal): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin', signal });
+  const response = await fetch(url, { headers: { accept: 'application/json', ...authorizationHeader() }, credentials: 'same-origin', signal });
   const text = await response.text();
   try {
     return { status: response.status, body: JSON.parse(text) as unknown };
