@@ -280,6 +280,13 @@ describe('playground', () => {
       expect(chatIn).toBeLessThan(inputTokens); // the first of two model calls
       expect(Number(await attribute('gen_ai.usage.output_tokens'))).toBeGreaterThan(0);
       expect(await details.getByTestId('span-content').count()).toBe(0); // content capture is off by default
+      // The GenAI metric points of this model call: its duration, and input and output tokens.
+      const metricRows = await details.getByTestId('span-metrics').locator('th').allTextContents();
+      expect(metricRows).toEqual([
+        'gen_ai.client.operation.duration',
+        'gen_ai.client.token.usage (input)',
+        'gen_ai.client.token.usage (output)',
+      ]);
 
       await panel.locator('[data-testid="waterfall-row"][data-span-name="execute_tool calculate_win_percentage"]').click();
       await waitFor(() => details.getAttribute('data-span-name'), (name) => name?.startsWith('execute_tool') ?? false, 'the tool span selected');

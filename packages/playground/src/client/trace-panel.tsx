@@ -119,7 +119,7 @@ export function TracePanel({ base, traceId, sessionId, onOpen, onClose }: TraceP
           </p>
         ) : null}
         {trace ? <Waterfall trace={trace} selected={selected} onSelect={setSelected} /> : null}
-        {trace ? <SpanDetails span={selectedSpan} /> : null}
+        {trace ? <SpanDetails span={selectedSpan} points={trace.metrics.filter((m) => m.spanId === selected)} /> : null}
         <SessionChart sessionId={sessionId} turns={session.list} current={traceId} onOpen={onOpen} error={session.error} />
       </div>
     </aside>

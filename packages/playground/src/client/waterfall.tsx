@@ -69,7 +69,9 @@ export function Waterfall({ trace, selected, onSelect }: { trace: TraceDetail; s
   );
 }
 
-export function SpanDetails({ span }: { span: ViewSpan | undefined }) {
+type MetricPoint = TraceDetail['metrics'][number];
+
+export function SpanDetails({ span, points }: { span: ViewSpan | undefined; points: readonly MetricPoint[] }) {
   if (!span) return <p className="nba-muted nba-trace-hint">Select a span to see its attributes.</p>;
   const attributes = span.attributes;
   const genAi = GENAI_FIELDS.filter(([key]) => attributes[key] !== undefined);
@@ -99,6 +101,26 @@ export function SpanDetails({ span }: { span: ViewSpan | undefined }) {
       ) : (
         <p className="nba-muted">No GenAI attributes on this span.</p>
       )}
+      {points.length > 0 ? (
+        <details className="nba-attr-more" data-testid="span-metrics">
+          <summary>GenAI metric points recorded in this span ({points.length})</summary>
+          <table className="nba-attr-table">
+            <tbody>
+              {points.map((point, i) => (
+                <tr key={i}>
+                  <th scope="row">
+                    {point.name}
+                    {point.attributes['gen_ai.token.type'] ? ` (${String(point.attributes['gen_ai.token.type'])})` : ''}
+                  </th>
+                  <td>
+                    <code>{point.unit === 's' ? `${point.value.toFixed(4)} s` : `${point.value} ${point.unit}`}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
       {content.length > 0 ? (
         <details className="nba-attr-more" open data-testid="span-content">
           <summary>Message content (captured)</summary>
