@@ -9,6 +9,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Reporter } from '@nba-reporter/agent';
+import { typeDefs, type ErrorCode } from '@nba-reporter/schema';
 import type { TraceStoreReader } from '@nba-reporter/telemetry';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
@@ -16,7 +17,6 @@ import type { Logger } from 'pino';
 import type { ApiConfig } from './config.js';
 import { debugTracesRouter, TRACES_PATH } from './debug-traces.js';
 import { resolvers, type ApiContext } from './resolvers.js';
-import { typeDefs } from './schema.js';
 import type { RequestTelemetry } from './telemetry.js';
 
 /** Prompts are short; this keeps a hostile client from making us parse megabytes. */
@@ -41,7 +41,7 @@ export interface Api {
   stop(): Promise<void>;
 }
 
-function graphQLErrorBody(message: string, code: string) {
+function graphQLErrorBody(message: string, code: ErrorCode) {
   return { errors: [{ message, extensions: { code } }] };
 }
 

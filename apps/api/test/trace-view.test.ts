@@ -3,9 +3,8 @@
  * same data as the OTLP export, its bounds under load, and where it is on or off.
  */
 import { fileURLToPath } from 'node:url';
-import { otlpTestEnv, startOtlpReceiver, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
+import { otlpTestEnv, spawnApi, startOtlpReceiver, type OtlpReceiver, type SpawnedApi } from '@nba-reporter/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { spawnApi, type SpawnedApi } from '../src/testing.js';
 import { FOLLOW_UP, OFF_TOPIC, RAPTORS, REPORT, gql } from './helpers.js';
 
 const KIND_NAMES: Record<number, string> = { 1: 'INTERNAL', 2: 'SERVER', 3: 'CLIENT', 4: 'PRODUCER', 5: 'CONSUMER' };
