@@ -3,10 +3,12 @@
  *   GET /debug/traces?sessionId=…&limit=…   recent traces, newest first, with the store's bounds and fill
  *   GET /debug/traces/{traceId}             one trace: every span with its attributes, and its GenAI metric points
  * Mounted only where the store runs (NBA_REPORTER_TRACE_VIEW; by default wherever the playground is on), behind
- * the same authentication as /graphql. The requests themselves are not traced (see the bootstrap).
+ * the same authentication as /graphql. With API keys, a caller sees only the traces of its own requests (their HTTP
+ * span carries the key's name), as it owns only its own sessions. The requests themselves are not traced.
  */
 import type { TraceStoreReader } from '@nba-reporter/telemetry';
 import express, { type RequestHandler, type Response } from 'express';
+import { ATTR_API_KEY_NAME } from './telemetry.js';
 
 export const TRACES_PATH = '/debug/traces';
 const TRACE_ID = /^[0-9a-f]{32}$/;
@@ -21,6 +23,12 @@ const noStore: RequestHandler = (_req, res, next) => {
   res.set({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   next();
 };
+
+/** The caller's key name, set by the authentication middleware in `res.locals`; none with authentication off. */
+function ownerOf(res: Response): { key: string; value: string } | undefined {
+  const keyName = res.locals['keyName'];
+  return typeof keyName === 'string' ? { key: ATTR_API_KEY_NAME, value: keyName } : undefined;
+}
 
 export function debugTracesRouter(store: TraceStoreReader): express.Router {
   const router = express.Router();
@@ -38,13 +46,13 @@ export function debugTracesRouter(store: TraceStoreReader): express.Router {
       }
       max = Number(limit);
     }
-    res.json({ traces: store.list({ sessionId, limit: max }), store: store.stats() });
+    res.json({ traces: store.list({ sessionId, limit: max, attribute: ownerOf(res) }), store: store.stats() });
   });
 
   router.get('/:traceId', (req, res) => {
     const traceId = String(req.params['traceId']).toLowerCase();
     if (!TRACE_ID.test(traceId)) return fail(res, 400, 'BAD_REQUEST', 'traceId must be 32 hexadecimal characters');
-    const trace = store.get(traceId);
+    const trace = store.get(traceId, ownerOf(res));
     if (!trace) {
       return fail(res, 404, 'NOT_FOUND', `No trace ${traceId} in the last ${store.stats().maxTraces} kept: not started, or already evicted`);
     }

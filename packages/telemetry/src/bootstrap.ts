@@ -4,15 +4,15 @@
  * exporters). Loaded by ./register.js before the app, so http, undici, graphql and pino are
  * patched before they are first required.
  */
-import { AgentsContextManager } from '@nba-reporter/agents-otel';
+import { AgentsContextManager, captureContentFromEnv } from '@nba-reporter/agents-otel';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace';
 import { localDefault, traceViewSettings, type Env } from './env.js';
+import { ContentSafeGraphQLInstrumentation } from './graphql.js';
 import { spanProcessorsFromEnv } from './span-exporters.js';
 import { SpanTreeProcessor } from './span-tree.js';
 import { setRunningTelemetry, setTraceStore } from './state.js';
@@ -35,6 +35,11 @@ function hasServiceName(env: Env): boolean {
   return (env.OTEL_RESOURCE_ATTRIBUTES ?? '').split(',').some((kv) => kv.trim().startsWith('service.name='));
 }
 
+/** GraphQL-over-HTTP GET parameters (client input). */
+const GRAPHQL_GET_PARAMS = ['query', 'variables', 'extensions', 'operationName'];
+/** The instrumentation's own default list, kept when we give ours. */
+const SIGNATURE_PARAMS = ['sig', 'Signature', 'AWSAccessKeyId', 'X-Goog-Signature', 'X-Amz-Signature', 'X-Amz-Credential', 'X-Amz-Security-Token'];
+
 /** What receives spans: the terminal tree or the exporters named by OTEL_*, plus the trace view when on. */
 function spanProcessors(env: Env, traceView: SpanProcessor | undefined): SpanProcessor[] | undefined {
   const traces = localDefault('traces', env);
@@ -55,10 +60,15 @@ export function createTelemetryConfig(env: Env = process.env, extras: TelemetryE
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (req) => UNTRACED_PATHS.some((p) => req.url?.startsWith(p) ?? false),
+        // url.query of a GraphQL GET holds the client's document and variables: recorded as REDACTED.
+        redactedQueryParamsServer: [...GRAPHQL_GET_PARAMS, ...SIGNATURE_PARAMS],
       }),
       new UndiciInstrumentation(),
       // Root fields only: one `graphql.resolve report` span instead of one per scalar field.
-      new GraphQLInstrumentation({ depth: 1, mergeItems: true, ignoreTrivialResolveSpans: true }),
+      new ContentSafeGraphQLInstrumentation(
+        { depth: 1, mergeItems: true, ignoreTrivialResolveSpans: true },
+        { captureContent: captureContentFromEnv(env) },
+      ),
       new PinoInstrumentation(),
     ],
     ...(processors ? { spanProcessors: processors } : {}),

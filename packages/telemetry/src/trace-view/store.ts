@@ -9,7 +9,16 @@
  * So the store never holds more than `maxBytes` of span data, however many requests run.
  */
 import { genAiPoints, isAgent, isInference } from './genai-points.js';
-import type { Attributes, TokenTotals, TraceDetail, TraceStoreReader, TraceStoreStats, TraceSummary, ViewSpan } from './types.js';
+import type {
+  Attributes,
+  TokenTotals,
+  TraceDetail,
+  TraceFilter,
+  TraceStoreReader,
+  TraceStoreStats,
+  TraceSummary,
+  ViewSpan,
+} from './types.js';
 
 export interface TraceStoreOptions {
   maxTraces: number;
@@ -94,16 +103,18 @@ export class TraceStore implements TraceStoreReader {
     this.#spans = 0;
   }
 
-  list(filter: { sessionId?: string | undefined; limit?: number | undefined } = {}): TraceSummary[] {
-    const entries = [...this.#entries.values()].filter((e) => filter.sessionId === undefined || e.sessionId === filter.sessionId);
+  list(filter: TraceFilter = {}): TraceSummary[] {
+    const entries = [...this.#entries.values()].filter(
+      (e) => (filter.sessionId === undefined || e.sessionId === filter.sessionId) && carries(e, filter.attribute),
+    );
     const summaries = entries.map(summarize);
     summaries.sort((a, b) => (a.startTime < b.startTime ? 1 : a.startTime > b.startTime ? -1 : 0));
     return filter.limit === undefined ? summaries : summaries.slice(0, Math.max(0, filter.limit));
   }
 
-  get(traceId: string): TraceDetail | undefined {
+  get(traceId: string, attribute?: { key: string; value: string }): TraceDetail | undefined {
     const entry = this.#entries.get(traceId);
-    if (!entry) return undefined;
+    if (!entry || !carries(entry, attribute)) return undefined;
     const spans = sortedSpans(entry);
     return { ...summarize(entry), resource: entry.resource(), spans, metrics: genAiPoints(entry.spans) };
   }
@@ -119,6 +130,10 @@ export class TraceStore implements TraceStoreReader {
       droppedSpans: this.#dropped,
     };
   }
+}
+
+function carries(entry: Entry, attribute: { key: string; value: string } | undefined): boolean {
+  return attribute === undefined || entry.spans.some((s) => s.attributes[attribute.key] === attribute.value);
 }
 
 function sortedSpans(entry: Entry): ViewSpan[] {

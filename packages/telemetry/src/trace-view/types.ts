@@ -94,10 +94,20 @@ export interface TraceStoreStats {
   droppedSpans: number;
 }
 
+export interface TraceFilter {
+  sessionId?: string | undefined;
+  attribute?: { key: string; value: string } | undefined;
+  limit?: number | undefined;
+}
+
 /** The read side the API serves. */
 export interface TraceStoreReader {
-  /** Most recent first (by start time); `sessionId` keeps the traces of one conversation. */
-  list(filter?: { sessionId?: string | undefined; limit?: number | undefined }): TraceSummary[];
-  get(traceId: string): TraceDetail | undefined;
+  /**
+   * Most recent first (by start time); `sessionId` keeps the traces of one conversation, `attribute` the traces with
+   * a span carrying that attribute value (e.g. the API key name of the caller).
+   */
+  list(filter?: TraceFilter): TraceSummary[];
+  /** One trace; with `attribute`, only if one of its spans carries that value. */
+  get(traceId: string, attribute?: { key: string; value: string }): TraceDetail | undefined;
   stats(): TraceStoreStats;
 }
