@@ -1,11 +1,13 @@
 /**
  * Read-only JSON over the local trace view's store (see @nba-reporter/telemetry):
- *   GET /debug/traces?sessionId=…&limit=…   recent traces, newest first, with the store's bounds and fill
+ *   GET /debug/traces?sessionId=…&limit=…   recent traces, newest first, with the store's bounds and fill (sessionId:
+ *                                           the API's session id; traces carry its telemetry prefix)
  *   GET /debug/traces/{traceId}             one trace: every span with its attributes, and its GenAI metric points
  * Mounted only where the store runs (NBA_REPORTER_TRACE_VIEW; by default wherever the playground is on), behind
  * the same authentication as /graphql. With API keys, a caller sees only the traces of its own requests (their HTTP
  * span carries the key's name), as it owns only its own sessions. The requests themselves are not traced.
  */
+import { telemetrySessionId } from '@nba-reporter/agent';
 import type { TraceStoreReader } from '@nba-reporter/telemetry';
 import express, { type RequestHandler, type Response } from 'express';
 import { ATTR_API_KEY_NAME } from './telemetry.js';
@@ -46,7 +48,9 @@ export function debugTracesRouter(store: TraceStoreReader): express.Router {
       }
       max = Number(limit);
     }
-    res.json({ traces: store.list({ sessionId, limit: max, attribute: ownerOf(res) }), store: store.stats() });
+    // Spans carry only a prefix of the session id (gen_ai.conversation.id): the full id is a bearer of the conversation.
+    const conversation = sessionId === undefined ? undefined : telemetrySessionId(sessionId);
+    res.json({ traces: store.list({ sessionId: conversation, limit: max, attribute: ownerOf(res) }), store: store.stats() });
   });
 
   router.get('/:traceId', (req, res) => {

@@ -45,10 +45,10 @@ async function getJson<T = any>(url: string, headers: Record<string, string> = {
 }
 
 /** GET /debug/traces/{id} until the trace is complete (its HTTP span ends just after the response is sent). */
-async function completeTrace(api: SpawnedApi, traceId: string): Promise<Trace> {
+async function completeTrace(api: SpawnedApi, traceId: string, headers: Record<string, string> = {}): Promise<Trace> {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const { status, body } = await getJson<Trace>(`${api.url}/debug/traces/${traceId}`);
+    const { status, body } = await getJson<Trace>(`${api.url}/debug/traces/${traceId}`, headers);
     if (status === 200 && body.complete) return body;
     if (Date.now() > deadline) throw new Error(`trace ${traceId} not complete: ${status} ${JSON.stringify(body).slice(0, 300)}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -86,7 +86,7 @@ describe('GET /debug/traces on the default (development) API, no OTLP endpoint',
     expect(byId.get(agent.parentSpanId)!.name).toBe('graphql.resolve report');
     for (const s of trace.spans.filter((x) => x.name.startsWith('chat') || x.name.startsWith('execute_tool'))) expect(s.parentSpanId).toBe(agent.spanId);
     expect(trace).toMatchObject({
-      sessionId: turn.sessionId,
+      sessionId: turn.sessionId.slice(0, 12), // spans carry a prefix of the session id, never the whole bearer
       operation: 'Report',
       guardrailTripped: false,
       errorType: null,
@@ -205,7 +205,9 @@ describe('the view and the OTLP export of the same request', () => {
 describe('memory bound under real HTTP load', () => {
   test('400 turns at concurrency 8 with MAX_TRACES=50: the store keeps 50 traces, within its byte bound', async () => {
     const maxBytes = 512 * 1024;
-    const api = await spawnApi({ env: { NBA_REPORTER_TRACE_VIEW_MAX_TRACES: '50', NBA_REPORTER_TRACE_VIEW_MAX_BYTES: String(maxBytes) } });
+    const api = await spawnApi({
+      env: { NBA_REPORTER_TRACE_VIEW_MAX_TRACES: '50', NBA_REPORTER_TRACE_VIEW_MAX_BYTES: String(maxBytes), NBA_REPORTER_RATE_LIMIT: '0' },
+    });
     try {
       let next = 0;
       const ids: string[] = [];
@@ -229,6 +231,44 @@ describe('memory bound under real HTTP load', () => {
       await api.stop();
     }
   }, 120_000);
+});
+
+describe('with API keys (NBA_REPORTER_API_KEYS)', () => {
+  const ALICE = 'alice-0123456789abcdef';
+  const BOB = 'bob-0123456789abcdef-x';
+  const as = (key: string) => ({ authorization: `Bearer ${key}` });
+
+  test('/debug/traces needs a valid key, like /graphql, and a caller sees only the traces of its own requests', async () => {
+    const api = await spawnApi({ env: { NBA_REPORTER_API_KEYS: `alice:${ALICE},bob:${BOB}` } });
+    try {
+      const alice = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } }, as(ALICE));
+      const bob = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } }, as(BOB));
+      const aliceTrace = alice.body.data!.report.traceId as string;
+      const bobTrace = bob.body.data!.report.traceId as string;
+      await completeTrace(api, aliceTrace, as(ALICE));
+      await completeTrace(api, bobTrace, as(BOB));
+
+      for (const headers of [{}, as('not-a-key-0123456789abc'), { authorization: ALICE }]) {
+        for (const path of ['/debug/traces', `/debug/traces/${aliceTrace}`]) {
+          const res = await getJson(`${api.url}${path}`, headers);
+          expect(res.status, `${path} ${JSON.stringify(headers)}`).toBe(401);
+          expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+          expect(JSON.stringify(res.body)).not.toContain('invoke_agent');
+        }
+      }
+
+      const list = await getJson(`${api.url}/debug/traces`, as(ALICE));
+      expect(list.status).toBe(200);
+      expect(list.body.traces.map((t: Trace) => t.traceId)).toEqual([aliceTrace]);
+      expect((await getJson(`${api.url}/debug/traces/${bobTrace}`, as(ALICE))).status).toBe(404);
+      const bobsOwn = await getJson<Trace>(`${api.url}/debug/traces/${bobTrace}`, as(BOB));
+      expect(bobsOwn.status).toBe(200);
+      expect(bobsOwn.body.spans.find((s) => s.kind === 'SERVER')!.attributes['nba_reporter.api_key.name']).toBe('bob');
+      expect(JSON.stringify(bobsOwn.body)).not.toContain(BOB); // the key's name, never the key
+    } finally {
+      await api.stop();
+    }
+  });
 });
 
 describe('where the view runs', () => {
