@@ -7,6 +7,7 @@
 import { AgentsContextManager, captureContentFromEnv } from '@nba-reporter/agents-otel';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
@@ -27,6 +28,9 @@ export interface TelemetryExtras {
   /** The trace view's processor, run beside the exporters (or alone without an OTLP endpoint). */
   traceView?: SpanProcessor | undefined;
 }
+
+/** NBA_REPORTER_SESSION_DB values that select the PostgreSQL session store (see @nba-reporter/agent). */
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
 export const DEFAULT_SERVICE_NAME = 'nba-reporter-api';
 
@@ -70,6 +74,9 @@ export function createTelemetryConfig(env: Env = process.env, extras: TelemetryE
         { captureContent: captureContentFromEnv(env) },
       ),
       new PinoInstrumentation(),
+      // Sessions (and rate limits) on PostgreSQL: a client span per query inside a request, never the parameter
+      // values (the statements are parameterised). Start-up work such as migrations has no parent and is not traced.
+      ...(POSTGRES_URL.test(env.NBA_REPORTER_SESSION_DB?.trim() ?? '') ? [new PgInstrumentation({ requireParentSpan: true })] : []),
     ],
     ...(processors ? { spanProcessors: processors } : {}),
     ...(metrics === 'none' ? { metricReaders: [] } : {}),
