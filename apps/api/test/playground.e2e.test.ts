@@ -250,7 +250,7 @@ describe('playground', () => {
       await waitFor(() => panel.getByTestId('trace-panel-id').innerText(), (text) => text.trim() === firstTraceId, 'the report trace in the panel');
       const rows = await waitFor(() => waterfallNames(panel), (names) => names.length === 10, 'the complete waterfall');
       expect(rows).toEqual([
-        '0 POST',
+        '0 POST /graphql',
         '1 graphql.parse',
         '1 graphql.validate',
         '1 mutation ReportWinPercentage',

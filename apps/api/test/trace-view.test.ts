@@ -70,7 +70,7 @@ describe('GET /debug/traces on the default (development) API, no OTLP endpoint',
     const trace = await completeTrace(api, turn.traceId);
     // In start order (a parent before its children).
     expect(trace.spans.map((s) => `${s.name} ${s.kind}`)).toEqual([
-      'POST SERVER',
+      'POST /graphql SERVER',
       'graphql.parse INTERNAL',
       'graphql.validate INTERNAL',
       'mutation Report INTERNAL',
