@@ -7,5 +7,5 @@ import { isSdkDisabled } from './env.js';
 
 if (!isSdkDisabled()) {
   const { startTelemetry } = await import('./bootstrap.js');
-  startTelemetry();
+  await startTelemetry();
 }

@@ -5,6 +5,7 @@
 import type { ComponentProps } from 'react';
 import type { GraphiQL } from 'graphiql';
 import { isSubscription, streamSubscription, StreamStore } from './stream.js';
+import { rememberAuthorization } from './credentials.js';
 
 export type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
 
@@ -112,6 +113,7 @@ export function createFetcher(endpoint: string, answers: AnswerStore, streams: S
       if (value !== undefined && value !== null) headers.set(key, String(value));
     }
     if (isSubscription(params.query, operationName)) {
+      rememberAuthorization(headers);
       const onResult = (result: unknown) => {
         const answer = toLastAnswer(params.query, operationName, result);
         if (answer && (answer.sessionId !== null || answer.errorCode !== null)) answers.set(answer);
@@ -120,6 +122,7 @@ export function createFetcher(endpoint: string, answers: AnswerStore, streams: S
     }
     headers.set('content-type', 'application/json');
     headers.set('accept', 'application/graphql-response+json, application/json');
+    rememberAuthorization(headers);
     const response = await fetch(endpoint, {
       method: 'POST',
       headers,
