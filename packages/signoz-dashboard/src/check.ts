@@ -117,19 +117,31 @@ function checkV6BuilderSpec(spec: unknown, where: string, p: Problems): string |
 }
 
 function checkV6Query(query: unknown, panelKind: string, where: string, p: Problems): void {
-  if (!isObject(query) || !isObject(query.spec)) return p.add(where, 'query is not { kind, spec }');
+  if (!isObject(query) || !isObject(query.spec)) {
+    p.add(where, 'query is not { kind, spec }');
+    return;
+  }
   if (!V6_QUERY_KINDS.has(query.kind as string)) p.add(where, `query kind "${String(query.kind)}" is not scalar/time_series/raw`);
   if ((query.kind === 'raw') !== (panelKind === 'signoz/ListPanel'))
     p.add(where, `query kind "${String(query.kind)}" does not fit panel ${panelKind} (raw is for list panels only)`);
   const plugin = query.spec.plugin;
-  if (!isObject(plugin)) return p.add(where, 'query has no plugin');
+  if (!isObject(plugin)) {
+    p.add(where, 'query has no plugin');
+    return;
+  }
   if (plugin.kind === 'signoz/BuilderQuery') {
     checkV6BuilderSpec(plugin.spec, where, p);
     return;
   }
-  if (plugin.kind !== 'signoz/CompositeQuery') return p.add(where, `query plugin "${String(plugin.kind)}" is unknown`);
+  if (plugin.kind !== 'signoz/CompositeQuery') {
+    p.add(where, `query plugin "${String(plugin.kind)}" is unknown`);
+    return;
+  }
   const queries = isObject(plugin.spec) ? plugin.spec.queries : undefined;
-  if (!Array.isArray(queries) || queries.length === 0) return p.add(where, 'composite query has no queries');
+  if (!Array.isArray(queries) || queries.length === 0) {
+    p.add(where, 'composite query has no queries');
+    return;
+  }
   const names = new Set<string>();
   const formulas: { name: string; expression: string }[] = [];
   let builders = 0;
@@ -162,7 +174,10 @@ function checkV6Query(query: unknown, panelKind: string, where: string, p: Probl
 
 function checkV6(doc: Json, p: Problems): void {
   const spec = doc.spec;
-  if (!isObject(spec)) return p.add('spec', 'missing');
+  if (!isObject(spec)) {
+    p.add('spec', 'missing');
+    return;
+  }
   if (!isObject(spec.display) || !isNonEmptyString(spec.display.name)) p.add('spec.display.name', 'missing');
   if (!Array.isArray(doc.tags)) p.add('tags', 'not an array');
 
@@ -246,7 +261,10 @@ function checkV6(doc: Json, p: Problems): void {
 function checkClassic(doc: Json, p: Problems, strict: boolean): void {
   const v4 = doc.version === 'v4';
   if (typeof doc.title !== 'string' || doc.title.trim() === '') p.add('title', 'missing');
-  if (!Array.isArray(doc.layout)) return p.add('layout', 'not an array');
+  if (!Array.isArray(doc.layout)) {
+    p.add('layout', 'not an array');
+    return;
+  }
   const widgets = doc.widgets as unknown[];
 
   // Variables
