@@ -84,7 +84,7 @@ function contentPart(p: unknown): Part | undefined {
     case 'image_url': {
       const img = p.image ?? p.image_url ?? p.imageUrl;
       const url = str(img) ?? (isObj(img) ? str(img.url) : undefined);
-      if (url && url.startsWith('data:')) {
+      if (url?.startsWith('data:')) {
         const mime = /^data:([^;,]+)/.exec(url)?.[1];
         return { type: 'blob', modality: 'image', ...(mime ? { mime_type: mime } : {}), content: url.slice(url.indexOf(',') + 1) };
       }
