@@ -11,7 +11,9 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
+import { NoopSpanProcessor } from '@opentelemetry/sdk-trace';
 import { localDefault, type Env } from './env.js';
+import { reportExportFailures } from './export-failures.js';
 import { SpanTreeProcessor } from './span-tree.js';
 import { setRunningTelemetry } from './state.js';
 
@@ -43,18 +45,25 @@ export function createTelemetryConfig(env: Env = process.env): Partial<NodeSDKCo
       new GraphQLInstrumentation({ depth: 1, mergeItems: true, ignoreTrivialResolveSpans: true }),
       new PinoInstrumentation(),
     ],
+    // Traces stay on with no exporter (trace ids still reach answers, errors and log lines), just not printed.
     ...(traces === 'tree' ? { spanProcessors: [new SpanTreeProcessor()] } : {}),
+    ...(traces === 'none' ? { spanProcessors: [new NoopSpanProcessor()] } : {}),
     ...(metrics === 'none' ? { metricReaders: [] } : {}),
     ...(logs === 'none' ? { logRecordProcessors: [] } : {}),
   };
 }
 
 export function startTelemetry(env: Env = process.env): void {
+  if (!env.OTEL_LOG_LEVEL?.trim()) {
+    // Without OTEL_LOG_LEVEL the SDK's own diagnostics are silent; a failing exporter still says so, once.
+    reportExportFailures((line) => process.stderr.write(`nba-reporter: ${line}\n`), env);
+  }
   const sdk = new NodeSDK(createTelemetryConfig(env));
   sdk.start();
   const describe = (signal: 'traces' | 'metrics' | 'logs') => {
     const local = localDefault(signal, env);
     if (local === 'tree') return `${signal}: terminal span tree`;
+    if (local === 'none' && signal === 'traces') return 'traces: not exported (no OTLP endpoint; no span tree)';
     if (local === 'none') return `${signal}: off (no OTLP endpoint)`;
     return `${signal}: ${env[`OTEL_${signal.toUpperCase()}_EXPORTER`] ?? 'otlp'}`;
   };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { hasOtlpEndpoint, isSdkDisabled, localDefault } from '../src/env.js';
+import { hasOtlpEndpoint, isSdkDisabled, localDefault, spanTreeEnabled } from '../src/env.js';
 
 describe('OTEL_* environment rules', () => {
   test('OTEL_SDK_DISABLED is true only for "true", case-insensitively', () => {
@@ -30,5 +30,13 @@ describe('OTEL_* environment rules', () => {
     expect(localDefault('traces', { OTEL_TRACES_EXPORTER: 'console' })).toBeUndefined();
     expect(localDefault('metrics', { OTEL_METRICS_EXPORTER: 'prometheus' })).toBeUndefined();
     expect(localDefault('logs', { OTEL_TRACES_EXPORTER: 'console' })).toBe('none');
+  });
+
+  test('the span tree is on by default, off with NODE_ENV=production, and NBA_REPORTER_SPAN_TREE decides explicitly', () => {
+    expect(spanTreeEnabled({})).toBe(true);
+    expect(spanTreeEnabled({ NODE_ENV: 'production' })).toBe(false);
+    expect(spanTreeEnabled({ NODE_ENV: 'production', NBA_REPORTER_SPAN_TREE: 'true' })).toBe(true);
+    expect(spanTreeEnabled({ NBA_REPORTER_SPAN_TREE: 'FALSE' })).toBe(false);
+    expect(localDefault('traces', { NODE_ENV: 'production' })).toBe('none');
   });
 });
