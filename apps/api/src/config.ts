@@ -10,6 +10,8 @@ export interface ApiConfig {
   /** Serve the offline GraphQL playground at / and at /graphql for browsers. */
   playground: boolean;
   logLevel: string;
+  /** `pretty` (human-readable lines) or `json` (one JSON object per line). */
+  logFormat: 'pretty' | 'json';
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -24,7 +26,10 @@ function parseBoolean(name: string, value: string | undefined, fallback: boolean
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-export function loadApiConfig(env: Env = process.env): ApiConfig {
+const LOG_FORMATS = ['pretty', 'json'] as const;
+
+/** `stdoutIsTTY` picks the default log format: pretty on a terminal, JSON when piped or collected. */
+export function loadApiConfig(env: Env = process.env, stdoutIsTTY = Boolean(process.stdout.isTTY)): ApiConfig {
   const rawPort = env.PORT?.trim();
   let port = 4000;
   if (rawPort) {
@@ -38,11 +43,16 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
   }
+  const logFormat = env.LOG_FORMAT?.trim().toLowerCase() || (stdoutIsTTY ? 'pretty' : 'json');
+  if (logFormat !== 'pretty' && logFormat !== 'json') {
+    throw new ConfigError('LOG_FORMAT', `LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')} (got "${env.LOG_FORMAT}")`);
+  }
   return {
     port,
     host: env.HOST?.trim() || undefined,
     development: nodeEnv === 'development',
     playground: parseBoolean('NBA_REPORTER_PLAYGROUND', env.NBA_REPORTER_PLAYGROUND, nodeEnv !== 'production'),
     logLevel,
+    logFormat,
   };
 }

@@ -28,7 +28,7 @@ try {
   throw error;
 }
 
-const logger = createLogger(apiConfig.logLevel);
+const logger = createLogger(apiConfig.logLevel, apiConfig.logFormat);
 const telemetry = await setupTelemetry(reporterConfig);
 let reporter: ReturnType<typeof createReporter>;
 try {
@@ -61,6 +61,7 @@ logger.info(
     url: `http://${host}:${port}/graphql`,
     provider: reporter.provider,
     model: reporter.model,
+    sessions: reporterConfig.sessionDb,
     playground: apiConfig.playground,
     telemetry: telemetrySummary(),
   },
