@@ -1,7 +1,7 @@
 // Start-up as a person meets it: `npm start` output, configuration errors, the ready line, exporter failures, the
 // production span tree and where the session file lands. Every case runs real processes and reads their output.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, utimesSync } from 'node:fs';
 import { createServer as createNetServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -213,4 +213,33 @@ describe('npm start runs from the repository root', () => {
     expect(await run.exited).toBe(0);
     expect(run.output()).toContain('"msg":"stopped"');
   }, 120_000);
+
+  test('`npm run dev` serves from the sources and restarts when a source file changes', async () => {
+    const env = freshEnv({ PORT: '0', HOST: '127.0.0.1', LOG_FORMAT: 'json', NBA_REPORTER_SESSION_DB: ':memory:' });
+    const run = start(process.execPath, [join(ROOT, 'scripts/run-api.mjs'), 'dev'], ROOT, env);
+    const readyLines = () => run.output().split('"msg":"NBA Reporter API listening"').length - 1;
+    try {
+      await until(() => readyLines() === 1, 90_000, run.output);
+      // Touching (not editing) a source file is a change for the watcher. Its watch list fills in as the process
+      // loads, so touch again each second until the watcher reports the change.
+      const source = join(API_DIR, 'src/config.ts');
+      let touched = 0;
+      await until(
+        () => {
+          if (run.output().includes('Restarting')) return true;
+          if (Date.now() - touched > 1_000) {
+            touched = Date.now();
+            utimesSync(source, new Date(touched), new Date(touched));
+          }
+          return false;
+        },
+        60_000,
+        run.output,
+      );
+      await until(() => readyLines() === 2, 60_000, run.output);
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    await run.exited;
+  }, 180_000);
 });
