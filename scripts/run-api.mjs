@@ -18,7 +18,7 @@ const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const build = spawnSync(
   process.execPath,
   [
-    join(root, 'node_modules/turbo/bin/turbo'),
+    fileURLToPath(import.meta.resolve('turbo/bin/turbo')),
     'run',
     'build',
     // dev runs the API itself from source: only its packages are built (the playground's bundle, dist/ for types).
@@ -43,7 +43,7 @@ if (existsSync(envFile)) process.loadEnvFile(envFile);
 const args =
   mode === 'dev'
     ? [
-        join(root, 'node_modules/tsx/dist/cli.mjs'),
+        fileURLToPath(import.meta.resolve('tsx/cli')),
         'watch',
         '--clear-screen=false',
         '--conditions=@nba-reporter/source',
