@@ -1,27 +1,16 @@
 /**
- * The one place where domain errors become GraphQL errors. `extensions.code` is the contract
- * (the ErrorCode enum in the schema); anything unexpected is masked as INTERNAL_SERVER_ERROR.
+ * The one place where domain errors become GraphQL errors. `extensions.code` is the contract: the
+ * schema's ErrorCode enum, whose type is generated into @nba-reporter/schema; anything unexpected is
+ * masked as INTERNAL_SERVER_ERROR.
  */
 import { isReporterError, type ReporterError } from '@nba-reporter/agent';
+import type { ErrorCode } from '@nba-reporter/schema';
 import { GraphQLError } from 'graphql';
-
-export type ErrorCode =
-  | 'GUARDRAIL_TRIPPED'
-  | 'SESSION_NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'EMPTY_ANSWER'
-  | 'MODEL_UNAVAILABLE'
-  | 'MODEL_TIMEOUT'
-  | 'MODEL_RATE_LIMITED'
-  | 'GRAPHQL_PARSE_FAILED'
-  | 'GRAPHQL_VALIDATION_FAILED'
-  | 'BAD_REQUEST'
-  | 'SHUTTING_DOWN'
-  | 'INTERNAL_SERVER_ERROR';
 
 declare module 'graphql' {
   interface GraphQLErrorExtensions {
-    code?: ErrorCode | string;
+    /** Always one of the schema's `ErrorCode` values (generated from schema.graphql). */
+    code?: ErrorCode;
     traceId?: string;
   }
 }

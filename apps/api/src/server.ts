@@ -9,12 +9,12 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Reporter } from '@nba-reporter/agent';
+import { typeDefs, type ErrorCode } from '@nba-reporter/schema';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { ApiConfig } from './config.js';
 import { resolvers, type ApiContext } from './resolvers.js';
-import { typeDefs } from './schema.js';
 import type { RequestTelemetry } from './telemetry.js';
 
 /** Prompts are short; this keeps a hostile client from making us parse megabytes. */
@@ -37,7 +37,7 @@ export interface Api {
   stop(): Promise<void>;
 }
 
-function graphQLErrorBody(message: string, code: string) {
+function graphQLErrorBody(message: string, code: ErrorCode) {
   return { errors: [{ message, extensions: { code } }] };
 }
 

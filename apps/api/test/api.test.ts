@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { API_DIR, spawnApi, startCommand, type SpawnedApi } from '../src/testing.js';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { API_DIR, spawnApi, startCommand, type SpawnedApi } from '@nba-reporter/testing';
 import { FOLLOW_UP, OFF_TOPIC, RAPTORS, REPORT, gql } from './helpers.js';
 
 describe('the API over real HTTP (offline model, SQLite sessions)', () => {
@@ -125,6 +125,18 @@ describe('the API over real HTTP (offline model, SQLite sessions)', () => {
   });
 });
 
+describe('the built server', () => {
+  test('runs from dist/ and generated modules: it loads or reads nothing from any src/ folder', async () => {
+    const recorder = fileURLToPath(new URL('./fixtures/record-src-loads.mjs', import.meta.url));
+    const api = await spawnApi({ env: { OTEL_SDK_DISABLED: 'true' }, nodeFlags: ['--import', recorder] });
+    const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
+    expect(res.body.errors).toBeUndefined();
+    expect(await api.stop()).toBe(0);
+    const line = api.output().split('\n').find((l) => l.startsWith('SRC_MODULES_LOADED='))!;
+    expect(JSON.parse(line.slice('SRC_MODULES_LOADED='.length))).toEqual([]);
+  });
+});
+
 describe('sessions are durable', () => {
   test('a session survives a restart of the server (SQLite store)', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'nba-restart-')), 'sessions.db');
@@ -165,7 +177,8 @@ describe('sessions are durable', () => {
       }
     };
     const clients = Array.from({ length: 4 }, client);
-    await new Promise((r) => setTimeout(r, 300));
+    // Stop once the clients are well under way: several turns answered, more in flight.
+    await vi.waitFor(() => expect(answered.length).toBeGreaterThanOrEqual(8), { timeout: 15_000, interval: 10 });
     const exit = api.stop();
     expect(await exit).toBe(0);
     stop = true;

@@ -3,10 +3,8 @@
  * OpenAI-compatible server on 127.0.0.1 through the real Agents SDK and the real `openai` client, and exports its
  * telemetry over OTLP to a receiver in the test. Only OpenAI itself is fake.
  */
-import { startScriptedOpenAI, type Endpoint, type ScriptedOpenAI, type ScriptStep } from '@nba-reporter/scripted-openai';
-import { otlpTestEnv, startOtlpReceiver, type FlatSpan, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
+import { type Endpoint, type FlatSpan, type OtlpReceiver, otlpTestEnv, type ScriptedOpenAI, type ScriptStep, spawnApi, type SpawnedApi, startOtlpReceiver, startScriptedOpenAI } from '@nba-reporter/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { spawnApi, type SpawnedApi } from '../src/testing.js';
 import { FOLLOW_UP, RAPTORS, REPORT, gql } from './helpers.js';
 
 const SPAN_KIND = { INTERNAL: 1, SERVER: 2, CLIENT: 3 } as const;

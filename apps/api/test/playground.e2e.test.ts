@@ -10,7 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnApi, type SpawnedApi } from '../src/testing.js';
+import { spawnApi, type SpawnedApi } from '@nba-reporter/testing';
 
 const CHROMIUM = '/usr/bin/chromium';
 // Flags for a closed network: no background connections to Google's services, no QUIC, no sandbox (root).

@@ -6,7 +6,7 @@ import { createServer as createNetServer, type Server, type Socket } from 'node:
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { API_DIR, spawnApi, startCommand } from '../src/testing.js';
+import { API_DIR, spawnApi, startCommand } from '@nba-reporter/testing';
 import { gql, RAPTORS, REPORT } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { otlpTestEnv, startOtlpReceiver, type FlatSpan, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { spawnApi, type SpawnedApi } from '../src/testing.js';
+import { type FlatSpan, type OtlpReceiver, otlpTestEnv, spawnApi, type SpawnedApi, startOtlpReceiver } from '@nba-reporter/testing';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { OFF_TOPIC, RAPTORS, REPORT, gql } from './helpers.js';
 
 const SPAN_KIND = { INTERNAL: 1, SERVER: 2, CLIENT: 3 } as const;
@@ -280,8 +279,7 @@ describe('switches and shutdown', () => {
       const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
       const traceId = res.body.data!.report.traceId as string;
       expect(traceId).toMatch(/^[0-9a-f]{32}$/);
-      const deadline = Date.now() + 5_000;
-      while (!api.output().includes(`trace ${traceId}`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await vi.waitFor(() => expect(api.output()).toContain(`trace ${traceId}`), { timeout: 5_000, interval: 20 });
       const out = api.output();
       const tree = out.slice(out.indexOf(`trace ${traceId}`));
       expect(tree).toMatch(/POST SERVER/);

@@ -5,16 +5,16 @@
  * (the GraphQL API) can map it to an extension code without `instanceof` chains across package copies.
  */
 
-/** Machine-readable codes of every {@link ReporterError}. */
-export type ReporterErrorCode =
-  | 'GUARDRAIL_TRIPPED'
-  | 'SESSION_NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'EMPTY_ANSWER'
-  | 'MODEL_UNAVAILABLE'
-  | 'MODEL_TIMEOUT'
-  | 'MODEL_RATE_LIMITED'
-  | 'CONFIG_ERROR';
+import type { ErrorCode } from '@nba-reporter/schema';
+
+/**
+ * Machine-readable codes of every {@link ReporterError}: the API contract's `ErrorCode` values (generated from the
+ * schema, so a code the schema lacks does not compile), plus `CONFIG_ERROR`, which stops start-up and is never sent.
+ */
+export type ReporterErrorCode = ErrorCode | 'CONFIG_ERROR';
+
+/** Marks reporter errors, so one from another copy of this package is recognised too. */
+const BRAND = Symbol.for('@nba-reporter/agent/ReporterError');
 
 /** Base class of all errors raised on purpose by the NBA reporter. */
 export abstract class ReporterError extends Error {
@@ -23,6 +23,7 @@ export abstract class ReporterError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
+    Object.defineProperty(this, BRAND, { value: true });
   }
 }
 
@@ -117,23 +118,7 @@ export class ConfigError extends ReporterError {
   }
 }
 
-const REPORTER_ERROR_CODES: ReadonlySet<string> = new Set<ReporterErrorCode>([
-  'GUARDRAIL_TRIPPED',
-  'SESSION_NOT_FOUND',
-  'BAD_USER_INPUT',
-  'EMPTY_ANSWER',
-  'MODEL_UNAVAILABLE',
-  'MODEL_TIMEOUT',
-  'MODEL_RATE_LIMITED',
-  'CONFIG_ERROR',
-]);
-
-/** True for any {@link ReporterError}, also one from another copy of this package (checked by shape). */
+/** True for any {@link ReporterError}, also one from another copy of this package (checked by a global brand). */
 export function isReporterError(e: unknown): e is ReporterError {
-  if (e instanceof ReporterError) return true;
-  return (
-    e instanceof Error &&
-    typeof (e as unknown as { code?: unknown }).code === 'string' &&
-    REPORTER_ERROR_CODES.has((e as unknown as { code: string }).code)
-  );
+  return e instanceof ReporterError || (e instanceof Error && (e as unknown as Record<symbol, unknown>)[BRAND] === true);
 }

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startScriptedOpenAI, type ScriptedOpenAI } from '@nba-reporter/scripted-openai';
+import { startScriptedOpenAI, type ScriptedOpenAI } from '@nba-reporter/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createReporter,

@@ -13,7 +13,7 @@ describe('AgentsContextManager', () => {
     const h = createHarness();
     const { agent } = makeAgent({ onTool: () => h.tracer.startSpan('db.query').end() });
     await underResolver(h.tracer, 'resolver', async () => runner().run(agent, 'Where is order 42?'));
-    await flush();
+    await flush(h);
     const spans = h.spans();
     const db = one(spans, 'db.query');
     const tool = one(spans, 'execute_tool lookup_order');
@@ -25,7 +25,7 @@ describe('AgentsContextManager', () => {
     const h = createHarness();
     const { agent } = makeAgent({ onCall: (n) => h.tracer.startSpan(`http.request ${n}`).end() });
     await underResolver(h.tracer, 'resolver', async () => runner().run(agent, 'Where is order 42?'));
-    await flush();
+    await flush(h);
     const spans = h.spans();
     const chats = byName(spans, 'chat gpt-4.1-mini');
     const byResponse = (id: string) => chats.find((c) => c.attributes['gen_ai.response.id'] === id)!;
@@ -47,7 +47,7 @@ describe('AgentsContextManager', () => {
       ],
     });
     await underResolver(h.tracer, 'resolver', async () => runner().run(agent, 'Where is order 42?'));
-    await flush();
+    await flush(h);
     const spans = h.spans();
     expect(parentId(one(spans, 'moderation.call'))).toBe(idOf(one(spans, 'run_guardrail remote_check')));
   });
@@ -62,7 +62,7 @@ describe('AgentsContextManager', () => {
         }),
     });
     await underResolver(h.tracer, 'resolver', async () => runner().run(agent, 'Where is order 42?'));
-    await flush();
+    await flush(h);
     const spans = h.spans();
     expect(parentId(one(spans, 'manual.step'))).toBe(idOf(one(spans, 'execute_tool lookup_order')));
     expect(parentId(one(spans, 'db.inner'))).toBe(idOf(one(spans, 'manual.step')));

@@ -48,7 +48,7 @@ it('maps a handoff to `handoff {to_agent}` under the source invoke_agent, target
     resolverId = span.spanContext().spanId;
     return runner().run(triage, 'I want a refund');
   });
-  await flush();
+  await flush(h);
   expect(result.finalOutput).toBe('Refund issued.');
   const spans = h.spans();
   const triageSpan = one(spans, 'invoke_agent TriageAgent');

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { context, trace, type Span as OtelSpan, type Tracer } from '@opentelemetry/api';
+import { context, type Span as OtelSpan, type Tracer } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import {
   MeterProvider,
@@ -24,6 +24,7 @@ import {
   type ModelResponse,
   type StreamEvent,
 } from '@openai/agents-core';
+import { vi } from 'vitest';
 import { z } from 'zod';
 import { AgentsContextManager } from '../src/context-manager.js';
 import { AgentsOtelProcessor, type AgentsOtelOptions } from '../src/processor.js';
@@ -263,9 +264,15 @@ export function histogramPoints(m: MetricData | undefined): Array<DataPoint<Hist
   return (m?.dataPoints ?? []) as Array<DataPoint<Histogram>>;
 }
 
-export function flush(): Promise<void> {
-  // span end callbacks of the SDK are dispatched with `void processor.onSpanEnd()`; let them settle
-  return sleep(5);
+/**
+ * Waits until every SDK span the processor tracks has ended. The SDK dispatches span ends with
+ * `void processor.onSpanEnd()`, and a run's promise can settle before its last span ends.
+ */
+export async function flush(h: Pick<Harness, 'processor'>): Promise<void> {
+  await vi.waitFor(
+    () => {
+      if (h.processor.inFlightSpanCount > 0) throw new Error(`${h.processor.inFlightSpanCount} SDK spans still in flight`);
+    },
+    { timeout: 5_000, interval: 1 },
+  );
 }
-
-export { trace };

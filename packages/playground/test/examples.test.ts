@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { typeDefs } from '@nba-reporter/schema';
 import { buildSchema, parse, validate, Kind, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { playgroundExamples } from '../src/index.js';
 import { FOLLOW_UP_QUESTION, OFF_TOPIC_QUESTION, TOOL_CALLING_QUESTION } from '../src/examples.js';
 
-// The API's schema: the examples must stay valid against it.
-const schema = buildSchema(readFileSync(new URL('../../../apps/api/src/schema/schema.graphql', import.meta.url), 'utf8'));
+// The API's schema (the contract package): the examples must stay valid against it.
+const schema = buildSchema(typeDefs);
 
 function operationOf(query: string): OperationDefinitionNode {
   const [definition, ...rest] = parse(query).definitions;

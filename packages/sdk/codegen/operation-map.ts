@@ -1,5 +1,5 @@
 // A tiny local graphql-codegen plugin: emits the runtime operation map the client is built from.
-// Each document in src/operations/ must hold ONE named operation selecting ONE root field
+// Each document in @nba-reporter/schema/operations/ must hold ONE named operation selecting ONE root field
 // (the field's response key becomes the client method name) and declare either no variables
 // or exactly one, named `$input`. Adding a .graphql file and running `npm run codegen` adds a method.
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';

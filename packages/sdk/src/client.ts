@@ -16,7 +16,7 @@ import {
 
 type Operations = typeof operations;
 
-/** Every client method name: one per operation in src/operations/. */
+/** Every client method name: one per operation in @nba-reporter/schema/operations/. */
 export type OperationName = keyof Operations;
 
 /** What `client[K]` resolves with: the root field the operation selects, exactly as selected. */

@@ -6,10 +6,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate, type CodegenConfig } from '@graphql-codegen/cli';
 import { afterAll, describe, expect, test } from 'vitest';
-import config from '../codegen.js';
+import config, { schemaFile } from '../codegen.js';
 
 const pkgDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const schemaPath = resolve(pkgDir, '../../apps/api/src/schema/schema.graphql');
+const schemaPath = resolve(pkgDir, schemaFile);
 const generatedDir = join(pkgDir, 'src/__generated__');
 const tmp = await mkdtemp(join(tmpdir(), 'nba-sdk-codegen-'));
 afterAll(() => rm(tmp, { recursive: true, force: true }));
@@ -32,7 +32,7 @@ async function stale(outputs: Map<string, string>): Promise<string[]> {
 }
 
 describe('generated code', () => {
-  test('src/__generated__ is up to date with the API schema and src/operations (run `npm run codegen`)', async () => {
+  test('src/__generated__ is up to date with the schema and operations of @nba-reporter/schema (run `npm run codegen`)', async () => {
     const outputs = await run();
     expect(await stale(outputs), 'stale generated files: run `npm run codegen` in packages/sdk').toEqual([]);
     const expected = [...outputs.keys()].map((f) => f.replace('src/__generated__/', '')).sort();

@@ -2,8 +2,7 @@
 // The API exports its traces to an in-test OTLP receiver; this process runs a real OTel SDK, so a
 // client span started here must become the parent of the API's SERVER span.
 import { SpanKind } from '@opentelemetry/api';
-import { spawnApi, type SpawnedApi } from '@nba-reporter/api/testing';
-import { otlpTestEnv, startOtlpReceiver, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
+import { type OtlpReceiver, otlpTestEnv, spawnApi, type SpawnedApi, startOtlpReceiver } from '@nba-reporter/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   createNbaReporterClient,

@@ -10,7 +10,7 @@
 import type { Extracted, ExtractedQuery, FilterTerm, Literal } from './extract.js';
 import { legendKeys } from './extract.js';
 
-/** The parts of an OTLP span this needs (structurally compatible with @nba-reporter/telemetry/testing). */
+/** The parts of an OTLP span this needs (structurally compatible with @nba-reporter/testing's receiver). */
 export interface SpanLike {
   name: string;
   attributes: Record<string, unknown>;

@@ -14,8 +14,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnApi, type SpawnedApi } from '@nba-reporter/api/testing';
-import { otlpTestEnv, startOtlpReceiver, type OtlpReceiver } from '@nba-reporter/telemetry/testing';
+import { type OtlpReceiver, otlpTestEnv, spawnApi, type SpawnedApi, startOtlpReceiver } from '@nba-reporter/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extract, MODEL_PRICES, referencedNames, verifyAgainstTelemetry, type Finding, type Telemetry } from '../src/index.js';
 import { packageDir, V5_FILE, V6_FILE } from './paths.js';

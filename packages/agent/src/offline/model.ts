@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import {
   Usage,
   withGenerationSpan,
-  type AgentInputItem,
   type AgentOutputItem,
   type Model,
   type ModelRequest,
@@ -214,9 +213,4 @@ export class OfflineNbaModel implements Model {
     }
     return [message(directAnswer(analysis))];
   }
-}
-
-/** Convenience for tests and scripts: the items of a request input as the offline model sees them. */
-export function offlineInputItems(input: string | AgentInputItem[]): AgentInputItem[] {
-  return toItems(input) as AgentInputItem[];
 }

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startScriptedOpenAI, type ScriptedOpenAI } from '../src/index.js';
+import { startScriptedOpenAI, type ScriptedOpenAI } from '../src/scripted-openai.js';
 
 describe('scripted OpenAI server, driven by the real openai client', () => {
   let server: ScriptedOpenAI;

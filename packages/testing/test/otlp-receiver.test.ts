@@ -5,7 +5,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startOtlpReceiver, type OtlpReceiver } from '../src/testing.js';
+import { startOtlpReceiver, type OtlpReceiver } from '../src/otlp-receiver.js';
 
 describe('the OTLP/HTTP JSON test receiver, fed by the real OTLP exporters', () => {
   let receiver: OtlpReceiver;

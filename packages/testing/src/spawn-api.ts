@@ -1,5 +1,5 @@
 /**
- * Test harness: spawns the BUILT API exactly as `npm start` runs it (the same `node --import`
+ * Spawns the BUILT API exactly as `npm start` runs it (the same `node --import`
  * flags, read from package.json), on an ephemeral port with the offline model and a fresh SQLite
  * file, and resolves once it logs that it is listening.
  */
@@ -31,7 +31,11 @@ export interface SpawnedApi {
   stop(): Promise<number | null>;
 }
 
-export const API_DIR = fileURLToPath(new URL('..', import.meta.url));
+/**
+ * apps/api in this repository. A path, not a package import: the API's own tests use this package, and a
+ * dependency back on the API would be a cycle. Works from src/ and dist/ alike (both one level down).
+ */
+export const API_DIR = fileURLToPath(new URL('../../../apps/api/', import.meta.url));
 
 /** The argv of `npm start` (package.json scripts.start), without the leading `node`. */
 export function startCommand(): string[] {

@@ -1,5 +1,5 @@
 /**
- * `@nba-reporter/scripted-openai`: a scripted OpenAI-compatible HTTP server for tests (never a product feature).
+ * A scripted OpenAI-compatible HTTP server for tests (never a product feature).
  *
  * A real `node:http` server on 127.0.0.1 with an ephemeral port that speaks just enough of OpenAI's HTTP API for the
  * OpenAI Agents SDK and the `openai` client to run against it unchanged:

@@ -1,0 +1,221 @@
+/**
+ * One error vocabulary: every value of the schema's ErrorCode enum is provoked over real HTTP against the BUILT API,
+ * spawned as `npm start` runs it. The list of codes comes from the enum itself (@nba-reporter/schema), so a new value
+ * without an entry in CASES fails this test (and the type check). Adding a code = adding one entry to CASES.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { errorCodes, type ErrorCode } from '@nba-reporter/schema';
+import { spawnApi, startScriptedOpenAI, type ScriptedOpenAI, type SpawnedApi } from '@nba-reporter/testing';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { FOLLOW_UP, gql, OFF_TOPIC, RAPTORS, REPORT, type GraphQLResponse } from './helpers.js';
+
+type Body = GraphQLResponse['body'];
+
+/** What each case can use: an API on the offline model, and one on a scripted OpenAI-compatible server. */
+interface Servers {
+  offline: SpawnedApi;
+  /** Path of the offline API's SQLite session file. */
+  sessionDb: string;
+  scripted: SpawnedApi;
+  model: ScriptedOpenAI;
+}
+
+interface Case {
+  /** The HTTP status the README documents for this way of provoking the code. */
+  status: number;
+  provoke(servers: Servers): Promise<{ status: number; body: Body }>;
+}
+
+const MODEL_TIMEOUT_MS = 500;
+const HEALTH = '{ health { status } }';
+
+/** A POST to /graphql with a raw body. */
+async function post(api: SpawnedApi, body: string, headers: Record<string, string> = {}) {
+  const res = await fetch(api.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    signal: AbortSignal.timeout(15_000),
+  });
+  return { status: res.status, body: (await res.json()) as Body };
+}
+
+const report = (api: SpawnedApi, message?: string) => gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', ...(message === undefined ? {} : { message }) } });
+
+/** The one place to add a provoking case for a new ErrorCode. */
+const CASES: { readonly [C in ErrorCode]: Case } = {
+  GUARDRAIL_TRIPPED: { status: 200, provoke: ({ offline }) => report(offline, OFF_TOPIC) },
+  SESSION_NOT_FOUND: {
+    status: 200,
+    provoke: ({ offline }) => gql(offline.graphqlUrl, FOLLOW_UP, { input: { sessionId: 'no-such-session', message: RAPTORS } }),
+  },
+  BAD_USER_INPUT: { status: 200, provoke: ({ offline }) => report(offline, '   ') },
+  EMPTY_ANSWER: {
+    status: 200,
+    provoke: ({ scripted, model }) => {
+      // Nothing is left once the answer is sanitised (a bare link).
+      model.enqueue('chat.completions', { text: 'https://www.nba.com/standings' });
+      return report(scripted);
+    },
+  },
+  MODEL_UNAVAILABLE: {
+    status: 200,
+    provoke: ({ scripted, model }) => {
+      model.enqueue('chat.completions', { fault: { status: 500 } });
+      return report(scripted);
+    },
+  },
+  MODEL_TIMEOUT: {
+    status: 200,
+    provoke: ({ scripted, model }) => {
+      model.enqueue('chat.completions', { fault: { delayMs: MODEL_TIMEOUT_MS * 10 } });
+      return report(scripted);
+    },
+  },
+  MODEL_RATE_LIMITED: {
+    status: 200,
+    provoke: ({ scripted, model }) => {
+      model.enqueue('chat.completions', { fault: { status: 429, headers: { 'retry-after-ms': '40' } } });
+      return report(scripted);
+    },
+  },
+  GRAPHQL_PARSE_FAILED: { status: 400, provoke: ({ offline }) => post(offline, JSON.stringify({ query: '{ health {' })) },
+  GRAPHQL_VALIDATION_FAILED: { status: 400, provoke: ({ offline }) => post(offline, JSON.stringify({ query: '{ health { uptime } }' })) },
+  OPERATION_RESOLUTION_FAILURE: {
+    status: 400,
+    provoke: ({ offline }) => post(offline, JSON.stringify({ query: 'query A { health { status } } query B { topics { name } }' })),
+  },
+  PERSISTED_QUERY_NOT_FOUND: {
+    status: 200,
+    provoke: ({ offline }) => {
+      const sha256Hash = createHash('sha256').update(`${HEALTH} # never sent`).digest('hex');
+      return post(offline, JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash } } }));
+    },
+  },
+  BAD_REQUEST: { status: 400, provoke: ({ offline }) => post(offline, '{"query": ') },
+  SHUTTING_DOWN: { status: 503, provoke: () => requestWhileDraining() },
+  INTERNAL_SERVER_ERROR: {
+    status: 200,
+    provoke: ({ offline, sessionDb }) => {
+      // A session row the server cannot read (an unknown topic): not a user error, so it must be masked.
+      const db = new DatabaseSync(sessionDb);
+      try {
+        const now = new Date().toISOString();
+        db.prepare('INSERT INTO sessions (id, topic, created_at, updated_at) VALUES (?, ?, ?, ?)').run('corrupt-session', 'curling', now, now);
+      } finally {
+        db.close();
+      }
+      return gql(offline.graphqlUrl, FOLLOW_UP, { input: { sessionId: 'corrupt-session', message: RAPTORS } });
+    },
+  },
+};
+
+/**
+ * SHUTTING_DOWN needs a request that arrives after SIGTERM on a connection the server still serves. Request 1 is
+ * held open (its body half sent) so the drain waits for it; after SIGTERM, the rest of its body and request 2 go
+ * down the same keep-alive connection (HTTP pipelining). Request 2 must be refused with 503 SHUTTING_DOWN.
+ */
+async function requestWhileDraining(): Promise<{ status: number; body: Body }> {
+  const api = await spawnApi({ env: { OTEL_SDK_DISABLED: 'true' } });
+  try {
+    const body = JSON.stringify({ query: HEALTH });
+    const head = (length: number, extra = '') =>
+      `POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${length}\r\n${extra}\r\n`;
+    const socket = connect(api.port, '127.0.0.1');
+    let received = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+    // `expect: 100-continue`: the server answers "100 Continue" once it has taken the request in (Node emits the
+    // request then), so the drain is sure to count it as in flight before SIGTERM arrives.
+    const half = Math.floor(body.length / 2);
+    socket.write(head(body.length, 'expect: 100-continue\r\n') + body.slice(0, half));
+    await expect.poll(() => received, { timeout: 10_000, interval: 5 }).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\n$/);
+
+    api.process.kill('SIGTERM');
+    await expect.poll(() => api.output(), { timeout: 10_000, interval: 10 }).toContain('shutting down: draining requests');
+    socket.write(body.slice(half) + head(body.length) + body);
+    await closed;
+
+    const responses = parseResponses(received.replace(/^HTTP\/1\.1 100 Continue\r\n\r\n/, ''));
+    expect(responses.map((r) => r.status), 'request 1 is served, request 2 refused').toEqual([200, 503]);
+    expect(await api.stop()).toBe(0);
+    return responses[1]!;
+  } finally {
+    await api.stop();
+  }
+}
+
+/** Splits pipelined HTTP/1.1 responses (each with content-length, as Express sends JSON; bodies are ASCII here). */
+function parseResponses(raw: string): { status: number; body: Body }[] {
+  const out: { status: number; body: Body }[] = [];
+  let rest = raw;
+  while (rest.length > 0) {
+    const end = rest.indexOf('\r\n\r\n');
+    if (end < 0) throw new Error(`incomplete response: ${rest}`);
+    const [statusLine = '', ...headerLines] = rest.slice(0, end).split('\r\n');
+    const length = Number(/^content-length:\s*(\d+)$/im.exec(headerLines.join('\n'))?.[1] ?? NaN);
+    if (!Number.isInteger(length)) throw new Error(`no content-length: ${statusLine}`);
+    out.push({ status: Number(statusLine.split(' ')[1]), body: JSON.parse(rest.slice(end + 4, end + 4 + length)) as Body });
+    rest = rest.slice(end + 4 + length);
+  }
+  return out;
+}
+
+describe('every ErrorCode of the schema is provoked over HTTP', () => {
+  const servers = {} as Servers;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'nba-error-codes-'));
+    servers.sessionDb = join(dir, 'sessions.db');
+    servers.model = await startScriptedOpenAI();
+    [servers.offline, servers.scripted] = await Promise.all([
+      spawnApi({ env: { OTEL_SDK_DISABLED: 'true', NBA_REPORTER_SESSION_DB: servers.sessionDb } }),
+      spawnApi({
+        env: {
+          OTEL_SDK_DISABLED: 'true',
+          NBA_REPORTER_MODEL_PROVIDER: 'openai-compatible',
+          NBA_REPORTER_MODEL: 'local-model',
+          OPENAI_BASE_URL: servers.model.baseURL,
+          OPENAI_API_KEY: 'test-key',
+          NBA_REPORTER_MODEL_TIMEOUT_MS: String(MODEL_TIMEOUT_MS),
+          NBA_REPORTER_MODEL_MAX_RETRIES: '0',
+        },
+      }),
+    ]);
+  }, 40_000);
+
+  afterAll(async () => {
+    await Promise.all([servers.offline?.stop(), servers.scripted?.stop()]);
+    await servers.model?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('CASES names only codes of the schema', () => {
+    expect(Object.keys(CASES).filter((code) => !(errorCodes as readonly string[]).includes(code))).toEqual([]);
+  });
+
+  test("the README's error table documents every code", () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Errors'), readme.indexOf('\n## ', readme.indexOf('## Errors') + 1));
+    const rows = section.split('\n').filter((line) => line.startsWith('| `'));
+    expect(errorCodes.filter((code) => !rows.some((row) => row.includes(`\`${code}\``)))).toEqual([]);
+  });
+
+  test.each(errorCodes.map((code) => [code]))('%s', async (code) => {
+    const c = (CASES as Partial<Record<string, Case>>)[code];
+    if (!c) throw new Error(`no case provokes ${code}: add one to CASES in apps/api/test/error-codes.test.ts`);
+    servers.model.reset();
+    const { status, body } = await c.provoke(servers);
+    expect(body.errors?.[0]?.extensions?.['code'], JSON.stringify(body)).toBe(code);
+    expect(status).toBe(c.status);
+    // Never a stack trace or an internal message outside development.
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace|\bat .+:\d+:\d+|curling/);
+  });
+});

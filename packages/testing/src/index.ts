@@ -1,0 +1,9 @@
+/**
+ * @nba-reporter/testing (private): the helpers tests share. Nothing in production imports this package.
+ * - spawnApi: the built API as `npm start` runs it, on an ephemeral port.
+ * - startOtlpReceiver / otlpTestEnv: a real OTLP/HTTP endpoint that collects what the SDK exports.
+ * - startScriptedOpenAI: an OpenAI-compatible HTTP server that plays a script, faults included.
+ */
+export * from './otlp-receiver.js';
+export * from './scripted-openai.js';
+export * from './spawn-api.js';
