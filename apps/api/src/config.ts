@@ -12,7 +12,31 @@ export interface ApiConfig {
   logLevel: string;
   /** `pretty` (human-readable lines) or `json` (one JSON object per line). */
   logFormat: 'pretty' | 'json';
+  /** `NBA_REPORTER_API_KEYS` (`name:key,…`); empty with authentication off. */
+  apiKeys: string | undefined;
+  /** `NBA_REPORTER_API_KEYS_FILE`: one `name:sha256-hex-of-key` per line. */
+  apiKeysFile: string | undefined;
+  /** Turns per minute per API key (per client IP without keys); 0 = off. */
+  rateLimit: number;
+  /** Where rate-limit counters live (see rate-limit.ts RATE_LIMIT_STORES). */
+  rateLimitStore: string;
+  /** Express `trust proxy` setting: how the client IP is found behind a proxy; unset = the socket's address. */
+  trustProxy: string | undefined;
+  /** Time allowed to receive the request headers. */
+  headersTimeoutMs: number;
+  /** Time allowed to receive the whole request, headers and body. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** Overall deadline of one agent turn. */
+  turnTimeoutMs: number;
 }
+
+export const DEFAULT_RATE_LIMIT = 60;
+export const DEFAULT_HEADERS_TIMEOUT_MS = 5_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+export const DEFAULT_TURN_TIMEOUT_MS = 90_000;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -25,6 +49,18 @@ function parseBoolean(name: string, value: string | undefined, fallback: boolean
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, unit: string): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new ConfigError(name, `${name} must be a whole number of ${unit} from ${min} to ${max} (got "${raw}")`);
+  }
+  return n;
+}
+
+const MAX_TIMER_MS = 2_147_483_647;
 
 const LOG_FORMATS = ['pretty', 'json'] as const;
 
@@ -54,5 +90,26 @@ export function loadApiConfig(env: Env = process.env, stdoutIsTTY = Boolean(proc
     playground: parseBoolean('NBA_REPORTER_PLAYGROUND', env.NBA_REPORTER_PLAYGROUND, nodeEnv !== 'production'),
     logLevel,
     logFormat,
+    apiKeys: env.NBA_REPORTER_API_KEYS?.trim() || undefined,
+    apiKeysFile: env.NBA_REPORTER_API_KEYS_FILE?.trim() || undefined,
+    rateLimit: integer(env, 'NBA_REPORTER_RATE_LIMIT', DEFAULT_RATE_LIMIT, 0, 1_000_000, 'turns per minute'),
+    rateLimitStore: env.NBA_REPORTER_RATE_LIMIT_STORE?.trim() || 'memory',
+    trustProxy: env.NBA_REPORTER_TRUST_PROXY?.trim() || undefined,
+    ...timeouts(env),
+    turnTimeoutMs: integer(env, 'NBA_REPORTER_TURN_TIMEOUT_MS', DEFAULT_TURN_TIMEOUT_MS, 1, MAX_TIMER_MS, 'milliseconds'),
   };
+}
+
+function timeouts(env: Env): Pick<ApiConfig, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs'> {
+  const headersTimeoutMs = integer(env, 'NBA_REPORTER_HEADERS_TIMEOUT_MS', DEFAULT_HEADERS_TIMEOUT_MS, 100, 600_000, 'milliseconds');
+  const requestTimeoutMs = integer(env, 'NBA_REPORTER_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000, 'milliseconds');
+  const keepAliveTimeoutMs = integer(env, 'NBA_REPORTER_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_KEEP_ALIVE_TIMEOUT_MS, 100, 600_000, 'milliseconds');
+  // Node refuses a header timeout longer than the whole-request timeout.
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError(
+      'NBA_REPORTER_HEADERS_TIMEOUT_MS',
+      `NBA_REPORTER_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed NBA_REPORTER_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`,
+    );
+  }
+  return { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs };
 }

@@ -3,12 +3,15 @@
  * node --import @nba-reporter/telemetry/register dist/main.js
  */
 import { readFileSync } from 'node:fs';
-import { createReporter, isReporterError, loadReporterConfig } from '@nba-reporter/agent';
+import { ConfigError, createReporter, isReporterError, loadReporterConfig } from '@nba-reporter/agent';
 import { shutdownTelemetry, telemetrySummary } from '@nba-reporter/telemetry';
+import { accessNotice } from './access-notice.js';
+import { loadApiKeys, type ApiKeyEntry } from './auth.js';
 import { loadApiConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { mountPlayground } from './playground.js';
 import { createApi } from './server.js';
+import { createTurnLimiter, RATE_LIMIT_STORES, type TurnLimiter } from './rate-limit.js';
 import { setupTelemetry } from './telemetry.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -20,9 +23,19 @@ function fail(message: string): never {
 
 let apiConfig: ReturnType<typeof loadApiConfig>;
 let reporterConfig: ReturnType<typeof loadReporterConfig>;
+let apiKeys: ApiKeyEntry[];
+let turnLimiter: TurnLimiter | undefined;
 try {
   apiConfig = loadApiConfig();
   reporterConfig = loadReporterConfig();
+  apiKeys = loadApiKeys({ keys: apiConfig.apiKeys, file: apiConfig.apiKeysFile });
+  if (!(apiConfig.rateLimitStore in RATE_LIMIT_STORES)) {
+    throw new ConfigError(
+      'NBA_REPORTER_RATE_LIMIT_STORE',
+      `NBA_REPORTER_RATE_LIMIT_STORE must be one of ${Object.keys(RATE_LIMIT_STORES).join(', ')} (got "${apiConfig.rateLimitStore}")`,
+    );
+  }
+  turnLimiter = createTurnLimiter({ turnsPerMinute: apiConfig.rateLimit, store: apiConfig.rateLimitStore });
 } catch (error) {
   if (isReporterError(error) && error.code === 'CONFIG_ERROR') fail(error.message);
   throw error;
@@ -44,6 +57,8 @@ const api = await createApi({
   telemetry,
   version,
   mountExtras: (app) => mountPlayground(app, apiConfig.playground),
+  apiKeys,
+  turnLimiter,
 });
 
 let port: number;
@@ -55,6 +70,14 @@ try {
 }
 
 const host = !apiConfig.host || apiConfig.host === '0.0.0.0' || apiConfig.host === '::' ? 'localhost' : apiConfig.host;
+const notice = accessNotice(apiConfig.host, apiKeys.map((k) => k.name));
+logger[notice.level](notice.fields, notice.message);
+logger.info(
+  { rateLimit: apiConfig.rateLimit, store: apiConfig.rateLimitStore, per: apiKeys.length > 0 ? 'API key' : 'client IP' },
+  apiConfig.rateLimit === 0 ? 'rate limit off' : `rate limit: ${apiConfig.rateLimit} turns per minute`,
+);
+
+// Last: test harnesses and operators wait for this line.
 logger.info(
   {
     port,

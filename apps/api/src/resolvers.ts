@@ -1,6 +1,6 @@
-import { TOPIC_NAMES, type Reporter, type TopicSlug, type TurnResult } from '@nba-reporter/agent';
+import { TOPIC_NAMES, sessionIdPrefix, type Reporter, type TopicSlug, type TurnOptions, type TurnResult } from '@nba-reporter/agent';
 import type { Logger } from 'pino';
-import { toGraphQLError } from './errors.js';
+import { toGraphQLError, turnTimeoutError } from './errors.js';
 import type { RequestTelemetry } from './telemetry.js';
 
 export type TopicEnum = 'EASTERN' | 'WESTERN' | 'FINALS' | 'GENERAL';
@@ -12,6 +12,12 @@ export interface ApiContext {
   /** Aborted when the client goes away, so an abandoned turn stops calling the model. */
   signal: AbortSignal;
   version: string;
+  /** The API key name of the caller; `null` when authentication is off. Owns the sessions it creates. */
+  keyName: string | null;
+  /** The client's address (Express `req.ip`, which honours NBA_REPORTER_TRUST_PROXY): the rate-limit key without keys. */
+  clientIp: string;
+  /** Overall deadline of one turn (`NBA_REPORTER_TURN_TIMEOUT_MS`). */
+  turnTimeoutMs: number;
 }
 
 const toEnum = (slug: TopicSlug): TopicEnum => slug.toUpperCase() as TopicEnum;
@@ -24,15 +30,20 @@ function toAgentTurn(result: TurnResult, traceId: string | null) {
 async function runTurn(
   ctx: ApiContext,
   operation: 'report' | 'followUp',
-  turn: () => Promise<TurnResult>,
+  turn: (options: TurnOptions) => Promise<TurnResult>,
 ): Promise<ReturnType<typeof toAgentTurn>> {
   const started = performance.now();
+  // The deadline aborts the run like a client that went away: the model call stops and nothing is stored.
+  const deadline = AbortSignal.timeout(ctx.turnTimeoutMs);
+  const signal = AbortSignal.any([ctx.signal, deadline]);
+  const caller = ctx.keyName === null ? {} : { apiKeyName: ctx.keyName };
   try {
-    const result = await turn();
+    const result = await turn({ signal, owner: ctx.keyName });
     ctx.logger.info(
       {
         operation,
-        sessionId: result.sessionId,
+        ...caller,
+        sessionId: sessionIdPrefix(result.sessionId),
         topic: result.topic,
         model: result.model,
         totalTokens: result.usage.totalTokens,
@@ -42,10 +53,10 @@ async function runTurn(
     );
     return toAgentTurn(result, ctx.telemetry.currentTraceId());
   } catch (error) {
-    const graphQLError = toGraphQLError(error);
+    const graphQLError = deadline.aborted && !ctx.signal.aborted ? turnTimeoutError(ctx.turnTimeoutMs) : toGraphQLError(error);
     const code = String(graphQLError.extensions.code);
     ctx.telemetry.recordError(code, error);
-    const fields = { operation, code, durationMs: Math.round(performance.now() - started) };
+    const fields = { operation, ...caller, code, durationMs: Math.round(performance.now() - started) };
     if (code === 'INTERNAL_SERVER_ERROR') ctx.logger.error({ ...fields, err: error }, 'turn failed unexpectedly');
     else ctx.logger.warn(fields, 'turn refused');
     throw graphQLError;
@@ -71,13 +82,9 @@ export const resolvers = {
   },
   Mutation: {
     report: (_parent: unknown, { input }: ReportArgs, ctx: ApiContext) =>
-      runTurn(ctx, 'report', () =>
-        ctx.reporter.report({ topic: toSlug(input.topic), message: input.message ?? null }, { signal: ctx.signal }),
-      ),
+      runTurn(ctx, 'report', (options) => ctx.reporter.report({ topic: toSlug(input.topic), message: input.message ?? null }, options)),
     followUp: (_parent: unknown, { input }: FollowUpArgs, ctx: ApiContext) =>
-      runTurn(ctx, 'followUp', () =>
-        ctx.reporter.followUp({ sessionId: input.sessionId, message: input.message }, { signal: ctx.signal }),
-      ),
+      runTurn(ctx, 'followUp', (options) => ctx.reporter.followUp({ sessionId: input.sessionId, message: input.message }, options)),
   },
 };
 

@@ -11,9 +11,21 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { Reporter } from '@nba-reporter/agent';
 import { typeDefs, type ErrorCode } from '@nba-reporter/schema';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { authenticate, type ApiKeyEntry } from './auth.js';
 import type { ApiConfig } from './config.js';
+import { errorCodeOf } from './errors.js';
+import {
+  countTurnSelections,
+  documentValidationRules,
+  DOCUMENT_LIMITS,
+  hideSuggestions,
+  stripSuggestions,
+  subscriptionNotSupportedError,
+  tooManyTurnsError,
+} from './limits.js';
+import type { TurnLimiter } from './rate-limit.js';
 import { resolvers, type ApiContext } from './resolvers.js';
 import type { RequestTelemetry } from './telemetry.js';
 
@@ -28,6 +40,10 @@ export interface CreateApiOptions {
   version: string;
   /** Mounts extra routes before GraphQL (the playground). */
   mountExtras?: (app: express.Express) => void;
+  /** API keys (see auth.ts); empty or absent: authentication is off. */
+  apiKeys?: readonly ApiKeyEntry[];
+  /** Turn rate limiter; absent: no rate limit. */
+  turnLimiter?: TurnLimiter | undefined;
 }
 
 export interface Api {
@@ -41,12 +57,70 @@ function graphQLErrorBody(message: string, code: ErrorCode) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
+/** RATE_LIMITED: HTTP 429 with Retry-After (seconds, rounded up) and `extensions.retryAfterMs`. */
+function rateLimitedError(retryAfterMs: number, turnsPerMinute: number): GraphQLError {
+  return new GraphQLError(`Rate limit of ${turnsPerMinute} turns per minute reached; retry after ${retryAfterMs} ms`, {
+    extensions: {
+      code: 'RATE_LIMITED',
+      retryAfterMs,
+      http: { status: 429, headers: new Map([['retry-after', String(Math.ceil(retryAfterMs / 1000))]]) },
+    },
+  });
+}
+
+/** Express's `trust proxy`: a hop count, `true`/`false`, or addresses/subnets (`loopback`, `10.0.0.0/8`, …). */
+function trustProxyValue(raw: string): boolean | number | string {
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
 export async function createApi(options: CreateApiOptions): Promise<Api> {
-  const { reporter, config, logger, telemetry, version } = options;
+  const { reporter, config, logger, telemetry, version, turnLimiter } = options;
+  const apiKeys = options.apiKeys ?? [];
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(app);
+  if (config.trustProxy !== undefined) app.set('trust proxy', trustProxyValue(config.trustProxy));
+  // A slow client (headers or body trickling in) is cut off after these; the check runs every second, not every 30 s.
+  const httpServer = createServer(
+    {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      keepAliveTimeout: config.keepAliveTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, config.headersTimeoutMs),
+    },
+    app,
+  );
   let draining = false;
+
+  // Runs after validation and before execution: nothing of a refused document runs, and no model is called.
+  const turnGuard: ApolloServerPlugin<ApiContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, contextValue }) {
+          if (!operation) return;
+          if (operation.operation === 'subscription') throw subscriptionNotSupportedError();
+          const turns = countTurnSelections(document, operation);
+          if (turns > DOCUMENT_LIMITS.maxTurns) throw tooManyTurnsError(turns);
+          if (turns === 0 || !turnLimiter) return;
+          const caller = contextValue.keyName === null ? `ip:${contextValue.clientIp}` : `key:${contextValue.keyName}`;
+          const decision = await turnLimiter.consume(caller);
+          if (!decision.allowed) throw rateLimitedError(decision.retryAfterMs, turnLimiter.turnsPerMinute);
+        },
+      };
+    },
+  };
+  // Validation messages without "Did you mean …?" (they map the schema for a prober), except in development.
+  const suggestionFilter: ApolloServerPlugin<ApiContext> = {
+    async requestDidStart() {
+      return {
+        async validationDidStart() {
+          return async (errors) => {
+            if (errors) hideSuggestions(errors as readonly GraphQLError[]);
+          };
+        },
+      };
+    },
+  };
 
   const errorTelemetry: ApolloServerPlugin<ApiContext> = {
     async requestDidStart() {
@@ -54,8 +128,7 @@ export async function createApi(options: CreateApiOptions): Promise<Api> {
         // Runs in the HTTP request's context: the SERVER span gets error.type and an exception event.
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
-            const code = String(error.extensions.code ?? 'INTERNAL_SERVER_ERROR');
-            telemetry.recordError(code, error.originalError ?? error);
+            telemetry.recordError(errorCodeOf(error), error.originalError ?? error);
           }
         },
         async willSendResponse({ response }) {
@@ -72,14 +145,25 @@ export async function createApi(options: CreateApiOptions): Promise<Api> {
   const apollo = new ApolloServer<ApiContext>({
     typeDefs,
     resolvers,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), errorTelemetry],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      turnGuard,
+      ...(config.development ? [] : [suggestionFilter]),
+      errorTelemetry,
+    ],
     includeStacktraceInErrorResponses: config.development,
     stopOnTerminationSignals: false,
-    formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-      if (formatted.extensions?.['code'] === 'INTERNAL_SERVER_ERROR' && !config.development) {
-        return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    // The parser's own token limit: it also bounds nesting, so no document can overflow the stack.
+    parseOptions: { maxTokens: DOCUMENT_LIMITS.maxTokens },
+    validationRules: documentValidationRules(),
+    formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+      const code = errorCodeOf(error as GraphQLError);
+      if (code === 'INTERNAL_SERVER_ERROR' && !config.development) {
+        return { message: 'Internal server error', extensions: { code } };
       }
-      return formatted;
+      const message = config.development ? formatted.message : stripSuggestions(formatted.message);
+      return { ...formatted, message, extensions: { ...formatted.extensions, code } };
     },
   });
   await apollo.start();
@@ -102,18 +186,38 @@ export async function createApi(options: CreateApiOptions): Promise<Api> {
     next();
   };
 
+  // Before the body is read: an unauthenticated request costs no parsing.
+  const requireApiKey: RequestHandler = (req, res, next) => {
+    if (apiKeys.length === 0) return next();
+    const keyName = authenticate(apiKeys, req.headers.authorization);
+    if (keyName === undefined) {
+      telemetry.recordError('UNAUTHENTICATED', new Error('missing or unknown API key'));
+      res
+        .status(401)
+        .set('www-authenticate', 'Bearer realm="nba-reporter"')
+        .json(graphQLErrorBody('A valid API key is required: send Authorization: Bearer <key>', 'UNAUTHENTICATED'));
+      return;
+    }
+    res.locals['keyName'] = keyName;
+    telemetry.setCaller(keyName);
+    next();
+  };
+
   app.use(
     '/graphql',
     refuseWhileDraining,
     traceResponse,
+    requireApiKey,
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
+      context: async ({ req, res }) => {
         const abort = new AbortController();
         res.on('close', () => {
           if (!res.writableFinished) abort.abort(new Error('client closed the request'));
         });
-        return { reporter, telemetry, logger, signal: abort.signal, version };
+        const keyName = typeof res.locals['keyName'] === 'string' ? res.locals['keyName'] : null;
+        const clientIp = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+        return { reporter, telemetry, logger, signal: abort.signal, version, keyName, clientIp, turnTimeoutMs: config.turnTimeoutMs };
       },
     }),
   );

@@ -5,6 +5,7 @@
  */
 import type { ModelProviderName } from '@nba-reporter/agent';
 import { isTelemetryStarted } from '@nba-reporter/telemetry';
+import { CLIENT_TEXT_CODES } from './errors.js';
 
 export interface RequestTelemetry {
   readonly enabled: boolean;
@@ -12,15 +13,24 @@ export interface RequestTelemetry {
   currentTraceId(): string | null;
   /** A W3C `traceresponse` header value for the active span, or null. */
   traceResponse(): string | null;
-  /** Records a GraphQL error on the active span: exception event, error.type, ERROR status. */
+  /**
+   * Records a GraphQL error on the active span: exception event, error.type, ERROR status. With content capture off,
+   * a message that may quote the client's input is replaced by the code.
+   */
   recordError(code: string, error: unknown): void;
+  /** Puts the caller's API key name (never the key) on the active span. */
+  setCaller(keyName: string): void;
 }
+
+/** Span attribute holding the API key name of the caller. */
+export const ATTR_API_KEY_NAME = 'nba_reporter.api_key.name';
 
 const OFF: RequestTelemetry = {
   enabled: false,
   currentTraceId: () => null,
   traceResponse: () => null,
   recordError: () => {},
+  setCaller: () => {},
 };
 
 /**
@@ -54,7 +64,7 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
     setTracingDisabled(true);
     return OFF;
   }
-  const [{ trace, SpanKind, SpanStatusCode, isSpanContextValid }, { registerAgentsOtel }] = await Promise.all([
+  const [{ trace, SpanKind, SpanStatusCode, isSpanContextValid }, { registerAgentsOtel, captureContentFromEnv }] = await Promise.all([
     import('@opentelemetry/api'),
     import('@nba-reporter/agents-otel'),
   ]);
@@ -67,6 +77,7 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
     ...serverOf(endpoint),
   });
 
+  const captureContent = captureContentFromEnv();
   const activeContext = () => {
     const sc = trace.getActiveSpan()?.spanContext();
     return sc && isSpanContextValid(sc) ? sc : undefined;
@@ -82,13 +93,17 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
       const span = trace.getActiveSpan();
       if (!span) return;
       const err = error instanceof Error ? error : new Error(String(error));
+      const message = captureContent || !CLIENT_TEXT_CODES.has(code) ? err.message : code;
       span.addEvent('exception', {
         'exception.type': err.name,
-        'exception.message': err.message,
+        'exception.message': message,
         'error.type': code,
       });
       span.setAttribute('error.type', code);
       span.setStatus({ code: SpanStatusCode.ERROR, message: code });
+    },
+    setCaller(keyName) {
+      trace.getActiveSpan()?.setAttribute(ATTR_API_KEY_NAME, keyName);
     },
   };
 }

@@ -214,6 +214,10 @@ describe('configuration', () => {
     [{ NBA_REPORTER_PLAYGROUND: 'maybe' }, 'NBA_REPORTER_PLAYGROUND', 'true, false'],
     // a parent that is a file, not a directory: the store cannot be created
     [{ NBA_REPORTER_SESSION_DB: `${fileURLToPath(import.meta.url)}/sessions.db` }, 'NBA_REPORTER_SESSION_DB', 'writable SQLite file path'],
+    [{ NBA_REPORTER_RATE_LIMIT: 'lots' }, 'NBA_REPORTER_RATE_LIMIT', 'turns per minute from 0'],
+    [{ NBA_REPORTER_SESSION_TTL: '7 days' }, 'NBA_REPORTER_SESSION_TTL', '30m, 12h or 7d'],
+    [{ NBA_REPORTER_API_KEYS: 'ci:short' }, 'NBA_REPORTER_API_KEYS', 'at least 16 characters'],
+    [{ NBA_REPORTER_RATE_LIMIT_STORE: 'redis' }, 'NBA_REPORTER_RATE_LIMIT_STORE', 'memory'],
   ])('a bad value stops start-up with one line naming the variable (%o)', (env, variable, allowed) => {
     const run = start(env);
     expect(run.status).toBe(1);

@@ -32,7 +32,15 @@ interface Case {
 }
 
 const MODEL_TIMEOUT_MS = 500;
+/** Longer than one model call's timeout, shorter than two slow calls: TURN_TIMEOUT without hiding MODEL_TIMEOUT. */
+const TURN_TIMEOUT_MS = 700;
+/** The scripted API requires keys: `main` for the ordinary cases, `burst` to exhaust its own turn budget. */
+const MAIN_KEY = 'main-key-for-error-codes-0001';
+const BURST_KEY = 'burst-key-for-error-codes-002';
+const RATE_LIMIT = 10;
 const HEALTH = '{ health { status } }';
+/** Authorization each spawned API needs (none for the offline one). */
+const AUTH = new WeakMap<SpawnedApi, Record<string, string>>();
 
 /** A POST to /graphql with a raw body. */
 async function post(api: SpawnedApi, body: string, headers: Record<string, string> = {}) {
@@ -45,11 +53,49 @@ async function post(api: SpawnedApi, body: string, headers: Record<string, strin
   return { status: res.status, body: (await res.json()) as Body };
 }
 
-const report = (api: SpawnedApi, message?: string) => gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', ...(message === undefined ? {} : { message }) } });
+const report = (api: SpawnedApi, message?: string, headers = AUTH.get(api) ?? {}) =>
+  gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', ...(message === undefined ? {} : { message }) } }, headers);
 
 /** The one place to add a provoking case for a new ErrorCode. */
 const CASES: { readonly [C in ErrorCode]: Case } = {
   GUARDRAIL_TRIPPED: { status: 200, provoke: ({ offline }) => report(offline, OFF_TOPIC) },
+  SESSION_TURN_LIMIT: {
+    status: 200,
+    provoke: async ({ offline }) => {
+      // The offline API allows 2 turns per session.
+      const sessionId = (await report(offline)).body.data!['report'].sessionId as string;
+      await gql(offline.graphqlUrl, FOLLOW_UP, { input: { sessionId, message: RAPTORS } });
+      return gql(offline.graphqlUrl, FOLLOW_UP, { input: { sessionId, message: RAPTORS } });
+    },
+  },
+  TURN_TIMEOUT: {
+    status: 200,
+    provoke: ({ scripted, model }) => {
+      // Two model calls of 400 ms each: every call within its timeout, the turn past its deadline.
+      const slow = MODEL_TIMEOUT_MS - 100;
+      model.enqueue(
+        'chat.completions',
+        { toolCalls: [{ name: 'calculate_win_percentage', arguments: { wins: 46, losses: 36 } }], delayMs: slow },
+        { text: 'Too late.', delayMs: slow },
+      );
+      return report(scripted, RAPTORS);
+    },
+  },
+  UNAUTHENTICATED: { status: 401, provoke: ({ scripted }) => report(scripted, undefined, { authorization: 'Bearer wrong-key-000000000000' }) },
+  RATE_LIMITED: {
+    status: 429,
+    provoke: async ({ scripted }) => {
+      // Turns refused for their input still count, and reach no model.
+      const burst = { authorization: `Bearer ${BURST_KEY}` };
+      for (let i = 0; i < RATE_LIMIT; i++) expect((await report(scripted, '   ', burst)).status).toBe(200);
+      return report(scripted, '   ', burst);
+    },
+  },
+  ONE_TURN_PER_REQUEST: {
+    status: 400,
+    provoke: ({ offline }) =>
+      post(offline, JSON.stringify({ query: 'mutation { a: report(input: {topic: GENERAL}) { sessionId } b: report(input: {topic: EASTERN}) { sessionId } }' })),
+  },
   SESSION_NOT_FOUND: {
     status: 200,
     provoke: ({ offline }) => gql(offline.graphqlUrl, FOLLOW_UP, { input: { sessionId: 'no-such-session', message: RAPTORS } }),
@@ -176,7 +222,7 @@ describe('every ErrorCode of the schema is provoked over HTTP', () => {
     servers.sessionDb = join(dir, 'sessions.db');
     servers.model = await startScriptedOpenAI();
     [servers.offline, servers.scripted] = await Promise.all([
-      spawnApi({ env: { OTEL_SDK_DISABLED: 'true', NBA_REPORTER_SESSION_DB: servers.sessionDb } }),
+      spawnApi({ env: { OTEL_SDK_DISABLED: 'true', NBA_REPORTER_SESSION_DB: servers.sessionDb, NBA_REPORTER_SESSION_MAX_TURNS: '2' } }),
       spawnApi({
         env: {
           OTEL_SDK_DISABLED: 'true',
@@ -186,9 +232,13 @@ describe('every ErrorCode of the schema is provoked over HTTP', () => {
           OPENAI_API_KEY: 'test-key',
           NBA_REPORTER_MODEL_TIMEOUT_MS: String(MODEL_TIMEOUT_MS),
           NBA_REPORTER_MODEL_MAX_RETRIES: '0',
+          NBA_REPORTER_TURN_TIMEOUT_MS: String(TURN_TIMEOUT_MS),
+          NBA_REPORTER_API_KEYS: `main:${MAIN_KEY},burst:${BURST_KEY}`,
+          NBA_REPORTER_RATE_LIMIT: String(RATE_LIMIT),
         },
       }),
     ]);
+    AUTH.set(servers.scripted, { authorization: `Bearer ${MAIN_KEY}` });
   }, 40_000);
 
   afterAll(async () => {

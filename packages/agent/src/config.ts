@@ -3,7 +3,9 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
+import { DEFAULT_HISTORY_TOKENS, DEFAULT_HISTORY_TURNS } from './history.js';
 import { OFFLINE_MODEL_NAME } from './offline/model.js';
+import { DEFAULT_SESSION_MAX_TURNS, DEFAULT_SESSION_TTL_MS } from './sessions/store.js';
 
 /** Where the model runs. */
 export type ModelProviderName = 'offline' | 'openai' | 'openai-compatible';
@@ -35,6 +37,29 @@ export interface ReporterConfig {
   modelTimeoutMs: number;
   /** For 429/5xx/connection resets on network providers. */
   maxRetries: number;
+  /** Idle expiry of a session, in milliseconds. */
+  sessionTtlMs: number;
+  /** Turns one session may hold. */
+  sessionMaxTurns: number;
+  /** History window: most turns the model sees. */
+  historyTurns: number;
+  /** History window: rough token budget of the history the model sees. */
+  historyTokens: number;
+}
+
+const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** Ten years: longer idle times are a configuration mistake, not a policy. */
+const MAX_DURATION_MS = 10 * 365 * 86_400_000;
+
+/**
+ * Parses a duration such as `30m`, `12h`, `7d`, `90s` or `500ms` (a whole number and one unit) into milliseconds;
+ * `undefined` for anything else.
+ */
+export function parseDuration(raw: string): number | undefined {
+  const match = /^(\d{1,12})\s*(ms|s|m|h|d)$/i.exec(raw.trim());
+  if (!match) return undefined;
+  const ms = Number(match[1]) * DURATION_UNITS_MS[match[2]!.toLowerCase()]!;
+  return ms > 0 && ms <= MAX_DURATION_MS ? ms : undefined;
 }
 
 function value(env: Record<string, string | undefined>, name: string): string | undefined {
@@ -70,7 +95,8 @@ function integer(
 /**
  * Reads the reporter configuration from `env` (default `process.env`):
  * NBA_REPORTER_MODEL_PROVIDER, NBA_REPORTER_MODEL, OPENAI_API_KEY, OPENAI_BASE_URL, NBA_REPORTER_SESSION_DB,
- * NBA_REPORTER_MODEL_TIMEOUT_MS and NBA_REPORTER_MODEL_MAX_RETRIES. Empty values count as unset.
+ * NBA_REPORTER_MODEL_TIMEOUT_MS, NBA_REPORTER_MODEL_MAX_RETRIES, NBA_REPORTER_SESSION_TTL, NBA_REPORTER_SESSION_MAX_TURNS,
+ * NBA_REPORTER_HISTORY_TURNS and NBA_REPORTER_HISTORY_TOKENS. Empty values count as unset.
  * Throws {@link ConfigError} with a one-line message naming the variable and the allowed values.
  */
 export function loadReporterConfig(env: Record<string, string | undefined> = process.env): ReporterConfig {
@@ -141,8 +167,22 @@ export function loadReporterConfig(env: Record<string, string | undefined> = pro
       MAX_RETRIES,
       `a whole number from 0 to ${MAX_RETRIES}`,
     ),
+    sessionTtlMs: duration(env, 'NBA_REPORTER_SESSION_TTL', DEFAULT_SESSION_TTL_MS),
+    sessionMaxTurns: integer(env, 'NBA_REPORTER_SESSION_MAX_TURNS', DEFAULT_SESSION_MAX_TURNS, 1, 1_000_000, 'a whole number from 1 to 1000000'),
+    historyTurns: integer(env, 'NBA_REPORTER_HISTORY_TURNS', DEFAULT_HISTORY_TURNS, 1, 10_000, 'a whole number from 1 to 10000'),
+    historyTokens: integer(env, 'NBA_REPORTER_HISTORY_TOKENS', DEFAULT_HISTORY_TOKENS, 100, 10_000_000, 'a whole number from 100 to 10000000'),
   };
   if (apiKey) config.apiKey = apiKey;
   if (baseURL) config.baseURL = baseURL;
   return config;
+}
+
+function duration(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  const ms = parseDuration(raw);
+  if (ms === undefined) {
+    throw new ConfigError(name, `${name} must be a duration such as 30m, 12h or 7d (units ms, s, m, h, d; at most 10 years) ${got(raw)}`);
+  }
+  return ms;
 }

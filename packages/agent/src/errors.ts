@@ -40,14 +40,33 @@ export class GuardrailTrippedError extends ReporterError {
   }
 }
 
-/** A follow-up named a session id that does not exist (never silently starts a new conversation). */
+/** The first 12 characters of an id (as sessionIdPrefix): messages reach telemetry, a whole session id never does. */
+function idPrefix(id: string): string {
+  return id.length <= 12 ? id : `${id.slice(0, 12)}…`;
+}
+
+/**
+ * A follow-up named a session that does not exist, has expired or belongs to another API key (the same error for
+ * all three: no oracle). Never silently starts a new conversation. The message holds only a short id prefix.
+ */
 export class SessionNotFoundError extends ReporterError {
   readonly code = 'SESSION_NOT_FOUND' as const;
   readonly sessionId: string;
 
   constructor(sessionId: string) {
-    super(`Session ${JSON.stringify(sessionId)} not found. Start a conversation with report first.`);
+    super(`Session ${idPrefix(sessionId)} not found (unknown, expired or not yours). Start a conversation with report.`);
     this.sessionId = sessionId;
+  }
+}
+
+/** The session already holds its maximum number of turns; start a new one with `report`. */
+export class SessionTurnLimitError extends ReporterError {
+  readonly code = 'SESSION_TURN_LIMIT' as const;
+  readonly maxTurns: number;
+
+  constructor(sessionId: string, maxTurns: number) {
+    super(`Session ${idPrefix(sessionId)} has reached its limit of ${maxTurns} turns. Start a new conversation with report.`);
+    this.maxTurns = maxTurns;
   }
 }
 

@@ -38,6 +38,7 @@ export {
 } from './agent.js';
 export {
   loadReporterConfig,
+  parseDuration,
   MODEL_PROVIDERS,
   DEFAULT_OPENAI_MODEL,
   DEFAULT_SESSION_DB,
@@ -79,4 +80,29 @@ export {
 } from './offline/snapshot-2024-25.js';
 export { SqliteSessionStore, type SqliteSessionStoreOptions } from './sessions/sqlite.js';
 export { MemorySessionStore } from './sessions/memory.js';
-export { generateSessionId, type SessionStore, type StoredSession } from './sessions/store.js';
+export {
+  generateSessionId,
+  sessionIdPrefix,
+  telemetrySessionId,
+  SESSION_ID_PREFIX_LENGTH,
+  resolveLimits,
+  DEFAULT_SESSION_TTL_MS,
+  DEFAULT_SESSION_MAX_TURNS,
+  DEFAULT_SESSION_LIMITS,
+  type SessionStore,
+  type StoredSession,
+  type SessionLimits,
+  type SessionStoreOptions,
+  type CreateSessionOptions,
+  type AppendTurnOptions,
+  type SessionOwnerOptions,
+} from './sessions/store.js';
+export {
+  windowHistory,
+  splitTurns,
+  estimateTokens,
+  DEFAULT_HISTORY_TURNS,
+  DEFAULT_HISTORY_TOKENS,
+  DEFAULT_HISTORY_WINDOW,
+  type HistoryWindow,
+} from './history.js';

@@ -19,13 +19,15 @@ import {
   GuardrailTrippedError,
   InvalidInputError,
   SessionNotFoundError,
+  SessionTurnLimitError,
 } from './errors.js';
+import { windowHistory, type HistoryWindow } from './history.js';
 import { NBA_GUARDRAIL_NAME, OFF_TOPIC_REASON } from './guardrail.js';
 import { buildTurnPrompt } from './prompts.js';
 import { createProviderModel, isAbortError, mapProviderError } from './providers.js';
 import { sanitizeAgentMessage } from './sanitize.js';
 import { SqliteSessionStore } from './sessions/sqlite.js';
-import { generateSessionId, type SessionStore } from './sessions/store.js';
+import { generateSessionId, telemetrySessionId, type SessionStore } from './sessions/store.js';
 import { MAX_MESSAGE_LENGTH, TOPIC_SLUGS, TOPIC_NAMES, isTopicSlug, type TopicSlug } from './topics.js';
 
 /** Token usage of one turn, summed over every model call of the run. */
@@ -58,7 +60,7 @@ export interface ReporterOptions {
   sessionStore?: SessionStore;
   /**
    * Extra SDK run configuration for every turn (e.g. `traceIncludeSensitiveData`, `workflowName`). `groupId` is always
-   * the session id and the model always the configured one.
+   * the session id's telemetry prefix (see `telemetrySessionId`) and the model always the configured one.
    */
   runConfig?: Partial<Omit<RunConfig, 'groupId' | 'model' | 'modelProvider'>>;
   /** Called with the SDK `Runner` of each turn before it runs, e.g. to attach lifecycle hooks (`runner.on(...)`). */
@@ -69,6 +71,11 @@ export interface ReporterOptions {
 export interface TurnOptions {
   /** Aborts the run (the abort error is rethrown as is). */
   signal?: AbortSignal;
+  /**
+   * Who is calling: the API key name, or `null`/absent without authentication. `report` records it as the session's
+   * owner; `followUp` finds only sessions of the same owner (another owner gets SESSION_NOT_FOUND).
+   */
+  owner?: string | null;
 }
 
 /** The NBA reporter service. */
@@ -85,11 +92,16 @@ export interface Reporter {
   close(): Promise<void>;
 }
 
-/** Validates a user message: trimmed, non-empty, at most {@link MAX_MESSAGE_LENGTH} characters. */
+// Characters that render as nothing: white space, format and control characters, default-ignorable code points
+// (zero-width spaces and joiners, word joiner, BOM, variation selectors, Hangul fillers) and the blank Braille cell.
+const INVISIBLE_ONLY = /^[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
+
+/** Validates a user message: trimmed, non-empty, visible, at most {@link MAX_MESSAGE_LENGTH} characters. */
 export function validateMessage(message: unknown, field = 'message'): string {
   if (typeof message !== 'string') throw new InvalidInputError(field, `${field} must be a string`);
   const trimmed = message.trim();
   if (trimmed.length === 0) throw new InvalidInputError(field, `${field} must not be empty`);
+  if (INVISIBLE_ONLY.test(trimmed)) throw new InvalidInputError(field, `${field} must contain visible text`);
   if (trimmed.length > MAX_MESSAGE_LENGTH) {
     throw new InvalidInputError(field, `${field} must be at most ${MAX_MESSAGE_LENGTH} characters (got ${trimmed.length})`);
   }
@@ -153,9 +165,10 @@ class KeyedMutex {
 }
 
 /** Opens the SQLite store, turning an unusable path into a one-line configuration error. */
-function openSessionStore(path: string): SqliteSessionStore {
+function openSessionStore(config: ReporterConfig): SqliteSessionStore {
+  const path = config.sessionDb;
   try {
-    return new SqliteSessionStore(path);
+    return new SqliteSessionStore(path, { ttlMs: config.sessionTtlMs, maxTurns: config.sessionMaxTurns });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ConfigError(
@@ -165,16 +178,28 @@ function openSessionStore(path: string): SqliteSessionStore {
   }
 }
 
+/** Our ids are 36 characters, OpenAI conversation ids about 50: anything much longer is not an id. */
+export const MAX_SESSION_ID_LENGTH = 200;
+
+/** How often expired sessions are swept. */
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+
 /** Creates the reporter for `config`. */
 export function createReporter(config: ReporterConfig, options: ReporterOptions = {}): Reporter {
   const { model, client, webSearch } = createProviderModel(config);
   // The per-call timeout is the OpenAI client's (each HTTP attempt, see createOpenAIClient), not the SDK's
   // modelSettings.timeoutMs: the SDK's would abort the client mid-retry and hide the real failure from telemetry.
   const agent = createNbaReporterAgent(model, { webSearch });
-  const store = options.sessionStore ?? openSessionStore(config.sessionDb);
+  const store = options.sessionStore ?? openSessionStore(config);
   const useOpenAIConversations = config.provider === 'openai';
+  const historyWindow: HistoryWindow = { maxTurns: config.historyTurns, maxTokens: config.historyTokens };
   const mutex = new KeyedMutex();
   let closed = false;
+  // Expired sessions are deleted when touched; this sweep removes the ones nobody touches again.
+  const sweep = () => void store.deleteExpired().catch(() => {});
+  sweep();
+  const sweeper = setInterval(sweep, SWEEP_INTERVAL_MS);
+  sweeper.unref();
 
   function assertOpen(): void {
     if (closed) throw new Error('The NBA reporter is closed');
@@ -205,8 +230,9 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     signal: AbortSignal | undefined,
   ): Promise<CompletedRun> {
     signal?.throwIfAborted();
-    // groupId is run configuration (not a per-run option) in the SDK, hence one Runner per turn.
-    const runner = new Runner({ workflowName: `NBA reporter ${operation}`, ...options.runConfig, groupId: sessionId });
+    // groupId is run configuration (not a per-run option) in the SDK, hence one Runner per turn. It becomes
+    // gen_ai.conversation.id on spans: a prefix, so telemetry readers cannot continue the conversation.
+    const runner = new Runner({ workflowName: `NBA reporter ${operation}`, ...options.runConfig, groupId: telemetrySessionId(sessionId) });
     options.configureRunner?.(runner, { operation, sessionId });
     try {
       return await runner.run(agent, input, signal ? { signal } : {});
@@ -235,7 +261,7 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
 
   async function conversationHistory(session: OpenAIConversationsSession, sessionId: string, signal: AbortSignal | undefined) {
     const items = await conversationCall(signal, sessionId, () => session.getItems());
-    return items.map((item) => session.prepareHistoryItemForModelInput(item));
+    return windowHistory(items.map((item) => session.prepareHistoryItemForModelInput(item)), historyWindow);
   }
 
   async function discardConversation(openai: OpenAI, conversationId: string): Promise<void> {
@@ -273,13 +299,15 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
       const message = input.message === undefined || input.message === null ? undefined : validateMessage(input.message);
       const prompt = buildTurnPrompt(TOPIC_NAMES[topic], message);
       const { signal } = turnOptions;
+      const owner = turnOptions.owner ?? null;
 
       if (useOpenAIConversations && client) {
-        // Demo parity: OpenAI keeps the conversation; we keep id → topic so unknown ids are rejected locally.
+        // Demo parity: OpenAI keeps the conversation; we keep id → topic and owner so unknown and foreign ids are
+        // rejected locally.
         const conversationId = await conversationCall(signal, undefined, () => new OpenAIConversationsSession({ client }).getSessionId());
         try {
           const turn = await runOpenAITurn(client, 'report', prompt, conversationId, topic, signal);
-          await store.create(topic, conversationId);
+          await store.create(topic, { id: conversationId, owner });
           return turn;
         } catch (error) {
           await discardConversation(client, conversationId);
@@ -291,7 +319,7 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
       const result = await runAgent('report', [{ type: 'message', role: 'user', content: prompt }], sessionId, signal);
       const turn = finish(result, sessionId, topic);
       // Written only after the run succeeded, in one transaction.
-      await store.create(topic, sessionId, result.history);
+      await store.create(topic, { id: sessionId, items: result.history, owner });
       return turn;
     },
 
@@ -299,23 +327,29 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
       assertOpen();
       const sessionId = typeof input?.sessionId === 'string' ? input.sessionId.trim() : '';
       if (sessionId.length === 0) throw new InvalidInputError('sessionId', 'sessionId must not be empty');
+      if (sessionId.length > MAX_SESSION_ID_LENGTH) {
+        throw new InvalidInputError('sessionId', `sessionId must be at most ${MAX_SESSION_ID_LENGTH} characters`);
+      }
       const message = validateMessage(input.message);
       const { signal } = turnOptions;
+      const owner = turnOptions.owner ?? null;
 
       return mutex.run(sessionId, async () => {
-        const stored = await store.get(sessionId);
+        const stored = await store.get(sessionId, { owner });
         if (!stored) throw new SessionNotFoundError(sessionId);
+        // Refused before the model is called; the store checks again atomically when the turn is written.
+        if (stored.turns >= store.limits.maxTurns) throw new SessionTurnLimitError(sessionId, store.limits.maxTurns);
 
         if (useOpenAIConversations && client) {
           const turn = await runOpenAITurn(client, 'followUp', message, sessionId, stored.topic, signal);
-          await store.appendTurn(sessionId, []); // items live on OpenAI's side; this marks the turn
+          await store.appendTurn(sessionId, [], { owner }); // items live on OpenAI's side; this marks the turn
           return turn;
         }
 
-        const history = stored.items;
+        const history = windowHistory(stored.items, historyWindow);
         const result = await runAgent('followUp', [...history, { type: 'message', role: 'user', content: message }], sessionId, signal);
         const turn = finish(result, sessionId, stored.topic);
-        await store.appendTurn(sessionId, result.history.slice(history.length));
+        await store.appendTurn(sessionId, result.history.slice(history.length), { owner });
         return turn;
       });
     },
@@ -323,6 +357,7 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(sweeper);
       await store.close();
     },
   };

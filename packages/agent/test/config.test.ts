@@ -24,7 +24,25 @@ describe('loadReporterConfig', () => {
       sessionDb: resolve(process.cwd(), './data/sessions.db'),
       modelTimeoutMs: 30000,
       maxRetries: 2,
+      sessionTtlMs: 7 * 24 * 3600 * 1000,
+      sessionMaxTurns: 100,
+      historyTurns: 10,
+      historyTokens: 8000,
     });
+  });
+
+  it('reads session and history limits, with durations like 30m, 12h, 7d', () => {
+    const env = { NBA_REPORTER_SESSION_MAX_TURNS: '5', NBA_REPORTER_HISTORY_TURNS: '3', NBA_REPORTER_HISTORY_TOKENS: '500' };
+    expect(loadReporterConfig(env)).toMatchObject({ sessionMaxTurns: 5, historyTurns: 3, historyTokens: 500 });
+    for (const [raw, ms] of [['30m', 1_800_000], ['12h', 43_200_000], ['7d', 604_800_000], ['90s', 90_000], ['500ms', 500]] as const) {
+      expect(loadReporterConfig({ NBA_REPORTER_SESSION_TTL: raw }).sessionTtlMs).toBe(ms);
+    }
+    for (const raw of ['7', '0d', '-1h', '1w', '1.5h', '20y', '99999d']) {
+      const e = configError({ NBA_REPORTER_SESSION_TTL: raw });
+      expect(e.variable).toBe('NBA_REPORTER_SESSION_TTL');
+      expect(e.message).toContain('30m, 12h or 7d');
+    }
+    expect(configError({ NBA_REPORTER_SESSION_MAX_TURNS: '0' }).variable).toBe('NBA_REPORTER_SESSION_MAX_TURNS');
   });
 
   it('defaults to openai with the demo model when OPENAI_API_KEY is set', () => {
@@ -52,6 +70,10 @@ describe('loadReporterConfig', () => {
       sessionDb: ':memory:',
       modelTimeoutMs: 1500,
       maxRetries: 0,
+      sessionTtlMs: 7 * 24 * 3600 * 1000,
+      sessionMaxTurns: 100,
+      historyTurns: 10,
+      historyTokens: 8000,
     });
     expect(loadReporterConfig({ NBA_REPORTER_SESSION_DB: '/tmp/x/s.db' }).sessionDb).toBe('/tmp/x/s.db');
     expect(loadReporterConfig({ NBA_REPORTER_SESSION_DB: 'rel/s.db' }).sessionDb).toBe(resolve(process.cwd(), 'rel/s.db'));

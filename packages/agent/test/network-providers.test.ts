@@ -183,6 +183,22 @@ describe('openai provider (Responses API + Conversations) against the scripted s
   });
   afterAll(() => reporter.close());
 
+  it("the id → topic row records the owner: another key's follow-up is SESSION_NOT_FOUND and reaches no OpenAI endpoint", async () => {
+    server.enqueue('responses', { text: 'The Celtics won 61 games.' });
+    const mine = await reporter.report({ topic: 'eastern', message: 'How did the Celtics do?' }, { owner: 'alice' });
+    expect((await store.get(mine.sessionId, { owner: 'alice' }))?.owner).toBe('alice');
+    server.reset();
+    await expect(reporter.followUp({ sessionId: mine.sessionId, message: 'And the Knicks?' }, { owner: 'bob' })).rejects.toMatchObject({
+      code: 'SESSION_NOT_FOUND',
+    });
+    await expect(reporter.followUp({ sessionId: mine.sessionId, message: 'And the Knicks?' })).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND' });
+    expect(server.requests).toHaveLength(0);
+    server.enqueue('responses', { text: 'The Knicks won 51.' });
+    expect((await reporter.followUp({ sessionId: mine.sessionId, message: 'And the Knicks?' }, { owner: 'alice' })).message).toBe('The Knicks won 51.');
+    expect((await store.get(mine.sessionId, { owner: 'alice' }))?.turns).toBe(2);
+    server.reset();
+  });
+
   it('report creates the conversation and writes the whole turn once; followUp continues it by id', async () => {
     server.enqueue(
       'responses',

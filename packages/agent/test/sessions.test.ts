@@ -4,15 +4,8 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { AgentInputItem } from '@openai/agents-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { generateSessionId, MemorySessionStore, SessionNotFoundError, SqliteSessionStore, type SessionStore } from '../src/index.js';
-
-const userItem = (content: string): AgentInputItem => ({ type: 'message', role: 'user', content });
-const assistantItem = (text: string): AgentInputItem => ({
-  type: 'message',
-  role: 'assistant',
-  status: 'completed',
-  content: [{ type: 'output_text', text }],
-});
+import { generateSessionId, MemorySessionStore, SqliteSessionStore } from '../src/index.js';
+import { assistantItem, sessionStoreContract, userItem } from './session-store-contract.js';
 
 let dir: string;
 beforeEach(() => {
@@ -30,73 +23,29 @@ describe('generateSessionId', () => {
   });
 });
 
-const stores: Array<[string, () => SessionStore]> = [
-  ['MemorySessionStore', () => new MemorySessionStore()],
-  ['SqliteSessionStore (file)', () => new SqliteSessionStore(join(dir, 'sessions.db'))],
-  ['SqliteSessionStore (:memory:)', () => new SqliteSessionStore(':memory:')],
-];
-
-describe.each(stores)('%s', (_name, make) => {
-  it('creates, reads and appends turns in order', async () => {
-    const store = make();
-    const id = await store.create('eastern', undefined, [userItem('q1'), assistantItem('a1')]);
-    expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    await store.appendTurn(id, [userItem('q2'), assistantItem('a2')]);
-    const session = await store.get(id);
-    expect(session).toEqual({ id, topic: 'eastern', items: [userItem('q1'), assistantItem('a1'), userItem('q2'), assistantItem('a2')] });
-    await store.close();
-  });
-
-  it('accepts a caller-chosen id (OpenAI conversation ids) and an empty first turn', async () => {
-    const store = make();
-    expect(await store.create('finals', 'conv_123')).toBe('conv_123');
-    expect(await store.get('conv_123')).toEqual({ id: 'conv_123', topic: 'finals', items: [] });
-    await expect(store.create('finals', 'conv_123')).rejects.toThrow();
-    await store.close();
-  });
-
-  it('returns undefined for unknown ids and refuses to append to them', async () => {
-    const store = make();
-    expect(await store.get('nope')).toBeUndefined();
-    await expect(store.appendTurn('nope', [userItem('x')])).rejects.toBeInstanceOf(SessionNotFoundError);
-    expect(await store.get('nope')).toBeUndefined();
-    await store.close();
-  });
-
-  it('appends a turn atomically: nothing is written when one item fails', async () => {
-    const store = make();
-    const id = await store.create('general', undefined, [userItem('q1')]);
-    const bad = { type: 'message', role: 'user', content: 'x', extra: 10n } as unknown as AgentInputItem; // BigInt: JSON fails
-    await expect(store.appendTurn(id, [assistantItem('ok'), bad])).rejects.toThrow(/BigInt/);
-    expect((await store.get(id))?.items).toEqual([userItem('q1')]);
-    await expect(store.create('general', undefined, [userItem('a'), bad])).rejects.toThrow(/BigInt/);
-    await store.close();
-  });
-
-  it('close is idempotent', async () => {
-    const store = make();
-    await store.close();
-    await store.close();
-  });
-});
+sessionStoreContract('MemorySessionStore', (options) => new MemorySessionStore(options));
+sessionStoreContract('SqliteSessionStore (file)', (options) => new SqliteSessionStore(join(dir, `s-${generateSessionId()}.db`), options));
+sessionStoreContract('SqliteSessionStore (:memory:)', (options) => new SqliteSessionStore(':memory:', options));
 
 describe('SqliteSessionStore on disk', () => {
   it('survives a restart (close and reopen the same file)', async () => {
     const path = join(dir, 'nested', 'dir', 'sessions.db');
     const first = new SqliteSessionStore(path);
     expect(existsSync(join(dir, 'nested', 'dir'))).toBe(true);
-    const id = await first.create('western', undefined, [userItem('q1'), assistantItem('a1')]);
-    await first.appendTurn(id, [userItem('q2'), assistantItem('a2')]);
+    const id = await first.create('western', { items: [userItem('q1'), assistantItem('a1')], owner: 'alice' });
+    await first.appendTurn(id, [userItem('q2'), assistantItem('a2')], { owner: 'alice' });
     await first.close();
 
     const second = new SqliteSessionStore(path);
-    expect(await second.get(id)).toEqual({
+    expect(await second.get(id, { owner: 'alice' })).toEqual({
       id,
       topic: 'western',
+      owner: 'alice',
+      turns: 2,
       items: [userItem('q1'), assistantItem('a1'), userItem('q2'), assistantItem('a2')],
     });
     expect(second.turnCount(id)).toBe(2);
-    await second.appendTurn(id, [userItem('q3')]);
+    await second.appendTurn(id, [userItem('q3')], { owner: 'alice' });
     expect(second.turnCount(id)).toBe(3);
     await second.close();
   });
@@ -104,7 +53,7 @@ describe('SqliteSessionStore on disk', () => {
   it('uses WAL and leaves no half-written turn after a failed append', async () => {
     const path = join(dir, 'sessions.db');
     const store = new SqliteSessionStore(path);
-    const id = await store.create('general', undefined, [userItem('q1')]);
+    const id = await store.create('general', { items: [userItem('q1')] });
     const bad = { type: 'message', role: 'user', content: 'x', extra: 1n } as unknown as AgentInputItem;
     await expect(store.appendTurn(id, [userItem('a'), userItem('b'), bad])).rejects.toThrow();
     await store.close();
@@ -112,7 +61,29 @@ describe('SqliteSessionStore on disk', () => {
     const raw = new DatabaseSync(path);
     expect({ ...(raw.prepare('PRAGMA journal_mode').get() as object) }).toEqual({ journal_mode: 'wal' });
     expect({ ...(raw.prepare('SELECT COUNT(*) AS n FROM session_items').get() as object) }).toEqual({ n: 1 });
-    expect({ ...(raw.prepare('PRAGMA user_version').get() as object) }).toEqual({ user_version: 1 });
+    expect({ ...(raw.prepare('PRAGMA user_version').get() as object) }).toEqual({ user_version: 2 });
     raw.close();
+  });
+});
+
+describe('SqliteSessionStore migration', () => {
+  it('opens a version-1 file: sessions keep their items, count their turns and have no owner', async () => {
+    const path = join(dir, 'v1.db');
+    const raw = new DatabaseSync(path);
+    raw.exec(`CREATE TABLE sessions (id TEXT PRIMARY KEY, topic TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT;
+      CREATE TABLE session_items (session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+        turn INTEGER NOT NULL, item TEXT NOT NULL, PRIMARY KEY (session_id, seq)) STRICT; PRAGMA user_version = 1;`);
+    const now = new Date().toISOString();
+    raw.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?)').run('s1', 'eastern', now, now);
+    raw.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?)').run('conv_1', 'finals', now, now);
+    for (const [seq, turn, text] of [[1, 1, 'q1'], [2, 2, 'q2']] as const) {
+      raw.prepare('INSERT INTO session_items VALUES (?, ?, ?, ?)').run('s1', seq, turn, JSON.stringify(userItem(text)));
+    }
+    raw.close();
+    const store = new SqliteSessionStore(path);
+    expect(await store.get('s1')).toEqual({ id: 's1', topic: 'eastern', owner: null, turns: 2, items: [userItem('q1'), userItem('q2')] });
+    expect(await store.get('conv_1')).toMatchObject({ turns: 1, items: [] });
+    expect(await store.get('s1', { owner: 'alice' })).toBeUndefined();
+    await store.close();
   });
 });

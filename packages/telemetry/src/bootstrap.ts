@@ -4,9 +4,8 @@
  * exporters). Loaded by ./register.js before the app, so http, undici, graphql and pino are
  * patched before they are first required.
  */
-import { AgentsContextManager } from '@nba-reporter/agents-otel';
+import { AgentsContextManager, captureContentFromEnv } from '@nba-reporter/agents-otel';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
@@ -14,6 +13,7 @@ import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
 import { NoopSpanProcessor } from '@opentelemetry/sdk-trace';
 import { localDefault, type Env } from './env.js';
 import { reportExportFailures } from './export-failures.js';
+import { ContentSafeGraphQLInstrumentation } from './graphql.js';
 import { SpanTreeProcessor } from './span-tree.js';
 import { setRunningTelemetry } from './state.js';
 
@@ -27,6 +27,11 @@ function hasServiceName(env: Env): boolean {
   return (env.OTEL_RESOURCE_ATTRIBUTES ?? '').split(',').some((kv) => kv.trim().startsWith('service.name='));
 }
 
+/** GraphQL-over-HTTP GET parameters (client input). */
+const GRAPHQL_GET_PARAMS = ['query', 'variables', 'extensions', 'operationName'];
+/** The instrumentation's own default list, kept when we give ours. */
+const SIGNATURE_PARAMS = ['sig', 'Signature', 'AWSAccessKeyId', 'X-Goog-Signature', 'X-Amz-Signature', 'X-Amz-Credential', 'X-Amz-Security-Token'];
+
 export function createTelemetryConfig(env: Env = process.env): Partial<NodeSDKConfiguration> {
   const traces = localDefault('traces', env);
   const metrics = localDefault('metrics', env);
@@ -39,10 +44,15 @@ export function createTelemetryConfig(env: Env = process.env): Partial<NodeSDKCo
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (req) => UNTRACED_PATHS.some((p) => req.url?.startsWith(p) ?? false),
+        // url.query of a GraphQL GET holds the client's document and variables: recorded as REDACTED.
+        redactedQueryParamsServer: [...GRAPHQL_GET_PARAMS, ...SIGNATURE_PARAMS],
       }),
       new UndiciInstrumentation(),
       // Root fields only: one `graphql.resolve report` span instead of one per scalar field.
-      new GraphQLInstrumentation({ depth: 1, mergeItems: true, ignoreTrivialResolveSpans: true }),
+      new ContentSafeGraphQLInstrumentation(
+        { depth: 1, mergeItems: true, ignoreTrivialResolveSpans: true },
+        { captureContent: captureContentFromEnv(env) },
+      ),
       new PinoInstrumentation(),
     ],
     // Traces stay on with no exporter (trace ids still reach answers, errors and log lines), just not printed.

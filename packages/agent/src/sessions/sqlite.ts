@@ -5,18 +5,32 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { AgentInputItem } from '@openai/agents-core';
-import { SessionNotFoundError } from '../errors.js';
+import { SessionNotFoundError, SessionTurnLimitError } from '../errors.js';
 import { isTopicSlug, type TopicSlug } from '../topics.js';
-import { generateSessionId, type SessionStore, type StoredSession } from './store.js';
+import {
+  generateSessionId,
+  resolveLimits,
+  type AppendTurnOptions,
+  type CreateSessionOptions,
+  type SessionOwnerOptions,
+  type SessionLimits,
+  type SessionStore,
+  type SessionStoreOptions,
+  type StoredSession,
+} from './store.js';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
+// `owner` is the API key name (NULL without authentication); `turns` counts completed turns (the openai provider's
+// rows hold no items); `updated_at` (ISO 8601 UTC, so text order is time order) drives idle expiry.
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
   id          TEXT PRIMARY KEY,
   topic       TEXT NOT NULL,
   created_at  TEXT NOT NULL,
-  updated_at  TEXT NOT NULL
+  updated_at  TEXT NOT NULL,
+  owner       TEXT,
+  turns       INTEGER NOT NULL DEFAULT 1
 ) STRICT;
 CREATE TABLE IF NOT EXISTS session_items (
   session_id  TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
@@ -25,70 +39,114 @@ CREATE TABLE IF NOT EXISTS session_items (
   item        TEXT NOT NULL,
   PRIMARY KEY (session_id, seq)
 ) STRICT;
+CREATE INDEX IF NOT EXISTS sessions_updated_at ON sessions (updated_at);
+`;
+
+// Version 1 had no owner (those sessions stay reachable only without authentication) and no turn counter.
+const MIGRATE_FROM_V1 = `
+ALTER TABLE sessions ADD COLUMN owner TEXT;
+ALTER TABLE sessions ADD COLUMN turns INTEGER NOT NULL DEFAULT 1;
+UPDATE sessions SET turns = MAX(1, (SELECT COALESCE(MAX(turn), 0) FROM session_items WHERE session_id = sessions.id));
+CREATE INDEX IF NOT EXISTS sessions_updated_at ON sessions (updated_at);
 `;
 
 /** Options of {@link SqliteSessionStore}. */
-export interface SqliteSessionStoreOptions {
+export interface SqliteSessionStoreOptions extends SessionStoreOptions {
   /** How long a writer waits for another connection's lock, in milliseconds. Default 5000. */
   busyTimeoutMs?: number;
 }
 
-/** SQLite-backed sessions. Tables are created on open; every write is one transaction. */
+interface SessionRow {
+  topic: string;
+  owner: string | null;
+  turns: number;
+  updated_at: string;
+}
+
+/** SQLite-backed sessions. Tables are created (or migrated) on open; every write is one transaction. */
 export class SqliteSessionStore implements SessionStore {
   readonly path: string;
+  readonly limits: Readonly<SessionLimits>;
   readonly #db: DatabaseSync;
+  readonly #now: () => number;
 
   constructor(path: string, options: SqliteSessionStoreOptions = {}) {
     this.path = path;
+    this.limits = Object.freeze(resolveLimits(options));
+    this.#now = options.now ?? Date.now;
     if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
     this.#db = new DatabaseSync(path);
     this.#db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
     if (path !== ':memory:') this.#db.exec('PRAGMA journal_mode = WAL');
     this.#db.exec('PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
     this.#transaction(() => {
+      const { user_version: version } = this.#db.prepare('PRAGMA user_version').get() as { user_version: number };
+      if (Number(version) === 1) this.#db.exec(MIGRATE_FROM_V1);
+      else if (Number(version) > SCHEMA_VERSION) throw new Error(`${path} has a newer schema (version ${version})`);
       this.#db.exec(SCHEMA);
       this.#db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
     });
   }
 
-  async create(topic: TopicSlug, id?: string, initialItems: readonly AgentInputItem[] = []): Promise<string> {
-    const sessionId = id ?? generateSessionId();
+  async create(topic: TopicSlug, options: CreateSessionOptions = {}): Promise<string> {
+    const sessionId = options.id ?? generateSessionId();
     this.#transaction(() => {
-      const now = new Date().toISOString();
-      this.#db.prepare('INSERT INTO sessions (id, topic, created_at, updated_at) VALUES (?, ?, ?, ?)').run(sessionId, topic, now, now);
-      this.#insertItems(sessionId, 1, 0, initialItems);
+      this.#expire(sessionId); // an expired session's id may be reused (OpenAI ids never are, but be exact)
+      const now = this.#iso(this.#now());
+      this.#db
+        .prepare('INSERT INTO sessions (id, topic, created_at, updated_at, owner, turns) VALUES (?, ?, ?, ?, ?, 1)')
+        .run(sessionId, topic, now, now, options.owner ?? null);
+      this.#insertItems(sessionId, 1, 0, options.items ?? []);
     });
     return sessionId;
   }
 
-  async get(sessionId: string): Promise<StoredSession | undefined> {
-    const row = this.#db.prepare('SELECT topic FROM sessions WHERE id = ?').get(sessionId) as { topic: string } | undefined;
-    if (!row) return undefined;
-    if (!isTopicSlug(row.topic)) throw new Error(`Session ${sessionId} has an unknown topic ${JSON.stringify(row.topic)}`);
+  async get(sessionId: string, options: SessionOwnerOptions = {}): Promise<StoredSession | undefined> {
+    const owner = options.owner ?? null;
+    const row = this.#live(sessionId);
+    if (!row || row.owner !== owner) return undefined;
+    if (!isTopicSlug(row.topic)) throw new Error(`Session ${sessionId.slice(0, 8)} has an unknown topic ${JSON.stringify(row.topic)}`);
     const rows = this.#db
       .prepare('SELECT item FROM session_items WHERE session_id = ? ORDER BY seq')
       .all(sessionId) as Array<{ item: string }>;
-    return { id: sessionId, topic: row.topic, items: rows.map((r) => JSON.parse(r.item) as AgentInputItem) };
+    return {
+      id: sessionId,
+      topic: row.topic,
+      owner: row.owner,
+      turns: Number(row.turns),
+      items: rows.map((r) => JSON.parse(r.item) as AgentInputItem),
+    };
   }
 
-  async appendTurn(sessionId: string, items: readonly AgentInputItem[]): Promise<void> {
+  async appendTurn(sessionId: string, items: readonly AgentInputItem[], options: AppendTurnOptions = {}): Promise<void> {
+    const owner = options.owner ?? null;
+    this.#expire(sessionId); // outside the transaction: its rollback on SessionNotFoundError must not undo the delete
     this.#transaction(() => {
-      const now = new Date().toISOString();
-      const updated = this.#db.prepare('UPDATE sessions SET updated_at = ? WHERE id = ?').run(now, sessionId);
-      if (Number(updated.changes) === 0) throw new SessionNotFoundError(sessionId);
+      const row = this.#live(sessionId);
+      if (!row || row.owner !== owner) throw new SessionNotFoundError(sessionId);
+      if (Number(row.turns) >= this.limits.maxTurns) throw new SessionTurnLimitError(sessionId, this.limits.maxTurns);
+      const turn = Number(row.turns) + 1;
+      this.#db.prepare('UPDATE sessions SET updated_at = ?, turns = ? WHERE id = ?').run(this.#iso(this.#now()), turn, sessionId);
       const last = this.#db
-        .prepare('SELECT COALESCE(MAX(seq), 0) AS seq, COALESCE(MAX(turn), 0) AS turn FROM session_items WHERE session_id = ?')
-        .get(sessionId) as { seq: number; turn: number };
-      this.#insertItems(sessionId, Number(last.turn) + 1, Number(last.seq), items);
+        .prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM session_items WHERE session_id = ?')
+        .get(sessionId) as { seq: number };
+      this.#insertItems(sessionId, turn, Number(last.seq), items);
     });
+  }
+
+  async deleteExpired(): Promise<number> {
+    let deleted = 0;
+    this.#transaction(() => {
+      const result = this.#db.prepare('DELETE FROM sessions WHERE updated_at <= ?').run(this.#cutoff());
+      deleted = Number(result.changes);
+    });
+    return deleted;
   }
 
   /** Number of completed turns stored for a session (0 for unknown ids). */
   turnCount(sessionId: string): number {
-    const row = this.#db.prepare('SELECT COALESCE(MAX(turn), 0) AS turn FROM session_items WHERE session_id = ?').get(sessionId) as {
-      turn: number;
-    };
-    return Number(row.turn);
+    const row = this.#db.prepare('SELECT turns FROM sessions WHERE id = ?').get(sessionId) as { turns: number } | undefined;
+    return Number(row?.turns ?? 0);
   }
 
   async close(): Promise<void> {
@@ -103,6 +161,32 @@ export class SqliteSessionStore implements SessionStore {
       // Serialised one by one inside the transaction: a failure on any item rolls back the whole turn.
       insert.run(sessionId, ++seq, turn, JSON.stringify(item));
     }
+  }
+
+  /** The session row unless it is missing or expired; an expired one is deleted (items cascade). */
+  #live(sessionId: string): SessionRow | undefined {
+    const row = this.#db.prepare('SELECT topic, owner, turns, updated_at FROM sessions WHERE id = ?').get(sessionId) as
+      | SessionRow
+      | undefined;
+    if (!row) return undefined;
+    if (row.updated_at <= this.#cutoff()) {
+      this.#expire(sessionId);
+      return undefined;
+    }
+    return row;
+  }
+
+  #expire(sessionId: string): void {
+    this.#db.prepare('DELETE FROM sessions WHERE id = ? AND updated_at <= ?').run(sessionId, this.#cutoff());
+  }
+
+  /** Sessions last written at or before this instant have expired. */
+  #cutoff(): string {
+    return this.#iso(this.#now() - this.limits.ttlMs);
+  }
+
+  #iso(ms: number): string {
+    return new Date(ms).toISOString();
   }
 
   #transaction(fn: () => void): void {

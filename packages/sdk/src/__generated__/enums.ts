@@ -3,15 +3,15 @@
 // Sources: @nba-reporter/schema/schema.graphql and @nba-reporter/schema/operations/*.graphql.
 /** Every GraphQL error this API returns carries one of these in `extensions.code`. */
 export const ErrorCode = {
-  /** The HTTP request is malformed (e.g. blocked by CSRF prevention). */
+  /** The HTTP request is malformed: bad JSON, too large, CSRF-blocked, a subscription, a bad persisted-query hash or version. */
   BAD_REQUEST: 'BAD_REQUEST',
-  /** The input is invalid: empty or over-long message, unknown topic, wrong variable type. */
+  /** The input is invalid: empty, invisible or over-long message, unknown topic, wrong variable type. */
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** The model produced no usable answer. */
   EMPTY_ANSWER: 'EMPTY_ANSWER',
-  /** The document is not valid GraphQL. */
+  /** The document is not valid GraphQL, or has more tokens than allowed. */
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
-  /** The document does not match the schema. */
+  /** The document does not match the schema, or exceeds the depth, alias or directive limits. */
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   /** An input guardrail judged the message off-topic; `extensions.reason` says why. */
   GUARDRAIL_TRIPPED: 'GUARDRAIL_TRIPPED',
@@ -23,14 +23,24 @@ export const ErrorCode = {
   MODEL_TIMEOUT: 'MODEL_TIMEOUT',
   /** The model provider failed or could not be reached. */
   MODEL_UNAVAILABLE: 'MODEL_UNAVAILABLE',
-  /** The document holds several operations and `operationName` names none of them (or is missing). */
+  /** The document selects more than one `report`/`followUp` (aliases included); nothing ran (HTTP 400). */
+  ONE_TURN_PER_REQUEST: 'ONE_TURN_PER_REQUEST',
+  /** The operation to run cannot be determined (several operations and no or an unknown `operationName`). */
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
-  /** An automatic persisted query hash the server has not seen: send the query text with the hash once. */
+  /** Automatic persisted queries: the hash is not known yet; send the query with it. */
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
-  /** The session id is unknown or expired. Start a new conversation with `report`. */
+  /** This caller has used its turns for now (HTTP 429); `extensions.retryAfterMs` and `Retry-After` say when to retry. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The session id is unknown, expired or belongs to another API key. Start a new conversation with `report`. */
   SESSION_NOT_FOUND: 'SESSION_NOT_FOUND',
+  /** The session holds its maximum number of turns (`extensions.maxTurns`). Start a new conversation with `report`. */
+  SESSION_TURN_LIMIT: 'SESSION_TURN_LIMIT',
   /** The server is shutting down; retry on another instance. */
-  SHUTTING_DOWN: 'SHUTTING_DOWN'
+  SHUTTING_DOWN: 'SHUTTING_DOWN',
+  /** The whole turn did not finish within its deadline (`extensions.timeoutMs`); nothing was stored. */
+  TURN_TIMEOUT: 'TURN_TIMEOUT',
+  /** A missing or unknown API key (HTTP 401). */
+  UNAUTHENTICATED: 'UNAUTHENTICATED'
 } as const;
 
 export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
