@@ -194,7 +194,11 @@ describe('rate limit without keys', () => {
     const reporter = createReporter({ ...loadReporterConfig({}), sessionDb: ':memory:' }, { sessionStore: new MemorySessionStore() });
     let turns = 0;
     const telemetry: RequestTelemetry = { enabled: false, currentTraceId: () => null, traceResponse: () => null, recordError: () => {}, setCaller: () => {} };
-    const counting = { ...reporter, report: (...args: Parameters<typeof reporter.report>) => ((turns += 1), reporter.report(...args)) };
+    const counting = { ...reporter, report: (...args: Parameters<typeof reporter.report>) => {
+        turns += 1;
+        return reporter.report(...args);
+      },
+    };
     const api = await createApi({
       reporter: counting,
       config: loadApiConfig({ LOG_LEVEL: 'silent' }),
