@@ -5,6 +5,7 @@
 import { Agent, type Model, type Tool } from '@openai/agents-core';
 import { webSearchTool } from '@openai/agents-openai';
 import { nbaContentGuardrail } from './guardrail.js';
+import { createModelJudgedGuardrail } from './model-guardrail.js';
 import { nbaInstructions } from './prompts.js';
 import { calculateWinPercentageTool } from './tools.js';
 
@@ -17,6 +18,8 @@ export interface NbaReporterAgentOptions {
   webSearch?: boolean;
   /** Per model call timeout, enforced by the SDK runner (`modelSettings.timeoutMs`). */
   modelTimeoutMs?: number;
+  /** "keyword" (default): the keyword guardrail; "model": keywords first, then the same model as a topic classifier. */
+  guardrail?: 'keyword' | 'model';
 }
 
 /** The agent type built by {@link createNbaReporterAgent}. */
@@ -31,7 +34,7 @@ export function createNbaReporterAgent(model: Model | string, options: NbaReport
     instructions: nbaInstructions({ webSearch }),
     model,
     tools,
-    inputGuardrails: [nbaContentGuardrail],
+    inputGuardrails: [options.guardrail === 'model' ? createModelJudgedGuardrail(model) : nbaContentGuardrail],
     ...(options.modelTimeoutMs === undefined ? {} : { modelSettings: { timeoutMs: options.modelTimeoutMs } }),
   });
 }

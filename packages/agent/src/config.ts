@@ -7,6 +7,11 @@ import { DEFAULT_HISTORY_TOKENS, DEFAULT_HISTORY_TURNS } from './history.js';
 import { OFFLINE_MODEL_NAME } from './offline/model.js';
 import { DEFAULT_SESSION_MAX_TURNS, DEFAULT_SESSION_TTL_MS } from './sessions/store.js';
 
+/** How the input guardrail decides: keywords only (default), or keywords then a model-judged classifier. */
+export type GuardrailMode = 'keyword' | 'model';
+/** Every guardrail mode. */
+export const GUARDRAIL_MODES: readonly GuardrailMode[] = Object.freeze(['keyword', 'model']);
+
 /** Where the model runs. */
 export type ModelProviderName = 'offline' | 'openai' | 'openai-compatible';
 
@@ -37,6 +42,8 @@ export interface ReporterConfig {
   modelTimeoutMs: number;
   /** For 429/5xx/connection resets on network providers. */
   maxRetries: number;
+  /** `NBA_REPORTER_GUARDRAIL`: keyword (the default when unset) or model (network providers only). */
+  guardrail?: GuardrailMode;
   /** Idle expiry of a session, in milliseconds. */
   sessionTtlMs: number;
   /** Turns one session may hold. */
@@ -96,7 +103,7 @@ function integer(
  * Reads the reporter configuration from `env` (default `process.env`):
  * NBA_REPORTER_MODEL_PROVIDER, NBA_REPORTER_MODEL, OPENAI_API_KEY, OPENAI_BASE_URL, NBA_REPORTER_SESSION_DB,
  * NBA_REPORTER_MODEL_TIMEOUT_MS, NBA_REPORTER_MODEL_MAX_RETRIES, NBA_REPORTER_SESSION_TTL, NBA_REPORTER_SESSION_MAX_TURNS,
- * NBA_REPORTER_HISTORY_TURNS and NBA_REPORTER_HISTORY_TOKENS. Empty values count as unset.
+ * NBA_REPORTER_HISTORY_TURNS, NBA_REPORTER_HISTORY_TOKENS and NBA_REPORTER_GUARDRAIL. Empty values count as unset.
  * Throws {@link ConfigError} with a one-line message naming the variable and the allowed values.
  */
 export function loadReporterConfig(env: Record<string, string | undefined> = process.env): ReporterConfig {
@@ -144,6 +151,18 @@ export function loadReporterConfig(env: Record<string, string | undefined> = pro
     );
   }
 
+  const rawGuardrail = value(env, 'NBA_REPORTER_GUARDRAIL') ?? 'keyword';
+  if (!(GUARDRAIL_MODES as readonly string[]).includes(rawGuardrail)) {
+    throw new ConfigError('NBA_REPORTER_GUARDRAIL', `NBA_REPORTER_GUARDRAIL must be one of ${GUARDRAIL_MODES.join(', ')} ${got(rawGuardrail)}`);
+  }
+  if (rawGuardrail === 'model' && provider === 'offline') {
+    throw new ConfigError(
+      'NBA_REPORTER_GUARDRAIL',
+      'NBA_REPORTER_GUARDRAIL=model needs a network model (NBA_REPORTER_MODEL_PROVIDER openai or openai-compatible); the offline provider has keyword only',
+    );
+  }
+  const guardrail = rawGuardrail as GuardrailMode;
+
   const rawDb = value(env, 'NBA_REPORTER_SESSION_DB') ?? DEFAULT_SESSION_DB;
   const sessionDb = rawDb === ':memory:' || isAbsolute(rawDb) ? rawDb : resolve(process.cwd(), rawDb);
 
@@ -171,6 +190,7 @@ export function loadReporterConfig(env: Record<string, string | undefined> = pro
     sessionMaxTurns: integer(env, 'NBA_REPORTER_SESSION_MAX_TURNS', DEFAULT_SESSION_MAX_TURNS, 1, 1_000_000, 'a whole number from 1 to 1000000'),
     historyTurns: integer(env, 'NBA_REPORTER_HISTORY_TURNS', DEFAULT_HISTORY_TURNS, 1, 10_000, 'a whole number from 1 to 10000'),
     historyTokens: integer(env, 'NBA_REPORTER_HISTORY_TOKENS', DEFAULT_HISTORY_TOKENS, 100, 10_000_000, 'a whole number from 100 to 10000000'),
+    guardrail,
   };
   if (apiKey) config.apiKey = apiKey;
   if (baseURL) config.baseURL = baseURL;

@@ -25,11 +25,24 @@ export {
   guardedText,
   NBA_GUARDRAIL_NAME,
   NBA_GUARDRAIL_KEYWORDS,
-  NBA_GUARDRAIL_EXTRA_WORDS,
-  NBA_GUARDRAIL_TEAM_NAMES,
+  NBA_GUARDRAIL_STRONG_WORDS,
+  NBA_GUARDRAIL_WEAK_WORDS,
+  isOngoingConversation,
+  guardrailOutput,
   OFF_TOPIC_REASON,
   type NbaRelevance,
 } from './guardrail.js';
+export {
+  createModelJudgedGuardrail,
+  createTopicClassifierAgent,
+  classifierPrompt,
+  topicVerdictSchema,
+  NBA_TOPIC_CLASSIFIER_NAME,
+  NBA_MODEL_GUARDRAIL_NAME,
+  NBA_TOPIC_CLASSIFIER_INSTRUCTIONS,
+  type ModelJudgedGuardrailOptions,
+  type TopicVerdict,
+} from './model-guardrail.js';
 export {
   createNbaReporterAgent,
   NBA_AGENT_NAME,
@@ -40,6 +53,8 @@ export {
   loadReporterConfig,
   parseDuration,
   MODEL_PROVIDERS,
+  GUARDRAIL_MODES,
+  type GuardrailMode,
   DEFAULT_OPENAI_MODEL,
   DEFAULT_SESSION_DB,
   DEFAULT_MODEL_TIMEOUT_MS,
@@ -68,9 +83,12 @@ export {
   type ProviderModel,
 } from './providers.js';
 export { OfflineNbaModel, OFFLINE_MODEL_NAME, type OfflineNbaModelOptions } from './offline/model.js';
-export { OFFLINE_SOURCE_NOTE } from './offline/answers.js';
+export { OFFLINE_SOURCE_NOTE } from './offline/phrase.js';
 export { countTokens, countRequestTokens, requestTexts } from './offline/tokens.js';
-export { findTeamMentions } from './offline/teams.js';
+export { findTeams, findPlayers, type TeamMention, type PlayerMention } from './offline/entities.js';
+export { understand } from './offline/follow-ups.js';
+export { EMPTY_STATE, type Question, type QuestionKind, type ConversationState } from './offline/understand.js';
+export { normalize } from './offline/text.js';
 export {
   SNAPSHOT,
   type SeasonSnapshot,

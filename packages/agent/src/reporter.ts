@@ -189,7 +189,7 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
   const { model, client, webSearch } = createProviderModel(config);
   // The per-call timeout is the OpenAI client's (each HTTP attempt, see createOpenAIClient), not the SDK's
   // modelSettings.timeoutMs: the SDK's would abort the client mid-retry and hide the real failure from telemetry.
-  const agent = createNbaReporterAgent(model, { webSearch });
+  const agent = createNbaReporterAgent(model, { webSearch, guardrail: config.guardrail ?? 'keyword' });
   const store = options.sessionStore ?? openSessionStore(config);
   const useOpenAIConversations = config.provider === 'openai';
   const historyWindow: HistoryWindow = { maxTurns: config.historyTurns, maxTokens: config.historyTokens };

@@ -24,6 +24,7 @@ describe('loadReporterConfig', () => {
       sessionDb: resolve(process.cwd(), './data/sessions.db'),
       modelTimeoutMs: 30000,
       maxRetries: 2,
+      guardrail: 'keyword',
       sessionTtlMs: 7 * 24 * 3600 * 1000,
       sessionMaxTurns: 100,
       historyTurns: 10,
@@ -62,6 +63,7 @@ describe('loadReporterConfig', () => {
         NBA_REPORTER_SESSION_DB: ':memory:',
         NBA_REPORTER_MODEL_TIMEOUT_MS: '1500',
         NBA_REPORTER_MODEL_MAX_RETRIES: '0',
+        NBA_REPORTER_GUARDRAIL: 'model',
       }),
     ).toEqual({
       provider: 'openai-compatible',
@@ -70,6 +72,7 @@ describe('loadReporterConfig', () => {
       sessionDb: ':memory:',
       modelTimeoutMs: 1500,
       maxRetries: 0,
+      guardrail: 'model',
       sessionTtlMs: 7 * 24 * 3600 * 1000,
       sessionMaxTurns: 100,
       historyTurns: 10,
@@ -91,6 +94,8 @@ describe('loadReporterConfig', () => {
     [{ NBA_REPORTER_MODEL_TIMEOUT_MS: '0' }, 'NBA_REPORTER_MODEL_TIMEOUT_MS', 'NBA_REPORTER_MODEL_TIMEOUT_MS must be a whole number of milliseconds from 1 to 2147483647 (got "0")'],
     [{ NBA_REPORTER_MODEL_TIMEOUT_MS: '1.5' }, 'NBA_REPORTER_MODEL_TIMEOUT_MS', 'NBA_REPORTER_MODEL_TIMEOUT_MS must be a whole number of milliseconds from 1 to 2147483647 (got "1.5")'],
     [{ NBA_REPORTER_MODEL_MAX_RETRIES: '-1' }, 'NBA_REPORTER_MODEL_MAX_RETRIES', 'NBA_REPORTER_MODEL_MAX_RETRIES must be a whole number from 0 to 10 (got "-1")'],
+    [{ NBA_REPORTER_GUARDRAIL: 'llm' }, 'NBA_REPORTER_GUARDRAIL', 'NBA_REPORTER_GUARDRAIL must be one of keyword, model (got "llm")'],
+    [{ NBA_REPORTER_GUARDRAIL: 'model' }, 'NBA_REPORTER_GUARDRAIL', 'NBA_REPORTER_GUARDRAIL=model needs a network model (NBA_REPORTER_MODEL_PROVIDER openai or openai-compatible); the offline provider has keyword only'],
     [{ NBA_REPORTER_MODEL_MAX_RETRIES: '11' }, 'NBA_REPORTER_MODEL_MAX_RETRIES', 'NBA_REPORTER_MODEL_MAX_RETRIES must be a whole number from 0 to 10 (got "11")'],
   ])('rejects %o', (env, variable, message) => {
     const error = configError(env);

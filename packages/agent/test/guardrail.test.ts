@@ -7,7 +7,13 @@ import {
   NBA_GUARDRAIL_KEYWORDS,
   NBA_GUARDRAIL_NAME,
   OFF_TOPIC_REASON,
+  isOngoingConversation,
 } from '../src/index.js';
+
+const CONVERSATION = [
+  { type: 'message', role: 'user', content: 'Who won the 2025 NBA Finals?' },
+  { type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'The Thunder beat the Pacers 4-3.' }] },
+];
 
 const DEMO_KEYWORDS = [
   'nba', 'basketball', 'player', 'team', 'finals', 'playoff', 'standing', 'court', 'wins', 'losses', 'score',
@@ -21,14 +27,66 @@ describe('nba_content_guardrail', () => {
     expect(NBA_GUARDRAIL_NAME).toBe('nba_content_guardrail');
   });
 
-  it.each(DEMO_KEYWORDS)('passes text containing "%s"', (keyword) => {
+  const BASKETBALL_ONLY = ['nba', 'basketball', 'finals', 'playoff', 'championship', 'mvp', 'cavs', 'knicks', 'thunder', 'spurs'];
+  const GENERIC = DEMO_KEYWORDS.filter((k) => !BASKETBALL_ONLY.includes(k));
+
+  it.each(BASKETBALL_ONLY)('passes text containing the basketball keyword "%s" alone', (keyword) => {
     expect(checkNbaRelevance(`Tell me about the ${keyword.toUpperCase()} please`).tripwireTriggered).toBe(false);
   });
 
-  it('matches keywords as substrings, case-insensitively (demo rule)', () => {
-    expect(checkNbaRelevance('Which teammates were traded?').relevant).toBe(true);
+  it.each(GENERIC)('does not pass on the generic demo keyword "%s" alone, but does with company or in a conversation', (keyword) => {
+    expect(checkNbaRelevance(`Tell me about the ${keyword.toUpperCase()} please`).tripwireTriggered).toBe(true);
+    expect(checkNbaRelevance(`Tell me about the ${keyword} of the Celtics`).tripwireTriggered).toBe(false);
+    expect(checkNbaRelevance([...CONVERSATION, { role: 'user', content: `Tell me about the ${keyword} please` }]).tripwireTriggered).toBe(false);
+  });
+
+  it('matches whole words, plurals and phrases, case-insensitively', () => {
+    expect(checkNbaRelevance('Which teammates were traded?').relevant).toBe(true); // two weak words
     expect(checkNbaRelevance('Who topped the STANDINGS?').relevant).toBe(true);
-    expect(checkNbaRelevance('How many games are left?').relevant).toBe(true);
+    expect(checkNbaRelevance('How many games are left?').relevant).toBe(false); // one weak word, no context
+    expect(checkNbaRelevance([...CONVERSATION, { role: 'user', content: 'How many games are left?' }]).relevant).toBe(true);
+  });
+
+  it('passes the basketball questions the demo refused (issue 10)', () => {
+    for (const text of [
+      'Who won Rookie of the Year?',
+      'How did LeBron play this year?',
+      'Tell me about Shai Gilgeous-Alexander',
+      'How many points did Jokic average?',
+      'Did Boston make it?',
+      'How did the Celitcs do?', // a typo of a team name
+      'Who coached Cleveland, Kenny Atkinson?',
+      'Is the crowd loud at the Paycom Center?',
+    ]) {
+      expect(checkNbaRelevance(text).tripwireTriggered, text).toBe(false);
+    }
+  });
+
+  it('refuses off-topic text even with "team", "season", "game" or an everyday team word (issue 10)', () => {
+    for (const text of [
+      'Tell me a joke about a team building exercise.',
+      'What is the best season to visit Japan?',
+      'Which NFL team had the best record this season?',
+      'What is the heat index in Phoenix today?',
+      'Which magic tricks are easiest to learn?',
+      'What game should I play on my PS5?',
+    ]) {
+      expect(checkNbaRelevance(text).tripwireTriggered, text).toBe(true);
+    }
+  });
+
+  it('passes short conversational turns inside a conversation only', () => {
+    for (const text of ['thanks!', 'who won?', 'and Denver?', 'What about Denver?', 'Was it close?']) {
+      expect(checkNbaRelevance([...CONVERSATION, { role: 'user', content: text }]).tripwireTriggered, text).toBe(false);
+    }
+    expect(checkNbaRelevance('who won?').tripwireTriggered).toBe(true);
+    expect(checkNbaRelevance('and Denver?').tripwireTriggered).toBe(false); // a bare NBA city after "and" reads as the team
+    expect(checkNbaRelevance('And Paris?').tripwireTriggered).toBe(true);
+    expect(checkNbaRelevance('What about the heat in Phoenix?').tripwireTriggered).toBe(true);
+    expect(checkNbaRelevance([...CONVERSATION, { role: 'user', content: 'Now tell me a joke' }]).tripwireTriggered).toBe(true);
+    expect(checkNbaRelevance([...CONVERSATION, { role: 'user', content: 'What is the meaning of life?' }]).tripwireTriggered).toBe(true);
+    expect(isOngoingConversation([{ role: 'user', content: 'x' }])).toBe(false);
+    expect(isOngoingConversation([...CONVERSATION, { role: 'user', content: 'x' }])).toBe(true);
   });
 
   it('lets text shorter than 5 characters through', () => {
@@ -43,7 +101,7 @@ describe('nba_content_guardrail', () => {
     expect(checkNbaRelevance('Which planets have magnets?').tripwireTriggered).toBe(true); // "nets" is whole-word only
   });
 
-  it('also accepts team names and a few basketball words as whole words (our addition)', () => {
+  it('accepts team names as whole words; a city alone is not enough (our addition)', () => {
     expect(checkNbaRelevance('How did the Raptors do?').relevant).toBe(true);
     expect(checkNbaRelevance('Is Golden State any good?').relevant).toBe(false); // cities alone are not enough…
     expect(checkNbaRelevance('Are the Golden State Warriors any good?').relevant).toBe(true);

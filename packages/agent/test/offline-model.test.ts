@@ -158,13 +158,23 @@ describe('OfflineNbaModel decisions', () => {
     expect(answer).toContain('something broke');
   });
 
-  it('resolves "their" to the last team mentioned earlier in the conversation', async () => {
+  it('resolves "their" to the team the conversation is about (from the user turns, replayed)', async () => {
+    // The team the user asked about, not a team the assistant happened to name in passing.
     const history: AgentInputItem[] = [
       user('Tell me about the Cavs'),
-      { type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'The Boston Celtics finished 61-21.' }] },
+      { type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'They finished ahead of the Boston Celtics (61-21).' }] },
       user('How does their record compare with the rest of the East?'),
     ];
-    expect(functionCall(await model.getResponse(request(history))).args).toEqual({ wins: 61, losses: 21 });
+    expect(functionCall(await model.getResponse(request(history))).args).toEqual({ wins: 64, losses: 18 });
+  });
+
+  it('keeps a record the user stated for "their" in later turns', async () => {
+    const history: AgentInputItem[] = [
+      user('The Raptors went 46-36 this NBA season. What was their win percentage?'),
+      { type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'The Raptors went 46-36, a .561 winning percentage.' }] },
+      user('How does their record compare with the rest of the league?'),
+    ];
+    expect(functionCall(await model.getResponse(request(history))).args).toEqual({ wins: 46, losses: 36 });
   });
 
   it('is deterministic', async () => {

@@ -132,7 +132,7 @@ describe('Reporter (offline provider, end to end)', () => {
       reporter.followUp({ sessionId: started.sessionId, message: 'What was their record?' }),
     ]);
     expect(a.message).toMatch(/^The New York Knicks finished/);
-    expect(b.message).toMatch(/^The New York Knicks finished the 2024-25 regular season 51-31/);
+    expect(b.message).toMatch(/^The New York Knicks went 51-31 in the 2024-25 regular season/);
     const items = (await store.get(started.sessionId))?.items ?? [];
     const users = items.filter((i) => i.type === 'message' && i.role === 'user').map((i) => (i as { content: unknown }).content);
     expect(users.slice(1)).toEqual(['How did the Knicks do?', 'What was their record?']);

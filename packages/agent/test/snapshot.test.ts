@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTeamMentions, SNAPSHOT } from '../src/index.js';
+import { findTeams, SNAPSHOT } from '../src/index.js';
 
 const EAST = 'CLE 64-18, BOS 61-21, NYK 51-31, IND 50-32, MIL 48-34, DET 44-38, ORL 41-41, ATL 40-42, CHI 39-43, MIA 37-45, TOR 30-52, BKN 26-56, PHI 24-58, CHA 19-63, WAS 18-64';
 const WEST = 'OKC 68-14, HOU 52-30, LAL 50-32, DEN 50-32, LAC 50-32, MIN 49-33, GSW 48-34, MEM 48-34, SAC 40-42, DAL 39-43, PHX 36-46, POR 36-46, SAS 34-48, NOP 21-61, UTA 17-65';
@@ -70,7 +70,7 @@ describe('2024-25 snapshot', () => {
 });
 
 describe('team matching', () => {
-  const first = (text: string) => findTeamMentions(text)[0]?.team.abbreviation;
+  const first = (text: string) => findTeams(text)[0]?.team.abbreviation;
 
   it.each([
     ['The Raptors went 46-36', 'TOR'],
@@ -93,11 +93,11 @@ describe('team matching', () => {
   });
 
   it('ignores partial words, lower-case abbreviations and ambiguous cities', () => {
-    expect(findTeamMentions('planets and magnets, wheat, min and max')).toEqual([]);
-    expect(findTeamMentions('Los Angeles traffic')).toEqual([]);
+    expect(findTeams('planets and magnets, wheat, min and max')).toEqual([]);
+    expect(findTeams('Los Angeles traffic')).toEqual([]);
   });
 
   it('lists teams in order of first mention', () => {
-    expect(findTeamMentions('Indiana beat the Knicks, then lost to OKC').map((m) => m.team.abbreviation)).toEqual(['IND', 'NYK', 'OKC']);
+    expect(findTeams('Indiana beat the Knicks, then lost to OKC').map((m: { team: { abbreviation: string } }) => m.team.abbreviation)).toEqual(['IND', 'NYK', 'OKC']);
   });
 });

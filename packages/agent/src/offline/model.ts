@@ -1,6 +1,10 @@
 /**
  * `OfflineNbaModel`: a deterministic, key-less, network-less implementation of the Agents SDK `Model` interface that
  * answers from the bundled 2024-25 snapshot and calls the real `calculate_win_percentage` tool like an LLM would.
+ *
+ * It is a rule-based pipeline, not a language model: understand the question (`understand.ts`, with the conversation
+ * replayed in `conversation.ts`) → look up the facts (`lookup.ts`) → call the tool when a percentage is needed (here)
+ * → phrase the answer (`phrase.ts`).
  */
 import { createHash } from 'node:crypto';
 import {
@@ -15,7 +19,8 @@ import {
   type Trace,
 } from '@openai/agents-core';
 import { WIN_PERCENTAGE_TOOL_NAME } from '../tools.js';
-import { analyseQuestion, directAnswer, latestUserIndex, recordAnswer, toolErrorAnswer, type StatedRecord } from './answers.js';
+import { readConversation, type ConversationItem } from './conversation.js';
+import { phrase, toolErrorAnswer } from './phrase.js';
 import { countRequestTokens, countTokens } from './tokens.js';
 
 /** Default name of the offline model (and the default `NBA_REPORTER_MODEL` for the offline provider). */
@@ -30,7 +35,7 @@ export interface OfflineNbaModelOptions {
 /** The runner passes this undeclared field; the OpenAI models read it the same way. */
 type RequestWithInternals = ModelRequest & { _internal?: { tracingParent?: Span<any> | Trace } };
 
-type Item = { type?: unknown; role?: unknown; content?: unknown; name?: unknown; callId?: unknown; arguments?: unknown; output?: unknown };
+type Item = ConversationItem;
 
 function hash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 24);
@@ -46,18 +51,6 @@ function toolOutputText(output: unknown): string {
   if (output && typeof output === 'object' && 'text' in output && typeof output.text === 'string') return output.text;
   if (Array.isArray(output)) return output.map(toolOutputText).join('');
   return JSON.stringify(output ?? '');
-}
-
-function parseRecordArguments(args: unknown): StatedRecord | undefined {
-  if (typeof args !== 'string') return undefined;
-  try {
-    const parsed = JSON.parse(args) as { wins?: unknown; losses?: unknown };
-    return typeof parsed.wins === 'number' && typeof parsed.losses === 'number'
-      ? { wins: parsed.wins, losses: parsed.losses }
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -184,33 +177,31 @@ export class OfflineNbaModel implements Model {
       content: [{ type: 'output_text', text }],
     });
 
-    const userIndex = latestUserIndex(items);
-    const analysis = analyseQuestion(items, userIndex);
+    const { facts, userIndex } = readConversation(items);
     const turn = items.slice(userIndex + 1);
 
-    // Second step of a tool turn: answer from the tool's result.
+    // Second step of a tool turn: phrase the answer with the tool's result.
     const result = [...turn].reverse().find((i) => i.type === 'function_call_result' && i.name === WIN_PERCENTAGE_TOOL_NAME);
     if (result) {
-      const output = toolOutputText(result.output);
-      const call = turn.find((i) => i.type === 'function_call' && i.callId === result.callId);
-      const record = parseRecordArguments(call?.arguments) ?? analysis.record;
-      if (/^error\b/i.test(output.trim()) || !record) return [message(toolErrorAnswer(output))];
-      return [message(recordAnswer(analysis, record, output))];
+      const output = toolOutputText(result.output).trim();
+      if (/^error\b/i.test(output) || !facts.percentageOf) return [message(toolErrorAnswer(output))];
+      return [message(phrase(facts, output))];
     }
 
+    // First step: a percentage is needed and the tool is offered, so ask for it (as an LLM would).
     const hasTool = request.tools.some((t) => t.type === 'function' && t.name === WIN_PERCENTAGE_TOOL_NAME);
-    if (analysis.intent === 'record' && analysis.record && hasTool) {
+    if (facts.percentageOf && hasTool) {
       return [
         {
           type: 'function_call',
           id: `fc_${id}`,
           callId: `call_${id}`,
           name: WIN_PERCENTAGE_TOOL_NAME,
-          arguments: JSON.stringify({ wins: analysis.record.wins, losses: analysis.record.losses }),
+          arguments: JSON.stringify({ wins: facts.percentageOf.wins, losses: facts.percentageOf.losses }),
           status: 'completed',
         },
       ];
     }
-    return [message(directAnswer(analysis))];
+    return [message(phrase(facts))];
   }
 }

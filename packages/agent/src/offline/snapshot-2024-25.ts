@@ -4,6 +4,8 @@
  * Source: NBA.com final 2024-25 regular-season standings and Basketball-Reference (2025 playoffs and awards).
  * `seed` is the finishing position in the conference's regular-season standings; `playoffSeed` is the seed the team
  * actually held in the playoff bracket after the play-in tournament (null when it did not reach the playoffs).
+ * Finals game scores, play-in results, the season awards and the notable players' end-of-season teams were added
+ * for the rule-based offline model; see the package README for what it can and cannot answer from this data.
  */
 
 /** NBA conference of a team. */
@@ -38,6 +40,53 @@ export interface SnapshotSeries {
   readonly result: string;
 }
 
+/** One game of the NBA Finals. */
+export interface SnapshotFinalsGame {
+  readonly game: number;
+  readonly date: string;
+  readonly winner: string;
+  /** Final score, winner's points first, e.g. "103-91". */
+  readonly score: string;
+}
+
+/** One play-in tournament game. */
+export interface SnapshotPlayInGame {
+  readonly conference: Conference;
+  /** "7v8": winner takes the 7 seed; "9v10": loser is out; "final": winner takes the 8 seed. */
+  readonly game: '7v8' | '9v10' | 'final';
+  readonly winner: string;
+  readonly loser: string;
+}
+
+/** Keys of the season awards in the snapshot. */
+export type AwardKey =
+  | 'mvp'
+  | 'finalsMvp'
+  | 'rookieOfTheYear'
+  | 'defensivePlayerOfTheYear'
+  | 'sixthMan'
+  | 'mostImproved'
+  | 'coachOfTheYear'
+  | 'clutchPlayer'
+  | 'eastFinalsMvp'
+  | 'westFinalsMvp';
+
+/** A season award: who won it and for which team. */
+export interface SnapshotAward {
+  readonly player: string;
+  readonly team: string;
+}
+
+/** A notable player and the team he played for at the end of the regular season. */
+export interface SnapshotPlayer {
+  readonly name: string;
+  readonly team: string;
+  /** Other spellings and short names matched in questions (accents dropped, nicknames). */
+  readonly aliases: readonly string[];
+  /** Set for players traded during the season: where he started it and the month of the trade. */
+  readonly tradedFrom?: { readonly team: string; readonly month: string };
+}
+
 /** The whole bundled season. */
 export interface SeasonSnapshot {
   readonly season: string;
@@ -51,9 +100,12 @@ export interface SeasonSnapshot {
     readonly runnerUp: string;
     readonly result: string;
     readonly clinchingGame: { readonly game: number; readonly date: string; readonly score: string };
-    readonly finalsMvp: { readonly player: string; readonly team: string };
+    readonly finalsMvp: SnapshotAward;
+    readonly games: readonly SnapshotFinalsGame[];
   };
-  readonly awards: { readonly mvp: { readonly player: string; readonly team: string } };
+  readonly playIn: readonly SnapshotPlayInGame[];
+  readonly awards: { readonly [K in AwardKey]: SnapshotAward };
+  readonly players: readonly SnapshotPlayer[];
 }
 
 function team(
@@ -70,6 +122,129 @@ function team(
   return Object.freeze({ abbreviation, city, nickname, conference, seed, wins, losses, playoffSeed, aliases: Object.freeze([...aliases]) });
 }
 
+function player(name: string, team: string, aliases: readonly string[] = [], tradedFrom?: { team: string; month: string }): SnapshotPlayer {
+  return Object.freeze({ name, team, aliases: Object.freeze([...aliases]), ...(tradedFrom ? { tradedFrom } : {}) });
+}
+
+/**
+ * Notable players with the team they ended the 2024-25 regular season on (after the February 2025 trade deadline).
+ * Only players whose end-of-season team is certain are listed; per-player statistics are deliberately not here.
+ */
+const PLAYERS: readonly SnapshotPlayer[] = [
+  player('Shai Gilgeous-Alexander', 'OKC', ['SGA', 'Shai']),
+  player('Jalen Williams', 'OKC', ['J-Dub', 'JDub']),
+  player('Chet Holmgren', 'OKC', ['Chet']),
+  player('Luguentz Dort', 'OKC', ['Lu Dort']),
+  player('Alex Caruso', 'OKC'),
+  player('Isaiah Hartenstein', 'OKC'),
+  player('Tyrese Haliburton', 'IND', ['Hali']),
+  player('Pascal Siakam', 'IND', ['Spicy P']),
+  player('Myles Turner', 'IND'),
+  player('Aaron Nesmith', 'IND'),
+  player('Andrew Nembhard', 'IND'),
+  player('T.J. McConnell', 'IND', ['TJ McConnell']),
+  player('Bennedict Mathurin', 'IND'),
+  player('Donovan Mitchell', 'CLE', ['Spida']),
+  player('Darius Garland', 'CLE'),
+  player('Evan Mobley', 'CLE'),
+  player('Jarrett Allen', 'CLE'),
+  player("De'Andre Hunter", 'CLE', ['DeAndre Hunter'], { team: 'ATL', month: 'February 2025' }),
+  player('Jayson Tatum', 'BOS'),
+  player('Jaylen Brown', 'BOS'),
+  player('Jrue Holiday', 'BOS'),
+  player('Kristaps Porzingis', 'BOS', ['Porzingis', 'Porziņģis']),
+  player('Derrick White', 'BOS'),
+  player('Payton Pritchard', 'BOS'),
+  player('Al Horford', 'BOS'),
+  player('Jalen Brunson', 'NYK'),
+  player('Karl-Anthony Towns', 'NYK', ['KAT', 'Karl Anthony Towns']),
+  player('OG Anunoby', 'NYK'),
+  player('Mikal Bridges', 'NYK'),
+  player('Josh Hart', 'NYK'),
+  player('Giannis Antetokounmpo', 'MIL', ['Giannis', 'Greek Freak']),
+  player('Damian Lillard', 'MIL'),
+  player('Brook Lopez', 'MIL'),
+  player('Kyle Kuzma', 'MIL', [], { team: 'WAS', month: 'February 2025' }),
+  player('Cade Cunningham', 'DET'),
+  player('Jalen Duren', 'DET'),
+  player('Ausar Thompson', 'DET'),
+  player('Tobias Harris', 'DET'),
+  player('Paolo Banchero', 'ORL'),
+  player('Franz Wagner', 'ORL'),
+  player('Jalen Suggs', 'ORL'),
+  player('Trae Young', 'ATL'),
+  player('Jalen Johnson', 'ATL'),
+  player('Dyson Daniels', 'ATL'),
+  player('Coby White', 'CHI'),
+  player('Nikola Vucevic', 'CHI', ['Vucevic', 'Vučević']),
+  player('Josh Giddey', 'CHI'),
+  player('Bam Adebayo', 'MIA'),
+  player('Tyler Herro', 'MIA'),
+  player('Andrew Wiggins', 'MIA', [], { team: 'GSW', month: 'February 2025' }),
+  player('Scottie Barnes', 'TOR'),
+  player('RJ Barrett', 'TOR'),
+  player('Immanuel Quickley', 'TOR'),
+  player('Brandon Ingram', 'TOR', [], { team: 'NOP', month: 'February 2025' }),
+  player('Cam Thomas', 'BKN'),
+  player('Joel Embiid', 'PHI', ['Embiid']),
+  player('Tyrese Maxey', 'PHI'),
+  player('Paul George', 'PHI', ['PG13']),
+  player('LaMelo Ball', 'CHA', ['Melo Ball']),
+  player('Brandon Miller', 'CHA'),
+  player('Jordan Poole', 'WAS'),
+  player('Alex Sarr', 'WAS'),
+  player('Bilal Coulibaly', 'WAS'),
+  player('Khris Middleton', 'WAS', [], { team: 'MIL', month: 'February 2025' }),
+  player('Alperen Sengun', 'HOU', ['Şengün', 'Sengün']),
+  player('Jalen Green', 'HOU'),
+  player('Fred VanVleet', 'HOU', ['FVV']),
+  player('Amen Thompson', 'HOU'),
+  player('Dillon Brooks', 'HOU'),
+  player('LeBron James', 'LAL', ['LeBron', 'Bron']),
+  player('Luka Doncic', 'LAL', ['Luka', 'Dončić', 'Luka Dončić'], { team: 'DAL', month: 'February 2025' }),
+  player('Austin Reaves', 'LAL'),
+  player('Nikola Jokic', 'DEN', ['Jokic', 'Jokić', 'Nikola Jokić']),
+  player('Jamal Murray', 'DEN'),
+  player('Aaron Gordon', 'DEN'),
+  player('Michael Porter Jr.', 'DEN', ['Michael Porter', 'MPJ']),
+  player('Kawhi Leonard', 'LAC', ['Kawhi']),
+  player('James Harden', 'LAC'),
+  player('Ivica Zubac', 'LAC', ['Zubac']),
+  player('Norman Powell', 'LAC'),
+  player('Anthony Edwards', 'MIN', ['Ant Edwards']),
+  player('Julius Randle', 'MIN'),
+  player('Rudy Gobert', 'MIN', ['Gobert']),
+  player('Jaden McDaniels', 'MIN'),
+  player('Naz Reid', 'MIN'),
+  player('Stephen Curry', 'GSW', ['Steph Curry', 'Steph']),
+  player('Jimmy Butler', 'GSW', ['Jimmy Buckets'], { team: 'MIA', month: 'February 2025' }),
+  player('Draymond Green', 'GSW', ['Draymond']),
+  player('Ja Morant', 'MEM'),
+  player('Jaren Jackson Jr.', 'MEM', ['Jaren Jackson', 'JJJ']),
+  player('Desmond Bane', 'MEM'),
+  player('Domantas Sabonis', 'SAC', ['Sabonis']),
+  player('DeMar DeRozan', 'SAC', ['DeRozan']),
+  player('Zach LaVine', 'SAC', [], { team: 'CHI', month: 'February 2025' }),
+  player('Anthony Davis', 'DAL', [], { team: 'LAL', month: 'February 2025' }),
+  player('Kyrie Irving', 'DAL', ['Kyrie']),
+  player('Klay Thompson', 'DAL', ['Klay']),
+  player('Kevin Durant', 'PHX', ['KD', 'Durant']),
+  player('Devin Booker', 'PHX'),
+  player('Bradley Beal', 'PHX'),
+  player('Anfernee Simons', 'POR'),
+  player('Deni Avdija', 'POR'),
+  player('Shaedon Sharpe', 'POR'),
+  player('Victor Wembanyama', 'SAS', ['Wemby', 'Wembanyama']),
+  player("De'Aaron Fox", 'SAS', ['DeAaron Fox'], { team: 'SAC', month: 'February 2025' }),
+  player('Chris Paul', 'SAS', ['CP3']),
+  player('Stephon Castle', 'SAS'),
+  player('Zion Williamson', 'NOP'),
+  player('Trey Murphy III', 'NOP', ['Trey Murphy']),
+  player('Lauri Markkanen', 'UTA', ['Markkanen']),
+  player('Walker Kessler', 'UTA'),
+  player('Collin Sexton', 'UTA'),
+];
+
 /** The bundled 2024-25 season snapshot. */
 export const SNAPSHOT: SeasonSnapshot = Object.freeze({
   season: '2024-25',
@@ -79,7 +254,7 @@ export const SNAPSHOT: SeasonSnapshot = Object.freeze({
     // Eastern Conference
     team('CLE', 'Cleveland', 'Cavaliers', 'East', 1, 64, 18, 1, ['Cavs']),
     team('BOS', 'Boston', 'Celtics', 'East', 2, 61, 21, 2, ['Celts']),
-    team('NYK', 'New York', 'Knicks', 'East', 3, 51, 31, 3, ['NY Knicks']),
+    team('NYK', 'New York', 'Knicks', 'East', 3, 51, 31, 3, ['NY Knicks', 'Knickerbockers']),
     team('IND', 'Indiana', 'Pacers', 'East', 4, 50, 32, 4, []),
     team('MIL', 'Milwaukee', 'Bucks', 'East', 5, 48, 34, 5, []),
     team('DET', 'Detroit', 'Pistons', 'East', 6, 44, 38, 6, []),
@@ -88,25 +263,25 @@ export const SNAPSHOT: SeasonSnapshot = Object.freeze({
     team('CHI', 'Chicago', 'Bulls', 'East', 9, 39, 43, null, []),
     team('MIA', 'Miami', 'Heat', 'East', 10, 37, 45, 8, []),
     team('TOR', 'Toronto', 'Raptors', 'East', 11, 30, 52, null, ['Raps']),
-    team('BKN', 'Brooklyn', 'Nets', 'East', 12, 26, 56, null, []),
-    team('PHI', 'Philadelphia', '76ers', 'East', 13, 24, 58, null, ['Sixers', 'Philly']),
-    team('CHA', 'Charlotte', 'Hornets', 'East', 14, 19, 63, null, []),
+    team('BKN', 'Brooklyn', 'Nets', 'East', 12, 26, 56, null, ['Brooklyn Nets']),
+    team('PHI', 'Philadelphia', '76ers', 'East', 13, 24, 58, null, ['Sixers', 'Philly', 'Seventy-Sixers']),
+    team('CHA', 'Charlotte', 'Hornets', 'East', 14, 19, 63, null, ['Buzz City']),
     team('WAS', 'Washington', 'Wizards', 'East', 15, 18, 64, null, ['Wiz']),
     // Western Conference
-    team('OKC', 'Oklahoma City', 'Thunder', 'West', 1, 68, 14, 1, ['OKC']),
+    team('OKC', 'Oklahoma City', 'Thunder', 'West', 1, 68, 14, 1, ['OKC', 'OKC Thunder', 'Oklahoma']),
     team('HOU', 'Houston', 'Rockets', 'West', 2, 52, 30, 2, []),
-    team('LAL', 'Los Angeles', 'Lakers', 'West', 3, 50, 32, 3, ['LA Lakers']),
+    team('LAL', 'Los Angeles', 'Lakers', 'West', 3, 50, 32, 3, ['LA Lakers', 'Lake Show']),
     team('DEN', 'Denver', 'Nuggets', 'West', 4, 50, 32, 4, ['Nugs']),
     team('LAC', 'LA', 'Clippers', 'West', 5, 50, 32, 5, ['Clips', 'LA Clippers', 'Los Angeles Clippers']),
-    team('MIN', 'Minnesota', 'Timberwolves', 'West', 6, 49, 33, 6, ['Wolves', 'T-Wolves']),
-    team('GSW', 'Golden State', 'Warriors', 'West', 7, 48, 34, 7, ['Dubs']),
+    team('MIN', 'Minnesota', 'Timberwolves', 'West', 6, 49, 33, 6, ['Wolves', 'T-Wolves', 'Twolves', 'Minny']),
+    team('GSW', 'Golden State', 'Warriors', 'West', 7, 48, 34, 7, ['Dubs', 'GSW', 'Golden St']),
     team('MEM', 'Memphis', 'Grizzlies', 'West', 8, 48, 34, 8, ['Grizz']),
     team('SAC', 'Sacramento', 'Kings', 'West', 9, 40, 42, null, []),
-    team('DAL', 'Dallas', 'Mavericks', 'West', 10, 39, 43, null, ['Mavs']),
+    team('DAL', 'Dallas', 'Mavericks', 'West', 10, 39, 43, null, ['Mavs', 'Mavericks']),
     team('PHX', 'Phoenix', 'Suns', 'West', 11, 36, 46, null, []),
-    team('POR', 'Portland', 'Trail Blazers', 'West', 12, 36, 46, null, ['Blazers']),
-    team('SAS', 'San Antonio', 'Spurs', 'West', 13, 34, 48, null, []),
-    team('NOP', 'New Orleans', 'Pelicans', 'West', 14, 21, 61, null, ['Pels']),
+    team('POR', 'Portland', 'Trail Blazers', 'West', 12, 36, 46, null, ['Blazers', 'Trailblazers', 'Rip City']),
+    team('SAS', 'San Antonio', 'Spurs', 'West', 13, 34, 48, null, ['SA Spurs']),
+    team('NOP', 'New Orleans', 'Pelicans', 'West', 14, 21, 61, null, ['Pels', 'NOLA']),
     team('UTA', 'Utah', 'Jazz', 'West', 15, 17, 65, null, []),
   ]),
   playoffs: Object.freeze([
@@ -132,6 +307,35 @@ export const SNAPSHOT: SeasonSnapshot = Object.freeze({
     result: '4-3',
     clinchingGame: Object.freeze({ game: 7, date: '2025-06-22', score: '103-91' }),
     finalsMvp: Object.freeze({ player: 'Shai Gilgeous-Alexander', team: 'OKC' }),
+    games: Object.freeze([
+      { game: 1, date: '2025-06-05', winner: 'IND', score: '111-110' },
+      { game: 2, date: '2025-06-08', winner: 'OKC', score: '123-107' },
+      { game: 3, date: '2025-06-11', winner: 'IND', score: '116-107' },
+      { game: 4, date: '2025-06-13', winner: 'OKC', score: '111-104' },
+      { game: 5, date: '2025-06-16', winner: 'OKC', score: '120-109' },
+      { game: 6, date: '2025-06-19', winner: 'IND', score: '108-91' },
+      { game: 7, date: '2025-06-22', winner: 'OKC', score: '103-91' },
+    ] satisfies SnapshotFinalsGame[]),
   }),
-  awards: Object.freeze({ mvp: Object.freeze({ player: 'Shai Gilgeous-Alexander', team: 'OKC' }) }),
+  playIn: Object.freeze([
+    { conference: 'East', game: '7v8', winner: 'ORL', loser: 'ATL' },
+    { conference: 'East', game: '9v10', winner: 'MIA', loser: 'CHI' },
+    { conference: 'East', game: 'final', winner: 'MIA', loser: 'ATL' },
+    { conference: 'West', game: '7v8', winner: 'GSW', loser: 'MEM' },
+    { conference: 'West', game: '9v10', winner: 'DAL', loser: 'SAC' },
+    { conference: 'West', game: 'final', winner: 'MEM', loser: 'DAL' },
+  ] satisfies SnapshotPlayInGame[]),
+  awards: Object.freeze({
+    mvp: { player: 'Shai Gilgeous-Alexander', team: 'OKC' },
+    finalsMvp: { player: 'Shai Gilgeous-Alexander', team: 'OKC' },
+    rookieOfTheYear: { player: 'Stephon Castle', team: 'SAS' },
+    defensivePlayerOfTheYear: { player: 'Evan Mobley', team: 'CLE' },
+    sixthMan: { player: 'Payton Pritchard', team: 'BOS' },
+    mostImproved: { player: 'Dyson Daniels', team: 'ATL' },
+    coachOfTheYear: { player: 'Kenny Atkinson', team: 'CLE' },
+    clutchPlayer: { player: 'Jalen Brunson', team: 'NYK' },
+    eastFinalsMvp: { player: 'Pascal Siakam', team: 'IND' },
+    westFinalsMvp: { player: 'Shai Gilgeous-Alexander', team: 'OKC' },
+  }),
+  players: Object.freeze(PLAYERS),
 });
