@@ -37,7 +37,7 @@ if (build.status !== 0) {
 const { scripts } = JSON.parse(readFileSync(join(apiDir, 'package.json'), 'utf8'));
 const [, ...startArgs] = scripts.start.trim().split(/\s+/);
 const nodeFlags = startArgs.slice(0, -1);
-// .env at the root, read here so the build and the API both see it; variables already set win over the file.
+// .env at the root, loaded into this process so the API (its child) inherits it; variables already set win.
 const envFile = join(root, '.env');
 if (existsSync(envFile)) process.loadEnvFile(envFile);
 const args =
