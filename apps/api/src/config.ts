@@ -1,5 +1,5 @@
 /** API-level configuration (the agent reads its own variables; see @nba-reporter/agent). */
-import { ConfigError } from '@nba-reporter/agent';
+import { ConfigError, isPostgresUrl } from '@nba-reporter/agent';
 
 export interface ApiConfig {
   port: number;
@@ -93,7 +93,8 @@ export function loadApiConfig(env: Env = process.env, stdoutIsTTY = Boolean(proc
     apiKeys: env.NBA_REPORTER_API_KEYS?.trim() || undefined,
     apiKeysFile: env.NBA_REPORTER_API_KEYS_FILE?.trim() || undefined,
     rateLimit: integer(env, 'NBA_REPORTER_RATE_LIMIT', DEFAULT_RATE_LIMIT, 0, 1_000_000, 'turns per minute'),
-    rateLimitStore: env.NBA_REPORTER_RATE_LIMIT_STORE?.trim() || 'memory',
+    // Several instances share one PostgreSQL session database: by default they share the rate-limit counters too.
+    rateLimitStore: env.NBA_REPORTER_RATE_LIMIT_STORE?.trim() || (isPostgresUrl(env.NBA_REPORTER_SESSION_DB ?? '') ? 'postgres' : 'memory'),
     trustProxy: env.NBA_REPORTER_TRUST_PROXY?.trim() || undefined,
     ...timeouts(env),
     turnTimeoutMs: integer(env, 'NBA_REPORTER_TURN_TIMEOUT_MS', DEFAULT_TURN_TIMEOUT_MS, 1, MAX_TIMER_MS, 'milliseconds'),

@@ -22,6 +22,7 @@ function details(error: ReporterError): Record<string, unknown> {
     case 'GUARDRAIL_TRIPPED':
       return { reason: e['reason'], guardrail: e['guardrail'] };
     case 'SESSION_NOT_FOUND':
+    case 'SESSION_BUSY':
       return { sessionId: e['sessionId'] }; // the caller's own input, echoed to it only (messages carry a prefix)
     case 'SESSION_TURN_LIMIT':
       return { maxTurns: e['maxTurns'] };

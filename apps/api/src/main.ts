@@ -3,7 +3,15 @@
  * node --import @nba-reporter/telemetry/register dist/main.js
  */
 import { readFileSync } from 'node:fs';
-import { ConfigError, createReporter, isReporterError, loadReporterConfig } from '@nba-reporter/agent';
+import {
+  ConfigError,
+  createReporter,
+  isPostgresUrl,
+  isReporterError,
+  loadReporterConfig,
+  redactPostgresUrl,
+} from '@nba-reporter/agent';
+import pg from 'pg';
 import { shutdownTelemetry, telemetrySummary } from '@nba-reporter/telemetry';
 import { accessNotice } from './access-notice.js';
 import { loadApiKeys, type ApiKeyEntry } from './auth.js';
@@ -11,7 +19,7 @@ import { loadApiConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { mountPlayground } from './playground.js';
 import { createApi } from './server.js';
-import { createTurnLimiter, RATE_LIMIT_STORES, type TurnLimiter } from './rate-limit.js';
+import { createTurnLimiter, postgresRateLimitStore, RATE_LIMIT_STORE_NAMES, type TurnLimiter } from './rate-limit.js';
 import { setupTelemetry } from './telemetry.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -25,17 +33,33 @@ let apiConfig: ReturnType<typeof loadApiConfig>;
 let reporterConfig: ReturnType<typeof loadReporterConfig>;
 let apiKeys: ApiKeyEntry[];
 let turnLimiter: TurnLimiter | undefined;
+let rateLimitPool: pg.Pool | undefined;
 try {
   apiConfig = loadApiConfig();
   reporterConfig = loadReporterConfig();
   apiKeys = loadApiKeys({ keys: apiConfig.apiKeys, file: apiConfig.apiKeysFile });
-  if (!(apiConfig.rateLimitStore in RATE_LIMIT_STORES)) {
+  if (!RATE_LIMIT_STORE_NAMES.includes(apiConfig.rateLimitStore)) {
     throw new ConfigError(
       'NBA_REPORTER_RATE_LIMIT_STORE',
-      `NBA_REPORTER_RATE_LIMIT_STORE must be one of ${Object.keys(RATE_LIMIT_STORES).join(', ')} (got "${apiConfig.rateLimitStore}")`,
+      `NBA_REPORTER_RATE_LIMIT_STORE must be one of ${RATE_LIMIT_STORE_NAMES.join(', ')} (got "${apiConfig.rateLimitStore}")`,
     );
   }
-  turnLimiter = createTurnLimiter({ turnsPerMinute: apiConfig.rateLimit, store: apiConfig.rateLimitStore });
+  if (apiConfig.rateLimitStore === 'postgres' && !isPostgresUrl(reporterConfig.sessionDb)) {
+    throw new ConfigError(
+      'NBA_REPORTER_RATE_LIMIT_STORE',
+      'NBA_REPORTER_RATE_LIMIT_STORE=postgres keeps the counters in the session database: set NBA_REPORTER_SESSION_DB to a postgres:// URL',
+    );
+  }
+  // Two connections of its own: a turn takes one short query from the limiter.
+  rateLimitPool =
+    apiConfig.rateLimitStore === 'postgres' && apiConfig.rateLimit > 0
+      ? new pg.Pool({ connectionString: reporterConfig.sessionDb, max: 2, connectionTimeoutMillis: 5_000, application_name: 'nba-reporter-rate-limit' })
+      : undefined;
+  rateLimitPool?.on('error', () => {}); // a dropped idle connection is replaced on the next query
+  turnLimiter = createTurnLimiter({
+    turnsPerMinute: apiConfig.rateLimit,
+    store: rateLimitPool ? postgresRateLimitStore(rateLimitPool) : apiConfig.rateLimitStore,
+  });
 } catch (error) {
   if (isReporterError(error) && error.code === 'CONFIG_ERROR') fail(error.message);
   throw error;
@@ -45,7 +69,8 @@ const logger = createLogger(apiConfig.logLevel, apiConfig.logFormat);
 const telemetry = await setupTelemetry(reporterConfig);
 let reporter: ReturnType<typeof createReporter>;
 try {
-  reporter = createReporter(reporterConfig);
+  reporter = createReporter(reporterConfig, { configureRunner: (runner) => telemetry.observeRunner(runner) });
+  await reporter.ready(); // PostgreSQL: reachable and migrated before the first request
 } catch (error) {
   if (isReporterError(error) && error.code === 'CONFIG_ERROR') fail(error.message);
   throw error;
@@ -84,7 +109,10 @@ logger.info(
     url: `http://${host}:${port}/graphql`,
     provider: reporter.provider,
     model: reporter.model,
-    sessions: reporterConfig.sessionDb,
+    // A PostgreSQL URL may hold a password: never in a log line.
+    sessions: isPostgresUrl(reporterConfig.sessionDb)
+      ? redactPostgresUrl(reporterConfig.sessionDb)
+      : reporterConfig.sessionDb,
     playground: apiConfig.playground,
     telemetry: telemetrySummary(),
   },
@@ -102,6 +130,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   try {
     await api.stop(); // in-flight turns finish and store their session turn first
     await reporter.close();
+    await rateLimitPool?.end();
     logger.info('stopped');
     await shutdownTelemetry(); // flushes traces, metrics and logs, bounded in time
   } catch (error) {

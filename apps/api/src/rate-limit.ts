@@ -4,7 +4,8 @@
  * (Redis, PostgreSQL: rate-limiter-flexible's RateLimiterRedis / RateLimiterPostgres) makes several instances share
  * one budget. Adding one is one entry in {@link RATE_LIMIT_STORES}, selected with `NBA_REPORTER_RATE_LIMIT_STORE`.
  */
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type pg from 'pg';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /** What every store receives: the limit and a key prefix that keeps our counters apart in a shared store. */
 export interface LimiterSettings {
@@ -25,6 +26,30 @@ export type RateLimitStoreFactory = (settings: LimiterSettings) => RateLimiterAb
 export const RATE_LIMIT_STORES: Record<string, RateLimitStoreFactory> = {
   memory: (settings) => new RateLimiterMemory(settings),
 };
+
+/** Store names `NBA_REPORTER_RATE_LIMIT_STORE` accepts: the registry's, plus `postgres` (needs a pool, see below). */
+export const RATE_LIMIT_STORE_NAMES: readonly string[] = [...Object.keys(RATE_LIMIT_STORES), 'postgres'];
+
+/** The rate-limit table, created by the session store's migrations (version 3). */
+export const POSTGRES_RATE_LIMIT_TABLE = 'nba_rate_limits';
+
+/**
+ * Counters in PostgreSQL (the session database), shared by every instance: N instances give a caller the same budget
+ * as one. When the database fails, each instance falls back to its own in-memory counter (`insuranceLimiter`) rather
+ * than refusing every turn or letting every turn through.
+ */
+export function postgresRateLimitStore(pool: pg.Pool): RateLimitStoreFactory {
+  return (settings) =>
+    new RateLimiterPostgres({
+      ...settings,
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: POSTGRES_RATE_LIMIT_TABLE,
+      tableCreated: true,
+      clearExpiredByTimeout: true,
+      insuranceLimiter: new RateLimiterMemory(settings),
+    });
+}
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 

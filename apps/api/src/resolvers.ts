@@ -11,6 +11,8 @@ export interface ApiContext {
   logger: Logger;
   /** Aborted when the client goes away, so an abandoned turn stops calling the model. */
   signal: AbortSignal;
+  /** The request's `Idempotency-Key` header, when sent. */
+  requestKey?: string;
   version: string;
   /** The API key name of the caller; `null` when authentication is off. Owns the sessions it creates. */
   keyName: string | null;
@@ -38,7 +40,7 @@ async function runTurn(
   const signal = AbortSignal.any([ctx.signal, deadline]);
   const caller = ctx.keyName === null ? {} : { apiKeyName: ctx.keyName };
   try {
-    const result = await turn({ signal, owner: ctx.keyName });
+    const result = await turn({ signal, owner: ctx.keyName, ...(ctx.requestKey === undefined ? {} : { requestKey: ctx.requestKey }) });
     ctx.logger.info(
       {
         operation,
@@ -55,7 +57,8 @@ async function runTurn(
   } catch (error) {
     const graphQLError = deadline.aborted && !ctx.signal.aborted ? turnTimeoutError(ctx.turnTimeoutMs) : toGraphQLError(error);
     const code = String(graphQLError.extensions.code);
-    ctx.telemetry.recordError(code, error);
+    // The GraphQL instrumentation records the thrown error as the resolver span's one exception event.
+    ctx.telemetry.markError(code);
     const fields = { operation, ...caller, code, durationMs: Math.round(performance.now() - started) };
     if (code === 'INTERNAL_SERVER_ERROR') ctx.logger.error({ ...fields, err: error }, 'turn failed unexpectedly');
     else ctx.logger.warn(fields, 'turn refused');

@@ -186,6 +186,11 @@ export async function createApi(options: CreateApiOptions): Promise<Api> {
     next();
   };
 
+  const graphqlRoute: RequestHandler = (_req, _res, next) => {
+    telemetry.setHttpRoute('/graphql');
+    next();
+  };
+
   // Before the body is read: an unauthenticated request costs no parsing.
   const requireApiKey: RequestHandler = (req, res, next) => {
     if (apiKeys.length === 0) return next();
@@ -205,6 +210,7 @@ export async function createApi(options: CreateApiOptions): Promise<Api> {
 
   app.use(
     '/graphql',
+    graphqlRoute,
     refuseWhileDraining,
     traceResponse,
     requireApiKey,
@@ -217,7 +223,19 @@ export async function createApi(options: CreateApiOptions): Promise<Api> {
         });
         const keyName = typeof res.locals['keyName'] === 'string' ? res.locals['keyName'] : null;
         const clientIp = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-        return { reporter, telemetry, logger, signal: abort.signal, version, keyName, clientIp, turnTimeoutMs: config.turnTimeoutMs };
+        // A retried request with the same key (a client's, or the one nginx adds) is answered from the store.
+        const requestKey = req.get('idempotency-key');
+        return {
+          reporter,
+          telemetry,
+          logger,
+          signal: abort.signal,
+          version,
+          keyName,
+          clientIp,
+          turnTimeoutMs: config.turnTimeoutMs,
+          ...(requestKey === undefined ? {} : { requestKey }),
+        };
       },
     }),
   );

@@ -18,6 +18,15 @@ export interface RequestTelemetry {
    * a message that may quote the client's input is replaced by the code.
    */
   recordError(code: string, error: unknown): void;
+  /**
+   * Marks the active span as failed with `error.type` = code and ERROR status, without an exception event: for the
+   * resolver span, whose exception the GraphQL instrumentation already records (one event per error).
+   */
+  markError(code: string): void;
+  /** Sets `http.route` of the current HTTP server span and its `http.server.request.duration` point. */
+  setHttpRoute(route: string): void;
+  /** Subscribes the GenAI bridge to a turn's SDK Runner hooks (tool descriptions and types, tool call ids). */
+  observeRunner(runner: { on(event: any, listener: (...args: any[]) => void): unknown }): void;
   /** Puts the caller's API key name (never the key) on the active span. */
   setCaller(keyName: string): void;
 }
@@ -30,6 +39,9 @@ const OFF: RequestTelemetry = {
   currentTraceId: () => null,
   traceResponse: () => null,
   recordError: () => {},
+  markError: () => {},
+  setHttpRoute: () => {},
+  observeRunner: () => {},
   setCaller: () => {},
 };
 
@@ -64,20 +76,19 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
     setTracingDisabled(true);
     return OFF;
   }
-  const [{ trace, SpanKind, SpanStatusCode, isSpanContextValid }, { registerAgentsOtel, captureContentFromEnv }] = await Promise.all([
-    import('@opentelemetry/api'),
-    import('@nba-reporter/agents-otel'),
-  ]);
+  const [{ context, trace, SpanKind, SpanStatusCode, isSpanContextValid }, { registerAgentsOtel }, { getRPCMetadata, RPCType }] =
+    await Promise.all([import('@opentelemetry/api'), import('@nba-reporter/agents-otel'), import('@opentelemetry/core')]);
   // The SDK turns its tracing off under NODE_ENV=test; the bridge needs it on.
   setTracingDisabled(false);
-  registerAgentsOtel({
+  const bridge = registerAgentsOtel({
     providerName: GENAI_PROVIDER_NAME[endpoint.provider],
     requestModel: endpoint.model,
     modelSpanKind: endpoint.provider === 'offline' ? SpanKind.INTERNAL : SpanKind.CLIENT,
     ...serverOf(endpoint),
   });
 
-  const captureContent = captureContentFromEnv();
+  // Message content on spans (span_only / span_and_event): the bridge resolved it from the environment.
+  const captureContent = bridge.captureMessageContent;
   const activeContext = () => {
     const sc = trace.getActiveSpan()?.spanContext();
     return sc && isSpanContextValid(sc) ? sc : undefined;
@@ -101,6 +112,20 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
       });
       span.setAttribute('error.type', code);
       span.setStatus({ code: SpanStatusCode.ERROR, message: code });
+    },
+    markError(code) {
+      const span = trace.getActiveSpan();
+      if (!span) return;
+      span.setAttribute('error.type', code);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: code });
+    },
+    setHttpRoute(route) {
+      // The HTTP instrumentation reads this when the response finishes: span attribute, span name, metric attribute.
+      const rpc = getRPCMetadata(context.active());
+      if (rpc?.type === RPCType.HTTP) rpc.route = route;
+    },
+    observeRunner(runner) {
+      bridge.observe(runner);
     },
     setCaller(keyName) {
       trace.getActiveSpan()?.setAttribute(ATTR_API_KEY_NAME, keyName);

@@ -160,7 +160,7 @@ describe('per-turn deadline', () => {
       }),
       { sessionStore: store },
     );
-    const telemetry: RequestTelemetry = { enabled: false, currentTraceId: () => null, traceResponse: () => null, recordError: () => {}, setCaller: () => {} };
+    const telemetry: RequestTelemetry = { enabled: false, currentTraceId: () => null, traceResponse: () => null, recordError: () => {}, markError: () => {}, setHttpRoute: () => {}, observeRunner: () => {}, setCaller: () => {} };
     const api = await createApi({
       reporter,
       config: loadApiConfig({ NBA_REPORTER_TURN_TIMEOUT_MS: '500', LOG_LEVEL: 'silent' }),
@@ -193,8 +193,10 @@ describe('rate limit without keys', () => {
   it('counts turns per client IP, and a 429 runs no turn', async () => {
     const reporter = createReporter({ ...loadReporterConfig({}), sessionDb: ':memory:' }, { sessionStore: new MemorySessionStore() });
     let turns = 0;
-    const telemetry: RequestTelemetry = { enabled: false, currentTraceId: () => null, traceResponse: () => null, recordError: () => {}, setCaller: () => {} };
-    const counting = { ...reporter, report: (...args: Parameters<typeof reporter.report>) => {
+    const telemetry: RequestTelemetry = { enabled: false, currentTraceId: () => null, traceResponse: () => null, recordError: () => {}, markError: () => {}, setHttpRoute: () => {}, observeRunner: () => {}, setCaller: () => {} };
+    const counting = {
+      ...reporter,
+      report: (...args: Parameters<typeof reporter.report>) => {
         turns += 1;
         return reporter.report(...args);
       },

@@ -320,3 +320,68 @@ describe('brown-outs: each fault → error code, retry count, error.type, and a 
     expect(ok.body.data!.report.message).toBe('The Thunder won the 2025 title.');
   }
 });
+
+describe('content capture on the network providers (span_only)', () => {
+  let openaiContent: SpawnedApi;
+  let compatContent: SpawnedApi;
+  beforeAll(async () => {
+    const common = {
+      ...otlpEnv(receiver),
+      OPENAI_BASE_URL: scripted.baseURL,
+      OPENAI_API_KEY: 'test-key',
+      OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'span_only',
+    };
+    [openaiContent, compatContent] = await Promise.all([
+      spawnApi({ env: { ...common, NBA_REPORTER_MODEL_PROVIDER: 'openai', NBA_REPORTER_MODEL: OPENAI_MODEL } }),
+      spawnApi({ env: { ...common, NBA_REPORTER_MODEL_PROVIDER: 'openai-compatible', NBA_REPORTER_MODEL: LOCAL_MODEL } }),
+    ]);
+  }, 40_000);
+  afterAll(async () => {
+    await Promise.all([openaiContent?.stop(), compatContent?.stop()]);
+  });
+
+  type Msg = { role: string; parts: Array<Record<string, unknown>> };
+
+  test('openai follow-up: every stored Conversations item is parsed, the first user message included (item 8)', async () => {
+    scripted.enqueue('responses', { toolCalls: [TOOL_CALL], id: 'resp_t' }, { text: ANSWER, id: 'resp_a' });
+    const turn = (await gql(openaiContent.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } })).body.data!.report;
+    scripted.reset();
+    scripted.enqueue('responses', { text: 'Fifth in the East.', id: 'resp_f' });
+    const next = (await gql(openaiContent.graphqlUrl, FOLLOW_UP, { input: { sessionId: turn.sessionId, message: 'And in the East?' } })).body
+      .data!.followUp;
+    const spans = await traceSpans(next.traceId, (s) => chatsOf(s).length === 1);
+    const [chat] = chatsOf(spans);
+    const input = chat!.attributes['gen_ai.input.messages'] as Msg[];
+    expect(input.map((m) => `${m.role}:${m.parts.map((p) => p.type).join('+')}`)).toEqual([
+      'user:text',
+      'assistant:tool_call',
+      'tool:tool_call_response',
+      'assistant:text',
+      'user:text',
+    ]);
+    expect(input[0]!.parts[0]).toEqual({ type: 'text', content: RAPTORS });
+    expect(input[1]!.parts[0]).toMatchObject({ type: 'tool_call', id: 'call_raptors', name: 'calculate_win_percentage', arguments: { wins: 46, losses: 36 } });
+    expect(input[3]!.parts[0]).toEqual({ type: 'text', content: ANSWER });
+    expect(JSON.stringify(input)).not.toContain('"unknown"');
+    expect(chat!.attributes['gen_ai.agent.turn']).toBe(2);
+    // Responses takes instructions separately
+    expect(chat!.attributes['gen_ai.system_instructions']).toEqual([{ type: 'text', content: expect.stringContaining('NBA') }]);
+    // the hosted web search keeps its own type in the tool definitions (item 5)
+    const defs = chat!.attributes['gen_ai.tool.definitions'] as Array<{ type: string; name: string }>;
+    expect(defs.map((d) => d.type)).toEqual(['web_search', 'function']);
+  });
+
+  test('Chat Completions: the system message stays in the input, tool definitions come from the agent (items 5, 7)', async () => {
+    scripted.enqueue('chat.completions', { text: ANSWER, id: 'chatcmpl-c' });
+    const turn = (await gql(compatContent.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } })).body.data!.report;
+    const spans = await traceSpans(turn.traceId, (s) => chatsOf(s).length === 1);
+    const [chat] = chatsOf(spans);
+    expect(chat!.attributes['gen_ai.system_instructions']).toBeUndefined();
+    const input = chat!.attributes['gen_ai.input.messages'] as Msg[];
+    expect(input.map((m) => m.role)).toEqual(['system', 'user']);
+    expect(input[0]!.parts[0]).toMatchObject({ type: 'text', content: expect.stringContaining('NBA') });
+    expect(chat!.attributes['gen_ai.tool.definitions']).toEqual([
+      { type: 'function', name: 'calculate_win_percentage', description: 'Calculates the winning percentage for an NBA team given their wins and losses.' },
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { type FlatSpan, type OtlpReceiver, otlpTestEnv, spawnApi, type SpawnedApi, startOtlpReceiver } from '@nba-reporter/testing';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { OFF_TOPIC, RAPTORS, REPORT, gql } from './helpers.js';
+import { FOLLOW_UP, OFF_TOPIC, RAPTORS, REPORT, gql } from './helpers.js';
 
 const SPAN_KIND = { INTERNAL: 1, SERVER: 2, CLIENT: 3 } as const;
 const STATUS_ERROR = 2;
@@ -68,7 +68,9 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
     const tree = treeOf(receiver.spans(), turn.traceId);
 
     const server = tree.spans.find((s) => s.kind === SPAN_KIND.SERVER)!;
-    expect(server.name).toMatch(/^POST/);
+    // item 3: the route is on the server span (and its name)
+    expect(server.name).toBe('POST /graphql');
+    expect(server.attributes['http.route']).toBe('/graphql');
     expect(server.parentSpanId).toBe('');
     const resolve = tree.one('graphql.resolve report');
     const execute = tree.parentOf(resolve)!;
@@ -95,6 +97,7 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
       'gen_ai.agent.name': 'NBA_Reporter',
       'gen_ai.request.model': MODEL,
       'gen_ai.conversation.id': turn.sessionId.slice(0, 12), // a prefix: never the whole session id
+      'gen_ai.agent.turn': 1,
     });
     expect(guardrail.attributes).toMatchObject({
       'gen_ai.operation.name': 'run_guardrail',
@@ -121,6 +124,8 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
       'gen_ai.operation.name': 'execute_tool',
       'gen_ai.tool.name': 'calculate_win_percentage',
       'gen_ai.tool.type': 'function',
+      // item 5
+      'gen_ai.tool.description': 'Calculates the winning percentage for an NBA team given their wins and losses.',
     });
     expect(tool.attributes['gen_ai.tool.call.id']).toEqual(expect.any(String));
 
@@ -162,6 +167,12 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
     expect(tokens.find((p) => p.attributes['gen_ai.token.type'] === 'input')!.sum).toBe(turn.usage.inputTokens);
     expect(tokens.find((p) => p.attributes['gen_ai.token.type'] === 'output')!.sum).toBe(turn.usage.outputTokens);
 
+    // item 3: http.route on the HTTP server duration metric
+    const http = await receiver.waitFor(() =>
+      receiver.metricPoints().find((p) => p.name === 'http.server.request.duration' && p.attributes['http.route'] === '/graphql'),
+    );
+    expect(http.attributes).toMatchObject({ 'http.request.method': 'POST', 'http.response.status_code': 200, 'http.route': '/graphql' });
+
     // logs are exported and correlated with the trace
     const logs = await receiver.waitFor(() => receiver.logs().filter((l) => l.traceId === turn.traceId).length > 0 && receiver.logs());
     const log = logs.find((l) => l.traceId === turn.traceId)!;
@@ -188,9 +199,11 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
     expect(tree.named('execute_tool calculate_win_percentage')).toHaveLength(0);
 
     const resolve = tree.one('graphql.resolve report');
-    const event = resolve.events.find((e) => e.name === 'exception' && e.attributes['error.type'] === 'GUARDRAIL_TRIPPED');
-    expect(event, JSON.stringify(resolve.events)).toBeDefined();
+    // item 10: exactly one exception event for one error (the GraphQL instrumentation's), error.type on the span
+    expect(resolve.events.filter((e) => e.name === 'exception'), JSON.stringify(resolve.events)).toHaveLength(1);
+    expect(resolve.events[0]!.attributes['exception.type']).toBe('GraphQLError');
     expect(resolve.attributes['error.type']).toBe('GUARDRAIL_TRIPPED');
+    expect(resolve.status.code).toBe(STATUS_ERROR);
     const server = tree.spans.find((s) => s.kind === SPAN_KIND.SERVER)!;
     expect(server.attributes['error.type']).toBe('GUARDRAIL_TRIPPED');
 
@@ -200,6 +213,19 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
         .find((p) => p.name === 'gen_ai.client.operation.duration' && p.attributes['error.type'] === 'InputGuardrailTripwireTriggered'),
     );
     expect(points.attributes['gen_ai.operation.name']).toBe('invoke_agent');
+  });
+
+  test('a conversation: report then followUp share gen_ai.conversation.id, with turn numbers 1 and 2', async () => {
+    const first = (await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } })).body.data!.report;
+    const next = await gql(api.graphqlUrl, FOLLOW_UP, { input: { sessionId: first.sessionId, message: 'And the Celtics? Their record?' } });
+    const second = next.body.data!.followUp;
+    for (const [turn, number] of [[first, 1], [second, 2]] as const) {
+      await waitForTrace(receiver, turn.traceId);
+      const tree = treeOf(receiver.spans(), turn.traceId);
+      const agent = tree.one('invoke_agent NBA_Reporter');
+      expect(agent.attributes).toMatchObject({ 'gen_ai.conversation.id': first.sessionId.slice(0, 12), 'gen_ai.agent.turn': number });
+      for (const chat of tree.named(`chat ${MODEL}`)) expect(chat.attributes['gen_ai.agent.turn']).toBe(number);
+    }
   });
 
   test('two concurrent reports produce two disjoint, correct trees', async () => {
@@ -239,22 +265,55 @@ describe('message content capture', () => {
       const tree = treeOf(receiver.spans(), turn.traceId);
       const chats = tree.named(`chat ${MODEL}`);
       for (const chat of chats) {
-        const input = JSON.parse(String(chat.attributes['gen_ai.input.messages']));
-        const output = JSON.parse(String(chat.attributes['gen_ai.output.messages']));
-        const system = JSON.parse(String(chat.attributes['gen_ai.system_instructions']));
-        const tools = JSON.parse(String(chat.attributes['gen_ai.tool.definitions']));
+        // item 6: structured values (OTLP kvlist/array), not JSON strings
+        const input = chat.attributes['gen_ai.input.messages'] as any[];
+        const output = chat.attributes['gen_ai.output.messages'] as any[];
+        const system = chat.attributes['gen_ai.system_instructions'] as any[];
+        const tools = chat.attributes['gen_ai.tool.definitions'] as any[];
+        for (const v of [input, output, system, tools]) expect(Array.isArray(v)).toBe(true);
         expect(input[0]).toMatchObject({ role: 'user', parts: [{ type: 'text', content: RAPTORS }] });
         for (const m of output) expect(m).toMatchObject({ role: 'assistant', finish_reason: expect.any(String), parts: expect.any(Array) });
         expect(system[0]).toMatchObject({ type: 'text', content: expect.stringContaining('NBA') });
         expect(tools).toContainEqual(expect.objectContaining({ type: 'function', name: 'calculate_win_percentage' }));
       }
-      const second = chats.find((c) => String(c.attributes['gen_ai.input.messages']).includes('tool_call_response'))!;
-      const response = JSON.parse(String(second.attributes['gen_ai.input.messages'])).flatMap((m: { parts: unknown[] }) => m.parts)
-        .find((p: { type: string }) => p.type === 'tool_call_response');
+      const second = chats.find((c) => JSON.stringify(c.attributes['gen_ai.input.messages']).includes('tool_call_response'))!;
+      const response = (second.attributes['gen_ai.input.messages'] as Array<{ parts: Array<{ type: string }> }>)
+        .flatMap((m) => m.parts)
+        .find((p) => p.type === 'tool_call_response');
       expect(response).toMatchObject({ type: 'tool_call_response', response: expect.stringContaining('.561') });
       const tool = tree.one('execute_tool calculate_win_percentage');
-      expect(JSON.parse(String(tool.attributes['gen_ai.tool.call.arguments']))).toEqual({ wins: 46, losses: 36 });
+      expect(tool.attributes['gen_ai.tool.call.arguments']).toEqual({ wins: 46, losses: 36 });
       expect(String(tool.attributes['gen_ai.tool.call.result'])).toContain('.561');
+    } finally {
+      await api.stop();
+      await receiver.close();
+    }
+  });
+
+  test('span_and_event: one gen_ai.client.inference.operation.details OTLP log record per chat, in its span, with content', async () => {
+    const receiver = await startOtlpReceiver();
+    const api = await spawnApi({ env: otlpEnv(receiver.url, { OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'span_and_event' }) });
+    try {
+      const turn = (await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } })).body.data!.report;
+      await waitForTrace(receiver, turn.traceId);
+      const chats = treeOf(receiver.spans(), turn.traceId).named(`chat ${MODEL}`);
+      const events = await receiver.waitFor(() => {
+        const found = receiver.logs().filter((l) => l.eventName === 'gen_ai.client.inference.operation.details' && l.traceId === turn.traceId);
+        return found.length === 2 && found;
+      });
+      for (const event of events) {
+        const chat = chats.find((c) => c.spanId === event.spanId)!;
+        expect(chat).toBeDefined();
+        expect(event.attributes).toMatchObject({
+          'gen_ai.operation.name': 'chat',
+          'gen_ai.provider.name': PROVIDER,
+          'gen_ai.request.model': MODEL,
+          'gen_ai.response.id': chat.attributes['gen_ai.response.id'],
+          'gen_ai.usage.input_tokens': chat.attributes['gen_ai.usage.input_tokens'],
+        });
+        expect(event.attributes['gen_ai.input.messages']).toEqual(chat.attributes['gen_ai.input.messages']);
+        expect((event.attributes['gen_ai.input.messages'] as any[])[0]).toMatchObject({ role: 'user', parts: [{ type: 'text', content: RAPTORS }] });
+      }
     } finally {
       await api.stop();
       await receiver.close();
@@ -282,7 +341,7 @@ describe('switches and shutdown', () => {
       await vi.waitFor(() => expect(api.output()).toContain(`trace ${traceId}`), { timeout: 5_000, interval: 20 });
       const out = api.output();
       const tree = out.slice(out.indexOf(`trace ${traceId}`));
-      expect(tree).toMatch(/POST SERVER/);
+      expect(tree).toMatch(/POST \/graphql SERVER/);
       expect(tree).toMatch(/invoke_agent NBA_Reporter/);
       expect(tree).toMatch(/execute_tool calculate_win_percentage/);
       expect(tree).toMatch(/chat offline-nba-2024-25 .* in=\d+ .*out=\d+ finish=tool_call/);

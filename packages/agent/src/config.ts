@@ -5,6 +5,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 import { DEFAULT_HISTORY_TOKENS, DEFAULT_HISTORY_TURNS } from './history.js';
 import { OFFLINE_MODEL_NAME } from './offline/model.js';
+import { isPostgresUrl } from './sessions/url.js';
 import { DEFAULT_SESSION_MAX_TURNS, DEFAULT_SESSION_TTL_MS } from './sessions/store.js';
 
 /** How the input guardrail decides: keywords only (default), or keywords then a model-judged classifier. */
@@ -22,6 +23,8 @@ export const MODEL_PROVIDERS: readonly ModelProviderName[] = Object.freeze(['off
 export const DEFAULT_OPENAI_MODEL = 'gpt-5.4-mini-2026-03-17';
 /** Default SQLite session database, relative to the working directory. */
 export const DEFAULT_SESSION_DB = './data/sessions.db';
+/** Default PostgreSQL connections per instance (`NBA_REPORTER_PG_POOL_SIZE`). */
+export const DEFAULT_PG_POOL_SIZE = 10;
 /** Default per model call timeout. */
 export const DEFAULT_MODEL_TIMEOUT_MS = 30_000;
 /** Default retries on 429 / 5xx / connection errors (network providers). */
@@ -36,8 +39,10 @@ export interface ReporterConfig {
   model: string;
   apiKey?: string;
   baseURL?: string;
-  /** SQLite file path; ':memory:' allowed. */
+  /** SQLite file path (':memory:' allowed), or a `postgres://` / `postgresql://` URL selecting PostgreSQL. */
   sessionDb: string;
+  /** PostgreSQL pool size per instance when set (default {@link DEFAULT_PG_POOL_SIZE}; ignored for SQLite). */
+  pgPoolSize?: number;
   /** Per model call, in milliseconds. */
   modelTimeoutMs: number;
   /** For 429/5xx/connection resets on network providers. */
@@ -102,8 +107,9 @@ function integer(
 /**
  * Reads the reporter configuration from `env` (default `process.env`):
  * NBA_REPORTER_MODEL_PROVIDER, NBA_REPORTER_MODEL, OPENAI_API_KEY, OPENAI_BASE_URL, NBA_REPORTER_SESSION_DB,
- * NBA_REPORTER_MODEL_TIMEOUT_MS, NBA_REPORTER_MODEL_MAX_RETRIES, NBA_REPORTER_SESSION_TTL, NBA_REPORTER_SESSION_MAX_TURNS,
- * NBA_REPORTER_HISTORY_TURNS, NBA_REPORTER_HISTORY_TOKENS and NBA_REPORTER_GUARDRAIL. Empty values count as unset.
+ * NBA_REPORTER_PG_POOL_SIZE, NBA_REPORTER_MODEL_TIMEOUT_MS, NBA_REPORTER_MODEL_MAX_RETRIES, NBA_REPORTER_SESSION_TTL,
+ * NBA_REPORTER_SESSION_MAX_TURNS, NBA_REPORTER_HISTORY_TURNS, NBA_REPORTER_HISTORY_TOKENS and NBA_REPORTER_GUARDRAIL.
+ * Empty values count as unset.
  * Throws {@link ConfigError} with a one-line message naming the variable and the allowed values.
  */
 export function loadReporterConfig(env: Record<string, string | undefined> = process.env): ReporterConfig {
@@ -164,7 +170,25 @@ export function loadReporterConfig(env: Record<string, string | undefined> = pro
   const guardrail = rawGuardrail as GuardrailMode;
 
   const rawDb = value(env, 'NBA_REPORTER_SESSION_DB') ?? DEFAULT_SESSION_DB;
-  const sessionDb = rawDb === ':memory:' || isAbsolute(rawDb) ? rawDb : resolve(process.cwd(), rawDb);
+  let sessionDb: string;
+  if (isPostgresUrl(rawDb)) {
+    let url: URL | undefined;
+    try {
+      url = new URL(rawDb);
+    } catch {
+      url = undefined;
+    }
+    // The value may hold a password: never echo it.
+    if (!url || !url.hostname) {
+      throw new ConfigError(
+        'NBA_REPORTER_SESSION_DB',
+        'NBA_REPORTER_SESSION_DB is not a valid PostgreSQL URL (expected postgres://user:password@host:5432/database)',
+      );
+    }
+    sessionDb = rawDb;
+  } else {
+    sessionDb = rawDb === ':memory:' || isAbsolute(rawDb) ? rawDb : resolve(process.cwd(), rawDb);
+  }
 
   const config: ReporterConfig = {
     provider,
@@ -192,6 +216,8 @@ export function loadReporterConfig(env: Record<string, string | undefined> = pro
     historyTokens: integer(env, 'NBA_REPORTER_HISTORY_TOKENS', DEFAULT_HISTORY_TOKENS, 100, 10_000_000, 'a whole number from 100 to 10000000'),
     guardrail,
   };
+  const pgPoolSize = integer(env, 'NBA_REPORTER_PG_POOL_SIZE', DEFAULT_PG_POOL_SIZE, 1, 1000, 'a whole number from 1 to 1000');
+  if (value(env, 'NBA_REPORTER_PG_POOL_SIZE') !== undefined) config.pgPoolSize = pgPoolSize;
   if (apiKey) config.apiKey = apiKey;
   if (baseURL) config.baseURL = baseURL;
   return config;

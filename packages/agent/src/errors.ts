@@ -59,6 +59,20 @@ export class SessionNotFoundError extends ReporterError {
   }
 }
 
+/**
+ * Another request stored a turn in this session while this one ran (two follow-ups on one session at once, on
+ * different instances). Nothing of this turn was stored: retrying the same message is safe.
+ */
+export class SessionBusyError extends ReporterError {
+  readonly code = 'SESSION_BUSY' as const;
+  readonly sessionId: string;
+
+  constructor(sessionId: string, options?: { cause?: unknown }) {
+    super('Another follow-up on this session was answered first; nothing was stored. Retry the message.', options);
+    this.sessionId = sessionId;
+  }
+}
+
 /** The session already holds its maximum number of turns; start a new one with `report`. */
 export class SessionTurnLimitError extends ReporterError {
   readonly code = 'SESSION_TURN_LIMIT' as const;

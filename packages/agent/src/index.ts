@@ -57,6 +57,7 @@ export {
   type GuardrailMode,
   DEFAULT_OPENAI_MODEL,
   DEFAULT_SESSION_DB,
+  DEFAULT_PG_POOL_SIZE,
   DEFAULT_MODEL_TIMEOUT_MS,
   DEFAULT_MODEL_MAX_RETRIES,
   type ModelProviderName,
@@ -98,6 +99,14 @@ export {
 } from './offline/snapshot-2024-25.js';
 export { SqliteSessionStore, type SqliteSessionStoreOptions } from './sessions/sqlite.js';
 export { MemorySessionStore } from './sessions/memory.js';
+export {
+  PostgresSessionStore,
+  DEFAULT_PG_CONNECT_TIMEOUT_MS,
+  DEFAULT_PG_STATEMENT_TIMEOUT_MS,
+  type PostgresSessionStoreOptions,
+} from './sessions/postgres.js';
+export { migrate, MIGRATIONS, MIGRATION_LOCK, type Migration } from './sessions/postgres-migrations.js';
+export { isPostgresUrl, redactPostgresUrl } from './sessions/url.js';
 export {
   generateSessionId,
   sessionIdPrefix,

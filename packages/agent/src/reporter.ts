@@ -26,7 +26,9 @@ import { NBA_GUARDRAIL_NAME, OFF_TOPIC_REASON } from './guardrail.js';
 import { buildTurnPrompt } from './prompts.js';
 import { createProviderModel, isAbortError, mapProviderError } from './providers.js';
 import { sanitizeAgentMessage } from './sanitize.js';
+import { PostgresSessionStore } from './sessions/postgres.js';
 import { SqliteSessionStore } from './sessions/sqlite.js';
+import { isPostgresUrl, redactPostgresUrl } from './sessions/url.js';
 import { generateSessionId, telemetrySessionId, type SessionStore } from './sessions/store.js';
 import { MAX_MESSAGE_LENGTH, TOPIC_SLUGS, TOPIC_NAMES, isTopicSlug, type TopicSlug } from './topics.js';
 
@@ -76,6 +78,11 @@ export interface TurnOptions {
    * owner; `followUp` finds only sessions of the same owner (another owner gets SESSION_NOT_FOUND).
    */
   owner?: string | null;
+  /**
+   * Idempotency key of the request (the `Idempotency-Key` header): a turn stored under this key (by this owner) is
+   * answered again from the store instead of running twice. Needs a store with replay (PostgreSQL); ignored otherwise.
+   */
+  requestKey?: string;
 }
 
 /** The NBA reporter service. */
@@ -88,6 +95,11 @@ export interface Reporter {
   report(input: { topic: TopicSlug; message?: string | null }, options?: TurnOptions): Promise<TurnResult>;
   /** Continues a conversation started by `report`. */
   followUp(input: { sessionId: string; message: string }, options?: TurnOptions): Promise<TurnResult>;
+  /**
+   * Resolves once the session store can serve (PostgreSQL: reachable and migrated); rejects with a
+   * `ConfigError` naming NBA_REPORTER_SESSION_DB otherwise. Call it before accepting traffic.
+   */
+  ready(): Promise<void>;
   /** Closes the session store; idempotent. */
   close(): Promise<void>;
 }
@@ -106,6 +118,26 @@ export function validateMessage(message: unknown, field = 'message'): string {
     throw new InvalidInputError(field, `${field} must be at most ${MAX_MESSAGE_LENGTH} characters (got ${trimmed.length})`);
   }
   return trimmed;
+}
+
+/**
+ * Validates an idempotency key: 16 to 255 visible ASCII characters. It must be unguessable (a UUID, nginx's
+ * `$request_id`): without API keys, whoever sends the same key with the same request gets the stored answer.
+ */
+export function validateRequestKey(key: unknown): string | undefined {
+  if (key === undefined || key === null) return undefined;
+  if (typeof key !== 'string' || !/^[\x21-\x7e]{16,255}$/.test(key)) {
+    throw new InvalidInputError('Idempotency-Key', 'Idempotency-Key must be 16 to 255 visible ASCII characters (e.g. a UUID)');
+  }
+  return key;
+}
+
+/**
+ * The key the store keeps: the client's key bound to the request itself (operation, session or topic, message), so a
+ * replay answers only the very same request and a reused key cannot fetch another conversation's answer.
+ */
+function scopedRequestKey(key: string | undefined, ...request: Array<string | undefined>): string | undefined {
+  return key === undefined ? undefined : [key, ...request.map((part) => part ?? '')].join('\u0000');
 }
 
 /** Validates a topic slug (exact, case-sensitive). */
@@ -137,6 +169,10 @@ export function turnUsage(usage: Usage): TurnUsage {
   };
 }
 
+/** SDK trace metadata key of the conversation turn number (read by @nba-reporter/agents-otel). */
+const TRACE_METADATA_TURN = 'gen_ai.agent.turn';
+
+
 /** The parts of a run result the reporter reads. */
 interface CompletedRun {
   readonly finalOutput?: unknown;
@@ -164,9 +200,13 @@ class KeyedMutex {
   }
 }
 
-/** Opens the SQLite store, turning an unusable path into a one-line configuration error. */
-function openSessionStore(config: ReporterConfig): SqliteSessionStore {
+/** Opens the store `config.sessionDb` names, turning an unusable SQLite path into a one-line configuration error. */
+function openSessionStore(config: ReporterConfig): SessionStore {
   const path = config.sessionDb;
+  const limits = { ttlMs: config.sessionTtlMs, maxTurns: config.sessionMaxTurns };
+  if (isPostgresUrl(path)) {
+    return new PostgresSessionStore(path, config.pgPoolSize === undefined ? limits : { ...limits, poolSize: config.pgPoolSize });
+  }
   try {
     return new SqliteSessionStore(path, { ttlMs: config.sessionTtlMs, maxTurns: config.sessionMaxTurns });
   } catch (error) {
@@ -223,16 +263,45 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     return { sessionId, topic, message, model: config.model, usage: turnUsage(result.state.usage) };
   }
 
+  // ---- idempotency: a retried request (same key) gets the stored answer, never a second turn ----
+
+  const turnRecord = (requestKey: string | undefined, turn: TurnResult) => (requestKey === undefined ? {} : { requestKey, result: turn });
+
+  async function replay(requestKey: string | undefined, owner: string | null): Promise<TurnResult | undefined> {
+    if (requestKey === undefined || !store.findTurn) return undefined;
+    const found = await store.findTurn(requestKey, { owner });
+    return found ? (found.result as TurnResult) : undefined;
+  }
+
+  /** Writes the turn; when that fails because the same request was stored meanwhile, returns that answer instead. */
+  async function writeOrReplay(write: () => Promise<void>, requestKey: string | undefined, owner: string | null) {
+    try {
+      await write();
+      return undefined;
+    } catch (error) {
+      const prior = requestKey === undefined ? undefined : await replay(requestKey, owner).catch(() => undefined);
+      if (prior) return prior;
+      throw error;
+    }
+  }
+
   async function runAgent(
     operation: 'report' | 'followUp',
     input: string | AgentInputItem[],
     sessionId: string,
+    turn: number,
     signal: AbortSignal | undefined,
   ): Promise<CompletedRun> {
     signal?.throwIfAborted();
     // groupId is run configuration (not a per-run option) in the SDK, hence one Runner per turn. It becomes
-    // gen_ai.conversation.id on spans: a prefix, so telemetry readers cannot continue the conversation.
-    const runner = new Runner({ workflowName: `NBA reporter ${operation}`, ...options.runConfig, groupId: telemetrySessionId(sessionId) });
+    // gen_ai.conversation.id on spans: a prefix, so telemetry readers cannot continue the conversation. The turn
+    // number (1 for `report`) goes into the trace metadata, where the GenAI bridge reads it as `gen_ai.agent.turn`.
+    const runner = new Runner({
+      workflowName: `NBA reporter ${operation}`,
+      ...options.runConfig,
+      groupId: telemetrySessionId(sessionId),
+      traceMetadata: { ...options.runConfig?.traceMetadata, [TRACE_METADATA_TURN]: String(turn) },
+    });
     options.configureRunner?.(runner, { operation, sessionId });
     try {
       return await runner.run(agent, input, signal ? { signal } : {});
@@ -278,12 +347,16 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     message: string,
     sessionId: string,
     topic: TopicSlug,
+    turnNumber: number,
     signal: AbortSignal | undefined,
+    claimTurn?: (turn: TurnResult) => Promise<TurnResult | undefined>,
   ): Promise<TurnResult> {
     const session = new OpenAIConversationsSession({ client: openai, conversationId: sessionId });
     const history = operation === 'report' ? [] : await conversationHistory(session, sessionId, signal);
-    const result = await runAgent(operation, [...history, { type: 'message', role: 'user', content: message }], sessionId, signal);
+    const result = await runAgent(operation, [...history, { type: 'message', role: 'user', content: message }], sessionId, turnNumber, signal);
     const turn = finish(result, sessionId, topic);
+    const replayed = await claimTurn?.(turn);
+    if (replayed) return replayed; // the same request was answered meanwhile: nothing is added to the conversation
     await conversationCall(signal, sessionId, () => session.addItems(result.history.slice(history.length)));
     return turn;
   }
@@ -300,27 +373,36 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
       const prompt = buildTurnPrompt(TOPIC_NAMES[topic], message);
       const { signal } = turnOptions;
       const owner = turnOptions.owner ?? null;
+      const requestKey = scopedRequestKey(validateRequestKey(turnOptions.requestKey), 'report', topic, message);
+      const prior = await replay(requestKey, owner);
+      if (prior) return prior;
 
       if (useOpenAIConversations && client) {
         // Demo parity: OpenAI keeps the conversation; we keep id → topic and owner so unknown and foreign ids are
         // rejected locally.
         const conversationId = await conversationCall(signal, undefined, () => new OpenAIConversationsSession({ client }).getSessionId());
         try {
-          const turn = await runOpenAITurn(client, 'report', prompt, conversationId, topic, signal);
-          await store.create(topic, { id: conversationId, owner });
+          const turn = await runOpenAITurn(client, 'report', prompt, conversationId, topic, 1, signal);
+          await store.create(topic, { id: conversationId, owner, ...turnRecord(requestKey, turn) });
           return turn;
         } catch (error) {
           await discardConversation(client, conversationId);
+          const replayed = requestKey === undefined ? undefined : await replay(requestKey, owner).catch(() => undefined);
+          if (replayed) return replayed;
           throw error;
         }
       }
 
       const sessionId = generateSessionId();
-      const result = await runAgent('report', [{ type: 'message', role: 'user', content: prompt }], sessionId, signal);
+      const result = await runAgent('report', [{ type: 'message', role: 'user', content: prompt }], sessionId, 1, signal);
       const turn = finish(result, sessionId, topic);
       // Written only after the run succeeded, in one transaction.
-      await store.create(topic, { id: sessionId, items: result.history, owner });
-      return turn;
+      const replayed = await writeOrReplay(
+        () => store.create(topic, { id: sessionId, items: result.history, owner, ...turnRecord(requestKey, turn) }).then(() => undefined),
+        requestKey,
+        owner,
+      );
+      return replayed ?? turn;
     },
 
     async followUp(input, turnOptions = {}) {
@@ -333,25 +415,49 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
       const message = validateMessage(input.message);
       const { signal } = turnOptions;
       const owner = turnOptions.owner ?? null;
+      const requestKey = scopedRequestKey(validateRequestKey(turnOptions.requestKey), 'followUp', sessionId, message);
 
       return mutex.run(sessionId, async () => {
+        const prior = await replay(requestKey, owner);
+        if (prior) return prior;
         const stored = await store.get(sessionId, { owner });
         if (!stored) throw new SessionNotFoundError(sessionId);
         // Refused before the model is called; the store checks again atomically when the turn is written.
         if (stored.turns >= store.limits.maxTurns) throw new SessionTurnLimitError(sessionId, store.limits.maxTurns);
 
+        // Another instance may store a turn of this session meanwhile: the store then refuses this one
+        // (SessionBusyError) instead of appending a turn computed from stale history.
+        const expected = { expectedTurns: stored.turns };
+
         if (useOpenAIConversations && client) {
-          const turn = await runOpenAITurn(client, 'followUp', message, sessionId, stored.topic, signal);
-          await store.appendTurn(sessionId, [], { owner }); // items live on OpenAI's side; this marks the turn
-          return turn;
+          // Items live on OpenAI's side; the local row claims the turn first, so two instances never both append.
+          return runOpenAITurn(client, 'followUp', message, sessionId, stored.topic, stored.turns + 1, signal, (turn) =>
+            writeOrReplay(() => store.appendTurn(sessionId, [], { owner, ...expected, ...turnRecord(requestKey, turn) }), requestKey, owner),
+          );
         }
 
         const history = windowHistory(stored.items, historyWindow);
-        const result = await runAgent('followUp', [...history, { type: 'message', role: 'user', content: message }], sessionId, signal);
+        const result = await runAgent('followUp', [...history, { type: 'message', role: 'user', content: message }], sessionId, stored.turns + 1, signal);
         const turn = finish(result, sessionId, stored.topic);
-        await store.appendTurn(sessionId, result.history.slice(history.length), { owner });
-        return turn;
+        const replayed = await writeOrReplay(
+          () => store.appendTurn(sessionId, result.history.slice(history.length), { owner, ...expected, ...turnRecord(requestKey, turn) }),
+          requestKey,
+          owner,
+        );
+        return replayed ?? turn;
       });
+    },
+
+    async ready() {
+      try {
+        await store.ready?.();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new ConfigError(
+          'NBA_REPORTER_SESSION_DB',
+          `NBA_REPORTER_SESSION_DB: cannot use ${redactPostgresUrl(config.sessionDb)} (${reason})`,
+        );
+      }
     },
 
     async close() {

@@ -9,7 +9,7 @@
  */
 import type { AgentInputItem } from '@openai/agents-core';
 import { describe, expect, it } from 'vitest';
-import { SessionNotFoundError, SessionTurnLimitError, type SessionStore, type SessionStoreOptions } from '../src/index.js';
+import { SessionBusyError, SessionNotFoundError, SessionTurnLimitError, type SessionStore, type SessionStoreOptions } from '../src/index.js';
 
 export type SessionStoreFactory = (options: SessionStoreOptions) => SessionStore | Promise<SessionStore>;
 
@@ -120,6 +120,18 @@ export function sessionStoreContract(name: string, factory: SessionStoreFactory)
       await expect(refused).rejects.toMatchObject({ code: 'SESSION_TURN_LIMIT', maxTurns: 3 });
       expect(await store.get(id)).toMatchObject({ turns: 3, items: [userItem('q1'), userItem('q2'), userItem('q3')] });
       expect(store.limits).toEqual({ ttlMs: 7 * 24 * HOUR, maxTurns: 3 });
+      await store.close();
+    });
+
+    it('refuses a turn computed from stale history (expectedTurns no longer matches) and writes nothing', async () => {
+      const store = await open();
+      const id = await store.create('western', { items: [userItem('q1')], owner: 'alice' });
+      const seen = await store.get(id, { owner: 'alice' });
+      await store.appendTurn(id, [userItem('first')], { owner: 'alice', expectedTurns: seen!.turns });
+      const stale = store.appendTurn(id, [userItem('stale')], { owner: 'alice', expectedTurns: seen!.turns });
+      await expect(stale).rejects.toBeInstanceOf(SessionBusyError);
+      await expect(stale).rejects.toMatchObject({ code: 'SESSION_BUSY' });
+      expect(await store.get(id, { owner: 'alice' })).toMatchObject({ turns: 2, items: [userItem('q1'), userItem('first')] });
       await store.close();
     });
 

@@ -2,6 +2,7 @@
  * Normalised view of the model-call span data (`generation` / `response`) of the Agents SDK.
  */
 import type { Attributes } from '@opentelemetry/api';
+import { readUsage, type UsageInfo } from './usage.js';
 import {
   finishReasonFromItems,
   normalizeFinishReason,
@@ -29,14 +30,6 @@ import {
   OPENAI_API_TYPE_VALUE_RESPONSES,
 } from './semconv.js';
 
-export type UsageInfo = {
-  input?: number;
-  output?: number;
-  cacheRead?: number;
-  cacheCreation?: number;
-  reasoning?: number;
-};
-
 export type ChatInfo = {
   requestModel?: string;
   responseModel?: string;
@@ -60,55 +53,6 @@ const int = (v: unknown): number | undefined => {
   const n = num(v);
   return n === undefined ? undefined : Math.trunc(n);
 };
-
-function detail(details: unknown, key: string): number | undefined {
-  if (Array.isArray(details)) {
-    let found = false;
-    let total = 0;
-    for (const d of details) {
-      const v = isObj(d) ? num(d[key]) : undefined;
-      if (v !== undefined) {
-        found = true;
-        total += v;
-      }
-    }
-    return found ? total : undefined;
-  }
-  return isObj(details) ? num(details[key]) : undefined;
-}
-
-/** Read token usage from any of the usage shapes seen in SDK span data (protocol, wire, chat completions). */
-export function readUsage(u: unknown): UsageInfo | undefined {
-  if (!isObj(u)) return undefined;
-  const details = u.details;
-  const input = int(u.input_tokens ?? u.prompt_tokens ?? u.inputTokens);
-  const output = int(u.output_tokens ?? u.completion_tokens ?? u.outputTokens);
-  const cacheRead =
-    detail(u.input_tokens_details, 'cached_tokens') ??
-    detail(u.prompt_tokens_details, 'cached_tokens') ??
-    detail(u.inputTokensDetails, 'cached_tokens') ??
-    detail(details, 'cached_tokens') ??
-    (isObj(details) ? detail(details.input_tokens_details, 'cached_tokens') : undefined) ??
-    num(u.cached_input_tokens);
-  const cacheCreation =
-    detail(u.input_tokens_details, 'cache_write_tokens') ??
-    detail(details, 'cache_write_tokens') ??
-    detail(details, 'cache_creation_input_tokens') ??
-    num(u.cache_write_input_tokens);
-  const reasoning =
-    detail(u.output_tokens_details, 'reasoning_tokens') ??
-    detail(u.completion_tokens_details, 'reasoning_tokens') ??
-    detail(u.outputTokensDetails, 'reasoning_tokens') ??
-    detail(details, 'reasoning_tokens') ??
-    (isObj(details) ? detail(details.output_tokens_details, 'reasoning_tokens') : undefined);
-  const out: UsageInfo = {};
-  if (input !== undefined) out.input = input;
-  if (output !== undefined) out.output = output;
-  if (cacheRead !== undefined) out.cacheRead = Math.trunc(cacheRead);
-  if (cacheCreation !== undefined) out.cacheCreation = Math.trunc(cacheCreation);
-  if (reasoning !== undefined) out.reasoning = Math.trunc(reasoning);
-  return Object.keys(out).length ? out : undefined;
-}
 
 function requestParams(cfg: unknown): Attributes {
   const a: Attributes = {};
@@ -146,7 +90,7 @@ function responseFinishReason(resp: Obj, items: unknown[]): string {
   return finishReasonFromItems(items, resp.status);
 }
 
-function fromResponseObject(info: ChatInfo, resp: Obj, content: boolean): void {
+function fromResponseObject(info: ChatInfo, resp: Obj, content: boolean, tools: boolean): void {
   const id = str(resp.id);
   if (id) info.responseId = id;
   const model = str(resp.model);
@@ -161,9 +105,10 @@ function fromResponseObject(info: ChatInfo, resp: Obj, content: boolean): void {
     info.outputMessages = [{ role: 'assistant', parts: toChatMessages(items).flatMap((m) => m.parts), finish_reason: reason }];
     const sys = toSystemInstructionParts(resp.instructions);
     if (sys.length) info.systemInstructions = sys;
-    if (Array.isArray(resp.tools)) info.toolDefinitions = toolDefinitions(resp.tools);
   }
-  Object.assign(info.requestParams, requestParams({ temperature: resp.temperature, top_p: resp.top_p, max_output_tokens: resp.max_output_tokens }));
+  if (tools && Array.isArray(resp.tools)) info.toolDefinitions = toolDefinitions(resp.tools);
+  // No request parameters from here: a response object echoes the server's defaults (temperature 1, top_p 1)
+  // for parameters the request never set, and `gen_ai.request.*` must describe the request only.
 }
 
 function fromChatCompletion(info: ChatInfo, cc: Obj, content: boolean): void {
@@ -204,41 +149,45 @@ function toolDefinitions(tools: unknown[]): NonNullable<ChatInfo['toolDefinition
  * output and system messages, tool definitions) is only converted when `content` is true: with
  * capture off that work, which grows with the conversation's history, is skipped entirely.
  */
-export function readChatInfo(data: Obj, content = true): ChatInfo {
+export function readChatInfo(data: Obj, content = true, tools = content): ChatInfo {
   const info: ChatInfo = { requestParams: {}, toolCalls: [] };
   if (data.type === 'response') {
     info.apiType = OPENAI_API_TYPE_VALUE_RESPONSES;
     const id = str(data.response_id);
     if (id) info.responseId = id;
-    if (isObj(data._response)) fromResponseObject(info, data._response, content);
-    if (content && data._input !== undefined) {
-      const msgs = toChatMessages(data._input);
-      const { system, rest } = splitSystemInstructions(msgs);
-      info.inputMessages = rest;
-      if (system.length && !info.systemInstructions) info.systemInstructions = system;
-    }
+    if (isObj(data._response)) fromResponseObject(info, data._response, content, tools);
+    // Responses takes `instructions` separately (read above); system or developer items in the input are
+    // part of the history sent, so they stay in the input messages.
+    if (content && data._input !== undefined) info.inputMessages = toChatMessages(data._input);
     return info;
   }
   // generation
   const model = str(data.model);
   if (model) info.requestModel = model;
   Object.assign(info.requestParams, requestParams(data.model_config));
-  if (content && Array.isArray(data.input)) {
-    const { system, rest } = splitSystemInstructions(toChatMessages(data.input));
-    info.inputMessages = rest;
-    if (system.length) info.systemInstructions = system;
-  }
   const output = Array.isArray(data.output) ? data.output : undefined;
   if (output) {
     const cc = output.find(isChatCompletion);
     const resp = output.find(isResponseObject);
     if (cc) fromChatCompletion(info, cc, content);
-    else if (resp) fromResponseObject(info, resp, content);
+    else if (resp) fromResponseObject(info, resp, content, tools);
     else {
       const reason = finishReasonFromItems(output);
       info.finishReasons = [reason];
       if (content) info.outputMessages = [{ role: 'assistant', parts: toChatMessages(output).flatMap((m) => m.parts), finish_reason: reason }];
       info.toolCalls = toolCallsFromItems(output);
+    }
+  }
+  if (content && Array.isArray(data.input)) {
+    const messages = toChatMessages(data.input);
+    if (info.apiType === OPENAI_API_TYPE_VALUE_CHAT_COMPLETIONS) {
+      // Chat Completions has no separate instructions: the system message is part of the history sent.
+      info.inputMessages = messages;
+    } else {
+      // Other models take the SDK's systemInstructions separately and prepend them.
+      const { system, rest } = splitSystemInstructions(messages);
+      info.inputMessages = rest;
+      if (system.length) info.systemInstructions = system;
     }
   }
   const usage = readUsage(data.usage);
@@ -248,6 +197,6 @@ export function readChatInfo(data: Obj, content = true): ChatInfo {
   if (rid) info.responseId = rid;
   const rmodel = str(data.response_model);
   if (rmodel) info.responseModel = rmodel;
-  if (content && Array.isArray(data.tools) && !info.toolDefinitions) info.toolDefinitions = toolDefinitions(data.tools);
+  if (tools && Array.isArray(data.tools) && !info.toolDefinitions) info.toolDefinitions = toolDefinitions(data.tools);
   return info;
 }

@@ -1,5 +1,7 @@
-export { AgentsOtelProcessor, registerAgentsOtel, modelErrorType, type AgentsOtelOptions } from './processor.js';
+export { registerAgentsOtel } from './register.js';
+export { AgentsOtelProcessor } from './processor.js';
 export { AgentsContextManager } from './context-manager.js';
-export { captureContentFromEnv } from './config.js';
+export type { AgentsOtelOptions } from './options.js';
+export { captureContentFromEnv, type ContentCaptureMode } from './config.js';
+export type { RunnerLike } from './observe.js';
 export { TRUNCATION_MARKER } from './truncate.js';
-export * from './semconv.js';

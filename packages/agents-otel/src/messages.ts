@@ -167,13 +167,17 @@ export function toChatMessages(input: unknown): ChatMessage[] {
     if (last && last.role === 'assistant') last.parts.push(...parts);
     else out.push({ role: 'assistant', parts });
   };
-  for (const raw of items) {
-    if (typeof raw === 'string') {
-      out.push({ role: 'user', parts: [{ type: 'text', content: raw }] });
+  for (const item of items) {
+    if (typeof item === 'string') {
+      out.push({ role: 'user', parts: [{ type: 'text', content: item }] });
       continue;
     }
-    if (!isObj(raw)) continue;
+    if (!isObj(item)) continue;
+    // The SDK wraps Responses items it has no protocol shape for (e.g. read back from the Conversations API) as
+    // `{ type: 'unknown', providerData: <wire item> }`: read the wire item.
+    const raw = item.type === 'unknown' && isObj(item.providerData) ? item.providerData : item;
     const type = str(raw.type);
+    if (type === 'item_reference' || type === 'compaction') continue; // no content of their own
     const role = str(raw.role);
     if (type === 'function_call' || type === 'custom_tool_call') {
       pushAssistantParts([toolCallPart(raw.callId ?? raw.call_id ?? raw.id, raw.name, raw.arguments ?? raw.input)]);
@@ -219,8 +223,9 @@ export function toChatMessages(input: unknown): ChatMessage[] {
         out.push(msg);
       }
     } else if (type) {
-      // hosted tool calls and other item kinds: keep a generic part, no payload
-      pushAssistantParts([{ type: type.endsWith('_call') ? 'server_tool_call' : type, ...(str(raw.name) ? { name: str(raw.name) } : {}) }]);
+      // hosted tool calls (web_search_call, hosted_tool_call, mcp_call...) and other kinds: a generic part, no payload
+      const name = str(raw.name) ?? (type.endsWith('_call') && type !== 'hosted_tool_call' ? type.slice(0, -'_call'.length) : undefined);
+      pushAssistantParts([{ type: type.endsWith('_call') ? 'server_tool_call' : type, ...(name ? { name } : {}) }]);
     }
   }
   return out;

@@ -45,6 +45,14 @@ export const ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS = 'gen_ai.usage.reasoning
 export const ATTR_GEN_AI_TOKEN_TYPE = 'gen_ai.token.type';
 
 export const ATTR_GEN_AI_AGENT_NAME = 'gen_ai.agent.name';
+/**
+ * CUSTOM: the turn number of the conversation (1 for the first user message), following the open proposal
+ * semantic-conventions-genai issue #332 (`gen_ai.agent.turn`, int). Read from the SDK trace metadata key
+ * {@link TRACE_METADATA_TURN} (`new Runner({ traceMetadata: { 'gen_ai.agent.turn': '3' } })`).
+ */
+export const ATTR_GEN_AI_AGENT_TURN = 'gen_ai.agent.turn';
+/** SDK trace metadata key the bridge reads the turn number from (a decimal string, as trace metadata is). */
+export const TRACE_METADATA_TURN = 'gen_ai.agent.turn';
 export const ATTR_GEN_AI_AGENT_DESCRIPTION = 'gen_ai.agent.description';
 
 export const ATTR_GEN_AI_TOOL_NAME = 'gen_ai.tool.name';
@@ -52,7 +60,8 @@ export const ATTR_GEN_AI_TOOL_TYPE = 'gen_ai.tool.type';
 export const ATTR_GEN_AI_TOOL_DESCRIPTION = 'gen_ai.tool.description';
 export const ATTR_GEN_AI_TOOL_CALL_ID = 'gen_ai.tool.call.id';
 
-// Opt-in content attributes (only with content capture on). JSON strings on spans.
+// Opt-in content attributes (only with content capture on). Structured (AnyValue) by default; JSON strings
+// with the `contentFormat: 'json_string'` option.
 export const ATTR_GEN_AI_SYSTEM_INSTRUCTIONS = 'gen_ai.system_instructions';
 export const ATTR_GEN_AI_INPUT_MESSAGES = 'gen_ai.input.messages';
 export const ATTR_GEN_AI_OUTPUT_MESSAGES = 'gen_ai.output.messages';
@@ -116,6 +125,8 @@ export const GEN_AI_TOKEN_TYPE_VALUE_OUTPUT = 'output';
 export const GEN_AI_OUTPUT_TYPE_VALUE_TEXT = 'text';
 export const GEN_AI_OUTPUT_TYPE_VALUE_JSON = 'json';
 export const GEN_AI_TOOL_TYPE_VALUE_FUNCTION = 'function';
+/** Tools the agent runs itself that are not plain functions (computer, shell, MCP...). */
+export const GEN_AI_TOOL_TYPE_VALUE_EXTENSION = 'extension';
 
 /** Finish reasons of the v1.41 output-message schema. */
 export const FINISH_REASON_STOP = 'stop';
@@ -170,6 +181,12 @@ export const METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_CACHE_READ_INPUT_TOKENS =
 export const METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_CACHE_READ_INPUT_TOKENS_UNIT = '{token}';
 export const METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_CACHE_READ_INPUT_TOKENS_DESCRIPTION =
   'Number of input tokens served from the provider prompt cache (subset of gen_ai.client.token.usage input).';
+
+// ---------------------------------------------------------------------------------------------------------
+// Events (log records)
+// ---------------------------------------------------------------------------------------------------------
+/** v1.41 `event.gen_ai.client.inference.operation.details`: one per chat, with content, as a log record. */
+export const EVENT_GEN_AI_CLIENT_INFERENCE_OPERATION_DETAILS = 'gen_ai.client.inference.operation.details';
 
 // ---------------------------------------------------------------------------------------------------------
 // Environment

@@ -27,7 +27,8 @@ import {
 import { vi } from 'vitest';
 import { z } from 'zod';
 import { AgentsContextManager } from '../src/context-manager.js';
-import { AgentsOtelProcessor, type AgentsOtelOptions } from '../src/processor.js';
+import type { AgentsOtelOptions } from '../src/options.js';
+import { AgentsOtelProcessor } from '../src/processor.js';
 
 class TestMetricReader extends MetricReader {
   protected override async onForceFlush(): Promise<void> {}

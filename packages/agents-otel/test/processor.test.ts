@@ -2,7 +2,7 @@ import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { getCurrentSpan, InputGuardrailTripwireTriggered, Runner, withCustomSpan } from '@openai/agents-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerAgentsOtel } from '../src/processor.js';
+import { registerAgentsOtel } from '../src/register.js';
 import * as sc from '../src/semconv.js';
 import {
   byName,
@@ -144,7 +144,7 @@ describe('span tree and attributes (§14.1, §14.2)', () => {
     expect(h.processor.inFlightSpanCount).toBe(0);
   });
 
-  it('uses SDK timestamps: children inside the agent span, tool after chat #1, chat #2 after the tool', async () => {
+  it('times spans where the SDK starts and ends them: children inside the agent span, tool after chat #1, chat #2 after the tool', async () => {
     const h = createHarness();
     await runScenario(h, QUESTION, { delayMs: 15 });
     const spans = h.spans();
@@ -158,7 +158,7 @@ describe('span tree and attributes (§14.1, §14.2)', () => {
     }
     expect(ns(c1.endTime) <= ns(tool.startTime)).toBe(true);
     expect(ns(tool.endTime) <= ns(c2.startTime)).toBe(true);
-    expect(ns(c1.endTime) - ns(c1.startTime) >= 14_000_000n).toBe(true); // ≈ delayMs, from startedAt/endedAt
+    expect(ns(c1.endTime) - ns(c1.startTime) >= 14_000_000n).toBe(true); // ≈ delayMs, measured by the bridge's clock
   });
 
   it('honours modelSpanKind, serverAddress/serverPort, providerName and requestModel options', async () => {
@@ -350,7 +350,11 @@ describe('errors (§14.4)', () => {
     expect(chat.events.map((e) => e.name)).toEqual(['exception']);
     const inv = one(spans, 'invoke_agent SupportAgent');
     expect(inv.status.code).toBe(SpanStatusCode.ERROR);
-    expect(inv.attributes[sc.ATTR_ERROR_TYPE]).toBe('Error');
+    // item 1: the agent span carries the cause (the failed chat's status), not the generic "Error"
+    expect(inv.attributes[sc.ATTR_ERROR_TYPE]).toBe('429');
+    // item 4: exception.type is a class; error.type keeps the status
+    expect(chat.events[0]?.attributes).toMatchObject({ 'exception.type': 'RateLimitError', 'exception.message': '429 Too Many Requests' });
+    expect(inv.events[0]?.attributes?.['exception.type']).toBe('RateLimitError');
     const all = await h.metrics();
     const chatPoint = histogramPoints(metric(all, sc.METRIC_GEN_AI_CLIENT_OPERATION_DURATION)).find(
       (p) => p.attributes[sc.ATTR_GEN_AI_OPERATION_NAME] === 'chat',
@@ -361,6 +365,10 @@ describe('errors (§14.4)', () => {
       'gen_ai.request.model': MODEL,
       'error.type': '429',
     });
+    const agentPoint = histogramPoints(metric(all, sc.METRIC_GEN_AI_CLIENT_OPERATION_DURATION)).find(
+      (p) => p.attributes[sc.ATTR_GEN_AI_OPERATION_NAME] === 'invoke_agent',
+    );
+    expect(agentPoint?.attributes[sc.ATTR_ERROR_TYPE]).toBe('429');
     expect(histogramPoints(metric(all, sc.METRIC_GEN_AI_CLIENT_TOKEN_USAGE))).toHaveLength(0);
   });
 
@@ -407,9 +415,10 @@ describe('errors (§14.4)', () => {
 
 describe('content capture (§7, §3.1)', () => {
   type Msg = { role: string; parts: Array<Record<string, unknown>>; finish_reason?: string };
-  function checkMessages(json: unknown, output: boolean): Msg[] {
-    expect(typeof json).toBe('string');
-    const msgs = JSON.parse(json as string) as Msg[];
+  function checkMessages(value: unknown, output: boolean): Msg[] {
+    // structured (AnyValue) by default: an array of maps, not a JSON string (item 6)
+    expect(Array.isArray(value)).toBe(true);
+    const msgs = value as Msg[];
     expect(Array.isArray(msgs)).toBe(true);
     for (const m of msgs) {
       expect(typeof m.role).toBe('string');
@@ -451,7 +460,7 @@ describe('content capture (§7, §3.1)', () => {
     expect(h.processor.captureMessageContent).toBe(expected);
   });
 
-  it('when on, records JSON content in the v1.41 schemas', async () => {
+  it('when on, records structured content in the v1.41 schemas', async () => {
     process.env[sc.ENV_CAPTURE_MESSAGE_CONTENT] = 'true';
     const h = createHarness();
     await runScenario(h);
@@ -460,7 +469,7 @@ describe('content capture (§7, §3.1)', () => {
       String(a.attributes[sc.ATTR_GEN_AI_RESPONSE_ID]).localeCompare(String(b.attributes[sc.ATTR_GEN_AI_RESPONSE_ID])),
     ) as [ReadableSpan, ReadableSpan];
 
-    expect(JSON.parse(chat1.attributes[sc.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS] as string)).toEqual([{ type: 'text', content: INSTRUCTIONS }]);
+    expect(chat1.attributes[sc.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS]).toEqual([{ type: 'text', content: INSTRUCTIONS }]);
     expect(checkMessages(chat1.attributes[sc.ATTR_GEN_AI_INPUT_MESSAGES], false)).toEqual([
       { role: 'user', parts: [{ type: 'text', content: QUESTION }] },
     ]);
@@ -481,21 +490,31 @@ describe('content capture (§7, §3.1)', () => {
     ]);
 
     const tool = one(spans, 'execute_tool lookup_order');
-    expect(JSON.parse(tool.attributes[sc.ATTR_GEN_AI_TOOL_CALL_ARGUMENTS] as string)).toEqual({ orderId: '42' });
-    expect(JSON.parse(tool.attributes[sc.ATTR_GEN_AI_TOOL_CALL_RESULT] as string)).toEqual({ orderId: '42', status: 'shipped' });
+    expect(tool.attributes[sc.ATTR_GEN_AI_TOOL_CALL_ARGUMENTS]).toEqual({ orderId: '42' });
+    expect(tool.attributes[sc.ATTR_GEN_AI_TOOL_CALL_RESULT]).toEqual({ orderId: '42', status: 'shipped' });
 
     const agent = one(spans, 'invoke_agent SupportAgent');
-    expect(JSON.parse(agent.attributes[sc.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS] as string)).toEqual([{ type: 'text', content: INSTRUCTIONS }]);
+    expect(agent.attributes[sc.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS]).toEqual([{ type: 'text', content: INSTRUCTIONS }]);
     expect(checkMessages(agent.attributes[sc.ATTR_GEN_AI_INPUT_MESSAGES], false)).toEqual([
       { role: 'user', parts: [{ type: 'text', content: QUESTION }] },
     ]);
     expect(checkMessages(agent.attributes[sc.ATTR_GEN_AI_OUTPUT_MESSAGES], true)).toEqual([
       { role: 'assistant', parts: [{ type: 'text', content: FINAL_TEXT }], finish_reason: 'stop' },
     ]);
-    expect(JSON.parse(agent.attributes[sc.ATTR_GEN_AI_TOOL_DEFINITIONS] as string)).toEqual([{ type: 'function', name: 'lookup_order' }]);
+    expect(agent.attributes[sc.ATTR_GEN_AI_TOOL_DEFINITIONS]).toEqual([{ type: 'function', name: 'lookup_order' }]);
 
     // never on guardrail spans
     for (const key of sc.CONTENT_ATTRIBUTES) expect(one(spans, 'run_guardrail pii_check').attributes[key]).toBeUndefined();
+  });
+
+  it("contentFormat 'json_string' gives the same values as JSON strings, for backends that need strings (item 6)", async () => {
+    const h = createHarness({ captureMessageContent: true, contentFormat: 'json_string' });
+    await runScenario(h);
+    const spans = h.spans();
+    const agent = one(spans, 'invoke_agent SupportAgent');
+    expect(agent.attributes[sc.ATTR_GEN_AI_INPUT_MESSAGES]).toBe(JSON.stringify([{ role: 'user', parts: [{ type: 'text', content: QUESTION }] }]));
+    expect(agent.attributes[sc.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS]).toBe(JSON.stringify([{ type: 'text', content: INSTRUCTIONS }]));
+    expect(one(spans, 'execute_tool lookup_order').attributes[sc.ATTR_GEN_AI_TOOL_CALL_ARGUMENTS]).toBe('{"orderId":"42"}');
   });
 
   it('option overrides the env var', async () => {
@@ -515,13 +534,13 @@ describe('content capture (§7, §3.1)', () => {
       for (const key of sc.CONTENT_ATTRIBUTES) {
         const v = s.attributes[key];
         if (v === undefined) continue;
-        expect((v as string).length).toBeLessThanOrEqual(200);
-        expect(() => JSON.parse(v as string)).not.toThrow();
-        if ((v as string).includes('[truncated]')) truncated++;
+        const json = typeof v === 'string' ? v : JSON.stringify(v);
+        expect(json.length).toBeLessThanOrEqual(200);
+        if (json.includes('[truncated]')) truncated++;
       }
     }
     expect(truncated).toBeGreaterThan(0);
-    const input = JSON.parse(one(spans, 'invoke_agent SupportAgent').attributes[sc.ATTR_GEN_AI_INPUT_MESSAGES] as string) as Array<{
+    const input = one(spans, 'invoke_agent SupportAgent').attributes[sc.ATTR_GEN_AI_INPUT_MESSAGES] as Array<{
       role: string;
       parts: Array<{ type: string; content: string }>;
     }>;

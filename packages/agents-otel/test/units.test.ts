@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readChatInfo } from '../src/chat-data.js';
-import { captureContentFromEnv } from '../src/config.js';
+import { captureContentFromEnv, contentCaptureFromEnv } from '../src/config.js';
 import { normalizeFinishReason, toChatMessages } from '../src/messages.js';
-import { modelErrorType } from '../src/processor.js';
+import { modelErrorType } from '../src/errors.js';
 import { isoToHrTime } from '../src/time.js';
 import { boundedJson, TRUNCATION_MARKER, truncateString } from '../src/truncate.js';
 
@@ -100,8 +100,10 @@ describe('message mapping', () => {
     expect(info.finishReasons).toEqual(['stop']);
     expect(info.usage).toEqual({ input: 10, output: 2, cacheRead: 4, reasoning: 1 });
     expect(info.requestParams).toEqual({ 'gen_ai.request.temperature': 0.5, 'gen_ai.request.top_p': 0.9 });
-    expect(info.systemInstructions).toEqual([{ type: 'text', content: 'be nice' }]);
+    // Chat Completions sends the system message as part of the history: it stays an input message (item 7).
+    expect(info.systemInstructions).toBeUndefined();
     expect(info.inputMessages).toEqual([
+      { role: 'system', parts: [{ type: 'text', content: 'be nice' }] },
       { role: 'user', parts: [{ type: 'text', content: 'hi' }] },
       { role: 'assistant', parts: [{ type: 'tool_call', id: 'call_9', name: 'f', arguments: {} }] },
       { role: 'tool', parts: [{ type: 'tool_call_response', id: 'call_9', response: 'res' }] },
@@ -135,6 +137,28 @@ describe('message mapping', () => {
     expect(info.inputMessages).toEqual([{ role: 'user', parts: [{ type: 'text', content: 'hello' }] }]);
   });
 
+  it('takes no request parameters from a Responses object: it echoes server defaults the request never set (item 2)', () => {
+    const info = readChatInfo({
+      type: 'response',
+      response_id: 'resp_1',
+      _response: { id: 'resp_1', object: 'response', status: 'completed', temperature: 1, top_p: 1, max_output_tokens: null, output: [] },
+    });
+    expect(info.requestParams).toEqual({});
+  });
+
+  it('parses Conversations items the SDK wraps as unknown, and hosted tool calls (item 8)', () => {
+    const messages = toChatMessages([
+      { type: 'unknown', providerData: { type: 'message', id: 'msg_1', role: 'user', content: [{ type: 'input_text', text: 'hi' }] } },
+      { type: 'unknown', providerData: { type: 'web_search_call', id: 'ws_1', status: 'completed', action: { type: 'search', query: 'nba' } } },
+      { type: 'item_reference', id: 'msg_0' },
+      { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'hello', annotations: [] }] },
+    ]);
+    expect(messages).toEqual([
+      { role: 'user', parts: [{ type: 'text', content: 'hi' }] },
+      { role: 'assistant', parts: [{ type: 'server_tool_call', name: 'web_search' }, { type: 'text', content: 'hello' }] },
+    ]);
+  });
+
   it('normalises finish reasons', () => {
     expect(normalizeFinishReason('tool_calls')).toBe('tool_call');
     expect(normalizeFinishReason('function_call')).toBe('tool_call');
@@ -148,9 +172,14 @@ describe('message mapping', () => {
 describe('misc', () => {
   it('parses the capture env var', () => {
     const key = 'OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT';
-    expect(captureContentFromEnv({})).toBe(false);
-    expect(captureContentFromEnv({ [key]: ' Span_Only ' })).toBe(true);
-    expect(captureContentFromEnv({ [key]: 'EVENT_ONLY' })).toBe(false);
+    expect(contentCaptureFromEnv({})).toBe('no_content');
+    expect(contentCaptureFromEnv({ [key]: ' Span_Only ' })).toBe('span_only');
+    expect(contentCaptureFromEnv({ [key]: 'EVENT_ONLY' })).toBe('event_only');
+    expect(contentCaptureFromEnv({ [key]: 'span_and_event' })).toBe('span_and_event');
+    expect(contentCaptureFromEnv({ [key]: 'TRUE' })).toBe('span_only');
+    expect(contentCaptureFromEnv({ [key]: 'no_content' })).toBe('no_content');
+    // the boolean for other instrumentations: content on spans only
+    expect(['true', 'span_only', 'span_and_event', 'event_only', 'false'].map((v) => captureContentFromEnv({ [key]: v }))).toEqual([true, true, true, false, false]);
   });
 
   it('converts ISO timestamps to HrTime keeping precision', () => {
@@ -222,5 +251,31 @@ describe('readChatInfo without content capture', () => {
   it('parses the SDK millisecond timestamps exactly on the fast path', () => {
     expect(isoToHrTime('2026-11-24T03:04:05.678Z')).toEqual([Date.UTC(2026, 10, 24, 3, 4, 5) / 1000, 678_000_000]);
     expect(isoToHrTime('2026-11-24T03:04:05.678901Z')).toEqual([Date.UTC(2026, 10, 24, 3, 4, 5) / 1000, 678_901_000]);
+  });
+});
+
+describe('declared peer range', () => {
+  it('admits the tested @openai/agents-core release and matches what the README claims', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { createRequire } = await import('node:module');
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      peerDependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    const range = pkg.peerDependencies['@openai/agents-core'];
+    expect(range).toBe('>=0.20.0 <0.21.0');
+    // the package has no ./package.json export: find it next to its resolved entry point
+    const { existsSync } = await import('node:fs');
+    const { dirname, join } = await import('node:path');
+    let dir = dirname(createRequire(import.meta.url).resolve('@openai/agents-core'));
+    const isRoot = (d: string) => existsSync(join(d, 'package.json')) && readFileSync(join(d, 'package.json'), 'utf8').includes('"name": "@openai/agents-core"');
+    while (!isRoot(dir) && dirname(dir) !== dir) dir = dirname(dir);
+    const installed = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(installed).toBe(pkg.devDependencies['@openai/agents-core']); // the version the tests run against
+    const [major, minor] = installed.split('.').map(Number);
+    expect([major, minor]).toEqual([0, 20]); // inside the range
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(`\`@openai/agents-core ${range}\``);
+    expect(readme).toContain(`tested with\n\`@openai/agents-core\` **${installed}**`);
   });
 });

@@ -440,6 +440,33 @@ const agent: PanelDef[] = [
     height: 6,
   },
   {
+    key: 'conversations-table',
+    title: 'Conversations: turns, tokens and latency',
+    description:
+      'Per conversation (gen_ai.conversation.id, the session id): turns (invoke_agent spans), last turn number (gen_ai.agent.turn), input and output tokens, average and p95 turn latency.',
+    kind: 'table',
+    unit: 'none',
+    queries: [
+      q(
+        'A',
+        'traces',
+        [
+          { expression: 'count()', alias: 'Turns' },
+          { expression: 'max(gen_ai.agent.turn)', alias: 'Last turn' },
+          { expression: 'sum(gen_ai.usage.input_tokens)', alias: 'Input tokens' },
+          { expression: 'sum(gen_ai.usage.output_tokens)', alias: 'Output tokens' },
+          { expression: 'avg(duration_nano)', alias: 'Avg turn latency' },
+          { expression: 'p95(duration_nano)', alias: 'p95 turn latency' },
+        ],
+        and(AGENT_SPANS, 'gen_ai.conversation.id EXISTS'),
+        { groupBy: ['gen_ai.conversation.id'] },
+      ),
+    ],
+    columnUnits: { 'A.avg(duration_nano)': 'ns', 'A.p95(duration_nano)': 'ns' },
+    width: 12,
+    height: 6,
+  },
+  {
     key: 'guardrail-trips',
     title: 'Guardrail trips by guardrail',
     description: 'run_guardrail spans with gen_ai.guardrail.triggered = true, by gen_ai.guardrail.name.',

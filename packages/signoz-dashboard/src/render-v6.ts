@@ -173,6 +173,8 @@ export function renderV6(dashboard: DashboardDef): Json {
         spec: {
           name: v.name,
           display: { name: v.name, description: v.description },
+          // Perses' "all values": SigNoz drops the `IN $var` filter for ALL, so data without the attribute still shows.
+          defaultValue: '$__all',
           allowAllValue: true,
           allowMultiple: true,
           customAllValue: '',

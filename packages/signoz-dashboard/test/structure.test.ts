@@ -43,6 +43,15 @@ describe('our dashboards', () => {
         expect(result.problems).toEqual([]);
       });
 
+      test('every variable defaults to all values, so a literal import shows data without picking anything', () => {
+        const d = doc as { spec?: { variables: Array<{ spec: Record<string, unknown> }> }; variables?: Record<string, Record<string, unknown>> };
+        if (format === 'v6') {
+          for (const v of d.spec!.variables) expect(v.spec, String(v.spec.name)).toMatchObject({ defaultValue: '$__all', allowAllValue: true });
+        } else {
+          for (const v of Object.values(d.variables!)) expect(v, String(v.name)).toMatchObject({ allSelected: true, showALLOption: true });
+        }
+      });
+
       test('declares the service, model, environment and operation variables, and uses each', () => {
         const { variables, queries } = extract(doc);
         expect(Object.fromEntries(variables.map((v) => [v.name, v.attribute]))).toEqual({

@@ -7,6 +7,7 @@
 import { AgentsContextManager, captureContentFromEnv } from '@nba-reporter/agents-otel';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
@@ -19,6 +20,9 @@ import { setRunningTelemetry } from './state.js';
 
 /** Requests that are not worth a trace: probes and static playground assets. */
 const UNTRACED_PATHS = ['/healthz', '/readyz', '/playground/', '/favicon.ico'];
+
+/** NBA_REPORTER_SESSION_DB values that select the PostgreSQL session store (see @nba-reporter/agent). */
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
 export const DEFAULT_SERVICE_NAME = 'nba-reporter-api';
 
@@ -54,6 +58,9 @@ export function createTelemetryConfig(env: Env = process.env): Partial<NodeSDKCo
         { captureContent: captureContentFromEnv(env) },
       ),
       new PinoInstrumentation(),
+      // Sessions (and rate limits) on PostgreSQL: a client span per query inside a request, never the parameter
+      // values (the statements are parameterised). Start-up work such as migrations has no parent and is not traced.
+      ...(POSTGRES_URL.test(env.NBA_REPORTER_SESSION_DB?.trim() ?? '') ? [new PgInstrumentation({ requireParentSpan: true })] : []),
     ],
     // Traces stay on with no exporter (trace ids still reach answers, errors and log lines), just not printed.
     ...(traces === 'tree' ? { spanProcessors: [new SpanTreeProcessor()] } : {}),

@@ -39,6 +39,8 @@ export interface FlatMetricPoint {
 }
 
 export interface FlatLog {
+  /** OTLP `eventName` ('' for plain log records). */
+  eventName: string;
   traceId: string;
   spanId: string;
   severityNumber: number;
@@ -200,6 +202,7 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
       for (const sl of rl.scopeLogs ?? []) {
         for (const r of sl.logRecords ?? []) {
           logs.push({
+            eventName: r.eventName ?? '',
             traceId: r.traceId ?? '',
             spanId: r.spanId ?? '',
             severityNumber: r.severityNumber ?? 0,

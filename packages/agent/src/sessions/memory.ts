@@ -2,7 +2,7 @@
  * In-memory {@link SessionStore} for tests and throwaway processes.
  */
 import type { AgentInputItem } from '@openai/agents-core';
-import { SessionNotFoundError, SessionTurnLimitError } from '../errors.js';
+import { SessionBusyError, SessionNotFoundError, SessionTurnLimitError } from '../errors.js';
 import type { TopicSlug } from '../topics.js';
 import {
   generateSessionId,
@@ -65,6 +65,7 @@ export class MemorySessionStore implements SessionStore {
     const session = this.#live(sessionId);
     if (!session || session.owner !== owner) throw new SessionNotFoundError(sessionId);
     if (session.turns >= this.limits.maxTurns) throw new SessionTurnLimitError(sessionId, this.limits.maxTurns);
+    if (options.expectedTurns !== undefined && session.turns !== options.expectedTurns) throw new SessionBusyError(sessionId);
     const serialised = items.map((item) => JSON.stringify(item));
     session.items.push(...serialised);
     session.turns += 1;

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { AgentInputItem } from '@openai/agents-core';
-import { SessionNotFoundError, SessionTurnLimitError } from '../errors.js';
+import { SessionBusyError, SessionNotFoundError, SessionTurnLimitError } from '../errors.js';
 import { isTopicSlug, type TopicSlug } from '../topics.js';
 import {
   generateSessionId,
@@ -125,6 +125,8 @@ export class SqliteSessionStore implements SessionStore {
       const row = this.#live(sessionId);
       if (!row || row.owner !== owner) throw new SessionNotFoundError(sessionId);
       if (Number(row.turns) >= this.limits.maxTurns) throw new SessionTurnLimitError(sessionId, this.limits.maxTurns);
+      // Another process on the same file stored a turn since the caller read the session.
+      if (options.expectedTurns !== undefined && Number(row.turns) !== options.expectedTurns) throw new SessionBusyError(sessionId);
       const turn = Number(row.turns) + 1;
       this.#db.prepare('UPDATE sessions SET updated_at = ?, turns = ? WHERE id = ?').run(this.#iso(this.#now()), turn, sessionId);
       const last = this.#db

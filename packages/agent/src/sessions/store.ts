@@ -41,7 +41,7 @@ export interface SessionStoreOptions extends Partial<SessionLimits> {
 }
 
 /** Options of {@link SessionStore.create}. */
-export interface CreateSessionOptions {
+export interface CreateSessionOptions extends TurnRecord {
   /** Caller-chosen id (e.g. an OpenAI conversation id); else a new unguessable one. */
   id?: string;
   /** The first turn's items, stored in the same transaction. */
@@ -50,13 +50,32 @@ export interface CreateSessionOptions {
   owner?: string | null;
 }
 
+/**
+ * A request's idempotency key and its answer, stored with the turn by stores that support replay (PostgreSQL), so a
+ * request retried with the same key (by a client or by a load balancer after an instance died) gets the stored
+ * answer instead of a second turn. Stores without replay ignore it.
+ */
+export interface TurnRecord {
+  /** The caller's idempotency key (scoped to the owner by the store). */
+  requestKey?: string;
+  /** The answer to replay, as JSON. */
+  result?: unknown;
+}
+
 /** Who is asking: the API key name, or `null`/absent for sessions created without authentication. */
 export interface SessionOwnerOptions {
   owner?: string | null;
 }
 
 /** Options of {@link SessionStore.appendTurn}. */
-export interface AppendTurnOptions extends SessionOwnerOptions {}
+export interface AppendTurnOptions extends SessionOwnerOptions, TurnRecord {
+  /**
+   * The turn count (`StoredSession.turns`) the caller read with `get`. When another writer stored a turn since (another
+   * instance), the store throws `SessionBusyError` and writes nothing: a turn computed from stale history is never
+   * stored.
+   */
+  expectedTurns?: number;
+}
 
 /**
  * Where conversations live. Implementations must:
@@ -76,11 +95,16 @@ export interface SessionStore {
   /**
    * Appends one turn's items atomically (an empty list still counts the turn: the `openai` provider keeps items on
    * OpenAI). Throws `SessionNotFoundError` for an unknown, expired or foreign session, `SessionTurnLimitError` when
-   * the session already holds `limits.maxTurns` turns.
+   * the session already holds `limits.maxTurns` turns, `SessionBusyError` when `options.expectedTurns` no longer
+   * matches.
    */
   appendTurn(sessionId: string, items: readonly AgentInputItem[], options?: AppendTurnOptions): Promise<void>;
   /** Deletes every expired session; returns how many were deleted. */
   deleteExpired(): Promise<number>;
+  /** The stored answer of the turn written with this idempotency key by this owner, if any (stores with replay). */
+  findTurn?(requestKey: string, options?: SessionOwnerOptions): Promise<{ sessionId: string; result: unknown } | undefined>;
+  /** Resolves once the store can serve (e.g. its database is reachable and migrated); optional. */
+  ready?(): Promise<void>;
   /** Releases resources; idempotent. */
   close(): Promise<void>;
 }

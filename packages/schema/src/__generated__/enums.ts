@@ -31,6 +31,8 @@ export const ErrorCode = {
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   /** This caller has used its turns for now (HTTP 429); `extensions.retryAfterMs` and `Retry-After` say when to retry. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** Another follow-up on the same session was answered first (several instances); nothing was stored. Retry the message. */
+  SESSION_BUSY: 'SESSION_BUSY',
   /** The session id is unknown, expired or belongs to another API key. Start a new conversation with `report`. */
   SESSION_NOT_FOUND: 'SESSION_NOT_FOUND',
   /** The session holds its maximum number of turns (`extensions.maxTurns`). Start a new conversation with `report`. */
