@@ -179,7 +179,7 @@ export function loadReporterConfig(env: Record<string, string | undefined> = pro
       url = undefined;
     }
     // The value may hold a password: never echo it.
-    if (!url || !url.hostname) {
+    if (!url?.hostname) {
       throw new ConfigError(
         'NBA_REPORTER_SESSION_DB',
         'NBA_REPORTER_SESSION_DB is not a valid PostgreSQL URL (expected postgres://user:password@host:5432/database)',
