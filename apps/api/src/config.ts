@@ -38,6 +38,23 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 5_000;
 export const DEFAULT_TURN_TIMEOUT_MS = 90_000;
 
+function checkPositiveInteger(name: string, value: string | undefined): void {
+  const v = value?.trim();
+  if (v && (!/^\d+$/.test(v) || Number(v) < 1 || !Number.isSafeInteger(Number(v)))) {
+    throw new ConfigError(name, `${name} must be a positive integer (got "${value}")`);
+  }
+}
+
+/**
+ * The trace view's variables are read by the telemetry bootstrap, which starts before this runs and cannot stop
+ * the process; checked here so a typo stops start-up with one clear line instead of silently using the default.
+ */
+function checkTraceView(env: Env): void {
+  parseBoolean('NBA_REPORTER_TRACE_VIEW', env.NBA_REPORTER_TRACE_VIEW, false);
+  checkPositiveInteger('NBA_REPORTER_TRACE_VIEW_MAX_TRACES', env.NBA_REPORTER_TRACE_VIEW_MAX_TRACES);
+  checkPositiveInteger('NBA_REPORTER_TRACE_VIEW_MAX_BYTES', env.NBA_REPORTER_TRACE_VIEW_MAX_BYTES);
+}
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {
@@ -74,6 +91,7 @@ export function loadApiConfig(env: Env = process.env, stdoutIsTTY = Boolean(proc
     }
     port = Number(rawPort);
   }
+  checkTraceView(env);
   const nodeEnv = env.NODE_ENV?.trim() ?? '';
   const logLevel = env.LOG_LEVEL?.trim().toLowerCase() || 'info';
   if (!LOG_LEVELS.includes(logLevel)) {

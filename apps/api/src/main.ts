@@ -12,12 +12,13 @@ import {
   redactPostgresUrl,
 } from '@nba-reporter/agent';
 import pg from 'pg';
-import { shutdownTelemetry, telemetrySummary } from '@nba-reporter/telemetry';
+import { shutdownTelemetry, telemetrySummary, traceStore } from '@nba-reporter/telemetry';
 import { accessNotice } from './access-notice.js';
 import { loadApiKeys, type ApiKeyEntry } from './auth.js';
 import { loadApiConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { mountPlayground } from './playground.js';
+import { TRACES_PATH } from './debug-traces.js';
 import { createApi } from './server.js';
 import { createTurnLimiter, postgresRateLimitStore, RATE_LIMIT_STORE_NAMES, type TurnLimiter } from './rate-limit.js';
 import { setupTelemetry } from './telemetry.js';
@@ -75,13 +76,15 @@ try {
   if (isReporterError(error) && error.code === 'CONFIG_ERROR') fail(error.message);
   throw error;
 }
+const traces = traceStore();
 const api = await createApi({
   reporter,
   config: apiConfig,
   logger,
   telemetry,
   version,
-  mountExtras: (app) => mountPlayground(app, apiConfig.playground),
+  traceStore: traces,
+  mountExtras: (app) => mountPlayground(app, apiConfig.playground, { tracesPath: traces ? TRACES_PATH : null }),
   apiKeys,
   turnLimiter,
 });
@@ -114,6 +117,7 @@ logger.info(
       ? redactPostgresUrl(reporterConfig.sessionDb)
       : reporterConfig.sessionDb,
     playground: apiConfig.playground,
+    traceView: traces ? TRACES_PATH : false,
     telemetry: telemetrySummary(),
   },
   'NBA Reporter API listening',

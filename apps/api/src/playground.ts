@@ -12,7 +12,12 @@ import express, { type RequestHandler } from 'express';
 
 export const PLAYGROUND_ASSETS_PATH = '/playground';
 
-export function mountPlayground(app: express.Express, enabled: boolean): void {
+export interface PlaygroundMountOptions {
+  /** Where the trace view's JSON is served (e.g. `/debug/traces`), or null when the view is off. */
+  tracesPath?: string | null;
+}
+
+export function mountPlayground(app: express.Express, enabled: boolean, options: PlaygroundMountOptions = {}): void {
   if (!enabled) return;
   // Content-hashed file names (see the package's manifest.json): safe to cache as immutable.
   app.use(PLAYGROUND_ASSETS_PATH, express.static(playgroundAssetsDir, { immutable: true, maxAge: '1d', index: false }));
@@ -22,7 +27,11 @@ export function mountPlayground(app: express.Express, enabled: boolean): void {
     // Only a request that prefers HTML (a browser's address bar); `Accept: application/json`, GraphQL's
     // own media type, or no Accept header at all fall through to GraphQL.
     if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
-    html ??= renderPlaygroundHtml({ endpoint: '/graphql', assetsPath: PLAYGROUND_ASSETS_PATH });
+    html ??= renderPlaygroundHtml({
+      endpoint: '/graphql',
+      assetsPath: PLAYGROUND_ASSETS_PATH,
+      tracesEndpoint: options.tracesPath ?? null,
+    });
     res
       .status(200)
       .set({

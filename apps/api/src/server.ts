@@ -10,11 +10,13 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Reporter } from '@nba-reporter/agent';
 import { typeDefs, type ErrorCode } from '@nba-reporter/schema';
+import type { TraceStoreReader } from '@nba-reporter/telemetry';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { authenticate, type ApiKeyEntry } from './auth.js';
 import type { ApiConfig } from './config.js';
+import { debugTracesRouter, TRACES_PATH } from './debug-traces.js';
 import { errorCodeOf } from './errors.js';
 import {
   countTurnSelections,
@@ -40,6 +42,8 @@ export interface CreateApiOptions {
   version: string;
   /** Mounts extra routes before GraphQL (the playground). */
   mountExtras?: (app: express.Express) => void;
+  /** The local trace view's store: serves GET /debug/traces when given. */
+  traceStore?: TraceStoreReader | undefined;
   /** API keys (see auth.ts); empty or absent: authentication is off. */
   apiKeys?: readonly ApiKeyEntry[];
   /** Turn rate limiter; absent: no rate limit. */
@@ -239,6 +243,9 @@ export async function createApi(options: CreateApiOptions): Promise<Api> {
       },
     }),
   );
+
+  // Behind the same API-key check as /graphql (a caller then sees only its own requests' traces).
+  if (options.traceStore) app.use(TRACES_PATH, refuseWhileDraining, requireApiKey, debugTracesRouter(options.traceStore));
 
   const onError: ErrorRequestHandler = (err: { type?: string; status?: number }, _req, res, _next) => {
     if (err.type === 'entity.too.large') {

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnApi, type SpawnedApi } from '@nba-reporter/testing';
+import { spawnApi, startScriptedOpenAI, type SpawnedApi } from '@nba-reporter/testing';
 
 const CHROMIUM = '/usr/bin/chromium';
 // Flags for a closed network: no background connections to Google's services, no QUIC, no sandbox (root).
@@ -26,6 +26,17 @@ const CHROMIUM_ARGS = [
 ];
 const ARTIFACTS_DIR = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 const SCREENSHOT = `${ARTIFACTS_DIR}playground.png`;
+const TRACE_SCREENSHOT = `${ARTIFACTS_DIR}trace-view.png`;
+const GUARDRAIL_SCREENSHOT = `${ARTIFACTS_DIR}trace-view-guardrail.png`;
+const MODEL = 'offline-nba-2024-25';
+const FAULT_SCREENSHOT = `${ARTIFACTS_DIR}trace-view-model-fault.png`;
+
+/** The waterfall's rows as "depth name" strings, in display order. */
+async function waterfallNames(panel: Locator): Promise<string[]> {
+  return panel
+    .getByTestId('waterfall-row')
+    .evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-depth')} ${row.getAttribute('data-span-name')}`));
+}
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
 const inCI = Boolean(process.env.CI) && process.env.CI !== 'false';
@@ -53,6 +64,12 @@ function isLocal(url: string): boolean {
 async function editorText(editor: Locator): Promise<string> {
   return (await editor.locator('.view-lines').innerText()).replaceAll('\u00a0', ' ').replaceAll('\n', '');
 }
+
+/**
+ * The JSON text without whitespace: with the trace panel open the response editor is narrower, and Monaco wraps a
+ * long value (a uuid) mid-word onto an indented continuation line.
+ */
+const compact = (text: string): string => text.replace(/\s+/g, '');
 
 /** Polls until `read()` satisfies `predicate`, then returns it; fails with the last value read. */
 async function waitFor<T>(read: () => Promise<T>, predicate: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
@@ -158,7 +175,7 @@ describe('playground', () => {
     beforeAll(async () => {
       if (!haveChromium) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium).`);
       browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-      context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
+      context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, serviceWorkers: 'block' });
       await context.route('**/*', async (route) => {
         const url = route.request().url();
         if (isLocal(url)) return route.continue();
@@ -221,10 +238,64 @@ describe('playground', () => {
       expect(await page.getByTestId('last-operation').innerText()).toContain('ReportWinPercentage');
       expect(firstTraceId).toMatch(/^[0-9a-f]{32}$/);
       const reportText = await waitFor(() => editorText(responseEditor), (text) => text.includes('"report"'), 'the report in the response editor');
-      expect(reportText).toContain(`"sessionId": "${sessionId}"`);
-      expect(reportText).toContain(`"traceId": "${firstTraceId}"`);
+      expect(compact(reportText)).toContain(`"sessionId":"${sessionId}"`);
+      expect(compact(reportText)).toContain(`"traceId":"${firstTraceId}"`);
       expect(reportText).toContain('.561');
       expect(reportText).not.toContain('"errors"');
+
+      // 1b. Its trace, beside the answer: the waterfall, then a span's GenAI attributes.
+      await page.getByTestId('open-trace').click();
+      const panel = page.getByTestId('trace-panel');
+      await panel.waitFor();
+      await waitFor(() => panel.getByTestId('trace-panel-id').innerText(), (text) => text.trim() === firstTraceId, 'the report trace in the panel');
+      const rows = await waitFor(() => waterfallNames(panel), (names) => names.length === 10, 'the complete waterfall');
+      expect(rows).toEqual([
+        '0 POST /graphql',
+        '1 graphql.parse',
+        '1 graphql.validate',
+        '1 mutation ReportWinPercentage',
+        '2 graphql.resolve report',
+        '3 invoke_agent NBA_Reporter',
+        '4 run_guardrail nba_content_guardrail',
+        `4 chat ${MODEL}`,
+        '4 execute_tool calculate_win_percentage',
+        `4 chat ${MODEL}`,
+      ]);
+      for (const duration of await panel.getByTestId('span-duration').allInnerTexts()) expect(duration).toMatch(/^\d+(\.\d+)? m?s$/);
+      const inputTokens = Number(/"inputTokens": (\d+)/.exec(reportText)?.[1]);
+      const outputTokens = Number(/"outputTokens": (\d+)/.exec(reportText)?.[1]);
+      expect(await panel.getByTestId('trace-summary').innerText()).toContain(`${inputTokens} in / ${outputTokens} out tokens`);
+
+      await panel.locator(`[data-testid="waterfall-row"][data-span-name="chat ${MODEL}"]`).first().click();
+      const details = panel.getByTestId('span-details');
+      await waitFor(() => details.getAttribute('data-span-name'), (name) => name === `chat ${MODEL}`, 'the chat span selected');
+      const attribute = async (key: string) => (await details.getByTestId(`attr-${key}`).locator('td').innerText()).trim();
+      expect(await attribute('gen_ai.operation.name')).toBe('chat');
+      expect(await attribute('gen_ai.request.model')).toBe(MODEL);
+      expect(await attribute('gen_ai.provider.name')).toBe('nba_reporter.offline');
+      expect(await attribute('gen_ai.response.finish_reasons')).toBe('tool_call');
+      const chatIn = Number(await attribute('gen_ai.usage.input_tokens'));
+      expect(chatIn).toBeGreaterThan(0);
+      expect(chatIn).toBeLessThan(inputTokens); // the first of two model calls
+      expect(Number(await attribute('gen_ai.usage.output_tokens'))).toBeGreaterThan(0);
+      expect(await details.getByTestId('span-content').count()).toBe(0); // content capture is off by default
+      // The GenAI metric points of this model call: its duration, and input and output tokens.
+      const metricRows = await details.getByTestId('span-metrics').locator('th').allTextContents();
+      expect(metricRows).toEqual([
+        'gen_ai.client.operation.duration',
+        'gen_ai.client.token.usage (input)',
+        'gen_ai.client.token.usage (output)',
+      ]);
+
+      await panel.locator('[data-testid="waterfall-row"][data-span-name="execute_tool calculate_win_percentage"]').click();
+      await waitFor(() => details.getAttribute('data-span-name'), (name) => name?.startsWith('execute_tool') ?? false, 'the tool span selected');
+      expect(await attribute('gen_ai.tool.call.id')).toMatch(/^call_/);
+
+      // The session chart: one turn so far.
+      const turns = panel.getByTestId('chart-tokens').getByTestId('session-turn');
+      await waitFor(() => turns.count(), (n) => n === 1, 'one turn in the session chart');
+      expect(await panel.getByTestId('session-panel').getAttribute('data-session-id')).toBe(sessionId);
+      expect(Number(await turns.first().getAttribute('data-value'))).toBe(inputTokens + outputTokens);
 
       // 2. The follow-up, with the session id the report returned.
       await page.getByTestId('use-session-in-follow-up').click();
@@ -236,17 +307,27 @@ describe('playground', () => {
       await waitFor(() => page.getByTestId('last-operation').innerText(), (text) => text.includes('FollowUp'), 'the follow-up in the bar');
       const followUpText = await waitFor(() => editorText(responseEditor), (text) => text.includes('"followUp"'), 'the follow-up in the response editor');
       expect(followUpText).not.toContain('"errors"');
-      expect(followUpText).toContain(`"sessionId": "${sessionId}"`);
+      expect(compact(followUpText)).toContain(`"sessionId":"${sessionId}"`);
       expect(followUpText).toMatch(/Raptors/);
       expect((await page.getByTestId('last-session-id').innerText()).trim()).toBe(sessionId);
       const secondTraceId = (await page.getByTestId('last-trace-id').innerText()).trim();
       expect(secondTraceId).toMatch(/^[0-9a-f]{32}$/);
       expect(secondTraceId).not.toBe(firstTraceId);
-      expect(followUpText).toContain(`"traceId": "${secondTraceId}"`);
+      expect(compact(followUpText)).toContain(`"traceId":"${secondTraceId}"`);
+
+      // The panel follows the answer, and the session chart gains the turn.
+      await waitFor(() => panel.getByTestId('trace-panel-id').innerText(), (text) => text.trim() === secondTraceId, 'the follow-up trace in the panel');
+      await waitFor(() => turns.count(), (n) => n === 2, 'two turns in the session chart');
+      expect(await panel.getByTestId('chart-latency').getByTestId('session-turn').count()).toBe(2);
+      await waitFor(() => waterfallNames(panel), (names) => names.includes('3 invoke_agent NBA_Reporter'), 'the follow-up waterfall');
+      await panel.locator('[data-testid="waterfall-row"][data-span-name="invoke_agent NBA_Reporter"]').click();
+      // Spans carry a 12-character prefix of the session id (the whole id would let a trace reader continue it).
+      expect((await details.getByTestId('attr-gen_ai.conversation.id').locator('td').innerText()).trim()).toBe(sessionId.slice(0, 12));
 
       mkdirSync(ARTIFACTS_DIR, { recursive: true });
       await page.screenshot({ path: SCREENSHOT });
       expect(existsSync(SCREENSHOT)).toBe(true);
+      await page.screenshot({ path: TRACE_SCREENSHOT });
 
       // 3. The off-topic question: the guardrail's error code (and the request's trace id) show up too.
       await page.getByRole('tab', { name: 'OffTopic' }).click();
@@ -256,8 +337,93 @@ describe('playground', () => {
       const offTopicText = await waitFor(() => editorText(responseEditor), (text) => text.includes('GUARDRAIL_TRIPPED'), 'the guardrail error in the response editor');
       expect(offTopicText).toContain('"errors"');
 
+      // Its trace: the tripped guardrail and the failed agent run are marked.
+      const offTopicTraceId = (await page.getByTestId('last-trace-id').innerText()).trim();
+      expect(offTopicTraceId).toMatch(/^[0-9a-f]{32}$/);
+      await waitFor(() => panel.getByTestId('trace-panel-id').innerText(), (text) => text.trim() === offTopicTraceId, 'the guardrail trace in the panel');
+      await panel.getByTestId('trace-tripped').waitFor();
+      const guardrailRow = panel.locator('[data-testid="waterfall-row"][data-span-name="run_guardrail nba_content_guardrail"]');
+      await guardrailRow.getByTestId('mark-tripped').waitFor();
+      expect(await guardrailRow.getAttribute('class')).toContain('is-tripped');
+      const agentRow = panel.locator('[data-testid="waterfall-row"][data-span-name="invoke_agent NBA_Reporter"]');
+      expect((await agentRow.getByTestId('mark-error').innerText()).trim()).toBe('InputGuardrailTripwireTriggered');
+      expect(await agentRow.getAttribute('class')).toContain('is-error');
+      await guardrailRow.click();
+      expect((await details.getByTestId('attr-gen_ai.guardrail.triggered').innerText()).trim()).toContain('true');
+      // The failed report started no session: the chart still shows the conversation before it.
+      expect(await turns.count()).toBe(2);
+      await page.screenshot({ path: GUARDRAIL_SCREENSHOT });
+
       expect(pageErrors, `errors thrown in the page:\n${pageErrors.join('\n')}`).toEqual([]);
       expect(consoleErrors, `console errors:\n${consoleErrors.join('\n')}`).toEqual([]);
+    }, 120_000);
+
+    it('with a network model: its HTTP calls nest under their chat spans, and a model fault is marked', async () => {
+      const scripted = await startScriptedOpenAI();
+      const network = await spawnApi({
+        env: {
+          NBA_REPORTER_MODEL_PROVIDER: 'openai-compatible',
+          NBA_REPORTER_MODEL: 'local-model',
+          OPENAI_BASE_URL: scripted.baseURL,
+          NBA_REPORTER_MODEL_MAX_RETRIES: '0',
+        },
+        timeoutMs: 30_000,
+      });
+      const tab = await context.newPage();
+      tab.on('pageerror', (error) => pageErrors.push(error.message));
+      try {
+        const usage = { inputTokens: 210, outputTokens: 12 };
+        scripted.enqueue(
+          'chat.completions',
+          { toolCalls: [{ name: 'calculate_win_percentage', arguments: { wins: 46, losses: 36 }, callId: 'call_raptors' }], usage },
+          { text: 'The Raptors went 46-36, a .561 winning percentage.', usage: { inputTokens: 240, outputTokens: 22 } },
+        );
+        await tab.goto(`${network.url}/`);
+        const queryEditor = tab.locator('.graphiql-query-editor .monaco-editor');
+        await queryEditor.waitFor();
+        await tab.getByRole('tab', { name: 'ReportWinPercentage' }).click();
+        await waitFor(() => editorText(queryEditor), (text) => text.includes('mutation ReportWinPercentage'), 'the report example');
+        await tab.locator('.graphiql-execute-button').click();
+        const traceId = (await waitFor(() => tab.getByTestId('last-trace-id').innerText(), (t) => /^[0-9a-f]{32}$/.test(t.trim()), 'the trace id')).trim();
+        await tab.getByTestId('open-trace').click();
+        const panel = tab.getByTestId('trace-panel');
+        await waitFor(() => panel.getByTestId('trace-panel-id').innerText(), (text) => text.trim() === traceId, 'the trace in the panel');
+        const names = await waitFor(() => waterfallNames(panel), (n) => n.filter((x) => x === '5 POST').length === 2, 'two model HTTP calls');
+        expect(names.slice(3)).toEqual([
+          '1 mutation ReportWinPercentage',
+          '2 graphql.resolve report',
+          '3 invoke_agent NBA_Reporter',
+          '4 run_guardrail nba_content_guardrail',
+          '4 chat local-model',
+          '5 POST',
+          '4 execute_tool calculate_win_percentage',
+          '4 chat local-model',
+          '5 POST',
+        ]);
+        expect(await panel.getByTestId('trace-summary').innerText()).toContain('450 in / 34 out tokens');
+
+        // A model fault: HTTP 400 from the model server, not retried.
+        scripted.enqueue('chat.completions', { fault: { status: 400 } });
+        await tab.getByRole('tab', { name: 'ReportOverview' }).click();
+        await waitFor(() => editorText(queryEditor), (text) => text.includes('mutation ReportOverview'), 'the overview example');
+        await tab.locator('.graphiql-execute-button').click();
+        await waitFor(() => tab.getByTestId('last-error-code').innerText(), (text) => text.includes('MODEL_UNAVAILABLE'), 'the model error in the bar');
+        const faultTraceId = (await tab.getByTestId('last-trace-id').innerText()).trim();
+        await waitFor(() => panel.getByTestId('trace-panel-id').innerText(), (text) => text.trim() === faultTraceId, 'the fault trace in the panel');
+        const chatRow = panel.locator('[data-testid="waterfall-row"][data-span-name="chat local-model"]');
+        await chatRow.getByTestId('mark-error').waitFor();
+        expect((await chatRow.getByTestId('mark-error').innerText()).trim()).toBe('400');
+        expect(await chatRow.getAttribute('class')).toContain('is-error');
+        expect((await panel.getByTestId('trace-error').innerText()).trim()).toBe('400');
+        await chatRow.click();
+        expect((await panel.getByTestId('span-details').getByTestId('attr-error.type').innerText()).trim()).toContain('400');
+        mkdirSync(ARTIFACTS_DIR, { recursive: true });
+        await tab.screenshot({ path: FAULT_SCREENSHOT });
+      } finally {
+        await tab.close();
+        await network.stop();
+        await scripted.close();
+      }
     }, 120_000);
 
     it('made no request off this machine', () => {

@@ -32,6 +32,11 @@ export interface RenderPlaygroundHtmlOptions {
   assetsPath: string;
   /** The page's title. */
   title?: string;
+  /**
+   * Where the API serves its trace view (`GET {tracesEndpoint}` and `GET {tracesEndpoint}/{traceId}`, same origin),
+   * e.g. `/debug/traces`. Omitted or null: the page has no trace panel.
+   */
+  tracesEndpoint?: string | null;
 }
 
 
@@ -104,11 +109,12 @@ function joinUrl(prefix: string, file: string): string {
  * The page has no inline script (the configuration travels as inert JSON), and references no other origin.
  */
 export function renderPlaygroundHtml(options: RenderPlaygroundHtmlOptions): string {
-  const { endpoint, assetsPath, title = 'NBA Reporter · GraphQL playground' } = options;
+  const { endpoint, assetsPath, title = 'NBA Reporter · GraphQL playground', tracesEndpoint = null } = options;
   const manifest = readPlaygroundManifest();
   const config: PlaygroundClientConfig = {
     endpoint,
     title,
+    traces: tracesEndpoint,
     workers: {
       editor: joinUrl(assetsPath, manifest.workers.editor),
       json: joinUrl(assetsPath, manifest.workers.json),

@@ -11,6 +11,8 @@ export interface PlaygroundClientConfig {
   /** The GraphQL endpoint (same origin), e.g. `/graphql`. */
   readonly endpoint: string;
   readonly title: string;
+  /** Where the API serves its local trace view's JSON (e.g. `/debug/traces`); null hides the trace panel. */
+  readonly traces: string | null;
   /** URLs (paths on the same origin) of Monaco's web workers. */
   readonly workers: { readonly editor: string; readonly json: string; readonly graphql: string };
 }

@@ -49,6 +49,12 @@ describe('renderPlaygroundHtml', () => {
     for (const url of Object.values(config.workers)) expect(existsSync(join(playgroundAssetsDir, url.slice('/playground/'.length)))).toBe(true);
   });
 
+  it('hands the trace view endpoint to the page, or null (no trace panel) when not given', () => {
+    expect(configOf(renderPlaygroundHtml({ endpoint: '/graphql', assetsPath: '/playground' })).traces).toBeNull();
+    const html = renderPlaygroundHtml({ endpoint: '/graphql', assetsPath: '/playground', tracesEndpoint: '/debug/traces' });
+    expect(configOf(html).traces).toBe('/debug/traces');
+  });
+
   it('joins assetsPath with exactly one slash', () => {
     const html = renderPlaygroundHtml({ endpoint: '/graphql', assetsPath: '/static/playground/' });
     expect(html).toContain(`src="/static/playground/${manifest.script}"`);

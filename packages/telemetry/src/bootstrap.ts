@@ -11,15 +11,24 @@ import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
-import { NoopSpanProcessor } from '@opentelemetry/sdk-trace';
-import { localDefault, type Env } from './env.js';
+import { NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import { localDefault, traceViewSettings, type Env } from './env.js';
 import { reportExportFailures } from './export-failures.js';
 import { ContentSafeGraphQLInstrumentation } from './graphql.js';
+import { spanProcessorsFromEnv } from './span-exporters.js';
 import { SpanTreeProcessor } from './span-tree.js';
-import { setRunningTelemetry } from './state.js';
+import { setRunningTelemetry, setTraceStore } from './state.js';
 
-/** Requests that are not worth a trace: probes and static playground assets. */
-const UNTRACED_PATHS = ['/healthz', '/readyz', '/playground/', '/favicon.ico'];
+/**
+ * Requests that are not worth a trace: probes, static playground assets, and the trace view's own reads
+ * (its polling would otherwise fill the store with traces of itself).
+ */
+const UNTRACED_PATHS = ['/healthz', '/readyz', '/playground/', '/favicon.ico', '/debug/traces'];
+
+export interface TelemetryExtras {
+  /** The trace view's processor, run beside the exporters (or alone without an OTLP endpoint). */
+  traceView?: SpanProcessor | undefined;
+}
 
 /** NBA_REPORTER_SESSION_DB values that select the PostgreSQL session store (see @nba-reporter/agent). */
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
@@ -36,8 +45,19 @@ const GRAPHQL_GET_PARAMS = ['query', 'variables', 'extensions', 'operationName']
 /** The instrumentation's own default list, kept when we give ours. */
 const SIGNATURE_PARAMS = ['sig', 'Signature', 'AWSAccessKeyId', 'X-Goog-Signature', 'X-Amz-Signature', 'X-Amz-Credential', 'X-Amz-Security-Token'];
 
-export function createTelemetryConfig(env: Env = process.env): Partial<NodeSDKConfiguration> {
+/** What receives spans: the terminal tree or the exporters named by OTEL_*, plus the trace view when on. */
+function spanProcessors(env: Env, traceView: SpanProcessor | undefined): SpanProcessor[] | undefined {
   const traces = localDefault('traces', env);
+  if (traces === 'tree') return [new SpanTreeProcessor(), ...(traceView ? [traceView] : [])];
+  // No exporter and no tree (NODE_ENV=production): spans are still made, so trace ids reach answers, errors and log
+  // lines, but nothing is printed.
+  if (traces === 'none') return traceView ? [traceView] : [new NoopSpanProcessor()];
+  // Otherwise the NodeSDK reads OTEL_TRACES_EXPORTER itself, unless a processor of ours must run beside its exporters.
+  return traceView ? [...spanProcessorsFromEnv(env), traceView] : undefined;
+}
+
+export function createTelemetryConfig(env: Env = process.env, extras: TelemetryExtras = {}): Partial<NodeSDKConfiguration> {
+  const processors = spanProcessors(env, extras.traceView);
   const metrics = localDefault('metrics', env);
   const logs = localDefault('logs', env);
   return {
@@ -62,21 +82,23 @@ export function createTelemetryConfig(env: Env = process.env): Partial<NodeSDKCo
       // values (the statements are parameterised). Start-up work such as migrations has no parent and is not traced.
       ...(POSTGRES_URL.test(env.NBA_REPORTER_SESSION_DB?.trim() ?? '') ? [new PgInstrumentation({ requireParentSpan: true })] : []),
     ],
-    // Traces stay on with no exporter (trace ids still reach answers, errors and log lines), just not printed.
-    ...(traces === 'tree' ? { spanProcessors: [new SpanTreeProcessor()] } : {}),
-    ...(traces === 'none' ? { spanProcessors: [new NoopSpanProcessor()] } : {}),
+    ...(processors ? { spanProcessors: processors } : {}),
     ...(metrics === 'none' ? { metricReaders: [] } : {}),
     ...(logs === 'none' ? { logRecordProcessors: [] } : {}),
   };
 }
 
-export function startTelemetry(env: Env = process.env): void {
+export async function startTelemetry(env: Env = process.env): Promise<void> {
   if (!env.OTEL_LOG_LEVEL?.trim()) {
     // Without OTEL_LOG_LEVEL the SDK's own diagnostics are silent; a failing exporter still says so, once.
     reportExportFailures((line) => process.stderr.write(`nba-reporter: ${line}\n`), env);
   }
-  const sdk = new NodeSDK(createTelemetryConfig(env));
+  const view = traceViewSettings(env);
+  // Loaded only when on: with the view off, none of its code is in the process.
+  const traceView = view.enabled ? new (await import('./trace-view/processor.js')).TraceStoreProcessor(view) : undefined;
+  const sdk = new NodeSDK(createTelemetryConfig(env, { traceView }));
   sdk.start();
+  if (traceView) setTraceStore(traceView.store);
   const describe = (signal: 'traces' | 'metrics' | 'logs') => {
     const local = localDefault(signal, env);
     if (local === 'tree') return `${signal}: terminal span tree`;
@@ -86,6 +108,8 @@ export function startTelemetry(env: Env = process.env): void {
   };
   setRunningTelemetry({
     shutdown: () => sdk.shutdown(),
-    summary: `telemetry on (${describe('traces')}; ${describe('metrics')}; ${describe('logs')})`,
+    summary: `telemetry on (${describe('traces')}; ${describe('metrics')}; ${describe('logs')}; trace view: ${
+      traceView ? `last ${view.maxTraces} traces, at most ${view.maxBytes} bytes` : 'off'
+    })`,
   });
 }

@@ -40,3 +40,41 @@ export function localDefault(signal: Signal, env: Env = process.env): 'tree' | '
   if (hasOtlpEndpoint(signal, env)) return undefined;
   return signal === 'traces' && spanTreeEnabled(env) ? 'tree' : 'none';
 }
+
+/** Defaults of the local trace view's store (`NBA_REPORTER_TRACE_VIEW_MAX_TRACES`, `..._MAX_BYTES`). */
+export const TRACE_VIEW_DEFAULTS = { maxTraces: 200, maxBytes: 8 * 1024 * 1024 } as const;
+
+export interface TraceViewSettings {
+  enabled: boolean;
+  /** How many traces are kept (the most recently updated ones). */
+  maxTraces: number;
+  /** Upper bound on the stored spans' size, measured as UTF-8 bytes of their JSON. */
+  maxBytes: number;
+}
+
+function parseFlag(value: string | undefined): boolean | undefined {
+  const v = value?.trim().toLowerCase();
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  return undefined;
+}
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const v = value?.trim();
+  return v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : fallback;
+}
+
+/**
+ * Whether the in-process trace store behind the playground's trace view runs, and its bounds.
+ * `NBA_REPORTER_TRACE_VIEW=true|false` decides; unset, it follows the playground (`NBA_REPORTER_PLAYGROUND`,
+ * itself on unless `NODE_ENV=production`), so a production process never keeps traces in memory by default.
+ * Malformed values count as unset here; the API's configuration refuses them with a clear message.
+ */
+export function traceViewSettings(env: Env = process.env): TraceViewSettings {
+  const playground = parseFlag(env.NBA_REPORTER_PLAYGROUND) ?? env.NODE_ENV?.trim() !== 'production';
+  return {
+    enabled: parseFlag(env.NBA_REPORTER_TRACE_VIEW) ?? playground,
+    maxTraces: positiveInt(env.NBA_REPORTER_TRACE_VIEW_MAX_TRACES, TRACE_VIEW_DEFAULTS.maxTraces),
+    maxBytes: positiveInt(env.NBA_REPORTER_TRACE_VIEW_MAX_BYTES, TRACE_VIEW_DEFAULTS.maxBytes),
+  };
+}

@@ -2,9 +2,28 @@
  * The app-facing side of the telemetry bootstrap. Importing it loads no OpenTelemetry
  * code: the SDK itself is started by `node --import @nba-reporter/telemetry/register`.
  */
-import { runningTelemetry } from './state.js';
+import { runningTelemetry, runningTraceStore } from './state.js';
+import type { TraceStoreReader } from './trace-view/types.js';
 
-export { hasOtlpEndpoint, isSdkDisabled, localDefault, type Env, type Signal } from './env.js';
+export {
+  hasOtlpEndpoint,
+  isSdkDisabled,
+  localDefault,
+  traceViewSettings,
+  TRACE_VIEW_DEFAULTS,
+  type Env,
+  type Signal,
+  type TraceViewSettings,
+} from './env.js';
+export type * from './trace-view/types.js';
+
+/**
+ * The local trace view's store of recent traces, when the bootstrap runs it (NBA_REPORTER_TRACE_VIEW, by default
+ * wherever the playground is on); undefined otherwise. Read-only.
+ */
+export function traceStore(): TraceStoreReader | undefined {
+  return runningTraceStore();
+}
 
 /** True when the bootstrap started the OpenTelemetry SDK in this process. */
 export function isTelemetryStarted(): boolean {

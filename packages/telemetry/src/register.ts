@@ -14,5 +14,5 @@ if (problem) {
 }
 if (!isSdkDisabled()) {
   const { startTelemetry } = await import('./bootstrap.js');
-  startTelemetry();
+  await startTelemetry();
 }

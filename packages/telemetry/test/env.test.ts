@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { hasOtlpEndpoint, isSdkDisabled, localDefault, spanTreeEnabled } from '../src/env.js';
+import {
+  hasOtlpEndpoint,
+  isSdkDisabled,
+  localDefault,
+  spanTreeEnabled,
+  TRACE_VIEW_DEFAULTS,
+  traceViewSettings,
+} from '../src/env.js';
 
 describe('OTEL_* environment rules', () => {
   test('OTEL_SDK_DISABLED is true only for "true", case-insensitively', () => {
@@ -38,5 +45,28 @@ describe('OTEL_* environment rules', () => {
     expect(spanTreeEnabled({ NODE_ENV: 'production', NBA_REPORTER_SPAN_TREE: 'true' })).toBe(true);
     expect(spanTreeEnabled({ NBA_REPORTER_SPAN_TREE: 'FALSE' })).toBe(false);
     expect(localDefault('traces', { NODE_ENV: 'production' })).toBe('none');
+  });
+});
+
+describe('the trace view setting (NBA_REPORTER_TRACE_VIEW)', () => {
+  test('follows the playground by default: on in development, off in production', () => {
+    expect(traceViewSettings({})).toEqual({ enabled: true, maxTraces: 200, maxBytes: 8 * 1024 * 1024 });
+    expect(traceViewSettings({ NODE_ENV: 'production' }).enabled).toBe(false);
+    expect(traceViewSettings({ NODE_ENV: 'production', NBA_REPORTER_PLAYGROUND: 'true' }).enabled).toBe(true);
+    expect(traceViewSettings({ NBA_REPORTER_PLAYGROUND: 'false' }).enabled).toBe(false);
+  });
+
+  test('NBA_REPORTER_TRACE_VIEW overrides either way', () => {
+    expect(traceViewSettings({ NODE_ENV: 'production', NBA_REPORTER_TRACE_VIEW: 'true' }).enabled).toBe(true);
+    expect(traceViewSettings({ NBA_REPORTER_TRACE_VIEW: 'false' }).enabled).toBe(false);
+    expect(traceViewSettings({ NBA_REPORTER_PLAYGROUND: 'false', NBA_REPORTER_TRACE_VIEW: '1' }).enabled).toBe(true);
+  });
+
+  test('bounds from NBA_REPORTER_TRACE_VIEW_MAX_TRACES / _MAX_BYTES; malformed ones keep the defaults', () => {
+    expect(traceViewSettings({ NBA_REPORTER_TRACE_VIEW_MAX_TRACES: '50', NBA_REPORTER_TRACE_VIEW_MAX_BYTES: '1048576' })).toMatchObject({
+      maxTraces: 50,
+      maxBytes: 1048576,
+    });
+    expect(traceViewSettings({ NBA_REPORTER_TRACE_VIEW_MAX_TRACES: '0', NBA_REPORTER_TRACE_VIEW_MAX_BYTES: 'lots' })).toMatchObject(TRACE_VIEW_DEFAULTS);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { ComponentProps } from 'react';
 import type { GraphiQL } from 'graphiql';
+import { rememberAuthorization } from './credentials.js';
 
 export type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
 
@@ -109,6 +110,7 @@ export function createFetcher(endpoint: string, answers: AnswerStore): Fetcher {
     }
     headers.set('content-type', 'application/json');
     headers.set('accept', 'application/graphql-response+json, application/json');
+    rememberAuthorization(headers);
     const response = await fetch(endpoint, {
       method: 'POST',
       headers,

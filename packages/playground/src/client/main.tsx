@@ -12,6 +12,7 @@ import { PLAYGROUND_ROOT_ELEMENT_ID } from '../shared.js';
 import { readConfig } from './config.js';
 import { AnswerStore, createFetcher, type LastAnswer } from './answers.js';
 import { createPlaygroundStorage } from './storage.js';
+import { nextSessionId, TracePanel } from './trace-panel.js';
 
 const config = readConfig();
 
@@ -108,7 +109,7 @@ function CopyButton({ text, label }: { text: string; label: string }) {
   );
 }
 
-function AnswerSummary({ answer }: { answer: LastAnswer | null }) {
+function AnswerSummary({ answer, onOpenTrace }: { answer: LastAnswer | null; onOpenTrace: ((traceId: string) => void) | null }) {
   if (!answer) {
     return (
       <span className="nba-muted" data-testid="last-answer-empty">
@@ -152,6 +153,17 @@ function AnswerSummary({ answer }: { answer: LastAnswer | null }) {
         <code className="nba-value" data-testid="last-trace-id" title="Look this trace up in your tracing backend">
           {answer.traceId ?? (answer.errorCode ? '—' : 'null (tracing off)')}
         </code>
+        {answer.traceId && onOpenTrace ? (
+          <button
+            type="button"
+            className="nba-button"
+            data-testid="open-trace"
+            title="Show this request's spans beside the answer"
+            onClick={() => onOpenTrace(answer.traceId ?? '')}
+          >
+            Show trace
+          </button>
+        ) : null}
         {answer.traceId ? <CopyButton text={answer.traceId} label="trace id" /> : null}
       </span>
     </>
@@ -165,6 +177,18 @@ function resetExamples(): void {
 
 function Playground() {
   const answer = useSyncExternalStore(answers.subscribe, answers.getSnapshot);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [shownTrace, setShownTrace] = useState<string | null>(null);
+  const [sessionId, setSessionId] = useState<string | null>(null);
+  // The panel follows the answers: each new one shows its own trace, and its session's chart.
+  useEffect(() => {
+    if (answer?.traceId) setShownTrace(answer.traceId);
+    setSessionId((previous) => nextSessionId(previous, answer));
+  }, [answer]);
+  const openTrace = useCallback((traceId: string) => {
+    setShownTrace(traceId);
+    setPanelOpen(true);
+  }, []);
   return (
     <div className="graphiql-container nba-shell">
       <header className="nba-bar" data-testid="playground-bar">
@@ -173,12 +197,25 @@ function Playground() {
           {config.endpoint}
         </code>
         <span className="nba-answer" aria-live="polite">
-          <AnswerSummary answer={answer} />
+          <AnswerSummary answer={answer} onOpenTrace={config.traces ? openTrace : null} />
         </span>
+        {config.traces ? (
+          <button
+            type="button"
+            className="nba-button nba-button-quiet"
+            data-testid="toggle-trace-panel"
+            aria-pressed={panelOpen}
+            onClick={() => setPanelOpen((open) => !open)}
+            title="Show or hide the trace panel (the API's local trace view)"
+          >
+            {panelOpen ? 'Hide traces' : 'Traces'}
+          </button>
+        ) : null}
         <button type="button" className="nba-button nba-button-quiet" onClick={resetExamples} title="Forget edited tabs and restore the examples">
           Reset examples
         </button>
       </header>
+      <div className="nba-main">
       <div className="nba-graphiql">
         <GraphiQL
           fetcher={fetcher}
@@ -193,6 +230,10 @@ function Playground() {
             <GraphiQLBridge />
           </GraphiQL.Footer>
         </GraphiQL>
+      </div>
+      {config.traces && panelOpen ? (
+        <TracePanel base={config.traces} traceId={shownTrace} sessionId={sessionId} onOpen={openTrace} onClose={() => setPanelOpen(false)} />
+      ) : null}
       </div>
     </div>
   );
