@@ -9,6 +9,7 @@
  */
 import { telemetrySessionId } from '@nba-reporter/agent';
 import type { TraceStoreReader } from '@nba-reporter/telemetry';
+import type { ErrorCode } from '@nba-reporter/schema';
 import express, { type RequestHandler, type Response } from 'express';
 import { ATTR_API_KEY_NAME } from './telemetry.js';
 
@@ -17,7 +18,7 @@ const TRACE_ID = /^[0-9a-f]{32}$/;
 const MAX_SESSION_ID_LENGTH = 200;
 const MAX_LIMIT = 10_000;
 
-function fail(res: Response, status: number, code: 'BAD_REQUEST' | 'NOT_FOUND', message: string): void {
+function fail(res: Response, status: number, code: Extract<ErrorCode, 'BAD_REQUEST' | 'NOT_FOUND'>, message: string): void {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 

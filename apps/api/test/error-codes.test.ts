@@ -156,6 +156,14 @@ const CASES: { readonly [C in ErrorCode]: Case } = {
   },
   BAD_REQUEST: { status: 400, provoke: ({ offline }) => post(offline, '{"query": ') },
   SHUTTING_DOWN: { status: 503, provoke: () => requestWhileDraining() },
+  NOT_FOUND: {
+    status: 404,
+    provoke: async ({ offline }) => {
+      // The trace view is on where the playground is (the default outside production); this trace id was never seen.
+      const res = await fetch(`${offline.url}/debug/traces/${'0'.repeat(31)}1`, { signal: AbortSignal.timeout(15_000) });
+      return { status: res.status, body: (await res.json()) as Body };
+    },
+  },
   INTERNAL_SERVER_ERROR: {
     status: 200,
     provoke: ({ offline, sessionDb }) => {
@@ -269,7 +277,8 @@ describe('every ErrorCode of the schema is provoked over HTTP', () => {
     servers.sessionDb = join(dir, 'sessions.db');
     servers.model = await startScriptedOpenAI();
     [servers.offline, servers.scripted] = await Promise.all([
-      spawnApi({ env: { OTEL_SDK_DISABLED: 'true', NBA_REPORTER_SESSION_DB: servers.sessionDb, NBA_REPORTER_SESSION_MAX_TURNS: '2' } }),
+      // Telemetry on (no endpoint) so the local trace view, and with it NOT_FOUND, exists on this one.
+      spawnApi({ env: { NBA_REPORTER_SESSION_DB: servers.sessionDb, NBA_REPORTER_SESSION_MAX_TURNS: '2' } }),
       spawnApi({
         env: {
           OTEL_SDK_DISABLED: 'true',

@@ -23,6 +23,8 @@ export const ErrorCode = {
   MODEL_TIMEOUT: 'MODEL_TIMEOUT',
   /** The model provider failed or could not be reached. */
   MODEL_UNAVAILABLE: 'MODEL_UNAVAILABLE',
+  /** `GET /debug/traces/{traceId}` (the local trace view): no such trace is kept, or it belongs to another API key (HTTP 404). */
+  NOT_FOUND: 'NOT_FOUND',
   /** The document selects more than one `report`/`followUp` (aliases included); nothing ran (HTTP 400). */
   ONE_TURN_PER_REQUEST: 'ONE_TURN_PER_REQUEST',
   /** The operation to run cannot be determined (several operations and no or an unknown `operationName`). */
