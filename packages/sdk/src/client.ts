@@ -1,17 +1,12 @@
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 import { operations } from './__generated__/operation-map.js';
-import {
-  isServerErrorCode,
-  NbaReporterError,
-  type GraphQLErrorPayload,
-  type NbaReporterErrorCode,
-} from './errors.js';
+import { type GraphQLErrorPayload, isServerErrorCode, NbaReporterError, type NbaReporterErrorCode } from './errors.js';
 import {
   injectContext,
   loadedOpenTelemetry,
   loadOpenTelemetry,
-  traceIdOf,
   type OpenTelemetryApiLike,
+  traceIdOf,
 } from './trace.js';
 
 type Operations = typeof operations;
