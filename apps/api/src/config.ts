@@ -99,10 +99,7 @@ export function loadApiConfig(env: Env = process.env, stdoutIsTTY = Boolean(proc
   }
   const logFormat = env.LOG_FORMAT?.trim().toLowerCase() || (stdoutIsTTY ? 'pretty' : 'json');
   if (logFormat !== 'pretty' && logFormat !== 'json') {
-    throw new ConfigError(
-      'LOG_FORMAT',
-      `LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')} (got "${env.LOG_FORMAT}")`,
-    );
+    throw new ConfigError('LOG_FORMAT', `LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')} (got "${env.LOG_FORMAT}")`);
   }
   return {
     port,
@@ -115,47 +112,17 @@ export function loadApiConfig(env: Env = process.env, stdoutIsTTY = Boolean(proc
     apiKeysFile: env.NBA_REPORTER_API_KEYS_FILE?.trim() || undefined,
     rateLimit: integer(env, 'NBA_REPORTER_RATE_LIMIT', DEFAULT_RATE_LIMIT, 0, 1_000_000, 'turns per minute'),
     // Several instances share one PostgreSQL session database: by default they share the rate-limit counters too.
-    rateLimitStore:
-      env.NBA_REPORTER_RATE_LIMIT_STORE?.trim() ||
-      (isPostgresUrl(env.NBA_REPORTER_SESSION_DB ?? '') ? 'postgres' : 'memory'),
+    rateLimitStore: env.NBA_REPORTER_RATE_LIMIT_STORE?.trim() || (isPostgresUrl(env.NBA_REPORTER_SESSION_DB ?? '') ? 'postgres' : 'memory'),
     trustProxy: env.NBA_REPORTER_TRUST_PROXY?.trim() || undefined,
     ...timeouts(env),
-    turnTimeoutMs: integer(
-      env,
-      'NBA_REPORTER_TURN_TIMEOUT_MS',
-      DEFAULT_TURN_TIMEOUT_MS,
-      1,
-      MAX_TIMER_MS,
-      'milliseconds',
-    ),
+    turnTimeoutMs: integer(env, 'NBA_REPORTER_TURN_TIMEOUT_MS', DEFAULT_TURN_TIMEOUT_MS, 1, MAX_TIMER_MS, 'milliseconds'),
   };
 }
 
 function timeouts(env: Env): Pick<ApiConfig, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs'> {
-  const headersTimeoutMs = integer(
-    env,
-    'NBA_REPORTER_HEADERS_TIMEOUT_MS',
-    DEFAULT_HEADERS_TIMEOUT_MS,
-    100,
-    600_000,
-    'milliseconds',
-  );
-  const requestTimeoutMs = integer(
-    env,
-    'NBA_REPORTER_REQUEST_TIMEOUT_MS',
-    DEFAULT_REQUEST_TIMEOUT_MS,
-    100,
-    600_000,
-    'milliseconds',
-  );
-  const keepAliveTimeoutMs = integer(
-    env,
-    'NBA_REPORTER_KEEP_ALIVE_TIMEOUT_MS',
-    DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
-    100,
-    600_000,
-    'milliseconds',
-  );
+  const headersTimeoutMs = integer(env, 'NBA_REPORTER_HEADERS_TIMEOUT_MS', DEFAULT_HEADERS_TIMEOUT_MS, 100, 600_000, 'milliseconds');
+  const requestTimeoutMs = integer(env, 'NBA_REPORTER_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000, 'milliseconds');
+  const keepAliveTimeoutMs = integer(env, 'NBA_REPORTER_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_KEEP_ALIVE_TIMEOUT_MS, 100, 600_000, 'milliseconds');
   // Node refuses a header timeout longer than the whole-request timeout.
   if (headersTimeoutMs > requestTimeoutMs) {
     throw new ConfigError(

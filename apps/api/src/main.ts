@@ -11,21 +11,19 @@ import {
   loadReporterConfig,
   redactPostgresUrl,
 } from '@nba-reporter/agent';
-import { shutdownTelemetry, telemetrySummary, traceStore } from '@nba-reporter/telemetry';
 import pg from 'pg';
+import { shutdownTelemetry, telemetrySummary, traceStore } from '@nba-reporter/telemetry';
 import { accessNotice } from './access-notice.js';
-import { type ApiKeyEntry, loadApiKeys } from './auth.js';
+import { loadApiKeys, type ApiKeyEntry } from './auth.js';
 import { loadApiConfig } from './config.js';
-import { TRACES_PATH } from './debug-traces.js';
 import { createLogger } from './logger.js';
 import { mountPlayground } from './playground.js';
-import { createTurnLimiter, postgresRateLimitStore, RATE_LIMIT_STORE_NAMES, type TurnLimiter } from './rate-limit.js';
+import { TRACES_PATH } from './debug-traces.js';
 import { createApi } from './server.js';
+import { createTurnLimiter, postgresRateLimitStore, RATE_LIMIT_STORE_NAMES, type TurnLimiter } from './rate-limit.js';
 import { setupTelemetry } from './telemetry.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 function fail(message: string): never {
   process.stderr.write(`nba-reporter: ${message}\n`);
@@ -56,12 +54,7 @@ try {
   // Two connections of its own: a turn takes one short query from the limiter.
   rateLimitPool =
     apiConfig.rateLimitStore === 'postgres' && apiConfig.rateLimit > 0
-      ? new pg.Pool({
-          connectionString: reporterConfig.sessionDb,
-          max: 2,
-          connectionTimeoutMillis: 5_000,
-          application_name: 'nba-reporter-rate-limit',
-        })
+      ? new pg.Pool({ connectionString: reporterConfig.sessionDb, max: 2, connectionTimeoutMillis: 5_000, application_name: 'nba-reporter-rate-limit' })
       : undefined;
   rateLimitPool?.on('error', () => {}); // a dropped idle connection is replaced on the next query
   turnLimiter = createTurnLimiter({
@@ -105,17 +98,10 @@ try {
 }
 
 const host = !apiConfig.host || apiConfig.host === '0.0.0.0' || apiConfig.host === '::' ? 'localhost' : apiConfig.host;
-const notice = accessNotice(
-  apiConfig.host,
-  apiKeys.map((k) => k.name),
-);
+const notice = accessNotice(apiConfig.host, apiKeys.map((k) => k.name));
 logger[notice.level](notice.fields, notice.message);
 logger.info(
-  {
-    rateLimit: apiConfig.rateLimit,
-    store: apiConfig.rateLimitStore,
-    per: apiKeys.length > 0 ? 'API key' : 'client IP',
-  },
+  { rateLimit: apiConfig.rateLimit, store: apiConfig.rateLimitStore, per: apiKeys.length > 0 ? 'API key' : 'client IP' },
   apiConfig.rateLimit === 0 ? 'rate limit off' : `rate limit: ${apiConfig.rateLimit} turns per minute`,
 );
 

@@ -9,26 +9,26 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Reporter } from '@nba-reporter/agent';
-import { type ErrorCode, typeDefs } from '@nba-reporter/schema';
+import { typeDefs, type ErrorCode } from '@nba-reporter/schema';
 import type { TraceStoreReader } from '@nba-reporter/telemetry';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { type ApiKeyEntry, authenticate } from './auth.js';
+import { authenticate, type ApiKeyEntry } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { debugTracesRouter, TRACES_PATH } from './debug-traces.js';
 import { errorCodeOf } from './errors.js';
 import {
   countTurnSelections,
-  DOCUMENT_LIMITS,
   documentValidationRules,
+  DOCUMENT_LIMITS,
   hideSuggestions,
   stripSuggestions,
   subscriptionNotSupportedError,
   tooManyTurnsError,
 } from './limits.js';
 import type { TurnLimiter } from './rate-limit.js';
-import { type ApiContext, resolvers } from './resolvers.js';
+import { resolvers, type ApiContext } from './resolvers.js';
 import type { RequestTelemetry } from './telemetry.js';
 
 /** Prompts are short; this keeps a hostile client from making us parse megabytes. */
@@ -245,8 +245,7 @@ export async function createApi(options: CreateApiOptions): Promise<Api> {
   );
 
   // Behind the same API-key check as /graphql (a caller then sees only its own requests' traces).
-  if (options.traceStore)
-    app.use(TRACES_PATH, refuseWhileDraining, requireApiKey, debugTracesRouter(options.traceStore));
+  if (options.traceStore) app.use(TRACES_PATH, refuseWhileDraining, requireApiKey, debugTracesRouter(options.traceStore));
 
   const onError: ErrorRequestHandler = (err: { type?: string; status?: number }, _req, res, _next) => {
     if (err.type === 'entity.too.large') {

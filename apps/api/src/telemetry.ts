@@ -76,15 +76,8 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
     setTracingDisabled(true);
     return OFF;
   }
-  const [
-    { context, trace, SpanKind, SpanStatusCode, isSpanContextValid },
-    { registerAgentsOtel },
-    { getRPCMetadata, RPCType },
-  ] = await Promise.all([
-    import('@opentelemetry/api'),
-    import('@nba-reporter/agents-otel'),
-    import('@opentelemetry/core'),
-  ]);
+  const [{ context, trace, SpanKind, SpanStatusCode, isSpanContextValid }, { registerAgentsOtel }, { getRPCMetadata, RPCType }] =
+    await Promise.all([import('@opentelemetry/api'), import('@nba-reporter/agents-otel'), import('@opentelemetry/core')]);
   // The SDK turns its tracing off under NODE_ENV=test; the bridge needs it on.
   setTracingDisabled(false);
   const bridge = registerAgentsOtel({

@@ -5,8 +5,8 @@ import { existsSync, utimesSync } from 'node:fs';
 import { createServer as createNetServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { API_DIR, spawnApi, startCommand } from '@nba-reporter/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { API_DIR, spawnApi, startCommand } from '@nba-reporter/testing';
 import { gql, RAPTORS, REPORT } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

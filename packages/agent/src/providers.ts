@@ -1,15 +1,20 @@
 /**
  * Model construction per provider and mapping of provider failures to reporter errors.
  */
-import { AgentsError, type Model, ModelTimeoutError as SdkModelTimeoutError, UserError } from '@openai/agents-core';
+import {
+  AgentsError,
+  ModelTimeoutError as SdkModelTimeoutError,
+  UserError,
+  type Model,
+} from '@openai/agents-core';
 import { OpenAIChatCompletionsModel, OpenAIResponsesModel } from '@openai/agents-openai';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { ReporterConfig } from './config.js';
 import {
-  isReporterError,
   ModelRateLimitedError,
   ModelTimeoutError,
   ModelUnavailableError,
+  isReporterError,
   type ReporterError,
 } from './errors.js';
 import { OfflineNbaModel } from './offline/model.js';
@@ -82,12 +87,8 @@ export function createProviderModel(config: ReporterConfig): ProviderModel {
 
 /** True when `error` is (or was caused by) an abort of the caller's signal. */
 export function isAbortError(error: unknown, signal?: AbortSignal): boolean {
-  if (signal?.aborted && (error === signal.reason || (error instanceof Error && error.name === 'AbortError')))
-    return true;
-  return (
-    error instanceof APIUserAbortError ||
-    (error instanceof Error && error.name === 'AbortError' && signal?.aborted === true)
-  );
+  if (signal?.aborted && (error === signal.reason || (error instanceof Error && error.name === 'AbortError'))) return true;
+  return error instanceof APIUserAbortError || (error instanceof Error && error.name === 'AbortError' && signal?.aborted === true);
 }
 
 /** Milliseconds to wait according to `retry-after-ms` / `retry-after` (seconds or HTTP date) headers. */
@@ -126,8 +127,7 @@ export function mapProviderError(error: unknown, timeoutMs: number): ReporterErr
   }
   for (const e of causes(error)) {
     if (e instanceof APIUserAbortError) return undefined;
-    if (e instanceof APIError && e.status === 429)
-      return new ModelRateLimitedError(retryAfterMs(e.headers), { cause: error });
+    if (e instanceof APIError && e.status === 429) return new ModelRateLimitedError(retryAfterMs(e.headers), { cause: error });
     if (e instanceof APIConnectionError) {
       return new ModelUnavailableError(`Could not reach the model provider: ${e.message}`, { cause: error });
     }

@@ -3,10 +3,10 @@
  * reporter errors and reports token usage.
  */
 import {
-  type AgentInputItem,
   InputGuardrailTripwireTriggered,
-  type RunConfig,
   Runner,
+  type AgentInputItem,
+  type RunConfig,
   type Usage,
 } from '@openai/agents-core';
 import { OpenAIConversationsSession } from '@openai/agents-openai';
@@ -21,16 +21,16 @@ import {
   SessionNotFoundError,
   SessionTurnLimitError,
 } from './errors.js';
+import { windowHistory, type HistoryWindow } from './history.js';
 import { NBA_GUARDRAIL_NAME, OFF_TOPIC_REASON } from './guardrail.js';
-import { type HistoryWindow, windowHistory } from './history.js';
 import { buildTurnPrompt } from './prompts.js';
 import { createProviderModel, isAbortError, mapProviderError } from './providers.js';
 import { sanitizeAgentMessage } from './sanitize.js';
 import { PostgresSessionStore } from './sessions/postgres.js';
 import { SqliteSessionStore } from './sessions/sqlite.js';
-import { generateSessionId, type SessionStore, telemetrySessionId } from './sessions/store.js';
 import { isPostgresUrl, redactPostgresUrl } from './sessions/url.js';
-import { isTopicSlug, MAX_MESSAGE_LENGTH, TOPIC_NAMES, TOPIC_SLUGS, type TopicSlug } from './topics.js';
+import { generateSessionId, telemetrySessionId, type SessionStore } from './sessions/store.js';
+import { MAX_MESSAGE_LENGTH, TOPIC_SLUGS, TOPIC_NAMES, isTopicSlug, type TopicSlug } from './topics.js';
 
 /** Token usage of one turn, summed over every model call of the run. */
 export interface TurnUsage {
@@ -115,10 +115,7 @@ export function validateMessage(message: unknown, field = 'message'): string {
   if (trimmed.length === 0) throw new InvalidInputError(field, `${field} must not be empty`);
   if (INVISIBLE_ONLY.test(trimmed)) throw new InvalidInputError(field, `${field} must contain visible text`);
   if (trimmed.length > MAX_MESSAGE_LENGTH) {
-    throw new InvalidInputError(
-      field,
-      `${field} must be at most ${MAX_MESSAGE_LENGTH} characters (got ${trimmed.length})`,
-    );
+    throw new InvalidInputError(field, `${field} must be at most ${MAX_MESSAGE_LENGTH} characters (got ${trimmed.length})`);
   }
   return trimmed;
 }
@@ -130,10 +127,7 @@ export function validateMessage(message: unknown, field = 'message'): string {
 export function validateRequestKey(key: unknown): string | undefined {
   if (key === undefined || key === null) return undefined;
   if (typeof key !== 'string' || !/^[\x21-\x7e]{16,255}$/.test(key)) {
-    throw new InvalidInputError(
-      'Idempotency-Key',
-      'Idempotency-Key must be 16 to 255 visible ASCII characters (e.g. a UUID)',
-    );
+    throw new InvalidInputError('Idempotency-Key', 'Idempotency-Key must be 16 to 255 visible ASCII characters (e.g. a UUID)');
   }
   return key;
 }
@@ -178,6 +172,7 @@ export function turnUsage(usage: Usage): TurnUsage {
 /** SDK trace metadata key of the conversation turn number (read by @nba-reporter/agents-otel). */
 const TRACE_METADATA_TURN = 'gen_ai.agent.turn';
 
+
 /** The parts of a run result the reporter reads. */
 interface CompletedRun {
   readonly finalOutput?: unknown;
@@ -210,10 +205,7 @@ function openSessionStore(config: ReporterConfig): SessionStore {
   const path = config.sessionDb;
   const limits = { ttlMs: config.sessionTtlMs, maxTurns: config.sessionMaxTurns };
   if (isPostgresUrl(path)) {
-    return new PostgresSessionStore(
-      path,
-      config.pgPoolSize === undefined ? limits : { ...limits, poolSize: config.pgPoolSize },
-    );
+    return new PostgresSessionStore(path, config.pgPoolSize === undefined ? limits : { ...limits, poolSize: config.pgPoolSize });
   }
   try {
     return new SqliteSessionStore(path, { ttlMs: config.sessionTtlMs, maxTurns: config.sessionMaxTurns });
@@ -273,8 +265,7 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
 
   // ---- idempotency: a retried request (same key) gets the stored answer, never a second turn ----
 
-  const turnRecord = (requestKey: string | undefined, turn: TurnResult) =>
-    requestKey === undefined ? {} : { requestKey, result: turn };
+  const turnRecord = (requestKey: string | undefined, turn: TurnResult) => (requestKey === undefined ? {} : { requestKey, result: turn });
 
   async function replay(requestKey: string | undefined, owner: string | null): Promise<TurnResult | undefined> {
     if (requestKey === undefined || !store.findTurn) return undefined;
@@ -327,39 +318,24 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
   // itself: read the history, run the agent on history + new input (nothing is written meanwhile), then append
   // the whole turn with one `POST /conversations/{id}/items`. A failed report deletes the conversation it created.
 
-  async function conversationCall<T>(
-    signal: AbortSignal | undefined,
-    sessionId: string | undefined,
-    fn: () => Promise<T>,
-  ): Promise<T> {
+  async function conversationCall<T>(signal: AbortSignal | undefined, sessionId: string | undefined, fn: () => Promise<T>): Promise<T> {
     try {
       signal?.throwIfAborted();
       return await fn();
     } catch (error) {
-      if (sessionId !== undefined && error instanceof APIError && error.status === 404)
-        throw new SessionNotFoundError(sessionId);
+      if (sessionId !== undefined && error instanceof APIError && error.status === 404) throw new SessionNotFoundError(sessionId);
       throw mapRunError(error, signal);
     }
   }
 
-  async function conversationHistory(
-    session: OpenAIConversationsSession,
-    sessionId: string,
-    signal: AbortSignal | undefined,
-  ) {
+  async function conversationHistory(session: OpenAIConversationsSession, sessionId: string, signal: AbortSignal | undefined) {
     const items = await conversationCall(signal, sessionId, () => session.getItems());
-    return windowHistory(
-      items.map((item) => session.prepareHistoryItemForModelInput(item)),
-      historyWindow,
-    );
+    return windowHistory(items.map((item) => session.prepareHistoryItemForModelInput(item)), historyWindow);
   }
 
   async function discardConversation(openai: OpenAI, conversationId: string): Promise<void> {
     try {
-      await openai.conversations.delete(conversationId, {
-        maxRetries: 0,
-        timeout: Math.min(config.modelTimeoutMs, 5_000),
-      });
+      await openai.conversations.delete(conversationId, { maxRetries: 0, timeout: Math.min(config.modelTimeoutMs, 5_000) });
     } catch {
       // Best effort: the conversation is unreachable anyway (no local row maps to it).
     }
@@ -377,13 +353,7 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
   ): Promise<TurnResult> {
     const session = new OpenAIConversationsSession({ client: openai, conversationId: sessionId });
     const history = operation === 'report' ? [] : await conversationHistory(session, sessionId, signal);
-    const result = await runAgent(
-      operation,
-      [...history, { type: 'message', role: 'user', content: message }],
-      sessionId,
-      turnNumber,
-      signal,
-    );
+    const result = await runAgent(operation, [...history, { type: 'message', role: 'user', content: message }], sessionId, turnNumber, signal);
     const turn = finish(result, sessionId, topic);
     const replayed = await claimTurn?.(turn);
     if (replayed) return replayed; // the same request was answered meanwhile: nothing is added to the conversation
@@ -399,8 +369,7 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     async report(input, turnOptions = {}) {
       assertOpen();
       const topic = validateTopic(input?.topic);
-      const message =
-        input.message === undefined || input.message === null ? undefined : validateMessage(input.message);
+      const message = input.message === undefined || input.message === null ? undefined : validateMessage(input.message);
       const prompt = buildTurnPrompt(TOPIC_NAMES[topic], message);
       const { signal } = turnOptions;
       const owner = turnOptions.owner ?? null;
@@ -411,37 +380,25 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
       if (useOpenAIConversations && client) {
         // Demo parity: OpenAI keeps the conversation; we keep id → topic and owner so unknown and foreign ids are
         // rejected locally.
-        const conversationId = await conversationCall(signal, undefined, () =>
-          new OpenAIConversationsSession({ client }).getSessionId(),
-        );
+        const conversationId = await conversationCall(signal, undefined, () => new OpenAIConversationsSession({ client }).getSessionId());
         try {
           const turn = await runOpenAITurn(client, 'report', prompt, conversationId, topic, 1, signal);
           await store.create(topic, { id: conversationId, owner, ...turnRecord(requestKey, turn) });
           return turn;
         } catch (error) {
           await discardConversation(client, conversationId);
-          const replayed =
-            requestKey === undefined ? undefined : await replay(requestKey, owner).catch(() => undefined);
+          const replayed = requestKey === undefined ? undefined : await replay(requestKey, owner).catch(() => undefined);
           if (replayed) return replayed;
           throw error;
         }
       }
 
       const sessionId = generateSessionId();
-      const result = await runAgent(
-        'report',
-        [{ type: 'message', role: 'user', content: prompt }],
-        sessionId,
-        1,
-        signal,
-      );
+      const result = await runAgent('report', [{ type: 'message', role: 'user', content: prompt }], sessionId, 1, signal);
       const turn = finish(result, sessionId, topic);
       // Written only after the run succeeded, in one transaction.
       const replayed = await writeOrReplay(
-        () =>
-          store
-            .create(topic, { id: sessionId, items: result.history, owner, ...turnRecord(requestKey, turn) })
-            .then(() => undefined),
+        () => store.create(topic, { id: sessionId, items: result.history, owner, ...turnRecord(requestKey, turn) }).then(() => undefined),
         requestKey,
         owner,
       );
@@ -475,30 +432,15 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
         if (useOpenAIConversations && client) {
           // Items live on OpenAI's side; the local row claims the turn first, so two instances never both append.
           return runOpenAITurn(client, 'followUp', message, sessionId, stored.topic, stored.turns + 1, signal, (turn) =>
-            writeOrReplay(
-              () => store.appendTurn(sessionId, [], { owner, ...expected, ...turnRecord(requestKey, turn) }),
-              requestKey,
-              owner,
-            ),
+            writeOrReplay(() => store.appendTurn(sessionId, [], { owner, ...expected, ...turnRecord(requestKey, turn) }), requestKey, owner),
           );
         }
 
         const history = windowHistory(stored.items, historyWindow);
-        const result = await runAgent(
-          'followUp',
-          [...history, { type: 'message', role: 'user', content: message }],
-          sessionId,
-          stored.turns + 1,
-          signal,
-        );
+        const result = await runAgent('followUp', [...history, { type: 'message', role: 'user', content: message }], sessionId, stored.turns + 1, signal);
         const turn = finish(result, sessionId, stored.topic);
         const replayed = await writeOrReplay(
-          () =>
-            store.appendTurn(sessionId, result.history.slice(history.length), {
-              owner,
-              ...expected,
-              ...turnRecord(requestKey, turn),
-            }),
+          () => store.appendTurn(sessionId, result.history.slice(history.length), { owner, ...expected, ...turnRecord(requestKey, turn) }),
           requestKey,
           owner,
         );

@@ -142,8 +142,7 @@ export const spanNameInvokeAgent = (agentName: string | undefined): string =>
   agentName ? `${GEN_AI_OPERATION_NAME_VALUE_INVOKE_AGENT} ${agentName}` : GEN_AI_OPERATION_NAME_VALUE_INVOKE_AGENT;
 export const spanNameChat = (model: string | undefined): string =>
   model ? `${GEN_AI_OPERATION_NAME_VALUE_CHAT} ${model}` : GEN_AI_OPERATION_NAME_VALUE_CHAT;
-export const spanNameExecuteTool = (toolName: string): string =>
-  `${GEN_AI_OPERATION_NAME_VALUE_EXECUTE_TOOL} ${toolName}`;
+export const spanNameExecuteTool = (toolName: string): string => `${GEN_AI_OPERATION_NAME_VALUE_EXECUTE_TOOL} ${toolName}`;
 /** CUSTOM: `run_guardrail {name}` (PR #427). */
 export const spanNameRunGuardrail = (guardrailName: string): string =>
   `${GEN_AI_OPERATION_NAME_VALUE_RUN_GUARDRAIL} ${guardrailName}`;

@@ -85,3 +85,4 @@ export function readUsage(u: unknown): UsageInfo | undefined {
   if (reasoning !== undefined) out.reasoning = Math.trunc(reasoning);
   return Object.keys(out).length ? out : undefined;
 }
+

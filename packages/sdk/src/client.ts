@@ -1,12 +1,17 @@
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 import { operations } from './__generated__/operation-map.js';
-import { type GraphQLErrorPayload, isServerErrorCode, NbaReporterError, type NbaReporterErrorCode } from './errors.js';
+import {
+  isServerErrorCode,
+  NbaReporterError,
+  type GraphQLErrorPayload,
+  type NbaReporterErrorCode,
+} from './errors.js';
 import {
   injectContext,
   loadedOpenTelemetry,
   loadOpenTelemetry,
-  type OpenTelemetryApiLike,
   traceIdOf,
+  type OpenTelemetryApiLike,
 } from './trace.js';
 
 type Operations = typeof operations;

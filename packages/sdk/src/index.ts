@@ -1,8 +1,6 @@
-export { ErrorCode, Topic } from './__generated__/enums.js';
-export type { FollowUpInput, ReportInput } from './__generated__/operations.js';
 export {
-  type CallOptions,
   createNbaReporterClient,
+  type CallOptions,
   type HeadersInitLike,
   type HeadersOption,
   type NbaReporterClient,
@@ -12,16 +10,18 @@ export {
   type OperationResult,
 } from './client.js';
 export {
-  type ClientErrorCode,
-  type GraphQLErrorPayload,
   isNbaReporterError,
   isServerErrorCode,
   NbaReporterError,
+  type ClientErrorCode,
+  type GraphQLErrorPayload,
   type NbaReporterErrorCode,
   type NbaReporterErrorInit,
   type ServerErrorCode,
 } from './errors.js';
 export type { OpenTelemetryApiLike } from './trace.js';
+export { ErrorCode, Topic } from './__generated__/enums.js';
+export type { FollowUpInput, ReportInput } from './__generated__/operations.js';
 
 import type { OperationResult } from './client.js';
 /** One answered turn of a conversation, as `report` and `followUp` return it. */

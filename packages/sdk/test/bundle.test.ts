@@ -1,8 +1,7 @@
 // Portability and size budget: the SDK bundles for a neutral platform (browser/edge/Node) with no
 // Node built-ins and no graphql-js, and stays small.
-
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { expect, test } from 'vitest';
 

@@ -1,17 +1,16 @@
 // Integration: the real, built API (spawned as `npm start` runs it, offline model) driven through the SDK.
 // The API exports its traces to an in-test OTLP receiver; this process runs a real OTel SDK, so a
 // client span started here must become the parent of the API's SERVER span.
-
+import { SpanKind } from '@opentelemetry/api';
+import { type OtlpReceiver, otlpTestEnv, spawnApi, type SpawnedApi, startOtlpReceiver } from '@nba-reporter/testing';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-  type AgentTurn,
   createNbaReporterClient,
   isNbaReporterError,
+  type AgentTurn,
   type NbaReporterClient,
   type NbaReporterError,
 } from '@nba-reporter/sdk';
-import { type OtlpReceiver, otlpTestEnv, type SpawnedApi, spawnApi, startOtlpReceiver } from '@nba-reporter/testing';
-import { SpanKind } from '@opentelemetry/api';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestTracing, type TestTracing } from './support/otel.js';
 
 const RAPTORS = 'The Raptors went 46-36 this NBA season. What was their win percentage?';
@@ -123,10 +122,7 @@ describe('trace continuity', () => {
 
   test('errors carry the caller trace id too', async () => {
     const { error, traceId } = await tracing.tracer.startActiveSpan('guardrail', async (clientSpan) => {
-      const result = {
-        error: await rejection(client.report({ topic: 'GENERAL', message: WEATHER })),
-        traceId: clientSpan.spanContext().traceId,
-      };
+      const result = { error: await rejection(client.report({ topic: 'GENERAL', message: WEATHER })), traceId: clientSpan.spanContext().traceId };
       clientSpan.end();
       return result;
     });
@@ -139,10 +135,7 @@ describe('trace continuity', () => {
     const parentSpanId = '0123456789abcdef';
     const turn = await client.health({ traceparent: `00-${traceId}-${parentSpanId}-01` });
     expect(turn.status).toEqual(expect.any(String));
-    const server = await receiver.waitFor(
-      () => receiver.spans().find((s) => s.kind === 2 && s.traceId === traceId),
-      15_000,
-    );
+    const server = await receiver.waitFor(() => receiver.spans().find((s) => s.kind === 2 && s.traceId === traceId), 15_000);
     expect(server.parentSpanId).toBe(parentSpanId);
   });
 });

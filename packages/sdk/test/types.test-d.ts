@@ -1,14 +1,14 @@
 // Type tests: run by `vitest --typecheck` (tsc). Every `@ts-expect-error` must be a real error,
 // so a regression that makes a wrong call compile fails this file.
-
+import { describe, expectTypeOf, test } from 'vitest';
 import {
+  createNbaReporterClient,
+  isNbaReporterError,
+  NbaReporterError,
   type AgentTurn,
   type ClientErrorCode,
-  createNbaReporterClient,
   type ErrorCode,
   type Health,
-  isNbaReporterError,
-  type NbaReporterError,
   type NbaReporterErrorCode,
   type OperationInput,
   type OperationName,
@@ -16,7 +16,6 @@ import {
   type Topic,
   type TopicInfo,
 } from '@nba-reporter/sdk';
-import { describe, expectTypeOf, test } from 'vitest';
 
 const client = createNbaReporterClient({ url: 'http://localhost:4000/graphql' });
 
@@ -88,9 +87,7 @@ describe('errors', () => {
   test('code is a literal union: schema ErrorCode plus client codes', () => {
     expectTypeOf<NbaReporterErrorCode>().toEqualTypeOf<ErrorCode | ClientErrorCode>();
     expectTypeOf<ErrorCode>().toExtend<NbaReporterErrorCode>();
-    expectTypeOf<
-      'GUARDRAIL_TRIPPED' | 'SESSION_NOT_FOUND' | 'NETWORK_ERROR' | 'ABORTED'
-    >().toExtend<NbaReporterErrorCode>();
+    expectTypeOf<'GUARDRAIL_TRIPPED' | 'SESSION_NOT_FOUND' | 'NETWORK_ERROR' | 'ABORTED'>().toExtend<NbaReporterErrorCode>();
     expectTypeOf<'TEAPOT'>().not.toExtend<NbaReporterErrorCode>();
   });
 

@@ -12,7 +12,7 @@ import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
 import { NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
-import { type Env, localDefault, traceViewSettings } from './env.js';
+import { localDefault, traceViewSettings, type Env } from './env.js';
 import { reportExportFailures } from './export-failures.js';
 import { ContentSafeGraphQLInstrumentation } from './graphql.js';
 import { spanProcessorsFromEnv } from './span-exporters.js';
@@ -43,15 +43,7 @@ function hasServiceName(env: Env): boolean {
 /** GraphQL-over-HTTP GET parameters (client input). */
 const GRAPHQL_GET_PARAMS = ['query', 'variables', 'extensions', 'operationName'];
 /** The instrumentation's own default list, kept when we give ours. */
-const SIGNATURE_PARAMS = [
-  'sig',
-  'Signature',
-  'AWSAccessKeyId',
-  'X-Goog-Signature',
-  'X-Amz-Signature',
-  'X-Amz-Credential',
-  'X-Amz-Security-Token',
-];
+const SIGNATURE_PARAMS = ['sig', 'Signature', 'AWSAccessKeyId', 'X-Goog-Signature', 'X-Amz-Signature', 'X-Amz-Credential', 'X-Amz-Security-Token'];
 
 /** What receives spans: the terminal tree or the exporters named by OTEL_*, plus the trace view when on. */
 function spanProcessors(env: Env, traceView: SpanProcessor | undefined): SpanProcessor[] | undefined {
@@ -64,10 +56,7 @@ function spanProcessors(env: Env, traceView: SpanProcessor | undefined): SpanPro
   return traceView ? [...spanProcessorsFromEnv(env), traceView] : undefined;
 }
 
-export function createTelemetryConfig(
-  env: Env = process.env,
-  extras: TelemetryExtras = {},
-): Partial<NodeSDKConfiguration> {
+export function createTelemetryConfig(env: Env = process.env, extras: TelemetryExtras = {}): Partial<NodeSDKConfiguration> {
   const processors = spanProcessors(env, extras.traceView);
   const metrics = localDefault('metrics', env);
   const logs = localDefault('logs', env);
@@ -91,9 +80,7 @@ export function createTelemetryConfig(
       new PinoInstrumentation(),
       // Sessions (and rate limits) on PostgreSQL: a client span per query inside a request, never the parameter
       // values (the statements are parameterised). Start-up work such as migrations has no parent and is not traced.
-      ...(POSTGRES_URL.test(env.NBA_REPORTER_SESSION_DB?.trim() ?? '')
-        ? [new PgInstrumentation({ requireParentSpan: true })]
-        : []),
+      ...(POSTGRES_URL.test(env.NBA_REPORTER_SESSION_DB?.trim() ?? '') ? [new PgInstrumentation({ requireParentSpan: true })] : []),
     ],
     ...(processors ? { spanProcessors: processors } : {}),
     ...(metrics === 'none' ? { metricReaders: [] } : {}),
@@ -108,9 +95,7 @@ export async function startTelemetry(env: Env = process.env): Promise<void> {
   }
   const view = traceViewSettings(env);
   // Loaded only when on: with the view off, none of its code is in the process.
-  const traceView = view.enabled
-    ? new (await import('./trace-view/processor.js')).TraceStoreProcessor(view)
-    : undefined;
+  const traceView = view.enabled ? new (await import('./trace-view/processor.js')).TraceStoreProcessor(view) : undefined;
   const sdk = new NodeSDK(createTelemetryConfig(env, { traceView }));
   sdk.start();
   if (traceView) setTraceStore(traceView.store);

@@ -6,14 +6,14 @@ import { runningTelemetry, runningTraceStore } from './state.js';
 import type { TraceStoreReader } from './trace-view/types.js';
 
 export {
-  type Env,
   hasOtlpEndpoint,
   isSdkDisabled,
   localDefault,
-  type Signal,
-  TRACE_VIEW_DEFAULTS,
-  type TraceViewSettings,
   traceViewSettings,
+  TRACE_VIEW_DEFAULTS,
+  type Env,
+  type Signal,
+  type TraceViewSettings,
 } from './env.js';
 export type * from './trace-view/types.js';
 

@@ -63,14 +63,10 @@ describe('the trace view setting (NBA_REPORTER_TRACE_VIEW)', () => {
   });
 
   test('bounds from NBA_REPORTER_TRACE_VIEW_MAX_TRACES / _MAX_BYTES; malformed ones keep the defaults', () => {
-    expect(
-      traceViewSettings({ NBA_REPORTER_TRACE_VIEW_MAX_TRACES: '50', NBA_REPORTER_TRACE_VIEW_MAX_BYTES: '1048576' }),
-    ).toMatchObject({
+    expect(traceViewSettings({ NBA_REPORTER_TRACE_VIEW_MAX_TRACES: '50', NBA_REPORTER_TRACE_VIEW_MAX_BYTES: '1048576' })).toMatchObject({
       maxTraces: 50,
       maxBytes: 1048576,
     });
-    expect(
-      traceViewSettings({ NBA_REPORTER_TRACE_VIEW_MAX_TRACES: '0', NBA_REPORTER_TRACE_VIEW_MAX_BYTES: 'lots' }),
-    ).toMatchObject(TRACE_VIEW_DEFAULTS);
+    expect(traceViewSettings({ NBA_REPORTER_TRACE_VIEW_MAX_TRACES: '0', NBA_REPORTER_TRACE_VIEW_MAX_BYTES: 'lots' })).toMatchObject(TRACE_VIEW_DEFAULTS);
   });
 });

@@ -1,9 +1,8 @@
 /**
  * Real token counts for the offline model, with the o200k_base BPE tokenizer (the encoding of current OpenAI models).
  */
-
-import type { ModelRequest } from '@openai/agents-core';
 import { countTokens as countO200k } from 'gpt-tokenizer/encoding/o200k_base';
+import type { ModelRequest } from '@openai/agents-core';
 
 // Text that merely looks like a special token ("<|endoftext|>") is counted as ordinary text instead of throwing.
 const ENCODE_OPTIONS = { disallowedSpecial: new Set<string>() };
@@ -18,9 +17,7 @@ export function countTokens(text: string): number {
  * as JSON (a string input as is), each tool definition, each handoff definition, and the output schema when it is
  * not plain text. The input token count is the sum of their token counts.
  */
-export function requestTexts(
-  request: Pick<ModelRequest, 'systemInstructions' | 'input' | 'tools' | 'handoffs' | 'outputType'>,
-): string[] {
+export function requestTexts(request: Pick<ModelRequest, 'systemInstructions' | 'input' | 'tools' | 'handoffs' | 'outputType'>): string[] {
   const texts: string[] = [];
   if (request.systemInstructions) texts.push(request.systemInstructions);
   if (typeof request.input === 'string') texts.push(request.input);
@@ -32,8 +29,6 @@ export function requestTexts(
 }
 
 /** Input tokens of a request: the sum over {@link requestTexts}. */
-export function countRequestTokens(
-  request: Pick<ModelRequest, 'systemInstructions' | 'input' | 'tools' | 'handoffs' | 'outputType'>,
-): number {
+export function countRequestTokens(request: Pick<ModelRequest, 'systemInstructions' | 'input' | 'tools' | 'handoffs' | 'outputType'>): number {
   return requestTexts(request).reduce((sum, text) => sum + countTokens(text), 0);
 }

@@ -2,9 +2,8 @@
  * The fetcher GraphiQL sends every request through, and a tiny store of the last answer it saw,
  * so the header bar can show its sessionId and traceId.
  */
-
-import type { GraphiQL } from 'graphiql';
 import type { ComponentProps } from 'react';
+import type { GraphiQL } from 'graphiql';
 import { rememberAuthorization } from './credentials.js';
 
 export type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
@@ -53,11 +52,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 const AGENT_FIELDS = new Set(['report', 'followUp']);
 
 /** Extracts what the header bar shows from a response, or null if the operation is not an agent turn. */
-export function toLastAnswer(
-  query: string,
-  operationName: string | null | undefined,
-  body: unknown,
-): LastAnswer | null {
+export function toLastAnswer(query: string, operationName: string | null | undefined, body: unknown): LastAnswer | null {
   if (!isRecord(body)) return null;
   const name = operationName ?? '';
   let field: string | null = null;
@@ -88,9 +83,7 @@ export function toLastAnswer(
 /** The names of the operations a document defines (comments and strings aside). */
 export function operationNamesOf(query: string): string[] {
   const code = query.replace(/"""[\s\S]*?"""|"(?:[^"\\\n]|\\.)*"|#[^\n]*/g, ' ');
-  return [...code.matchAll(/\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/g)].map(
-    (match) => match[1] ?? '',
-  );
+  return [...code.matchAll(/\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/g)].map((match) => match[1] ?? '');
 }
 
 /**
