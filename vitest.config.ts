@@ -5,9 +5,15 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
  * The one test configuration: a project per workspace (`npx vitest run --project api` runs one).
  * Workspace packages resolve to their TypeScript sources through the `@nba-reporter/source` export condition.
  */
-const SOURCE = { resolve: { conditions: ['@nba-reporter/source'] }, ssr: { resolve: { conditions: ['@nba-reporter/source'] } } };
+const SOURCE = {
+  resolve: { conditions: ['@nba-reporter/source'] },
+  ssr: { resolve: { conditions: ['@nba-reporter/source'] } },
+};
 
-function project(dir: string, options: { source?: boolean; timeoutMs?: number; test?: TestProjectInlineConfiguration['test'] } = {}) {
+function project(
+  dir: string,
+  options: { source?: boolean; timeoutMs?: number; test?: TestProjectInlineConfiguration['test'] } = {},
+) {
   const { source = true, timeoutMs, test } = options;
   return {
     extends: true,
@@ -42,7 +48,14 @@ export default defineConfig({
       project('packages/schema'),
       project('packages/sdk', {
         // Type tests (test/**/*.test-d.ts) are checked by `tsc` and reported as tests.
-        test: { typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json', ignoreSourceErrors: false } },
+        test: {
+          typecheck: {
+            enabled: true,
+            include: ['test/**/*.test-d.ts'],
+            tsconfig: 'tsconfig.json',
+            ignoreSourceErrors: false,
+          },
+        },
       }),
       project('packages/signoz-dashboard'),
       project('packages/testing'),

@@ -7,7 +7,9 @@ const root = new URL('..', import.meta.url).pathname;
 const file = join(root, '.vitest-results.json');
 if (!existsSync(file)) {
   // No report: the run crashed or stopped before the tests (a failed build or unused-dependency check).
-  console.log('no test report (.vitest-results.json): the tests did not run');
+  console.log(
+    'no test report (.vitest-results.json): the tests did not run (see the lint, build, type or knip output above)',
+  );
   console.log('0 passed, 1 failed');
   process.exit(1);
 }

@@ -12,9 +12,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { createTestDatabase, pgUnavailable, spawnApi, startNginx, startScriptedOpenAI, type SpawnedApi } from '@nba-reporter/testing';
+import { cpus, loadavg } from 'node:os';
+import {
+  createTestDatabase,
+  pgUnavailable,
+  type SpawnedApi,
+  spawnApi,
+  startNginx,
+  startScriptedOpenAI,
+} from '@nba-reporter/testing';
 
 const INSTANCES = (process.env.BENCH_INSTANCES ?? '1,2').split(',').map(Number);
 const STEPS = (process.env.BENCH_STEPS ?? '50,100,200').split(',').map(Number);
@@ -32,7 +39,11 @@ function cpuMicros(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS) * 1e6;
 }
 
-async function gql(url: string, query: string, input: Record<string, unknown>): Promise<Record<string, { sessionId: string }>> {
+async function gql(
+  url: string,
+  query: string,
+  input: Record<string, unknown>,
+): Promise<Record<string, { sessionId: string }>> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -40,7 +51,8 @@ async function gql(url: string, query: string, input: Record<string, unknown>): 
     signal: AbortSignal.timeout(60_000),
   });
   const body = (await res.json()) as { data?: Record<string, { sessionId: string }>; errors?: unknown[] };
-  if (res.status !== 200 || !body.data) throw new Error(`turn failed ${res.status}: ${JSON.stringify(body.errors ?? body).slice(0, 200)}`);
+  if (res.status !== 200 || !body.data)
+    throw new Error(`turn failed ${res.status}: ${JSON.stringify(body.errors ?? body).slice(0, 200)}`);
   return body.data;
 }
 
@@ -53,13 +65,30 @@ async function startSink() {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
-interface Step { instances: number; concurrency: number; turns: number; seconds: number; p50: number; p99: number; cpuPerTurn: number; errors: number }
+interface Step {
+  instances: number;
+  concurrency: number;
+  turns: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  cpuPerTurn: number;
+  errors: number;
+}
 
-async function step(url: string, servers: SpawnedApi[], concurrency: number): Promise<Omit<Step, 'instances' | 'concurrency'>> {
+async function step(
+  url: string,
+  servers: SpawnedApi[],
+  concurrency: number,
+): Promise<Omit<Step, 'instances' | 'concurrency'>> {
   const latencies: number[] = [];
   let errors = 0;
   const pids = servers.map((s) => s.process.pid!);
@@ -90,12 +119,21 @@ async function step(url: string, servers: SpawnedApi[], concurrency: number): Pr
   const cpu = pids.reduce((n, pid) => n + cpuMicros(pid), 0) - cpu0;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-  return { turns: latencies.length, seconds, p50: pct(50), p99: pct(99), cpuPerTurn: cpu / Math.max(1, latencies.length), errors };
+  return {
+    turns: latencies.length,
+    seconds,
+    p50: pct(50),
+    p99: pct(99),
+    cpuPerTurn: cpu / Math.max(1, latencies.length),
+    errors,
+  };
 }
 
 async function main() {
   if (pgUnavailable) throw new Error(pgUnavailable);
-  const model = await startScriptedOpenAI({ defaultReply: { text: 'The Boston Celtics went 61-21 in the 2024-25 NBA season.', delayMs: MODEL_DELAY_MS } });
+  const model = await startScriptedOpenAI({
+    defaultReply: { text: 'The Boston Celtics went 61-21 in the 2024-25 NBA season.', delayMs: MODEL_DELAY_MS },
+  });
   const sink = await startSink();
   const results: Step[] = [];
   const loadBefore = loadavg()[0]!;

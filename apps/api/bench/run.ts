@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { spawnApi, type SpawnedApi } from '@nba-reporter/testing';
+import { type SpawnedApi, spawnApi } from '@nba-reporter/testing';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -20,8 +20,11 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 const BODY = JSON.stringify({
-  query: 'mutation Report($input: ReportInput!) { report(input: $input) { sessionId message usage { totalTokens } traceId } }',
-  variables: { input: { topic: 'GENERAL', message: 'The Raptors went 46-36 this NBA season. What was their win percentage?' } },
+  query:
+    'mutation Report($input: ReportInput!) { report(input: $input) { sessionId message usage { totalTokens } traceId } }',
+  variables: {
+    input: { topic: 'GENERAL', message: 'The Raptors went 46-36 this NBA season. What was their win percentage?' },
+  },
 });
 
 /** A collector stand-in: accepts every OTLP export and throws it away. */
@@ -38,7 +41,11 @@ async function startSink() {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     exports: () => exports,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -53,13 +60,21 @@ function post(agent: Agent, port: number): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => (text += c));
         res.on('end', () => {
-          if (res.statusCode !== 200 || !text.includes('.561')) reject(new Error(`bad answer ${res.statusCode}: ${text.slice(0, 200)}`));
+          if (res.statusCode !== 200 || !text.includes('.561'))
+            reject(new Error(`bad answer ${res.statusCode}: ${text.slice(0, 200)}`));
           else resolve(performance.now() - started);
         });
       },
@@ -69,7 +84,12 @@ function post(agent: Agent, port: number): Promise<number> {
   });
 }
 
-interface Round { requests: number; seconds: number; latencies: number[]; cpuMicros: number }
+interface Round {
+  requests: number;
+  seconds: number;
+  latencies: number[];
+  cpuMicros: number;
+}
 
 async function round(api: SpawnedApi, seconds: number): Promise<Round> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
@@ -89,14 +109,21 @@ async function round(api: SpawnedApi, seconds: number): Promise<Round> {
   return { requests: latencies.length, seconds: elapsed, latencies, cpuMicros: cpu };
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 function summarise(rounds: Round[]) {
   const requests = rounds.reduce((n, r) => n + r.requests, 0);
   const seconds = rounds.reduce((n, r) => n + r.seconds, 0);
   const latencies = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const cpu = rounds.reduce((n, r) => n + r.cpuMicros, 0);
-  return { rps: requests / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99), cpuPerRequest: cpu / requests, requests };
+  return {
+    rps: requests / seconds,
+    p50: pct(latencies, 50),
+    p99: pct(latencies, 99),
+    cpuPerRequest: cpu / requests,
+    requests,
+  };
 }
 
 /**
@@ -128,7 +155,9 @@ async function main() {
   const results: Record<Mode, Round[]> = { on: [], off: [] };
   const pinnedSelf = pin(process.pid, 0);
   let pinned = pinnedSelf;
-  process.stdout.write(pinnedSelf ? 'pinned: load generator on CPU 0, server under test on CPU 1\n' : 'taskset unavailable: not pinned\n');
+  process.stdout.write(
+    pinnedSelf ? 'pinned: load generator on CPU 0, server under test on CPU 1\n' : 'taskset unavailable: not pinned\n',
+  );
   try {
     for (let i = 0; i < ROUNDS; i++) {
       // Fresh processes every round, started and measured in alternating order: a process that was
@@ -144,7 +173,9 @@ async function main() {
         for (const mode of order) {
           const r = await round(servers[mode], SECONDS);
           results[mode].push(r);
-          process.stdout.write(`round ${i + 1}/${ROUNDS} telemetry ${mode.padEnd(3)}: ${(r.requests / r.seconds).toFixed(0)} req/s\n`);
+          process.stdout.write(
+            `round ${i + 1}/${ROUNDS} telemetry ${mode.padEnd(3)}: ${(r.requests / r.seconds).toFixed(0)} req/s\n`,
+          );
         }
       } finally {
         for (const mode of order) await servers[mode].stop();

@@ -12,13 +12,18 @@ export function isLoopback(host: string | undefined): boolean {
 
 export function accessNotice(host: string | undefined, keyNames: readonly string[]): AccessNotice {
   if (keyNames.length > 0) {
-    return { level: 'info', fields: { apiKeys: keyNames }, message: `authentication on: ${keyNames.length} API key(s)` };
+    return {
+      level: 'info',
+      fields: { apiKeys: keyNames },
+      message: `authentication on: ${keyNames.length} API key(s)`,
+    };
   }
   if (isLoopback(host)) {
     return {
       level: 'info',
       fields: { host },
-      message: 'authentication off: the API is open to anyone who can reach this address (set NBA_REPORTER_API_KEYS to require keys)',
+      message:
+        'authentication off: the API is open to anyone who can reach this address (set NBA_REPORTER_API_KEYS to require keys)',
     };
   }
   return {

@@ -21,7 +21,10 @@ const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8
 
 function checkName(variable: string, name: string, where: string, seen: Set<string>): void {
   if (!NAME.test(name)) {
-    throw new ConfigError(variable, `${variable}: ${where}: the key name must be 1-64 letters, digits, '.', '_' or '-'`);
+    throw new ConfigError(
+      variable,
+      `${variable}: ${where}: the key name must be 1-64 letters, digits, '.', '_' or '-'`,
+    );
   }
   if (seen.has(name)) throw new ConfigError(variable, `${variable}: ${where}: the key name "${name}" is used twice`);
   seen.add(name);
@@ -39,7 +42,8 @@ export function loadApiKeys(options: { keys?: string | undefined; file?: string 
       const entry = raw.trim();
       const where = `entry ${index + 1}`;
       const colon = entry.indexOf(':');
-      if (colon < 1) throw new ConfigError('NBA_REPORTER_API_KEYS', `NBA_REPORTER_API_KEYS: ${where} must look like name:key`);
+      if (colon < 1)
+        throw new ConfigError('NBA_REPORTER_API_KEYS', `NBA_REPORTER_API_KEYS: ${where} must look like name:key`);
       const name = entry.slice(0, colon);
       const key = entry.slice(colon + 1);
       checkName('NBA_REPORTER_API_KEYS', name, where, seen);
@@ -58,7 +62,10 @@ export function loadApiKeys(options: { keys?: string | undefined; file?: string 
       text = readFileSync(options.file, 'utf8');
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-      throw new ConfigError('NBA_REPORTER_API_KEYS_FILE', `NBA_REPORTER_API_KEYS_FILE must be a readable file (${reason}: ${options.file})`);
+      throw new ConfigError(
+        'NBA_REPORTER_API_KEYS_FILE',
+        `NBA_REPORTER_API_KEYS_FILE must be a readable file (${reason}: ${options.file})`,
+      );
     }
     text.split(/\r?\n/).forEach((raw, index) => {
       const line = raw.trim();
@@ -66,12 +73,16 @@ export function loadApiKeys(options: { keys?: string | undefined; file?: string 
       const where = `line ${index + 1}`;
       const match = /^([^:]+):([0-9a-fA-F]{64})$/.exec(line);
       if (!match) {
-        throw new ConfigError('NBA_REPORTER_API_KEYS_FILE', `NBA_REPORTER_API_KEYS_FILE: ${where} must look like name:<64 hex digits of sha256(key)>`);
+        throw new ConfigError(
+          'NBA_REPORTER_API_KEYS_FILE',
+          `NBA_REPORTER_API_KEYS_FILE: ${where} must look like name:<64 hex digits of sha256(key)>`,
+        );
       }
       checkName('NBA_REPORTER_API_KEYS_FILE', match[1]!, where, seen);
       entries.push({ name: match[1]!, digest: Buffer.from(match[2]!, 'hex') });
     });
-    if (entries.length === 0) throw new ConfigError('NBA_REPORTER_API_KEYS_FILE', `NBA_REPORTER_API_KEYS_FILE has no keys (${options.file})`);
+    if (entries.length === 0)
+      throw new ConfigError('NBA_REPORTER_API_KEYS_FILE', `NBA_REPORTER_API_KEYS_FILE has no keys (${options.file})`);
   }
   return entries;
 }

@@ -10,6 +10,8 @@ export interface ApiConfig {
   /** Serve the offline GraphQL playground at / and at /graphql for browsers. */
   playground: boolean;
   logLevel: string;
+  /** `pretty` (human-readable lines) or `json` (one JSON object per line). */
+  logFormat: 'pretty' | 'json';
   /** `NBA_REPORTER_API_KEYS` (`name:key,…`); empty with authentication off. */
   apiKeys: string | undefined;
   /** `NBA_REPORTER_API_KEYS_FILE`: one `name:sha256-hex-of-key` per line. */
@@ -77,7 +79,10 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 
 const MAX_TIMER_MS = 2_147_483_647;
 
-export function loadApiConfig(env: Env = process.env): ApiConfig {
+const LOG_FORMATS = ['pretty', 'json'] as const;
+
+/** `stdoutIsTTY` picks the default log format: pretty on a terminal, JSON when piped or collected. */
+export function loadApiConfig(env: Env = process.env, stdoutIsTTY = Boolean(process.stdout.isTTY)): ApiConfig {
   const rawPort = env.PORT?.trim();
   let port = 4000;
   if (rawPort) {
@@ -92,27 +97,65 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
   }
+  const logFormat = env.LOG_FORMAT?.trim().toLowerCase() || (stdoutIsTTY ? 'pretty' : 'json');
+  if (logFormat !== 'pretty' && logFormat !== 'json') {
+    throw new ConfigError(
+      'LOG_FORMAT',
+      `LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')} (got "${env.LOG_FORMAT}")`,
+    );
+  }
   return {
     port,
     host: env.HOST?.trim() || undefined,
     development: nodeEnv === 'development',
     playground: parseBoolean('NBA_REPORTER_PLAYGROUND', env.NBA_REPORTER_PLAYGROUND, nodeEnv !== 'production'),
     logLevel,
+    logFormat,
     apiKeys: env.NBA_REPORTER_API_KEYS?.trim() || undefined,
     apiKeysFile: env.NBA_REPORTER_API_KEYS_FILE?.trim() || undefined,
     rateLimit: integer(env, 'NBA_REPORTER_RATE_LIMIT', DEFAULT_RATE_LIMIT, 0, 1_000_000, 'turns per minute'),
     // Several instances share one PostgreSQL session database: by default they share the rate-limit counters too.
-    rateLimitStore: env.NBA_REPORTER_RATE_LIMIT_STORE?.trim() || (isPostgresUrl(env.NBA_REPORTER_SESSION_DB ?? '') ? 'postgres' : 'memory'),
+    rateLimitStore:
+      env.NBA_REPORTER_RATE_LIMIT_STORE?.trim() ||
+      (isPostgresUrl(env.NBA_REPORTER_SESSION_DB ?? '') ? 'postgres' : 'memory'),
     trustProxy: env.NBA_REPORTER_TRUST_PROXY?.trim() || undefined,
     ...timeouts(env),
-    turnTimeoutMs: integer(env, 'NBA_REPORTER_TURN_TIMEOUT_MS', DEFAULT_TURN_TIMEOUT_MS, 1, MAX_TIMER_MS, 'milliseconds'),
+    turnTimeoutMs: integer(
+      env,
+      'NBA_REPORTER_TURN_TIMEOUT_MS',
+      DEFAULT_TURN_TIMEOUT_MS,
+      1,
+      MAX_TIMER_MS,
+      'milliseconds',
+    ),
   };
 }
 
 function timeouts(env: Env): Pick<ApiConfig, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs'> {
-  const headersTimeoutMs = integer(env, 'NBA_REPORTER_HEADERS_TIMEOUT_MS', DEFAULT_HEADERS_TIMEOUT_MS, 100, 600_000, 'milliseconds');
-  const requestTimeoutMs = integer(env, 'NBA_REPORTER_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS, 100, 600_000, 'milliseconds');
-  const keepAliveTimeoutMs = integer(env, 'NBA_REPORTER_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_KEEP_ALIVE_TIMEOUT_MS, 100, 600_000, 'milliseconds');
+  const headersTimeoutMs = integer(
+    env,
+    'NBA_REPORTER_HEADERS_TIMEOUT_MS',
+    DEFAULT_HEADERS_TIMEOUT_MS,
+    100,
+    600_000,
+    'milliseconds',
+  );
+  const requestTimeoutMs = integer(
+    env,
+    'NBA_REPORTER_REQUEST_TIMEOUT_MS',
+    DEFAULT_REQUEST_TIMEOUT_MS,
+    100,
+    600_000,
+    'milliseconds',
+  );
+  const keepAliveTimeoutMs = integer(
+    env,
+    'NBA_REPORTER_KEEP_ALIVE_TIMEOUT_MS',
+    DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+    100,
+    600_000,
+    'milliseconds',
+  );
   // Node refuses a header timeout longer than the whole-request timeout.
   if (headersTimeoutMs > requestTimeoutMs) {
     throw new ConfigError(

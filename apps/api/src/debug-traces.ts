@@ -8,8 +8,8 @@
  * span carries the key's name), as it owns only its own sessions. The requests themselves are not traced.
  */
 import { telemetrySessionId } from '@nba-reporter/agent';
-import type { TraceStoreReader } from '@nba-reporter/telemetry';
 import type { ErrorCode } from '@nba-reporter/schema';
+import type { TraceStoreReader } from '@nba-reporter/telemetry';
 import express, { type RequestHandler, type Response } from 'express';
 import { ATTR_API_KEY_NAME } from './telemetry.js';
 
@@ -18,7 +18,12 @@ const TRACE_ID = /^[0-9a-f]{32}$/;
 const MAX_SESSION_ID_LENGTH = 200;
 const MAX_LIMIT = 10_000;
 
-function fail(res: Response, status: number, code: Extract<ErrorCode, 'BAD_REQUEST' | 'NOT_FOUND'>, message: string): void {
+function fail(
+  res: Response,
+  status: number,
+  code: Extract<ErrorCode, 'BAD_REQUEST' | 'NOT_FOUND'>,
+  message: string,
+): void {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
@@ -40,7 +45,12 @@ export function debugTracesRouter(store: TraceStoreReader): express.Router {
   router.get('/', (req, res) => {
     const { sessionId, limit } = req.query;
     if (sessionId !== undefined && (typeof sessionId !== 'string' || sessionId.length > MAX_SESSION_ID_LENGTH)) {
-      return fail(res, 400, 'BAD_REQUEST', `sessionId must be one string of at most ${MAX_SESSION_ID_LENGTH} characters`);
+      return fail(
+        res,
+        400,
+        'BAD_REQUEST',
+        `sessionId must be one string of at most ${MAX_SESSION_ID_LENGTH} characters`,
+      );
     }
     let max: number | undefined;
     if (limit !== undefined) {
@@ -51,7 +61,10 @@ export function debugTracesRouter(store: TraceStoreReader): express.Router {
     }
     // Spans carry only a prefix of the session id (gen_ai.conversation.id): the full id is a bearer of the conversation.
     const conversation = sessionId === undefined ? undefined : telemetrySessionId(sessionId);
-    res.json({ traces: store.list({ sessionId: conversation, limit: max, attribute: ownerOf(res) }), store: store.stats() });
+    res.json({
+      traces: store.list({ sessionId: conversation, limit: max, attribute: ownerOf(res) }),
+      store: store.stats(),
+    });
   });
 
   router.get('/:traceId', (req, res) => {
@@ -59,7 +72,12 @@ export function debugTracesRouter(store: TraceStoreReader): express.Router {
     if (!TRACE_ID.test(traceId)) return fail(res, 400, 'BAD_REQUEST', 'traceId must be 32 hexadecimal characters');
     const trace = store.get(traceId, ownerOf(res));
     if (!trace) {
-      return fail(res, 404, 'NOT_FOUND', `No trace ${traceId} in the last ${store.stats().maxTraces} kept: not started, or already evicted`);
+      return fail(
+        res,
+        404,
+        'NOT_FOUND',
+        `No trace ${traceId} in the last ${store.stats().maxTraces} kept: not started, or already evicted`,
+      );
     }
     res.json(trace);
   });

@@ -51,7 +51,9 @@ export function toGraphQLError(error: unknown): GraphQLError {
 
 /** The error for a turn that ran past `NBA_REPORTER_TURN_TIMEOUT_MS` (the run is aborted, nothing is stored). */
 export function turnTimeoutError(timeoutMs: number): GraphQLError {
-  return new GraphQLError(`The turn did not finish within ${timeoutMs} ms`, { extensions: { code: 'TURN_TIMEOUT', timeoutMs } });
+  return new GraphQLError(`The turn did not finish within ${timeoutMs} ms`, {
+    extensions: { code: 'TURN_TIMEOUT', timeoutMs },
+  });
 }
 
 /**

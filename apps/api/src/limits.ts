@@ -10,10 +10,10 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
-  GraphQLError,
-  Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
@@ -84,7 +84,13 @@ export function countTurnSelections(document: DocumentNode, operation: Operation
 export function tooManyTurnsError(turns: number): GraphQLError {
   return new GraphQLError(
     `A request may run at most ${DOCUMENT_LIMITS.maxTurns} agent turn (one report or followUp selection); this one selects ${turns}`,
-    { extensions: { code: 'ONE_TURN_PER_REQUEST', limit: DOCUMENT_LIMITS.maxTurns, http: { status: 400, headers: new Map() } } },
+    {
+      extensions: {
+        code: 'ONE_TURN_PER_REQUEST',
+        limit: DOCUMENT_LIMITS.maxTurns,
+        http: { status: 400, headers: new Map() },
+      },
+    },
   );
 }
 
@@ -97,11 +103,13 @@ export function subscriptionNotSupportedError(): GraphQLError {
 
 // GraphQL Armor's formatter, run on validation errors; the pattern below also covers what it leaves (enum-value
 // suggestions, "Did you mean the enum value …", and variable-coercion errors, which are not validation errors).
-const armorSuggestionFilter = (blockFieldSuggestionsPlugin({ mask: '' }).onValidate as unknown as () => (payload: {
-  valid: boolean;
-  result: readonly GraphQLError[];
-  setResult: (errors: readonly GraphQLError[]) => void;
-}) => void)();
+const armorSuggestionFilter = (
+  blockFieldSuggestionsPlugin({ mask: '' }).onValidate as unknown as () => (payload: {
+    valid: boolean;
+    result: readonly GraphQLError[];
+    setResult: (errors: readonly GraphQLError[]) => void;
+  }) => void
+)();
 
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 

@@ -6,17 +6,26 @@ import type { Logger } from 'pino';
  * CommonJS loading, and an ESM `import` of pino would bypass it (no trace ids in logs, no OTLP
  * log export) unless the much costlier ESM loader hook were registered for every module.
  */
-const { pino } = createRequire(import.meta.url)('pino') as typeof import('pino');
+const require = createRequire(import.meta.url);
+const { pino } = require('pino') as typeof import('pino');
 
 /**
- * JSON logs on stdout. With telemetry on, each record carries trace_id/span_id and is also sent
- * over OTLP. Message content is never logged; secrets are redacted.
+ * Logs on stdout: JSON lines (`format: 'json'`), or human-readable lines through pino-pretty on a terminal
+ * (`'pretty'`, loaded only then). With telemetry on, each record carries trace_id/span_id and is also sent over OTLP
+ * in both formats. Message content is never logged; secrets are redacted.
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, format: 'pretty' | 'json' = 'json'): Logger {
+  const options = {
     level,
     base: { service: 'nba-reporter-api' },
     redact: { paths: ['apiKey', '*.apiKey', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
-  });
+  };
+  if (format === 'json') return pino(options);
+  const { build } = require('pino-pretty') as typeof import('pino-pretty');
+  // Synchronous: a start-up line is on screen before the process can exit; no worker thread.
+  return pino(
+    options,
+    build({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,span_id,trace_flags' }),
+  );
 }
 export type { Logger };

@@ -3,20 +3,29 @@
  * node --import @nba-reporter/telemetry/register dist/main.js
  */
 import { readFileSync } from 'node:fs';
-import { ConfigError, createReporter, isPostgresUrl, isReporterError, loadReporterConfig } from '@nba-reporter/agent';
-import pg from 'pg';
+import {
+  ConfigError,
+  createReporter,
+  isPostgresUrl,
+  isReporterError,
+  loadReporterConfig,
+  redactPostgresUrl,
+} from '@nba-reporter/agent';
 import { shutdownTelemetry, telemetrySummary, traceStore } from '@nba-reporter/telemetry';
+import pg from 'pg';
 import { accessNotice } from './access-notice.js';
-import { loadApiKeys, type ApiKeyEntry } from './auth.js';
+import { type ApiKeyEntry, loadApiKeys } from './auth.js';
 import { loadApiConfig } from './config.js';
+import { TRACES_PATH } from './debug-traces.js';
 import { createLogger } from './logger.js';
 import { mountPlayground } from './playground.js';
-import { TRACES_PATH } from './debug-traces.js';
-import { createApi } from './server.js';
 import { createTurnLimiter, postgresRateLimitStore, RATE_LIMIT_STORE_NAMES, type TurnLimiter } from './rate-limit.js';
+import { createApi } from './server.js';
 import { setupTelemetry } from './telemetry.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 function fail(message: string): never {
   process.stderr.write(`nba-reporter: ${message}\n`);
@@ -47,7 +56,12 @@ try {
   // Two connections of its own: a turn takes one short query from the limiter.
   rateLimitPool =
     apiConfig.rateLimitStore === 'postgres' && apiConfig.rateLimit > 0
-      ? new pg.Pool({ connectionString: reporterConfig.sessionDb, max: 2, connectionTimeoutMillis: 5_000, application_name: 'nba-reporter-rate-limit' })
+      ? new pg.Pool({
+          connectionString: reporterConfig.sessionDb,
+          max: 2,
+          connectionTimeoutMillis: 5_000,
+          application_name: 'nba-reporter-rate-limit',
+        })
       : undefined;
   rateLimitPool?.on('error', () => {}); // a dropped idle connection is replaced on the next query
   turnLimiter = createTurnLimiter({
@@ -59,7 +73,7 @@ try {
   throw error;
 }
 
-const logger = createLogger(apiConfig.logLevel);
+const logger = createLogger(apiConfig.logLevel, apiConfig.logFormat);
 const telemetry = await setupTelemetry(reporterConfig);
 let reporter: ReturnType<typeof createReporter>;
 try {
@@ -91,10 +105,17 @@ try {
 }
 
 const host = !apiConfig.host || apiConfig.host === '0.0.0.0' || apiConfig.host === '::' ? 'localhost' : apiConfig.host;
-const notice = accessNotice(apiConfig.host, apiKeys.map((k) => k.name));
+const notice = accessNotice(
+  apiConfig.host,
+  apiKeys.map((k) => k.name),
+);
 logger[notice.level](notice.fields, notice.message);
 logger.info(
-  { rateLimit: apiConfig.rateLimit, store: apiConfig.rateLimitStore, per: apiKeys.length > 0 ? 'API key' : 'client IP' },
+  {
+    rateLimit: apiConfig.rateLimit,
+    store: apiConfig.rateLimitStore,
+    per: apiKeys.length > 0 ? 'API key' : 'client IP',
+  },
   apiConfig.rateLimit === 0 ? 'rate limit off' : `rate limit: ${apiConfig.rateLimit} turns per minute`,
 );
 
@@ -105,6 +126,10 @@ logger.info(
     url: `http://${host}:${port}/graphql`,
     provider: reporter.provider,
     model: reporter.model,
+    // A PostgreSQL URL may hold a password: never in a log line.
+    sessions: isPostgresUrl(reporterConfig.sessionDb)
+      ? redactPostgresUrl(reporterConfig.sessionDb)
+      : reporterConfig.sessionDb,
     playground: apiConfig.playground,
     traceView: traces ? TRACES_PATH : false,
     telemetry: telemetrySummary(),

@@ -3,11 +3,7 @@
  * Browsers that ask for HTML at `/` or `/graphql` get the page; every other request to /graphql
  * (JSON POSTs, GETs that accept JSON) goes on to Apollo untouched, CSRF prevention included.
  */
-import {
-  playgroundAssetsDir,
-  playgroundContentSecurityPolicy,
-  renderPlaygroundHtml,
-} from '@nba-reporter/playground';
+import { playgroundAssetsDir, playgroundContentSecurityPolicy, renderPlaygroundHtml } from '@nba-reporter/playground';
 import express, { type RequestHandler } from 'express';
 
 export const PLAYGROUND_ASSETS_PATH = '/playground';
@@ -26,7 +22,8 @@ export function mountPlayground(app: express.Express, enabled: boolean, options:
   const page: RequestHandler = (req, res, next) => {
     // Only a request that prefers HTML (a browser's address bar); `Accept: application/json`, GraphQL's
     // own media type, or no Accept header at all fall through to GraphQL.
-    if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
+    if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html')
+      return next();
     html ??= renderPlaygroundHtml({
       endpoint: '/graphql',
       assetsPath: PLAYGROUND_ASSETS_PATH,

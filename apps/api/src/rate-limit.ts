@@ -5,7 +5,12 @@
  * one budget. Adding one is one entry in {@link RATE_LIMIT_STORES}, selected with `NBA_REPORTER_RATE_LIMIT_STORE`.
  */
 import type pg from 'pg';
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 
 /** What every store receives: the limit and a key prefix that keeps our counters apart in a shared store. */
 export interface LimiterSettings {
@@ -72,8 +77,15 @@ export function createTurnLimiter(options: TurnLimiterOptions): TurnLimiter | un
   if (options.turnsPerMinute === 0) return undefined;
   const store = options.store ?? 'memory';
   const factory = typeof store === 'function' ? store : RATE_LIMIT_STORES[store];
-  if (!factory) throw new Error(`unknown rate-limit store "${String(store)}" (known: ${Object.keys(RATE_LIMIT_STORES).join(', ')})`);
-  const limiter = factory({ keyPrefix: options.keyPrefix ?? 'nba-reporter:turns', points: options.turnsPerMinute, duration: 60 });
+  if (!factory)
+    throw new Error(
+      `unknown rate-limit store "${String(store)}" (known: ${Object.keys(RATE_LIMIT_STORES).join(', ')})`,
+    );
+  const limiter = factory({
+    keyPrefix: options.keyPrefix ?? 'nba-reporter:turns',
+    points: options.turnsPerMinute,
+    duration: 60,
+  });
   return {
     turnsPerMinute: options.turnsPerMinute,
     async consume(caller) {
@@ -81,7 +93,8 @@ export function createTurnLimiter(options: TurnLimiterOptions): TurnLimiter | un
         await limiter.consume(caller, 1);
         return { allowed: true };
       } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(rejection.msBeforeNext)) };
+        if (rejection instanceof RateLimiterRes)
+          return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(rejection.msBeforeNext)) };
         throw rejection; // the store failed (and has no insurance limiter): an internal error, logged by the caller
       }
     },

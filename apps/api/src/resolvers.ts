@@ -1,4 +1,11 @@
-import { TOPIC_NAMES, sessionIdPrefix, type Reporter, type TopicSlug, type TurnOptions, type TurnResult } from '@nba-reporter/agent';
+import {
+  type Reporter,
+  sessionIdPrefix,
+  TOPIC_NAMES,
+  type TopicSlug,
+  type TurnOptions,
+  type TurnResult,
+} from '@nba-reporter/agent';
 import type { Logger } from 'pino';
 import { toGraphQLError, turnTimeoutError } from './errors.js';
 import type { RequestTelemetry } from './telemetry.js';
@@ -40,7 +47,11 @@ async function runTurn(
   const signal = AbortSignal.any([ctx.signal, deadline]);
   const caller = ctx.keyName === null ? {} : { apiKeyName: ctx.keyName };
   try {
-    const result = await turn({ signal, owner: ctx.keyName, ...(ctx.requestKey === undefined ? {} : { requestKey: ctx.requestKey }) });
+    const result = await turn({
+      signal,
+      owner: ctx.keyName,
+      ...(ctx.requestKey === undefined ? {} : { requestKey: ctx.requestKey }),
+    });
     ctx.logger.info(
       {
         operation,
@@ -55,7 +66,8 @@ async function runTurn(
     );
     return toAgentTurn(result, ctx.telemetry.currentTraceId());
   } catch (error) {
-    const graphQLError = deadline.aborted && !ctx.signal.aborted ? turnTimeoutError(ctx.turnTimeoutMs) : toGraphQLError(error);
+    const graphQLError =
+      deadline.aborted && !ctx.signal.aborted ? turnTimeoutError(ctx.turnTimeoutMs) : toGraphQLError(error);
     const code = String(graphQLError.extensions.code);
     // The GraphQL instrumentation records the thrown error as the resolver span's one exception event.
     ctx.telemetry.markError(code);
@@ -85,9 +97,12 @@ export const resolvers = {
   },
   Mutation: {
     report: (_parent: unknown, { input }: ReportArgs, ctx: ApiContext) =>
-      runTurn(ctx, 'report', (options) => ctx.reporter.report({ topic: toSlug(input.topic), message: input.message ?? null }, options)),
+      runTurn(ctx, 'report', (options) =>
+        ctx.reporter.report({ topic: toSlug(input.topic), message: input.message ?? null }, options),
+      ),
     followUp: (_parent: unknown, { input }: FollowUpArgs, ctx: ApiContext) =>
-      runTurn(ctx, 'followUp', (options) => ctx.reporter.followUp({ sessionId: input.sessionId, message: input.message }, options)),
+      runTurn(ctx, 'followUp', (options) =>
+        ctx.reporter.followUp({ sessionId: input.sessionId, message: input.message }, options),
+      ),
   },
 };
-

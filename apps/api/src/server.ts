@@ -8,30 +8,30 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Reporter } from '@nba-reporter/agent';
-import { typeDefs, type ErrorCode } from '@nba-reporter/schema';
+import { type ErrorCode, typeDefs } from '@nba-reporter/schema';
 import type { TraceStoreReader } from '@nba-reporter/telemetry';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { authenticate, type ApiKeyEntry } from './auth.js';
+import { type ApiKeyEntry, authenticate } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { debugTracesRouter, TRACES_PATH } from './debug-traces.js';
 import { errorCodeOf } from './errors.js';
 import {
   countTurnSelections,
-  documentValidationRules,
   DOCUMENT_LIMITS,
+  documentValidationRules,
   hideSuggestions,
   stripSuggestions,
   subscriptionNotSupportedError,
   tooManyTurnsError,
 } from './limits.js';
 import type { TurnLimiter } from './rate-limit.js';
-import { makeExecutableSchema } from '@graphql-tools/schema';
-import { resolvers, type ApiContext } from './resolvers.js';
-import { streamResolvers } from './stream-resolvers.js';
+import { type ApiContext, resolvers } from './resolvers.js';
 import { createStreamHandler } from './stream.js';
+import { streamResolvers } from './stream-resolvers.js';
 import type { RequestTelemetry } from './telemetry.js';
 
 /** Prompts are short; this keeps a hostile client from making us parse megabytes. */
@@ -279,7 +279,8 @@ export async function createApi(options: CreateApiOptions): Promise<Api> {
   );
 
   // Behind the same API-key check as /graphql (a caller then sees only its own requests' traces).
-  if (options.traceStore) app.use(TRACES_PATH, refuseWhileDraining, requireApiKey, debugTracesRouter(options.traceStore));
+  if (options.traceStore)
+    app.use(TRACES_PATH, refuseWhileDraining, requireApiKey, debugTracesRouter(options.traceStore));
 
   const onError: ErrorRequestHandler = (err: { type?: string; status?: number }, _req, res, _next) => {
     if (err.type === 'entity.too.large') {

@@ -6,7 +6,7 @@
 import { sessionIdPrefix, type TurnEvent, type TurnOptions, type TurnStream } from '@nba-reporter/agent';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { toGraphQLError, turnTimeoutError } from './errors.js';
-import { toAgentTurn, toSlug, type ApiContext, type FollowUpArgs, type ReportArgs } from './resolvers.js';
+import { type ApiContext, type FollowUpArgs, type ReportArgs, toAgentTurn, toSlug } from './resolvers.js';
 
 type Payload =
   | { __typename: 'TextDelta'; delta: string }
@@ -38,7 +38,12 @@ function streamTurn(
       for await (const event of stream as AsyncIterable<TurnEvent>) {
         if (event.type === 'text_delta') yield { __typename: 'TextDelta', delta: event.delta };
         else if (event.type === 'tool_call') {
-          yield { __typename: 'ToolCallEvent', name: event.name, callId: event.callId, status: event.status.toUpperCase() as 'STARTED' };
+          yield {
+            __typename: 'ToolCallEvent',
+            name: event.name,
+            callId: event.callId,
+            status: event.status.toUpperCase() as 'STARTED',
+          };
         } else {
           const { turn } = event;
           ctx.logger.info(
@@ -67,7 +72,10 @@ function streamTurn(
       const mapped = deadline.aborted ? turnTimeoutError(ctx.turnTimeoutMs) : toGraphQLError(error);
       const code = String(mapped.extensions.code);
       const graphQLError = scope.traceId
-        ? new GraphQLError(mapped.message, { originalError: mapped.originalError ?? null, extensions: { ...mapped.extensions, traceId: scope.traceId } })
+        ? new GraphQLError(mapped.message, {
+            originalError: mapped.originalError ?? null,
+            extensions: { ...mapped.extensions, traceId: scope.traceId },
+          })
         : mapped;
       scope.fail(code, error);
       const fields = { operation, streamed: true, ...caller, code, durationMs };

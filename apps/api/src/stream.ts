@@ -6,25 +6,26 @@
  * found before the stream starts (parse, validation, a query or mutation sent here, bad variables) are also sent as
  * one `next` with `errors` (each with `extensions.code`) and `complete`, so a client has one way to read them.
  */
-import type { ApiContext } from './resolvers.js';
-import type { RequestTelemetry } from './telemetry.js';
-import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express';
+
+import type { ErrorCode } from '@nba-reporter/schema';
+import type { Request as ExpressRequest, Response as ExpressResponse, RequestHandler } from 'express';
 import {
+  type DocumentNode,
+  type ExecutionResult,
   GraphQLError,
+  type GraphQLSchema,
   getOperationAST,
+  type ParseOptions,
   parse,
   specifiedRules,
   subscribe,
-  validate,
-  type DocumentNode,
-  type ExecutionResult,
-  type GraphQLSchema,
-  type ParseOptions,
   type ValidationRule,
+  validate,
 } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/express';
-import type { ErrorCode } from '@nba-reporter/schema';
 import { hideSuggestions, stripSuggestions } from './limits.js';
+import type { ApiContext } from './resolvers.js';
+import type { RequestTelemetry } from './telemetry.js';
 
 export interface StreamHandlerOptions {
   schema: GraphQLSchema;
@@ -48,7 +49,12 @@ function requestError(message: string, code: ErrorCode): ExecutionResult {
 }
 
 /** Every error carries a code; unexpected ones are masked outside development (as Apollo's formatError does). */
-function formatErrors(result: ExecutionResult, development: boolean, hide: boolean, fallbackCode: ErrorCode): ExecutionResult {
+function formatErrors(
+  result: ExecutionResult,
+  development: boolean,
+  hide: boolean,
+  fallbackCode: ErrorCode,
+): ExecutionResult {
   if (!result.errors?.length) return result;
   const errors = result.errors.map((error) => {
     const code: ErrorCode = error.extensions?.code ?? fallbackCode;
@@ -64,7 +70,10 @@ function formatErrors(result: ExecutionResult, development: boolean, hide: boole
 }
 
 /** The per-event iterator, each step untraced (one `execute` per event). Keeps `return` for graphql-sse's cleanup. */
-function untracedEvents(events: AsyncGenerator<ExecutionResult>, telemetry: RequestTelemetry): AsyncGenerator<ExecutionResult> {
+function untracedEvents(
+  events: AsyncGenerator<ExecutionResult>,
+  telemetry: RequestTelemetry,
+): AsyncGenerator<ExecutionResult> {
   const wrapped: AsyncGenerator<ExecutionResult> = {
     next: () => telemetry.untraced(() => events.next()),
     return: (value) => events.return(value),
@@ -78,12 +87,19 @@ function untracedEvents(events: AsyncGenerator<ExecutionResult>, telemetry: Requ
 }
 
 /** A plain JSON answer for an error that carries its HTTP status and headers (`extensions.http`). */
-function refusal(error: GraphQLError): [string, { status: number; statusText: string; headers: Record<string, string> }] {
-  const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: Map<string, string> } } & Record<string, unknown>;
+function refusal(
+  error: GraphQLError,
+): [string, { status: number; statusText: string; headers: Record<string, string> }] {
+  const { http, ...extensions } = error.extensions as {
+    http?: { status?: number; headers?: Map<string, string> };
+  } & Record<string, unknown>;
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   for (const [key, value] of http?.headers ?? []) headers[key] = value;
   const status = http?.status ?? 400;
-  return [JSON.stringify({ errors: [{ message: error.message, extensions }] }), { status, statusText: status === 429 ? 'Too Many Requests' : 'Bad Request', headers }];
+  return [
+    JSON.stringify({ errors: [{ message: error.message, extensions }] }),
+    { status, statusText: status === 429 ? 'Too Many Requests' : 'Bad Request', headers },
+  ];
 }
 
 export function createStreamHandler(options: StreamHandlerOptions): RequestHandler {
@@ -106,12 +122,28 @@ export function createStreamHandler(options: StreamHandlerOptions): RequestHandl
       const errors = validate(schema, document, rules);
       if (errors.length > 0) {
         if (options.hideSuggestions) hideSuggestions(errors);
-        return { data: null, errors: errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes ?? null, extensions: { ...e.extensions, code: e.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' } })) };
+        return {
+          data: null,
+          errors: errors.map(
+            (e) =>
+              new GraphQLError(e.message, {
+                nodes: e.nodes ?? null,
+                extensions: { ...e.extensions, code: e.extensions.code ?? 'GRAPHQL_VALIDATION_FAILED' },
+              }),
+          ),
+        };
       }
       const operation = getOperationAST(document, params.operationName);
-      if (!operation) return requestError('The document has no operation to run, or several and operationName names none of them', 'OPERATION_RESOLUTION_FAILURE');
+      if (!operation)
+        return requestError(
+          'The document has no operation to run, or several and operationName names none of them',
+          'OPERATION_RESOLUTION_FAILURE',
+        );
       if (operation.operation !== 'subscription') {
-        return requestError(`Only subscriptions are served at /graphql/stream; send a ${operation.operation} to /graphql`, 'BAD_REQUEST');
+        return requestError(
+          `Only subscriptions are served at /graphql/stream; send a ${operation.operation} to /graphql`,
+          'BAD_REQUEST',
+        );
       }
       const raw = req.raw as ExpressRequest;
       const res = (req.context as { res: ExpressResponse }).res;
@@ -143,15 +175,31 @@ export function createStreamHandler(options: StreamHandlerOptions): RequestHandl
     // graphql-sse answers `Accept: text/event-stream` exactly with a stream; accept any list that includes it.
     const accept = req.headers.accept ?? '';
     if (req.method !== 'POST') {
-      res.status(405).set('allow', 'POST').json({ errors: [{ message: 'Use POST with Accept: text/event-stream', extensions: { code: 'BAD_REQUEST' } }] });
+      res
+        .status(405)
+        .set('allow', 'POST')
+        .json({
+          errors: [{ message: 'Use POST with Accept: text/event-stream', extensions: { code: 'BAD_REQUEST' } }],
+        });
       return;
     }
     if (!/(^|,)\s*text\/event-stream\s*(;|,|$)/i.test(accept)) {
-      res.status(406).json({ errors: [{ message: 'Send Accept: text/event-stream (GraphQL over SSE, distinct connections mode)', extensions: { code: 'BAD_REQUEST' } }] });
+      res.status(406).json({
+        errors: [
+          {
+            message: 'Send Accept: text/event-stream (GraphQL over SSE, distinct connections mode)',
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      });
       return;
     }
     if (!req.is('application/json')) {
-      res.status(415).json({ errors: [{ message: 'Send the request as Content-Type: application/json', extensions: { code: 'BAD_REQUEST' } }] });
+      res.status(415).json({
+        errors: [
+          { message: 'Send the request as Content-Type: application/json', extensions: { code: 'BAD_REQUEST' } },
+        ],
+      });
       return;
     }
     req.headers.accept = 'text/event-stream';

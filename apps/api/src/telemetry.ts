@@ -35,7 +35,11 @@ export interface RequestTelemetry {
    * `graphql.resolve <field>`, the parent of the agent's spans. The GraphQL instrumentation traces `execute` only,
    * not `subscribe`, so without these a streamed turn would hang off the HTTP span alone.
    */
-  startSubscription(info: { operationName: string | undefined; fieldName: string; fieldType: string }): SubscriptionScope;
+  startSubscription(info: {
+    operationName: string | undefined;
+    fieldName: string;
+    fieldType: string;
+  }): SubscriptionScope;
   /** Runs `fn` with tracing suppressed: each event of a subscription is one `execute`, a span apiece would be noise. */
   untraced<T>(fn: () => T): T;
 }
@@ -102,8 +106,15 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
     setTracingDisabled(true);
     return TELEMETRY_OFF;
   }
-  const [{ context, trace, SpanKind, SpanStatusCode, isSpanContextValid }, { registerAgentsOtel }, { getRPCMetadata, RPCType, suppressTracing }] =
-    await Promise.all([import('@opentelemetry/api'), import('@nba-reporter/agents-otel'), import('@opentelemetry/core')]);
+  const [
+    { context, trace, SpanKind, SpanStatusCode, isSpanContextValid },
+    { registerAgentsOtel },
+    { getRPCMetadata, RPCType, suppressTracing },
+  ] = await Promise.all([
+    import('@opentelemetry/api'),
+    import('@nba-reporter/agents-otel'),
+    import('@opentelemetry/core'),
+  ]);
   const tracer = trace.getTracer('@nba-reporter/api');
   // The SDK turns its tracing off under NODE_ENV=test; the bridge needs it on.
   setTracingDisabled(false);
@@ -164,7 +175,10 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
         operationName ? `subscription ${operationName}` : 'subscription',
         {
           kind: SpanKind.INTERNAL,
-          attributes: { 'graphql.operation.type': 'subscription', ...(operationName ? { 'graphql.operation.name': operationName } : {}) },
+          attributes: {
+            'graphql.operation.type': 'subscription',
+            ...(operationName ? { 'graphql.operation.name': operationName } : {}),
+          },
         },
         parent,
       );
@@ -173,7 +187,11 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
         `graphql.resolve ${fieldName}`,
         {
           kind: SpanKind.INTERNAL,
-          attributes: { 'graphql.field.name': fieldName, 'graphql.field.path': fieldName, 'graphql.field.type': fieldType },
+          attributes: {
+            'graphql.field.name': fieldName,
+            'graphql.field.path': fieldName,
+            'graphql.field.type': fieldType,
+          },
         },
         operationContext,
       );

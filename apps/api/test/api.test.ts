@@ -1,11 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { API_DIR, type SpawnedApi, spawnApi, startCommand } from '@nba-reporter/testing';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { API_DIR, spawnApi, startCommand, type SpawnedApi } from '@nba-reporter/testing';
-import { FOLLOW_UP, OFF_TOPIC, RAPTORS, REPORT, gql } from './helpers.js';
+import { FOLLOW_UP, gql, OFF_TOPIC, RAPTORS, REPORT } from './helpers.js';
 
 describe('the API over real HTTP (offline model, SQLite sessions)', () => {
   let api: SpawnedApi;
@@ -53,7 +53,9 @@ describe('the API over real HTTP (offline model, SQLite sessions)', () => {
     expect(res.body.data).toBeNull();
     const error = res.body.errors![0]!;
     expect(error.extensions!['code']).toBe('GUARDRAIL_TRIPPED');
-    expect(error.extensions!['reason']).toBe('The request is off-topic. Please ask questions relevant to NBA or basketball.');
+    expect(error.extensions!['reason']).toBe(
+      'The request is off-topic. Please ask questions relevant to NBA or basketball.',
+    );
     expect(error.extensions!['stacktrace']).toBeUndefined();
 
     const ok = await gql(api.graphqlUrl, REPORT, { input: { topic: 'EASTERN' } });
@@ -87,7 +89,11 @@ describe('the API over real HTTP (offline model, SQLite sessions)', () => {
   });
 
   test('malformed and oversized bodies get a GraphQL-shaped error without a stack trace', async () => {
-    const bad = await fetch(api.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
+    const bad = await fetch(api.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":',
+    });
     expect(bad.status).toBe(400);
     const badBody = (await bad.json()) as { errors: { extensions: { code: string } }[] };
     expect(badBody.errors[0]!.extensions.code).toBe('BAD_REQUEST');
@@ -99,7 +105,9 @@ describe('the API over real HTTP (offline model, SQLite sessions)', () => {
       body: JSON.stringify({ query: '{ health { status } }', padding: 'x'.repeat(200_000) }),
     });
     expect(big.status).toBe(413);
-    expect(((await big.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    expect(((await big.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+      'BAD_REQUEST',
+    );
   });
 
   test('topics, health and /healthz answer, and the server is still serving after every error', async () => {
@@ -132,7 +140,10 @@ describe('the built server', () => {
     const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
     expect(res.body.errors).toBeUndefined();
     expect(await api.stop()).toBe(0);
-    const line = api.output().split('\n').find((l) => l.startsWith('SRC_MODULES_LOADED='))!;
+    const line = api
+      .output()
+      .split('\n')
+      .find((l) => l.startsWith('SRC_MODULES_LOADED='))!;
     expect(JSON.parse(line.slice('SRC_MODULES_LOADED='.length))).toEqual([]);
   });
 });
@@ -148,7 +159,9 @@ describe('sessions are durable', () => {
 
     const second = await spawnApi({ env });
     try {
-      const next = await gql(second.graphqlUrl, FOLLOW_UP, { input: { sessionId, message: 'What about their record?' } });
+      const next = await gql(second.graphqlUrl, FOLLOW_UP, {
+        input: { sessionId, message: 'What about their record?' },
+      });
       expect(next.body.errors).toBeUndefined();
       expect(next.body.data!.followUp.sessionId).toBe(sessionId);
       expect(next.body.data!.followUp.message).toMatch(/Raptors/);
@@ -213,7 +226,11 @@ describe('configuration', () => {
     [{ PORT: 'eighty' }, 'PORT', '0 to 65535'],
     [{ NBA_REPORTER_PLAYGROUND: 'maybe' }, 'NBA_REPORTER_PLAYGROUND', 'true, false'],
     // a parent that is a file, not a directory: the store cannot be created
-    [{ NBA_REPORTER_SESSION_DB: `${fileURLToPath(import.meta.url)}/sessions.db` }, 'NBA_REPORTER_SESSION_DB', 'writable SQLite file path'],
+    [
+      { NBA_REPORTER_SESSION_DB: `${fileURLToPath(import.meta.url)}/sessions.db` },
+      'NBA_REPORTER_SESSION_DB',
+      'writable SQLite file path',
+    ],
     [{ NBA_REPORTER_RATE_LIMIT: 'lots' }, 'NBA_REPORTER_RATE_LIMIT', 'turns per minute from 0'],
     [{ NBA_REPORTER_SESSION_TTL: '7 days' }, 'NBA_REPORTER_SESSION_TTL', '30m, 12h or 7d'],
     [{ NBA_REPORTER_API_KEYS: 'ci:short' }, 'NBA_REPORTER_API_KEYS', 'at least 16 characters'],

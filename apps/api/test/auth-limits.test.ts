@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { otlpTestEnv, spawnApi, startOtlpReceiver, type OtlpReceiver, type SpawnedApi } from '@nba-reporter/testing';
+import { type OtlpReceiver, otlpTestEnv, type SpawnedApi, spawnApi, startOtlpReceiver } from '@nba-reporter/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FOLLOW_UP, REPORT, gql } from './helpers.js';
+import { FOLLOW_UP, gql, REPORT } from './helpers.js';
 
 const ALICE_KEY = 'alice-key-6f1c0b2e9d8a7f3c';
 const BOB_KEY = 'bob-key-0a9b8c7d6e5f4a3b2c';
@@ -79,7 +79,12 @@ describe('ownership and rate limiting', () => {
     expect(report.body.errors).toBeUndefined();
     aliceSession = report.body.data!.report.sessionId;
 
-    const stolen = await gql(api.graphqlUrl, FOLLOW_UP, { input: { sessionId: aliceSession, message: 'Who won the East?' } }, as(BOB_KEY)); // bob: 1
+    const stolen = await gql(
+      api.graphqlUrl,
+      FOLLOW_UP,
+      { input: { sessionId: aliceSession, message: 'Who won the East?' } },
+      as(BOB_KEY),
+    ); // bob: 1
     expect(stolen.body.errors![0]!.extensions!['code']).toBe('SESSION_NOT_FOUND');
     const unknown = await gql(
       api.graphqlUrl,
@@ -90,7 +95,12 @@ describe('ownership and rate limiting', () => {
     expect(stolen.body.errors![0]!.message).toBe(unknown.body.errors![0]!.message); // no oracle
     expect(stolen.body.errors![0]!.message).not.toContain(aliceSession);
 
-    const own = await gql(api.graphqlUrl, FOLLOW_UP, { input: { sessionId: aliceSession, message: 'Who won the East?' } }, as(ALICE_KEY)); // alice: 2
+    const own = await gql(
+      api.graphqlUrl,
+      FOLLOW_UP,
+      { input: { sessionId: aliceSession, message: 'Who won the East?' } },
+      as(ALICE_KEY),
+    ); // alice: 2
     expect(own.body.errors).toBeUndefined();
     expect(own.body.data!.followUp.sessionId).toBe(aliceSession);
   });
@@ -134,10 +144,20 @@ describe('telemetry', () => {
     await gql(api.graphqlUrl, `{ health { status ${FIELD_MARKER} } }`, undefined, as(CAROL_KEY));
     await gql(api.graphqlUrl, `{ health(note: "${MARKER} literal") { status } }`, undefined, as(CAROL_KEY));
     // A literal in the wrong place: graphql-js quotes it in the validation message.
-    const quoted = await gql(api.graphqlUrl, `mutation { report(input: "${MARKER} prompt") { sessionId } }`, undefined, as(CAROL_KEY));
+    const quoted = await gql(
+      api.graphqlUrl,
+      `mutation { report(input: "${MARKER} prompt") { sessionId } }`,
+      undefined,
+      as(CAROL_KEY),
+    );
     expect(quoted.body.errors![0]!.message).toContain(MARKER);
     await gql(api.graphqlUrl, `{ health { status } } ${MARKER}`, undefined, as(CAROL_KEY)); // parse error quoting a name
-    const session = await gql(api.graphqlUrl, FOLLOW_UP, { input: { sessionId: `${MARKER}-session`, message: `${MARKER} Celtics?` } }, as(CAROL_KEY));
+    const session = await gql(
+      api.graphqlUrl,
+      FOLLOW_UP,
+      { input: { sessionId: `${MARKER}-session`, message: `${MARKER} Celtics?` } },
+      as(CAROL_KEY),
+    );
     expect(session.body.errors![0]!.extensions!['code']).toBe('SESSION_NOT_FOUND');
     const get = new URL(api.graphqlUrl);
     get.searchParams.set('query', `{ health { status } }`);
@@ -145,8 +165,16 @@ describe('telemetry', () => {
     get.searchParams.set('extensions', `{"x": "${MARKER}`); // not JSON: BAD_REQUEST
     expect((await fetch(get, { headers: { ...as(CAROL_KEY), 'apollo-require-preflight': 'true' } })).status).toBe(400);
 
-    const expected = ['UNAUTHENTICATED', 'RATE_LIMITED', 'SESSION_NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED'];
-    const codesIn = (spans: typeof all) => new Set(spans.flatMap((s) => s.events).map((e) => e.attributes['error.type']));
+    const expected = [
+      'UNAUTHENTICATED',
+      'RATE_LIMITED',
+      'SESSION_NOT_FOUND',
+      'BAD_USER_INPUT',
+      'GRAPHQL_VALIDATION_FAILED',
+      'GRAPHQL_PARSE_FAILED',
+    ];
+    const codesIn = (spans: typeof all) =>
+      new Set(spans.flatMap((s) => s.events).map((e) => e.attributes['error.type']));
     const all = receiver.spans();
     const spans = await receiver
       .waitFor(() => {
@@ -157,7 +185,9 @@ describe('telemetry', () => {
       .catch(() => receiver.spans());
     expect([...codesIn(spans)]).toEqual(expect.arrayContaining(expected));
     const server = spans.filter((s) => s.kind === 2 && s.attributes['nba_reporter.api_key.name'] !== undefined);
-    expect(new Set(server.map((s) => s.attributes['nba_reporter.api_key.name']))).toEqual(new Set(['alice', 'bob', 'carol']));
+    expect(new Set(server.map((s) => s.attributes['nba_reporter.api_key.name']))).toEqual(
+      new Set(['alice', 'bob', 'carol']),
+    );
 
     // ...telemetry does not (the logs are flushed by now too: same export interval): not in variables, literal values,
     // URL query values or our error events. (graphql.source and the GraphQL instrumentation's own validation event

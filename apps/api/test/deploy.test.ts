@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadReporterConfig } from '@nba-reporter/agent';
+import { IDEMPOTENCY_KEY_MAP, NGINX_BIN, nginxUnavailable, PROXY_RULES, startCommand } from '@nba-reporter/testing';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { loadApiKeys } from '../src/auth.js';
 import { loadApiConfig } from '../src/config.js';
-import { IDEMPOTENCY_KEY_MAP, NGINX_BIN, nginxUnavailable, PROXY_RULES, startCommand } from '@nba-reporter/testing';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DEPLOY = join(ROOT, 'deploy');
@@ -50,15 +50,17 @@ function runtimeWorkspaces(): string[] {
   for (const parent of ['packages', 'apps']) {
     for (const name of readdirSync(join(ROOT, parent))) {
       const file = join(ROOT, parent, name, 'package.json');
-      if (existsSync(file)) dirs.set((JSON.parse(readFileSync(file, 'utf8')) as { name: string }).name, `${parent}/${name}`);
+      if (existsSync(file))
+        dirs.set((JSON.parse(readFileSync(file, 'utf8')) as { name: string }).name, `${parent}/${name}`);
     }
   }
   const seen = new Set<string>();
   const visit = (pkg: string) => {
     const dir = dirs.get(pkg)!;
     seen.add(dir);
-    const deps = (JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> })
-      .dependencies ?? {};
+    const deps =
+      (JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> })
+        .dependencies ?? {};
     for (const dep of Object.keys(deps)) if (dirs.has(dep) && !seen.has(dirs.get(dep)!)) visit(dep);
   };
   visit('@nba-reporter/api');
@@ -86,7 +88,8 @@ describe('deploy/Dockerfile', () => {
   });
 
   it('copies the built output of every workspace the API imports at run time, and every manifest', () => {
-    for (const dir of runtimeWorkspaces()) expect(dockerfile, dir).toContain(`COPY --from=build --chown=root:root /src/${dir}/dist ./${dir}/dist`);
+    for (const dir of runtimeWorkspaces())
+      expect(dockerfile, dir).toContain(`COPY --from=build --chown=root:root /src/${dir}/dist ./${dir}/dist`);
     // The manifests of all workspaces travel to the deps stage (npm ci checks the lockfile against every one).
     expect(dockerfile).toContain('find apps packages -mindepth 2 -maxdepth 2 -name package.json');
     expect(dockerfile).toMatch(/COPY --from=deps [^\n]*\/src \.\//);
@@ -123,13 +126,24 @@ describe('deploy/compose.yaml', () => {
     const env = api.environment as Record<string, string>;
     assertKnownVariables(Object.keys(env), 'compose api.environment');
     const resolved = Object.fromEntries(
-      Object.entries(env).map(([k, v]) => [k, String(v).replace(/\$\{(\w+)(?::?-([^}]*))?\}/g, (_m, name: string, dflt?: string) => (name === 'POSTGRES_PASSWORD' ? 'pw' : (dflt ?? '')))]),
+      Object.entries(env).map(([k, v]) => [
+        k,
+        String(v).replace(/\$\{(\w+)(?::?-([^}]*))?\}/g, (_m, name: string, dflt?: string) =>
+          name === 'POSTGRES_PASSWORD' ? 'pw' : (dflt ?? ''),
+        ),
+      ]),
     );
     const reporter = loadReporterConfig(resolved);
     expect(reporter.provider).toBe('offline');
     expect(reporter.sessionDb).toBe('postgres://nba:pw@postgres:5432/nba');
     expect(reporter.pgPoolSize).toBe(10);
-    expect(loadApiConfig(resolved)).toMatchObject({ port: DEFAULT_PORT, host: '0.0.0.0', playground: false, rateLimitStore: 'postgres', trustProxy: '1' });
+    expect(loadApiConfig(resolved)).toMatchObject({
+      port: DEFAULT_PORT,
+      host: '0.0.0.0',
+      playground: false,
+      rateLimitStore: 'postgres',
+      trustProxy: '1',
+    });
     // The database and collector hosts are services of this file, on the ports they serve.
     const db = new URL(reporter.sessionDb);
     expect(compose.services[db.hostname].image).toMatch(/^postgres:/);
@@ -141,7 +155,9 @@ describe('deploy/compose.yaml', () => {
 
   it('mounts the nginx and collector configurations of this folder', () => {
     expect(compose.services.nginx.volumes).toContain('./nginx.conf:/etc/nginx/nginx.conf:ro');
-    expect(compose.services['otel-collector'].volumes).toContain('./otel-collector.yaml:/etc/otelcol-contrib/config.yaml:ro');
+    expect(compose.services['otel-collector'].volumes).toContain(
+      './otel-collector.yaml:/etc/otelcol-contrib/config.yaml:ro',
+    );
     expect(compose.services['otel-collector'].command).toEqual(['--config=/etc/otelcol-contrib/config.yaml']);
   });
 });
@@ -174,19 +190,37 @@ describe('deploy/nginx.conf', () => {
     expect(conf).toContain(`server api:${DEFAULT_PORT} `);
   });
 
-  it.skipIf(nginxUnavailable)('passes nginx -t (with the Docker-only resolve parameter and service name replaced)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nba-nginx-t-'));
-    try {
-      // `resolve` in an upstream needs nginx >= 1.27.3 (the compose image); Debian 12 ships 1.22.
-      const local = conf.replace(' resolve ', ' ').replace(`api:${DEFAULT_PORT}`, `127.0.0.1:${DEFAULT_PORT}`);
-      writeFileSync(join(dir, 'nginx.conf'), local);
-      execFileSync(NGINX_BIN, ['-t', '-q', '-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log'), '-g', `pid ${dir}/nginx.pid;`], {
-        stdio: 'pipe',
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(nginxUnavailable)(
+    'passes nginx -t (with the Docker-only resolve parameter and service name replaced)',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'nba-nginx-t-'));
+      try {
+        // `resolve` in an upstream needs nginx >= 1.27.3 (the compose image); Debian 12 ships 1.22.
+        const local = conf.replace(' resolve ', ' ').replace(`api:${DEFAULT_PORT}`, `127.0.0.1:${DEFAULT_PORT}`);
+        writeFileSync(join(dir, 'nginx.conf'), local);
+        execFileSync(
+          NGINX_BIN,
+          [
+            '-t',
+            '-q',
+            '-p',
+            dir,
+            '-c',
+            join(dir, 'nginx.conf'),
+            '-e',
+            join(dir, 'error.log'),
+            '-g',
+            `pid ${dir}/nginx.pid;`,
+          ],
+          {
+            stdio: 'pipe',
+          },
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('deploy/k8s', () => {
@@ -219,14 +253,26 @@ describe('deploy/k8s', () => {
     expect(refs).toEqual([configMap.metadata.name, secret.metadata.name]);
     assertKnownVariables(Object.keys(configMap.data), 'ConfigMap');
     assertKnownVariables(Object.keys(secret.stringData), 'Secret');
-    expect(Object.keys(secret.stringData)).toEqual(expect.arrayContaining(['OPENAI_API_KEY', 'NBA_REPORTER_SESSION_DB', 'NBA_REPORTER_API_KEYS']));
-    for (const key of ['OPENAI_API_KEY', 'NBA_REPORTER_API_KEYS']) expect(Object.keys(configMap.data)).not.toContain(key); // keys only in the Secret
+    expect(Object.keys(secret.stringData)).toEqual(
+      expect.arrayContaining(['OPENAI_API_KEY', 'NBA_REPORTER_SESSION_DB', 'NBA_REPORTER_API_KEYS']),
+    );
+    for (const key of ['OPENAI_API_KEY', 'NBA_REPORTER_API_KEYS'])
+      expect(Object.keys(configMap.data)).not.toContain(key); // keys only in the Secret
     // The placeholder API key cannot be deployed by mistake: the server refuses it at start-up.
     expect(() => loadApiKeys({ keys: secret.stringData.NBA_REPORTER_API_KEYS })).toThrow(/at least 16 characters/);
     expect(loadApiKeys({ keys: 'demo:0123456789abcdef' })).toHaveLength(1);
     const env = { ...configMap.data, ...secret.stringData };
-    expect(loadReporterConfig(env)).toMatchObject({ provider: 'openai', pgPoolSize: 10, sessionDb: secret.stringData.NBA_REPORTER_SESSION_DB });
-    expect(loadApiConfig(env)).toMatchObject({ port: DEFAULT_PORT, playground: false, rateLimitStore: 'postgres', trustProxy: '1' });
+    expect(loadReporterConfig(env)).toMatchObject({
+      provider: 'openai',
+      pgPoolSize: 10,
+      sessionDb: secret.stringData.NBA_REPORTER_SESSION_DB,
+    });
+    expect(loadApiConfig(env)).toMatchObject({
+      port: DEFAULT_PORT,
+      playground: false,
+      rateLimitStore: 'postgres',
+      trustProxy: '1',
+    });
     // One service.instance.id per pod, so SigNoz tells the replicas apart.
     const attrs = container.env.find((e: any) => e.name === 'OTEL_RESOURCE_ATTRIBUTES').value as string;
     expect(attrs).toContain('service.instance.id=$(POD_NAME)');
@@ -240,7 +286,11 @@ describe('deploy/k8s', () => {
     expect(service.spec.selector).toEqual(labels);
     expect(service.spec.ports[0].targetPort).toBe(container.ports[0].name);
     const hpa = byKind('HorizontalPodAutoscaler');
-    expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: deployment.metadata.name });
+    expect(hpa.spec.scaleTargetRef).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      name: deployment.metadata.name,
+    });
     expect(hpa.spec.minReplicas).toBeLessThanOrEqual(hpa.spec.maxReplicas);
     expect(container.resources.requests.cpu).toBeDefined(); // the HPA's CPU target is a share of the request
     expect(deployment.spec.template.spec.securityContext.runAsNonRoot).toBe(true);

@@ -10,17 +10,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { PostgresSessionStore } from '@nba-reporter/agent';
-import { errorCodes, type ErrorCode } from '@nba-reporter/schema';
+import { type ErrorCode, errorCodes } from '@nba-reporter/schema';
 import {
   createTestDatabase,
   pgUnavailable,
-  spawnApi,
-  startScriptedOpenAI,
   type ScriptedOpenAI,
   type SpawnedApi,
+  spawnApi,
+  startScriptedOpenAI,
 } from '@nba-reporter/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FOLLOW_UP, gql, OFF_TOPIC, RAPTORS, REPORT, type GraphQLResponse } from './helpers.js';
+import { FOLLOW_UP, type GraphQLResponse, gql, OFF_TOPIC, RAPTORS, REPORT } from './helpers.js';
 
 type Body = GraphQLResponse['body'];
 
@@ -91,7 +91,10 @@ const CASES: { readonly [C in ErrorCode]: Case } = {
       return report(scripted, RAPTORS);
     },
   },
-  UNAUTHENTICATED: { status: 401, provoke: ({ scripted }) => report(scripted, undefined, { authorization: 'Bearer wrong-key-000000000000' }) },
+  UNAUTHENTICATED: {
+    status: 401,
+    provoke: ({ scripted }) => report(scripted, undefined, { authorization: 'Bearer wrong-key-000000000000' }),
+  },
   RATE_LIMITED: {
     status: 429,
     provoke: async ({ scripted }) => {
@@ -104,11 +107,18 @@ const CASES: { readonly [C in ErrorCode]: Case } = {
   ONE_TURN_PER_REQUEST: {
     status: 400,
     provoke: ({ offline }) =>
-      post(offline, JSON.stringify({ query: 'mutation { a: report(input: {topic: GENERAL}) { sessionId } b: report(input: {topic: EASTERN}) { sessionId } }' })),
+      post(
+        offline,
+        JSON.stringify({
+          query:
+            'mutation { a: report(input: {topic: GENERAL}) { sessionId } b: report(input: {topic: EASTERN}) { sessionId } }',
+        }),
+      ),
   },
   SESSION_NOT_FOUND: {
     status: 200,
-    provoke: ({ offline }) => gql(offline.graphqlUrl, FOLLOW_UP, { input: { sessionId: 'no-such-session', message: RAPTORS } }),
+    provoke: ({ offline }) =>
+      gql(offline.graphqlUrl, FOLLOW_UP, { input: { sessionId: 'no-such-session', message: RAPTORS } }),
   },
   SESSION_BUSY: { status: 200, unavailable: pgUnavailable, provoke: ({ model }) => followUpOvertaken(model) },
   BAD_USER_INPUT: { status: 200, provoke: ({ offline }) => report(offline, '   ') },
@@ -141,11 +151,18 @@ const CASES: { readonly [C in ErrorCode]: Case } = {
       return report(scripted);
     },
   },
-  GRAPHQL_PARSE_FAILED: { status: 400, provoke: ({ offline }) => post(offline, JSON.stringify({ query: '{ health {' })) },
-  GRAPHQL_VALIDATION_FAILED: { status: 400, provoke: ({ offline }) => post(offline, JSON.stringify({ query: '{ health { uptime } }' })) },
+  GRAPHQL_PARSE_FAILED: {
+    status: 400,
+    provoke: ({ offline }) => post(offline, JSON.stringify({ query: '{ health {' })),
+  },
+  GRAPHQL_VALIDATION_FAILED: {
+    status: 400,
+    provoke: ({ offline }) => post(offline, JSON.stringify({ query: '{ health { uptime } }' })),
+  },
   OPERATION_RESOLUTION_FAILURE: {
     status: 400,
-    provoke: ({ offline }) => post(offline, JSON.stringify({ query: 'query A { health { status } } query B { topics { name } }' })),
+    provoke: ({ offline }) =>
+      post(offline, JSON.stringify({ query: 'query A { health { status } } query B { topics { name } }' })),
   },
   PERSISTED_QUERY_NOT_FOUND: {
     status: 200,
@@ -160,7 +177,9 @@ const CASES: { readonly [C in ErrorCode]: Case } = {
     status: 404,
     provoke: async ({ offline }) => {
       // The trace view is on where the playground is (the default outside production); this trace id was never seen.
-      const res = await fetch(`${offline.url}/debug/traces/${'0'.repeat(31)}1`, { signal: AbortSignal.timeout(15_000) });
+      const res = await fetch(`${offline.url}/debug/traces/${'0'.repeat(31)}1`, {
+        signal: AbortSignal.timeout(15_000),
+      });
       return { status: res.status, body: (await res.json()) as Body };
     },
   },
@@ -171,7 +190,12 @@ const CASES: { readonly [C in ErrorCode]: Case } = {
       const db = new DatabaseSync(sessionDb);
       try {
         const now = new Date().toISOString();
-        db.prepare('INSERT INTO sessions (id, topic, created_at, updated_at) VALUES (?, ?, ?, ?)').run('corrupt-session', 'curling', now, now);
+        db.prepare('INSERT INTO sessions (id, topic, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
+          'corrupt-session',
+          'curling',
+          now,
+          now,
+        );
       } finally {
         db.close();
       }
@@ -205,8 +229,12 @@ async function followUpOvertaken(model: ScriptedOpenAI): Promise<{ status: numbe
     const sessionId = (started.body.data as { report: { sessionId: string } }).report.sessionId;
     model.enqueue('chat.completions', { text: 'They finished fifth in the East.', delayMs: 1_000 });
     const calls = model.requestsTo('chat.completions').length;
-    const pending = gql(api.graphqlUrl, FOLLOW_UP, { input: { sessionId, message: 'And their rank in the NBA East?' } });
-    await expect.poll(() => model.requestsTo('chat.completions').length, { timeout: 10_000, interval: 10 }).toBe(calls + 1);
+    const pending = gql(api.graphqlUrl, FOLLOW_UP, {
+      input: { sessionId, message: 'And their rank in the NBA East?' },
+    });
+    await expect
+      .poll(() => model.requestsTo('chat.completions').length, { timeout: 10_000, interval: 10 })
+      .toBe(calls + 1);
     await other.appendTurn(sessionId, [{ type: 'message', role: 'user', content: 'from another instance' }]);
     return await pending;
   } finally {
@@ -239,12 +267,17 @@ async function requestWhileDraining(): Promise<{ status: number; body: Body }> {
     await expect.poll(() => received, { timeout: 10_000, interval: 5 }).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\n$/);
 
     api.process.kill('SIGTERM');
-    await expect.poll(() => api.output(), { timeout: 10_000, interval: 10 }).toContain('shutting down: draining requests');
+    await expect
+      .poll(() => api.output(), { timeout: 10_000, interval: 10 })
+      .toContain('shutting down: draining requests');
     socket.write(body.slice(half) + head(body.length) + body);
     await closed;
 
     const responses = parseResponses(received.replace(/^HTTP\/1\.1 100 Continue\r\n\r\n/, ''));
-    expect(responses.map((r) => r.status), 'request 1 is served, request 2 refused').toEqual([200, 503]);
+    expect(
+      responses.map((r) => r.status),
+      'request 1 is served, request 2 refused',
+    ).toEqual([200, 503]);
     expect(await api.stop()).toBe(0);
     return responses[1]!;
   } finally {
@@ -262,7 +295,10 @@ function parseResponses(raw: string): { status: number; body: Body }[] {
     const [statusLine = '', ...headerLines] = rest.slice(0, end).split('\r\n');
     const length = Number(/^content-length:\s*(\d+)$/im.exec(headerLines.join('\n'))?.[1] ?? NaN);
     if (!Number.isInteger(length)) throw new Error(`no content-length: ${statusLine}`);
-    out.push({ status: Number(statusLine.split(' ')[1]), body: JSON.parse(rest.slice(end + 4, end + 4 + length)) as Body });
+    out.push({
+      status: Number(statusLine.split(' ')[1]),
+      body: JSON.parse(rest.slice(end + 4, end + 4 + length)) as Body,
+    });
     rest = rest.slice(end + 4 + length);
   }
   return out;
@@ -318,7 +354,9 @@ describe('every ErrorCode of the schema is provoked over HTTP', () => {
     if (c.unavailable) test.skip(`${code} (skipped: ${c.unavailable})`, () => {});
   }
 
-  test.each(errorCodes.filter((code) => !(CASES as Partial<Record<string, Case>>)[code]?.unavailable).map((code) => [code]))('%s', async (code) => {
+  test.each(
+    errorCodes.filter((code) => !(CASES as Partial<Record<string, Case>>)[code]?.unavailable).map((code) => [code]),
+  )('%s', async (code) => {
     const c = (CASES as Partial<Record<string, Case>>)[code];
     if (!c) throw new Error(`no case provokes ${code}: add one to CASES in apps/api/test/error-codes.test.ts`);
     servers.model.reset();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReporter, loadReporterConfig, MemorySessionStore } from '@nba-reporter/agent';
 import { startScriptedOpenAI } from '@nba-reporter/testing';
-import { parse, type OperationDefinitionNode } from 'graphql';
+import { type OperationDefinitionNode, parse } from 'graphql';
 import { pino } from 'pino';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { describe, expect, it } from 'vitest';
@@ -18,8 +18,8 @@ import { loadApiConfig } from '../src/config.js';
 import { countTurnSelections, stripSuggestions } from '../src/limits.js';
 import { createTurnLimiter, type LimiterSettings } from '../src/rate-limit.js';
 import { createApi } from '../src/server.js';
-import { TELEMETRY_OFF, type RequestTelemetry } from '../src/telemetry.js';
-import { REPORT, gql } from './helpers.js';
+import { type RequestTelemetry, TELEMETRY_OFF } from '../src/telemetry.js';
+import { gql, REPORT } from './helpers.js';
 
 const KEY = 'k3y-for-tests-0123456789';
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -31,12 +31,24 @@ const keyFile = (text: string) => {
 
 describe('API keys', () => {
   it('reads name:key entries and name:sha256 lines, and authenticates Bearer keys to their names', () => {
-    const keys = loadApiKeys({ keys: ` ci:${KEY} , ops:another-key-abcdefghij`, file: keyFile(`# comment\n\nweb:${sha('web-key-0987654321abc')}\r\n`) });
+    const keys = loadApiKeys({
+      keys: ` ci:${KEY} , ops:another-key-abcdefghij`,
+      file: keyFile(`# comment\n\nweb:${sha('web-key-0987654321abc')}\r\n`),
+    });
     expect(keys.map((k) => k.name)).toEqual(['ci', 'ops', 'web']);
     expect(authenticate(keys, `Bearer ${KEY}`)).toBe('ci');
     expect(authenticate(keys, 'BEARER web-key-0987654321abc')).toBe('web');
     expect(authenticate(keys, 'Bearer  another-key-abcdefghij ')).toBe('ops');
-    for (const header of [undefined, '', 'Bearer', `Bearer ${KEY}x`, `Basic ${KEY}`, KEY, `Bearer ${KEY} extra`, `Bearer ${sha(KEY)}`]) {
+    for (const header of [
+      undefined,
+      '',
+      'Bearer',
+      `Bearer ${KEY}x`,
+      `Basic ${KEY}`,
+      KEY,
+      `Bearer ${KEY} extra`,
+      `Bearer ${sha(KEY)}`,
+    ]) {
       expect(authenticate(keys, header)).toBeUndefined();
     }
     expect(loadApiKeys({})).toEqual([]);
@@ -50,27 +62,42 @@ describe('API keys', () => {
     [{ file: '/nonexistent/keys' }, 'NBA_REPORTER_API_KEYS_FILE', 'readable file (ENOENT'],
     [{ file: 'FILE:ci:not-hex' }, 'NBA_REPORTER_API_KEYS_FILE', 'line 1 must look like name:<64 hex digits'],
     [{ file: 'FILE:# only a comment\n' }, 'NBA_REPORTER_API_KEYS_FILE', 'has no keys'],
-  ] as Array<[{ keys?: string; file?: string }, string, string]>)('refuses %o with one line naming the variable', (options, variable, text) => {
-    const resolved = options.file?.startsWith('FILE:') ? { file: keyFile(options.file.slice(5)) } : options;
-    expect(() => loadApiKeys(resolved)).toThrow(expect.objectContaining({ code: 'CONFIG_ERROR', variable, message: expect.stringContaining(text) }));
-    try {
-      loadApiKeys(resolved);
-    } catch (error) {
-      expect((error as Error).message).not.toContain(KEY); // never echo a key
-      expect((error as Error).message).not.toContain('\n');
-    }
-  });
+  ] as Array<[{ keys?: string; file?: string }, string, string]>)(
+    'refuses %o with one line naming the variable',
+    (options, variable, text) => {
+      const resolved = options.file?.startsWith('FILE:') ? { file: keyFile(options.file.slice(5)) } : options;
+      expect(() => loadApiKeys(resolved)).toThrow(
+        expect.objectContaining({ code: 'CONFIG_ERROR', variable, message: expect.stringContaining(text) }),
+      );
+      try {
+        loadApiKeys(resolved);
+      } catch (error) {
+        expect((error as Error).message).not.toContain(KEY); // never echo a key
+        expect((error as Error).message).not.toContain('\n');
+      }
+    },
+  );
 });
 
 describe('access notice', () => {
   it('says the service is open: info on loopback, a warning on any other address', () => {
-    expect(accessNotice('127.0.0.1', [])).toMatchObject({ level: 'info', message: expect.stringContaining('authentication off') });
+    expect(accessNotice('127.0.0.1', [])).toMatchObject({
+      level: 'info',
+      message: expect.stringContaining('authentication off'),
+    });
     expect(accessNotice('::1', []).level).toBe('info');
     expect(accessNotice('localhost', []).level).toBe('info');
     for (const host of [undefined, '0.0.0.0', '::', '10.0.0.5', '128.0.0.1']) {
-      expect(accessNotice(host, [])).toMatchObject({ level: 'warn', message: expect.stringContaining('beyond loopback') });
+      expect(accessNotice(host, [])).toMatchObject({
+        level: 'warn',
+        message: expect.stringContaining('beyond loopback'),
+      });
     }
-    expect(accessNotice('0.0.0.0', ['ci'])).toEqual({ level: 'info', fields: { apiKeys: ['ci'] }, message: 'authentication on: 1 API key(s)' });
+    expect(accessNotice('0.0.0.0', ['ci'])).toEqual({
+      level: 'info',
+      fields: { apiKeys: ['ci'] },
+      message: 'authentication on: 1 API key(s)',
+    });
   });
 });
 
@@ -99,7 +126,9 @@ describe('turn rate limiter', () => {
     expect(seen).toEqual([{ keyPrefix: 'test:turns', points: 1, duration: 60 }]);
     expect((await limiter.consume('ip:1')).allowed).toBe(true);
     expect((await limiter.consume('ip:1')).allowed).toBe(false);
-    expect(() => createTurnLimiter({ turnsPerMinute: 1, store: 'carrier-pigeon' })).toThrow(/unknown rate-limit store "carrier-pigeon" \(known: memory\)/);
+    expect(() => createTurnLimiter({ turnsPerMinute: 1, store: 'carrier-pigeon' })).toThrow(
+      /unknown rate-limit store "carrier-pigeon" \(known: memory\)/,
+    );
   });
 
   it('surfaces a failing store as an error (never as an allowed turn)', async () => {
@@ -119,23 +148,43 @@ describe('document limits', () => {
   const turns = (source: string, operationName?: string) => {
     const document = parse(source);
     const operation = document.definitions.find(
-      (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition' && (!operationName || d.name?.value === operationName),
+      (d): d is OperationDefinitionNode =>
+        d.kind === 'OperationDefinition' && (!operationName || d.name?.value === operationName),
     )!;
     return countTurnSelections(document, operation);
   };
 
   it('counts turn selections by response key, through fragments, only in the executed operation', () => {
     expect(turns('mutation { report(input: {topic: GENERAL}) { sessionId } }')).toBe(1);
-    expect(turns('mutation { report(input: {topic: GENERAL}) { sessionId } report(input: {topic: GENERAL}) { topic } }')).toBe(1);
-    expect(turns('mutation { a: report(input: {topic: GENERAL}) { sessionId } b: followUp(input: {sessionId: "x", message: "y"}) { sessionId } }')).toBe(2);
-    expect(turns('mutation { ...F ...F } fragment F on Mutation { a: report(input: {topic: GENERAL}) { sessionId } ... { b: report(input: {topic: FINALS}) { sessionId } } }')).toBe(2);
+    expect(
+      turns('mutation { report(input: {topic: GENERAL}) { sessionId } report(input: {topic: GENERAL}) { topic } }'),
+    ).toBe(1);
+    expect(
+      turns(
+        'mutation { a: report(input: {topic: GENERAL}) { sessionId } b: followUp(input: {sessionId: "x", message: "y"}) { sessionId } }',
+      ),
+    ).toBe(2);
+    expect(
+      turns(
+        'mutation { ...F ...F } fragment F on Mutation { a: report(input: {topic: GENERAL}) { sessionId } ... { b: report(input: {topic: FINALS}) { sessionId } } }',
+      ),
+    ).toBe(2);
     expect(turns('query { health { status } }')).toBe(0);
-    expect(turns('mutation A { report(input: {topic: GENERAL}) { sessionId } } mutation B { x: report(input: {topic: GENERAL}) { sessionId } y: report(input: {topic: GENERAL}) { sessionId } }', 'A')).toBe(1);
+    expect(
+      turns(
+        'mutation A { report(input: {topic: GENERAL}) { sessionId } } mutation B { x: report(input: {topic: GENERAL}) { sessionId } y: report(input: {topic: GENERAL}) { sessionId } }',
+        'A',
+      ),
+    ).toBe(1);
   });
 
   it('strips every form of suggestion', () => {
-    expect(stripSuggestions('Cannot query field "healt" on type "Query". Did you mean "health"?')).toBe('Cannot query field "healt" on type "Query".');
-    expect(stripSuggestions('Value "EASTER" does not exist in "Topic" enum. Did you mean the enum value "EASTERN"?')).toBe('Value "EASTER" does not exist in "Topic" enum.');
+    expect(stripSuggestions('Cannot query field "healt" on type "Query". Did you mean "health"?')).toBe(
+      'Cannot query field "healt" on type "Query".',
+    );
+    expect(
+      stripSuggestions('Value "EASTER" does not exist in "Topic" enum. Did you mean the enum value "EASTERN"?'),
+    ).toBe('Value "EASTER" does not exist in "Topic" enum.');
     expect(stripSuggestions('Unknown argument "x". Did you mean "a", "b", or "c"?')).toBe('Unknown argument "x".');
   });
 });
@@ -172,7 +221,9 @@ describe('per-turn deadline', () => {
     try {
       scripted.enqueue('chat.completions', { text: 'Too late.', delayMs: 10_000 });
       const started = performance.now();
-      const res = await gql(`http://127.0.0.1:${port}/graphql`, REPORT, { input: { topic: 'GENERAL', message: 'Who won the NBA title?' } });
+      const res = await gql(`http://127.0.0.1:${port}/graphql`, REPORT, {
+        input: { topic: 'GENERAL', message: 'Who won the NBA title?' },
+      });
       const elapsed = performance.now() - started;
       expect(res.status).toBe(200);
       expect(res.body.errors![0]!.extensions).toMatchObject({ code: 'TURN_TIMEOUT', timeoutMs: 500 });
@@ -191,10 +242,19 @@ describe('per-turn deadline', () => {
 
 describe('rate limit without keys', () => {
   it('counts turns per client IP, and a 429 runs no turn', async () => {
-    const reporter = createReporter({ ...loadReporterConfig({}), sessionDb: ':memory:' }, { sessionStore: new MemorySessionStore() });
+    const reporter = createReporter(
+      { ...loadReporterConfig({}), sessionDb: ':memory:' },
+      { sessionStore: new MemorySessionStore() },
+    );
     let turns = 0;
     const telemetry: RequestTelemetry = TELEMETRY_OFF;
-    const counting = { ...reporter, report: (...args: Parameters<typeof reporter.report>) => ((turns += 1), reporter.report(...args)) };
+    const counting = {
+      ...reporter,
+      report: (...args: Parameters<typeof reporter.report>) => {
+        turns += 1;
+        return reporter.report(...args);
+      },
+    };
     const api = await createApi({
       reporter: counting,
       config: loadApiConfig({ LOG_LEVEL: 'silent' }),

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { errorCodes } from '@nba-reporter/schema';
+import { type SpawnedApi, spawnApi } from '@nba-reporter/testing';
 import { auditServer } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { errorCodes } from '@nba-reporter/schema';
-import { spawnApi, type SpawnedApi } from '@nba-reporter/testing';
 import { gql } from './helpers.js';
 
 interface CorpusCase {
@@ -33,7 +33,8 @@ function expand(value: unknown): unknown {
     );
   }
   if (Array.isArray(value)) return value.map(expand);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expand(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expand(v)]));
   return value;
 }
 
@@ -71,9 +72,17 @@ describe('bad-input corpus', () => {
   test.each(corpus.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const method = c.method ?? 'POST';
     const url = new URL(c.path ?? '/graphql', api.url);
-    for (const [key, value] of Object.entries((expand(c.query) as Record<string, string> | undefined) ?? {})) url.searchParams.set(key, value);
-    const headers = (expand(c.headers) as Record<string, string> | undefined) ?? (method === 'POST' ? { 'content-type': 'application/json' } : {});
-    const body = c.body === undefined ? undefined : typeof c.body === 'string' ? (expand(c.body) as string) : JSON.stringify(expand(c.body));
+    for (const [key, value] of Object.entries((expand(c.query) as Record<string, string> | undefined) ?? {}))
+      url.searchParams.set(key, value);
+    const headers =
+      (expand(c.headers) as Record<string, string> | undefined) ??
+      (method === 'POST' ? { 'content-type': 'application/json' } : {});
+    const body =
+      c.body === undefined
+        ? undefined
+        : typeof c.body === 'string'
+          ? (expand(c.body) as string)
+          : JSON.stringify(expand(c.body));
 
     const res = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(15_000) });
     const text = await res.text();
@@ -163,7 +172,9 @@ describe('slow clients are cut off', () => {
     const before = turnLines();
     const body = JSON.stringify({ query: 'mutation { report(input: {topic: GENERAL}) { sessionId } }' });
     const { socket, received, closed } = await rawSocket();
-    socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+    socket.write(
+      `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
     let sent = 0;
     const trickle = setInterval(() => {
       if (socket.writable && sent < body.length - 1) socket.write(body[sent++]!); // never the last byte

@@ -4,15 +4,27 @@
  * provider from the scripted server, which writes its deltas slowly, so every step of the text is visible.
  */
 import { existsSync } from 'node:fs';
-import { startScriptedOpenAI, type ScriptedOpenAI, spawnApi, type SpawnedApi } from '@nba-reporter/testing';
-import { chromium, type Browser } from 'playwright-core';
+import { type ScriptedOpenAI, type SpawnedApi, spawnApi, startScriptedOpenAI } from '@nba-reporter/testing';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const inCI = Boolean(process.env.CI) && process.env.CI !== 'false';
 const skipBrowser = !existsSync(CHROMIUM) && !inCI;
-if (skipBrowser) console.warn(`[playground-stream.e2e] SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium); in CI it always runs.`);
+if (skipBrowser)
+  console.warn(
+    `[playground-stream.e2e] SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium); in CI it always runs.`,
+  );
 
 const ANSWER = 'The Raptors went 46-36, which works out to a .561 winning percentage this season.';
 
@@ -63,7 +75,8 @@ describe.skipIf(skipBrowser)('playground streaming example, in chromium', () => 
     await page.goto(`${api.url}/`);
     await page.locator('.graphiql-query-editor .monaco-editor').waitFor();
     await page.getByRole('tab', { name: 'ReportStream' }).click();
-    const queryText = async () => (await page.locator('.graphiql-query-editor .view-lines').innerText()).replaceAll('\u00a0', ' ');
+    const queryText = async () =>
+      (await page.locator('.graphiql-query-editor .view-lines').innerText()).replaceAll('\u00a0', ' ');
     await expect.poll(queryText, { timeout: 20_000 }).toContain('subscription ReportStream');
     await page.locator('.graphiql-execute-button').click();
 

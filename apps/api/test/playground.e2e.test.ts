@@ -8,9 +8,9 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type SpawnedApi, spawnApi, startScriptedOpenAI } from '@nba-reporter/testing';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnApi, startScriptedOpenAI, type SpawnedApi } from '@nba-reporter/testing';
 
 const CHROMIUM = '/usr/bin/chromium';
 // Flags for a closed network: no background connections to Google's services, no QUIC, no sandbox (root).
@@ -35,7 +35,9 @@ const FAULT_SCREENSHOT = `${ARTIFACTS_DIR}trace-view-model-fault.png`;
 async function waterfallNames(panel: Locator): Promise<string[]> {
   return panel
     .getByTestId('waterfall-row')
-    .evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-depth')} ${row.getAttribute('data-span-name')}`));
+    .evaluateAll((rows) =>
+      rows.map((row) => `${row.getAttribute('data-depth')} ${row.getAttribute('data-span-name')}`),
+    );
 }
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
@@ -72,7 +74,12 @@ async function editorText(editor: Locator): Promise<string> {
 const compact = (text: string): string => text.replace(/\s+/g, '');
 
 /** Polls until `read()` satisfies `predicate`, then returns it; fails with the last value read. */
-async function waitFor<T>(read: () => Promise<T>, predicate: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+async function waitFor<T>(
+  read: () => Promise<T>,
+  predicate: (value: T) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   for (;;) {
@@ -173,7 +180,8 @@ describe('playground', () => {
     const consoleErrors: string[] = [];
 
     beforeAll(async () => {
-      if (!haveChromium) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium).`);
+      if (!haveChromium)
+        throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium).`);
       browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
       context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, serviceWorkers: 'block' });
       await context.route('**/*', async (route) => {
@@ -224,20 +232,42 @@ describe('playground', () => {
       // The schema docs, from introspection.
       await page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]').click();
       const docs = page.locator('.graphiql-doc-explorer');
-      await waitFor(() => docs.innerText(), (text) => text.includes('mutation: Mutation') && text.includes('AgentTurn'), 'the schema docs');
+      await waitFor(
+        () => docs.innerText(),
+        (text) => text.includes('mutation: Mutation') && text.includes('AgentTurn'),
+        'the schema docs',
+      );
       await page.locator('.graphiql-sidebar button[aria-label="Hide Documentation Explorer"]').click();
 
       // 1. The tool-calling report.
       await page.getByRole('tab', { name: 'ReportWinPercentage' }).click();
-      await waitFor(() => editorText(queryEditor), (text) => text.includes('mutation ReportWinPercentage'), 'the report example');
-      await waitFor(() => editorText(variablesEditor), (text) => text.includes('What was their win percentage?'), 'its variables');
+      await waitFor(
+        () => editorText(queryEditor),
+        (text) => text.includes('mutation ReportWinPercentage'),
+        'the report example',
+      );
+      await waitFor(
+        () => editorText(variablesEditor),
+        (text) => text.includes('What was their win percentage?'),
+        'its variables',
+      );
       await page.locator('.graphiql-execute-button').click();
 
-      const sessionId = (await waitFor(() => page.getByTestId('last-session-id').innerText(), (text) => text.length > 8, 'the sessionId in the bar')).trim();
+      const sessionId = (
+        await waitFor(
+          () => page.getByTestId('last-session-id').innerText(),
+          (text) => text.length > 8,
+          'the sessionId in the bar',
+        )
+      ).trim();
       const firstTraceId = (await page.getByTestId('last-trace-id').innerText()).trim();
       expect(await page.getByTestId('last-operation').innerText()).toContain('ReportWinPercentage');
       expect(firstTraceId).toMatch(/^[0-9a-f]{32}$/);
-      const reportText = await waitFor(() => editorText(responseEditor), (text) => text.includes('"report"'), 'the report in the response editor');
+      const reportText = await waitFor(
+        () => editorText(responseEditor),
+        (text) => text.includes('"report"'),
+        'the report in the response editor',
+      );
       expect(compact(reportText)).toContain(`"sessionId":"${sessionId}"`);
       expect(compact(reportText)).toContain(`"traceId":"${firstTraceId}"`);
       expect(reportText).toContain('.561');
@@ -247,8 +277,16 @@ describe('playground', () => {
       await page.getByTestId('open-trace').click();
       const panel = page.getByTestId('trace-panel');
       await panel.waitFor();
-      await waitFor(() => panel.getByTestId('trace-panel-id').innerText(), (text) => text.trim() === firstTraceId, 'the report trace in the panel');
-      const rows = await waitFor(() => waterfallNames(panel), (names) => names.length === 10, 'the complete waterfall');
+      await waitFor(
+        () => panel.getByTestId('trace-panel-id').innerText(),
+        (text) => text.trim() === firstTraceId,
+        'the report trace in the panel',
+      );
+      const rows = await waitFor(
+        () => waterfallNames(panel),
+        (names) => names.length === 10,
+        'the complete waterfall',
+      );
       expect(rows).toEqual([
         '0 POST /graphql',
         '1 graphql.parse',
@@ -261,15 +299,23 @@ describe('playground', () => {
         '4 execute_tool calculate_win_percentage',
         `4 chat ${MODEL}`,
       ]);
-      for (const duration of await panel.getByTestId('span-duration').allInnerTexts()) expect(duration).toMatch(/^\d+(\.\d+)? m?s$/);
+      for (const duration of await panel.getByTestId('span-duration').allInnerTexts())
+        expect(duration).toMatch(/^\d+(\.\d+)? m?s$/);
       const inputTokens = Number(/"inputTokens": (\d+)/.exec(reportText)?.[1]);
       const outputTokens = Number(/"outputTokens": (\d+)/.exec(reportText)?.[1]);
-      expect(await panel.getByTestId('trace-summary').innerText()).toContain(`${inputTokens} in / ${outputTokens} out tokens`);
+      expect(await panel.getByTestId('trace-summary').innerText()).toContain(
+        `${inputTokens} in / ${outputTokens} out tokens`,
+      );
 
       await panel.locator(`[data-testid="waterfall-row"][data-span-name="chat ${MODEL}"]`).first().click();
       const details = panel.getByTestId('span-details');
-      await waitFor(() => details.getAttribute('data-span-name'), (name) => name === `chat ${MODEL}`, 'the chat span selected');
-      const attribute = async (key: string) => (await details.getByTestId(`attr-${key}`).locator('td').innerText()).trim();
+      await waitFor(
+        () => details.getAttribute('data-span-name'),
+        (name) => name === `chat ${MODEL}`,
+        'the chat span selected',
+      );
+      const attribute = async (key: string) =>
+        (await details.getByTestId(`attr-${key}`).locator('td').innerText()).trim();
       expect(await attribute('gen_ai.operation.name')).toBe('chat');
       expect(await attribute('gen_ai.request.model')).toBe(MODEL);
       expect(await attribute('gen_ai.provider.name')).toBe('nba_reporter.offline');
@@ -287,25 +333,55 @@ describe('playground', () => {
         'gen_ai.client.token.usage (output)',
       ]);
 
-      await panel.locator('[data-testid="waterfall-row"][data-span-name="execute_tool calculate_win_percentage"]').click();
-      await waitFor(() => details.getAttribute('data-span-name'), (name) => name?.startsWith('execute_tool') ?? false, 'the tool span selected');
+      await panel
+        .locator('[data-testid="waterfall-row"][data-span-name="execute_tool calculate_win_percentage"]')
+        .click();
+      await waitFor(
+        () => details.getAttribute('data-span-name'),
+        (name) => name?.startsWith('execute_tool') ?? false,
+        'the tool span selected',
+      );
       expect(await attribute('gen_ai.tool.call.id')).toMatch(/^call_/);
 
       // The session chart: one turn so far.
       const turns = panel.getByTestId('chart-tokens').getByTestId('session-turn');
-      await waitFor(() => turns.count(), (n) => n === 1, 'one turn in the session chart');
+      await waitFor(
+        () => turns.count(),
+        (n) => n === 1,
+        'one turn in the session chart',
+      );
       expect(await panel.getByTestId('session-panel').getAttribute('data-session-id')).toBe(sessionId);
       expect(Number(await turns.first().getAttribute('data-value'))).toBe(inputTokens + outputTokens);
 
       // 2. The follow-up, with the session id the report returned.
       await page.getByTestId('use-session-in-follow-up').click();
-      await waitFor(() => page.getByRole('tab', { name: 'FollowUp' }).getAttribute('aria-selected'), (selected) => selected === 'true', 'the FollowUp tab');
-      await waitFor(() => editorText(variablesEditor), (text) => text.includes(`"sessionId": "${sessionId}"`), 'the session id in the variables');
-      await waitFor(() => editorText(queryEditor), (text) => text.includes('mutation FollowUp'), 'the follow-up example');
+      await waitFor(
+        () => page.getByRole('tab', { name: 'FollowUp' }).getAttribute('aria-selected'),
+        (selected) => selected === 'true',
+        'the FollowUp tab',
+      );
+      await waitFor(
+        () => editorText(variablesEditor),
+        (text) => text.includes(`"sessionId": "${sessionId}"`),
+        'the session id in the variables',
+      );
+      await waitFor(
+        () => editorText(queryEditor),
+        (text) => text.includes('mutation FollowUp'),
+        'the follow-up example',
+      );
       await page.locator('.graphiql-execute-button').click();
 
-      await waitFor(() => page.getByTestId('last-operation').innerText(), (text) => text.includes('FollowUp'), 'the follow-up in the bar');
-      const followUpText = await waitFor(() => editorText(responseEditor), (text) => text.includes('"followUp"'), 'the follow-up in the response editor');
+      await waitFor(
+        () => page.getByTestId('last-operation').innerText(),
+        (text) => text.includes('FollowUp'),
+        'the follow-up in the bar',
+      );
+      const followUpText = await waitFor(
+        () => editorText(responseEditor),
+        (text) => text.includes('"followUp"'),
+        'the follow-up in the response editor',
+      );
       expect(followUpText).not.toContain('"errors"');
       expect(compact(followUpText)).toContain(`"sessionId":"${sessionId}"`);
       expect(followUpText).toMatch(/Raptors/);
@@ -316,13 +392,27 @@ describe('playground', () => {
       expect(compact(followUpText)).toContain(`"traceId":"${secondTraceId}"`);
 
       // The panel follows the answer, and the session chart gains the turn.
-      await waitFor(() => panel.getByTestId('trace-panel-id').innerText(), (text) => text.trim() === secondTraceId, 'the follow-up trace in the panel');
-      await waitFor(() => turns.count(), (n) => n === 2, 'two turns in the session chart');
+      await waitFor(
+        () => panel.getByTestId('trace-panel-id').innerText(),
+        (text) => text.trim() === secondTraceId,
+        'the follow-up trace in the panel',
+      );
+      await waitFor(
+        () => turns.count(),
+        (n) => n === 2,
+        'two turns in the session chart',
+      );
       expect(await panel.getByTestId('chart-latency').getByTestId('session-turn').count()).toBe(2);
-      await waitFor(() => waterfallNames(panel), (names) => names.includes('3 invoke_agent NBA_Reporter'), 'the follow-up waterfall');
+      await waitFor(
+        () => waterfallNames(panel),
+        (names) => names.includes('3 invoke_agent NBA_Reporter'),
+        'the follow-up waterfall',
+      );
       await panel.locator('[data-testid="waterfall-row"][data-span-name="invoke_agent NBA_Reporter"]').click();
       // Spans carry a 12-character prefix of the session id (the whole id would let a trace reader continue it).
-      expect((await details.getByTestId('attr-gen_ai.conversation.id').locator('td').innerText()).trim()).toBe(sessionId.slice(0, 12));
+      expect((await details.getByTestId('attr-gen_ai.conversation.id').locator('td').innerText()).trim()).toBe(
+        sessionId.slice(0, 12),
+      );
 
       mkdirSync(ARTIFACTS_DIR, { recursive: true });
       await page.screenshot({ path: SCREENSHOT });
@@ -331,18 +421,36 @@ describe('playground', () => {
 
       // 3. The off-topic question: the guardrail's error code (and the request's trace id) show up too.
       await page.getByRole('tab', { name: 'OffTopic' }).click();
-      await waitFor(() => editorText(queryEditor), (text) => text.includes('mutation OffTopic'), 'the off-topic example');
+      await waitFor(
+        () => editorText(queryEditor),
+        (text) => text.includes('mutation OffTopic'),
+        'the off-topic example',
+      );
       await page.locator('.graphiql-execute-button').click();
-      await waitFor(() => page.getByTestId('last-error-code').innerText(), (text) => text.includes('GUARDRAIL_TRIPPED'), 'the guardrail error in the bar');
-      const offTopicText = await waitFor(() => editorText(responseEditor), (text) => text.includes('GUARDRAIL_TRIPPED'), 'the guardrail error in the response editor');
+      await waitFor(
+        () => page.getByTestId('last-error-code').innerText(),
+        (text) => text.includes('GUARDRAIL_TRIPPED'),
+        'the guardrail error in the bar',
+      );
+      const offTopicText = await waitFor(
+        () => editorText(responseEditor),
+        (text) => text.includes('GUARDRAIL_TRIPPED'),
+        'the guardrail error in the response editor',
+      );
       expect(offTopicText).toContain('"errors"');
 
       // Its trace: the tripped guardrail and the failed agent run are marked.
       const offTopicTraceId = (await page.getByTestId('last-trace-id').innerText()).trim();
       expect(offTopicTraceId).toMatch(/^[0-9a-f]{32}$/);
-      await waitFor(() => panel.getByTestId('trace-panel-id').innerText(), (text) => text.trim() === offTopicTraceId, 'the guardrail trace in the panel');
+      await waitFor(
+        () => panel.getByTestId('trace-panel-id').innerText(),
+        (text) => text.trim() === offTopicTraceId,
+        'the guardrail trace in the panel',
+      );
       await panel.getByTestId('trace-tripped').waitFor();
-      const guardrailRow = panel.locator('[data-testid="waterfall-row"][data-span-name="run_guardrail nba_content_guardrail"]');
+      const guardrailRow = panel.locator(
+        '[data-testid="waterfall-row"][data-span-name="run_guardrail nba_content_guardrail"]',
+      );
       await guardrailRow.getByTestId('mark-tripped').waitFor();
       expect(await guardrailRow.getAttribute('class')).toContain('is-tripped');
       const agentRow = panel.locator('[data-testid="waterfall-row"][data-span-name="invoke_agent NBA_Reporter"]');
@@ -375,20 +483,43 @@ describe('playground', () => {
         const usage = { inputTokens: 210, outputTokens: 12 };
         scripted.enqueue(
           'chat.completions',
-          { toolCalls: [{ name: 'calculate_win_percentage', arguments: { wins: 46, losses: 36 }, callId: 'call_raptors' }], usage },
+          {
+            toolCalls: [
+              { name: 'calculate_win_percentage', arguments: { wins: 46, losses: 36 }, callId: 'call_raptors' },
+            ],
+            usage,
+          },
           { text: 'The Raptors went 46-36, a .561 winning percentage.', usage: { inputTokens: 240, outputTokens: 22 } },
         );
         await tab.goto(`${network.url}/`);
         const queryEditor = tab.locator('.graphiql-query-editor .monaco-editor');
         await queryEditor.waitFor();
         await tab.getByRole('tab', { name: 'ReportWinPercentage' }).click();
-        await waitFor(() => editorText(queryEditor), (text) => text.includes('mutation ReportWinPercentage'), 'the report example');
+        await waitFor(
+          () => editorText(queryEditor),
+          (text) => text.includes('mutation ReportWinPercentage'),
+          'the report example',
+        );
         await tab.locator('.graphiql-execute-button').click();
-        const traceId = (await waitFor(() => tab.getByTestId('last-trace-id').innerText(), (t) => /^[0-9a-f]{32}$/.test(t.trim()), 'the trace id')).trim();
+        const traceId = (
+          await waitFor(
+            () => tab.getByTestId('last-trace-id').innerText(),
+            (t) => /^[0-9a-f]{32}$/.test(t.trim()),
+            'the trace id',
+          )
+        ).trim();
         await tab.getByTestId('open-trace').click();
         const panel = tab.getByTestId('trace-panel');
-        await waitFor(() => panel.getByTestId('trace-panel-id').innerText(), (text) => text.trim() === traceId, 'the trace in the panel');
-        const names = await waitFor(() => waterfallNames(panel), (n) => n.filter((x) => x === '5 POST').length === 2, 'two model HTTP calls');
+        await waitFor(
+          () => panel.getByTestId('trace-panel-id').innerText(),
+          (text) => text.trim() === traceId,
+          'the trace in the panel',
+        );
+        const names = await waitFor(
+          () => waterfallNames(panel),
+          (n) => n.filter((x) => x === '5 POST').length === 2,
+          'two model HTTP calls',
+        );
         expect(names.slice(3)).toEqual([
           '1 mutation ReportWinPercentage',
           '2 graphql.resolve report',
@@ -405,18 +536,32 @@ describe('playground', () => {
         // A model fault: HTTP 400 from the model server, not retried.
         scripted.enqueue('chat.completions', { fault: { status: 400 } });
         await tab.getByRole('tab', { name: 'ReportOverview' }).click();
-        await waitFor(() => editorText(queryEditor), (text) => text.includes('mutation ReportOverview'), 'the overview example');
+        await waitFor(
+          () => editorText(queryEditor),
+          (text) => text.includes('mutation ReportOverview'),
+          'the overview example',
+        );
         await tab.locator('.graphiql-execute-button').click();
-        await waitFor(() => tab.getByTestId('last-error-code').innerText(), (text) => text.includes('MODEL_UNAVAILABLE'), 'the model error in the bar');
+        await waitFor(
+          () => tab.getByTestId('last-error-code').innerText(),
+          (text) => text.includes('MODEL_UNAVAILABLE'),
+          'the model error in the bar',
+        );
         const faultTraceId = (await tab.getByTestId('last-trace-id').innerText()).trim();
-        await waitFor(() => panel.getByTestId('trace-panel-id').innerText(), (text) => text.trim() === faultTraceId, 'the fault trace in the panel');
+        await waitFor(
+          () => panel.getByTestId('trace-panel-id').innerText(),
+          (text) => text.trim() === faultTraceId,
+          'the fault trace in the panel',
+        );
         const chatRow = panel.locator('[data-testid="waterfall-row"][data-span-name="chat local-model"]');
         await chatRow.getByTestId('mark-error').waitFor();
         expect((await chatRow.getByTestId('mark-error').innerText()).trim()).toBe('400');
         expect(await chatRow.getAttribute('class')).toContain('is-error');
         expect((await panel.getByTestId('trace-error').innerText()).trim()).toBe('400');
         await chatRow.click();
-        expect((await panel.getByTestId('span-details').getByTestId('attr-error.type').innerText()).trim()).toContain('400');
+        expect((await panel.getByTestId('span-details').getByTestId('attr-error.type').innerText()).trim()).toContain(
+          '400',
+        );
         mkdirSync(ARTIFACTS_DIR, { recursive: true });
         await tab.screenshot({ path: FAULT_SCREENSHOT });
       } finally {

@@ -3,11 +3,11 @@
  * so N instances do not multiply a client's limit; a database outage falls back to per-instance memory counters.
  */
 import { PostgresSessionStore } from '@nba-reporter/agent';
+import { createTestDatabase, pgUnavailable, type SpawnedApi, spawnApi, type TestDatabase } from '@nba-reporter/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadApiConfig } from '../src/config.js';
-import { createTurnLimiter, postgresRateLimitStore, POSTGRES_RATE_LIMIT_TABLE } from '../src/rate-limit.js';
-import { createTestDatabase, pgUnavailable, spawnApi, type SpawnedApi, type TestDatabase } from '@nba-reporter/testing';
+import { createTurnLimiter, POSTGRES_RATE_LIMIT_TABLE, postgresRateLimitStore } from '../src/rate-limit.js';
 import { gql, RAPTORS, REPORT } from './helpers.js';
 
 describe('NBA_REPORTER_RATE_LIMIT_STORE default', () => {
@@ -15,7 +15,10 @@ describe('NBA_REPORTER_RATE_LIMIT_STORE default', () => {
     expect(loadApiConfig({ NBA_REPORTER_SESSION_DB: 'postgres://u@db/nba' }).rateLimitStore).toBe('postgres');
     expect(loadApiConfig({ NBA_REPORTER_SESSION_DB: './data/sessions.db' }).rateLimitStore).toBe('memory');
     expect(loadApiConfig({}).rateLimitStore).toBe('memory');
-    expect(loadApiConfig({ NBA_REPORTER_SESSION_DB: 'postgres://u@db/nba', NBA_REPORTER_RATE_LIMIT_STORE: 'memory' }).rateLimitStore).toBe('memory');
+    expect(
+      loadApiConfig({ NBA_REPORTER_SESSION_DB: 'postgres://u@db/nba', NBA_REPORTER_RATE_LIMIT_STORE: 'memory' })
+        .rateLimitStore,
+    ).toBe('memory');
   });
 });
 
@@ -40,7 +43,9 @@ describe.skipIf(pgUnavailable)('turn rate limit shared through PostgreSQL', () =
   };
 
   it('gives a caller one budget across two instances', async () => {
-    const [a, b] = [pool(), pool()].map((p) => createTurnLimiter({ turnsPerMinute: 5, store: postgresRateLimitStore(p), keyPrefix: 'test' })!);
+    const [a, b] = [pool(), pool()].map(
+      (p) => createTurnLimiter({ turnsPerMinute: 5, store: postgresRateLimitStore(p), keyPrefix: 'test' })!,
+    );
     const decisions = [];
     for (let i = 0; i < 6; i++) decisions.push(await (i % 2 === 0 ? a! : b!).consume('alice'));
     expect(decisions.slice(0, 5)).toEqual(Array(5).fill({ allowed: true }));
@@ -55,7 +60,10 @@ describe.skipIf(pgUnavailable)('turn rate limit shared through PostgreSQL', () =
   });
 
   it('falls back to per-instance memory counters when the database is unreachable', async () => {
-    const limiter = createTurnLimiter({ turnsPerMinute: 2, store: postgresRateLimitStore(pool('postgres://nobody@127.0.0.1:1/nba')) })!;
+    const limiter = createTurnLimiter({
+      turnsPerMinute: 2,
+      store: postgresRateLimitStore(pool('postgres://nobody@127.0.0.1:1/nba')),
+    })!;
     expect(await limiter.consume('carol')).toEqual({ allowed: true });
     expect(await limiter.consume('carol')).toEqual({ allowed: true });
     expect(await limiter.consume('carol')).toMatchObject({ allowed: false });

@@ -13,8 +13,7 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
   let data: string[] = [];
   for await (const chunk of body) {
     buffer += decoder.decode(chunk, { stream: true });
-    let newline: number;
-    while ((newline = buffer.search(/\r\n|\r|\n/)) >= 0) {
+    for (let newline = buffer.search(/\r\n|\r|\n/); newline >= 0; newline = buffer.search(/\r\n|\r|\n/)) {
       const line = buffer.slice(0, newline);
       buffer = buffer.slice(newline + (buffer.startsWith('\r\n', newline) ? 2 : 1));
       if (line === '') {
@@ -41,7 +40,11 @@ export interface StreamedResult {
   completed: boolean;
 }
 
-export function subscriptionRequest(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): RequestInit {
+export function subscriptionRequest(
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): RequestInit {
   return {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
@@ -54,12 +57,18 @@ export async function subscribeSse(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
-  options: { headers?: Record<string, string>; onResult?: (result: StreamedResult['results'][number]) => boolean | void } = {},
+  options: {
+    headers?: Record<string, string>;
+    onResult?: (result: StreamedResult['results'][number]) => boolean | undefined;
+  } = {},
 ): Promise<StreamedResult> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new Error('subscription took longer than 20 s')), 20_000);
   try {
-    const res = await fetch(url, { ...subscriptionRequest(query, variables, options.headers), signal: controller.signal });
+    const res = await fetch(url, {
+      ...subscriptionRequest(query, variables, options.headers),
+      signal: controller.signal,
+    });
     const out: StreamedResult = { status: res.status, headers: res.headers, results: [], completed: false };
     if (!res.headers.get('content-type')?.startsWith('text/event-stream')) {
       out.results.push((await res.json()) as StreamedResult['results'][number]);
@@ -108,5 +117,8 @@ export function eventsOf(result: StreamedResult): any[] {
 }
 
 export function textOf(events: any[]): string {
-  return events.filter((e) => e.__typename === 'TextDelta').map((e) => e.delta as string).join('');
+  return events
+    .filter((e) => e.__typename === 'TextDelta')
+    .map((e) => e.delta as string)
+    .join('');
 }

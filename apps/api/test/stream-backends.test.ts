@@ -3,10 +3,20 @@
  * (Responses SSE / Chat Completions chunks, final usage included) through the real Agents SDK and `openai` client,
  * and exports telemetry to a receiver in the test.
  */
-import { startScriptedOpenAI, type Endpoint, type ScriptedOpenAI, otlpTestEnv, startOtlpReceiver, type FlatSpan, type OtlpReceiver, spawnApi, type SpawnedApi } from '@nba-reporter/testing';
+import {
+  type Endpoint,
+  type FlatSpan,
+  type OtlpReceiver,
+  otlpTestEnv,
+  type ScriptedOpenAI,
+  type SpawnedApi,
+  spawnApi,
+  startOtlpReceiver,
+  startScriptedOpenAI,
+} from '@nba-reporter/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { FOLLOW_UP, RAPTORS, gql } from './helpers.js';
-import { FOLLOW_UP_STREAM, REPORT_STREAM, eventsOf, subscribeSse, textOf } from './sse.js';
+import { FOLLOW_UP, gql, RAPTORS } from './helpers.js';
+import { eventsOf, FOLLOW_UP_STREAM, REPORT_STREAM, subscribeSse, textOf } from './sse.js';
 
 const TOOL_CALL = { name: 'calculate_win_percentage', arguments: { wins: 46, losses: 36 }, callId: 'call_raptors' };
 const ANSWER = 'The Raptors went 46-36, which works out to a .561 winning percentage.';
@@ -27,7 +37,9 @@ beforeAll(async () => {
   };
   [apis.openai, apis['openai-compatible']] = await Promise.all([
     spawnApi({ env: { ...common, NBA_REPORTER_MODEL_PROVIDER: 'openai', NBA_REPORTER_MODEL: 'gpt-test' } }),
-    spawnApi({ env: { ...common, NBA_REPORTER_MODEL_PROVIDER: 'openai-compatible', NBA_REPORTER_MODEL: 'local-model' } }),
+    spawnApi({
+      env: { ...common, NBA_REPORTER_MODEL_PROVIDER: 'openai-compatible', NBA_REPORTER_MODEL: 'local-model' },
+    }),
   ]);
 }, 40_000);
 
@@ -55,8 +67,15 @@ describe.each([
   test('a tool-calling answer streams in many deltas that add up to the message; usage from the final usage', async () => {
     scripted.enqueue(
       endpoint,
-      { toolCalls: [TOOL_CALL], usage: { inputTokens: 210, outputTokens: 12, cachedInputTokens: 64, reasoningTokens: 5 } },
-      { text: `${ANSWER} See [NBA.com](https://www.nba.com/standings) (nba.com).`, chunkSize: 4, usage: { inputTokens: 240, outputTokens: 22, cachedInputTokens: 192 } },
+      {
+        toolCalls: [TOOL_CALL],
+        usage: { inputTokens: 210, outputTokens: 12, cachedInputTokens: 64, reasoningTokens: 5 },
+      },
+      {
+        text: `${ANSWER} See [NBA.com](https://www.nba.com/standings) (nba.com).`,
+        chunkSize: 4,
+        usage: { inputTokens: 240, outputTokens: 22, cachedInputTokens: 192 },
+      },
     );
     const res = await subscribeSse(url(), REPORT_STREAM, { input: { topic: 'GENERAL', message: RAPTORS } });
     const events = eventsOf(res);
@@ -68,13 +87,25 @@ describe.each([
       ['call_raptors', 'STARTED'],
       ['call_raptors', 'COMPLETED'],
     ]);
-    expect(turn.usage).toEqual({ requests: 2, inputTokens: 450, outputTokens: 34, totalTokens: 484, cachedInputTokens: 256, reasoningTokens: 5 });
+    expect(turn.usage).toEqual({
+      requests: 2,
+      inputTokens: 450,
+      outputTokens: 34,
+      totalTokens: 484,
+      cachedInputTokens: 256,
+      reasoningTokens: 5,
+    });
     const calls = scripted.requestsTo(endpoint);
     expect(calls.map((c) => c.body.stream)).toEqual([true, true]);
-    if (endpoint === 'chat.completions') expect(calls.map((c) => c.body.stream_options)).toEqual([{ include_usage: true }, { include_usage: true }]);
+    if (endpoint === 'chat.completions')
+      expect(calls.map((c) => c.body.stream_options)).toEqual([{ include_usage: true }, { include_usage: true }]);
 
     // The chat spans carry the usage of the stream's final event.
-    const spans = await traceSpans(turn.traceId, (s) => chatsOf(s).length === 2 && chatsOf(s).every((c) => c.attributes['gen_ai.usage.input_tokens'] !== undefined));
+    const spans = await traceSpans(
+      turn.traceId,
+      (s) =>
+        chatsOf(s).length === 2 && chatsOf(s).every((c) => c.attributes['gen_ai.usage.input_tokens'] !== undefined),
+    );
     const usage = chatsOf(spans)
       .map((c) => [c.attributes['gen_ai.usage.input_tokens'], c.attributes['gen_ai.usage.output_tokens']])
       .sort();
@@ -87,29 +118,47 @@ describe.each([
       expect(chat.attributes['gen_ai.request.stream']).toBe(true);
       const ttfc = chat.attributes['gen_ai.response.time_to_first_chunk'] as number;
       expect(ttfc).toBeGreaterThan(0);
-      expect(ttfc * 1e9).toBeLessThanOrEqual(Number(BigInt(chat.endTimeUnixNano) - BigInt(chat.startTimeUnixNano)) + 5e6);
+      expect(ttfc * 1e9).toBeLessThanOrEqual(
+        Number(BigInt(chat.endTimeUnixNano) - BigInt(chat.startTimeUnixNano)) + 5e6,
+      );
     }
     const model = provider === 'openai' ? 'gpt-test' : 'local-model';
     const point = await receiver.waitFor(
       () =>
         receiver
           .metricPoints()
-          .find((p) => p.name === 'gen_ai.client.operation.time_to_first_chunk' && p.attributes['gen_ai.request.model'] === model && (p.count ?? 0) >= 2),
+          .find(
+            (p) =>
+              p.name === 'gen_ai.client.operation.time_to_first_chunk' &&
+              p.attributes['gen_ai.request.model'] === model &&
+              (p.count ?? 0) >= 2,
+          ),
       15_000,
     );
     expect(point).toMatchObject({ unit: 's', type: 'histogram' });
-    expect(point.attributes).toMatchObject({ 'gen_ai.operation.name': 'chat', 'gen_ai.provider.name': 'openai', 'server.address': '127.0.0.1' });
+    expect(point.attributes).toMatchObject({
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.provider.name': 'openai',
+      'server.address': '127.0.0.1',
+    });
     expect(point.attributes['error.type']).toBeUndefined();
   });
 
   test('a model stream that breaks mid-answer ends the SSE stream with MODEL_UNAVAILABLE after the text so far', async () => {
     const conversations = scripted.conversationIds().length;
-    scripted.enqueue(endpoint, { text: 'The Oklahoma City Thunder won the 2025 title in seven games.', chunkSize: 6, breakAfterChunks: 3 });
+    scripted.enqueue(endpoint, {
+      text: 'The Oklahoma City Thunder won the 2025 title in seven games.',
+      chunkSize: 6,
+      breakAfterChunks: 3,
+    });
     const res = await subscribeSse(url(), REPORT_STREAM, { input: { topic: 'FINALS' } });
     expect(res.completed).toBe(true);
     const last = res.results.at(-1)!;
     expect(last.data).toBeNull();
-    expect(last.errors![0]!.extensions).toMatchObject({ code: 'MODEL_UNAVAILABLE', traceId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(last.errors![0]!.extensions).toMatchObject({
+      code: 'MODEL_UNAVAILABLE',
+      traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
     const deltas = res.results.slice(0, -1).map((r) => r.data!['reportStream']);
     expect(deltas.every((d) => d.__typename === 'TextDelta')).toBe(true);
     expect(textOf(deltas)).toBe('The Oklahoma City');
@@ -120,18 +169,31 @@ describe.each([
     scripted.enqueue(endpoint, { text: 'The Thunder won the 2025 title.' });
     const first = eventsOf(await subscribeSse(url(), REPORT_STREAM, { input: { topic: 'FINALS' } })).at(-1).turn;
 
-    scripted.enqueue(endpoint, { text: 'A long answer, written slowly, that nobody will ever read to the end.', chunkSize: 4, chunkDelayMs: 100 });
-    const left = await subscribeSse(url(), FOLLOW_UP_STREAM, { input: { sessionId: first.sessionId, message: 'Who was the Finals MVP then?' } }, {
-      onResult: (r) => r.data?.['followUpStream']?.__typename === 'TextDelta',
+    scripted.enqueue(endpoint, {
+      text: 'A long answer, written slowly, that nobody will ever read to the end.',
+      chunkSize: 4,
+      chunkDelayMs: 100,
     });
+    const left = await subscribeSse(
+      url(),
+      FOLLOW_UP_STREAM,
+      { input: { sessionId: first.sessionId, message: 'Who was the Finals MVP then?' } },
+      {
+        onResult: (r) => r.data?.['followUpStream']?.__typename === 'TextDelta',
+      },
+    );
     expect(left.completed).toBe(false);
     const slow = scripted.requestsTo(endpoint).at(-1)!;
     await expect.poll(() => slow.outcome, { timeout: 10_000 }).toBe('aborted');
-    await expect.poll(() => apis[provider]!.output().includes('"msg":"turn cancelled by the client"'), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => apis[provider]!.output().includes('"msg":"turn cancelled by the client"'), { timeout: 10_000 })
+      .toBe(true);
 
     // The session is usable, and the abandoned question is not in its history.
     scripted.enqueue(endpoint, { text: 'Shai Gilgeous-Alexander was Finals MVP.' });
-    const next = await gql(apis[provider]!.graphqlUrl, FOLLOW_UP, { input: { sessionId: first.sessionId, message: 'And the Finals MVP?' } });
+    const next = await gql(apis[provider]!.graphqlUrl, FOLLOW_UP, {
+      input: { sessionId: first.sessionId, message: 'And the Finals MVP?' },
+    });
     expect(next.body.errors).toBeUndefined();
     expect(next.body.data!.followUp.message).toBe('Shai Gilgeous-Alexander was Finals MVP.');
     const sent = JSON.stringify(scripted.requestsTo(endpoint).at(-1)!.body);

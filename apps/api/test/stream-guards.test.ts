@@ -10,9 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadApiKeys } from '../src/auth.js';
 import { loadApiConfig } from '../src/config.js';
 import { createTurnLimiter } from '../src/rate-limit.js';
-import { createApi, type Api } from '../src/server.js';
+import { type Api, createApi } from '../src/server.js';
 import { TELEMETRY_OFF } from '../src/telemetry.js';
-import { FOLLOW_UP_STREAM, REPORT_STREAM, eventsOf, subscribeSse } from './sse.js';
+import { eventsOf, FOLLOW_UP_STREAM, REPORT_STREAM, subscribeSse } from './sse.js';
 
 const KEY_A = 'key-a-for-stream-tests-0123';
 const KEY_B = 'key-b-for-stream-tests-4567';
@@ -22,8 +22,12 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-async function start(options: { reporter?: Reporter; env?: Record<string, string>; apiKeys?: string; turnsPerMinute?: number } = {}) {
-  const reporter = options.reporter ?? createReporter({ ...loadReporterConfig({}), sessionDb: ':memory:' }, { sessionStore: new MemorySessionStore() });
+async function start(
+  options: { reporter?: Reporter; env?: Record<string, string>; apiKeys?: string; turnsPerMinute?: number } = {},
+) {
+  const reporter =
+    options.reporter ??
+    createReporter({ ...loadReporterConfig({}), sessionDb: ':memory:' }, { sessionStore: new MemorySessionStore() });
   const api: Api = await createApi({
     reporter,
     config: loadApiConfig({ LOG_LEVEL: 'silent', ...options.env }),
@@ -51,38 +55,70 @@ describe('guards on /graphql/stream', () => {
 
     const asA = { headers: { authorization: `Bearer ${KEY_A}` } };
     const turn = eventsOf(await subscribeSse(url, REPORT_STREAM, { input: { topic: 'GENERAL' } }, asA)).at(-1).turn;
-    const mine = await subscribeSse(url, FOLLOW_UP_STREAM, { input: { sessionId: turn.sessionId, message: 'Who won the NBA title?' } }, asA);
+    const mine = await subscribeSse(
+      url,
+      FOLLOW_UP_STREAM,
+      { input: { sessionId: turn.sessionId, message: 'Who won the NBA title?' } },
+      asA,
+    );
     expect(eventsOf(mine).at(-1).__typename).toBe('TurnCompleted');
-    const foreign = await subscribeSse(url, FOLLOW_UP_STREAM, { input: { sessionId: turn.sessionId, message: 'Who won the NBA title?' } }, {
-      headers: { authorization: `Bearer ${KEY_B}` },
-    });
+    const foreign = await subscribeSse(
+      url,
+      FOLLOW_UP_STREAM,
+      { input: { sessionId: turn.sessionId, message: 'Who won the NBA title?' } },
+      {
+        headers: { authorization: `Bearer ${KEY_B}` },
+      },
+    );
     expect(foreign.results[0]!.errors![0]!.extensions!['code']).toBe('SESSION_NOT_FOUND');
   });
 
   it('rate limit: a stream counts one turn; over the limit it is HTTP 429 RATE_LIMITED with Retry-After, and no turn runs', async () => {
-    const base = createReporter({ ...loadReporterConfig({}), sessionDb: ':memory:' }, { sessionStore: new MemorySessionStore() });
+    const base = createReporter(
+      { ...loadReporterConfig({}), sessionDb: ':memory:' },
+      { sessionStore: new MemorySessionStore() },
+    );
     let turns = 0;
-    const counting: Reporter = { ...base, reportStream: (...args) => ((turns += 1), base.reportStream(...args)) };
+    const counting: Reporter = {
+      ...base,
+      reportStream: (...args) => {
+        turns += 1;
+        return base.reportStream(...args);
+      },
+    };
     const url = await start({ reporter: counting, turnsPerMinute: 2 });
-    for (let i = 0; i < 2; i++) expect(eventsOf(await subscribeSse(url, REPORT_STREAM, { input: { topic: 'GENERAL' } })).at(-1).__typename).toBe('TurnCompleted');
+    for (let i = 0; i < 2; i++)
+      expect(eventsOf(await subscribeSse(url, REPORT_STREAM, { input: { topic: 'GENERAL' } })).at(-1).__typename).toBe(
+        'TurnCompleted',
+      );
     const limited = await subscribeSse(url, REPORT_STREAM, { input: { topic: 'GENERAL' } });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(limited.results[0]!.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: expect.any(Number) });
+    expect(limited.results[0]!.errors![0]!.extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterMs: expect.any(Number),
+    });
     expect(limited.results[0]!.errors![0]!.extensions).not.toHaveProperty('http');
     expect(turns).toBe(2);
   });
 
   it('document limits and hidden suggestions, as on /graphql', async () => {
     const url = await start();
-    const tooMany = await subscribeSse(url, `subscription { reportStream(input: { topic: GENERAL }) { __typename ${' ... on TextDelta { delta }'.repeat(200)} } }`);
+    const tooMany = await subscribeSse(
+      url,
+      `subscription { reportStream(input: { topic: GENERAL }) { __typename ${' ... on TextDelta { delta }'.repeat(200)} } }`,
+    );
     expect(tooMany.results[0]!.errors![0]!.extensions!['code']).toBe('GRAPHQL_PARSE_FAILED');
-    const deep = 'subscription { reportStream(input: { topic: GENERAL }) { __typename ... on TurnCompleted { turn { usage { totalTokens } } } } }';
+    const deep =
+      'subscription { reportStream(input: { topic: GENERAL }) { __typename ... on TurnCompleted { turn { usage { totalTokens } } } } }';
     expect(eventsOf(await subscribeSse(url, deep)).at(-1).__typename).toBe('TurnCompleted');
     const aliases = `subscription { reportStream(input: { topic: GENERAL }) { ${Array.from({ length: 12 }, (_, i) => `a${i}: __typename`).join(' ')} ... on TextDelta { x1: delta x2: delta x3: delta x4: delta x5: delta x6: delta x7: delta x8: delta x9: delta x10: delta x11: delta } } }`;
     const armor = await subscribeSse(url, aliases);
     expect(armor.results[0]!.errors![0]!.extensions!['code']).toBe('GRAPHQL_VALIDATION_FAILED');
-    const typo = await subscribeSse(url, 'subscription { reportStream(input: { topic: GENERAL }) { ... on TextDelta { delt } } }');
+    const typo = await subscribeSse(
+      url,
+      'subscription { reportStream(input: { topic: GENERAL }) { ... on TextDelta { delt } } }',
+    );
     expect(typo.results[0]!.errors![0]!.extensions!['code']).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(typo.results[0]!.errors![0]!.message).not.toMatch(/Did you mean/);
   });
@@ -101,7 +137,11 @@ describe('guards on /graphql/stream', () => {
       { sessionStore: new MemorySessionStore() },
     );
     const url = await start({ reporter, env: { NBA_REPORTER_TURN_TIMEOUT_MS: '600' } });
-    scripted.enqueue('chat.completions', { text: 'A slow answer that takes far longer than the turn may.', chunkSize: 4, chunkDelayMs: 100 });
+    scripted.enqueue('chat.completions', {
+      text: 'A slow answer that takes far longer than the turn may.',
+      chunkSize: 4,
+      chunkDelayMs: 100,
+    });
     const res = await subscribeSse(url, REPORT_STREAM, { input: { topic: 'FINALS' } });
     const last = res.results.at(-1)!;
     expect(last.errors![0]!.extensions).toMatchObject({ code: 'TURN_TIMEOUT', timeoutMs: 600 });

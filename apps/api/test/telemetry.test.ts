@@ -1,7 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { type FlatSpan, type OtlpReceiver, otlpTestEnv, spawnApi, type SpawnedApi, startOtlpReceiver } from '@nba-reporter/testing';
+import {
+  type FlatSpan,
+  type OtlpReceiver,
+  otlpTestEnv,
+  type SpawnedApi,
+  spawnApi,
+  startOtlpReceiver,
+} from '@nba-reporter/testing';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { FOLLOW_UP, OFF_TOPIC, RAPTORS, REPORT, gql } from './helpers.js';
+import { FOLLOW_UP, gql, OFF_TOPIC, RAPTORS, REPORT } from './helpers.js';
 
 const SPAN_KIND = { INTERNAL: 1, SERVER: 2, CLIENT: 3 } as const;
 const STATUS_ERROR = 2;
@@ -44,7 +51,9 @@ function treeOf(spans: FlatSpan[], traceId: string) {
 const waitForTrace = (receiver: OtlpReceiver, traceId: string) =>
   receiver.waitFor(() => {
     const spans = receiver.spans().filter((s) => s.traceId === traceId);
-    return spans.some((s) => s.kind === SPAN_KIND.SERVER) && spans.some((s) => s.name.startsWith('invoke_agent')) && spans;
+    return (
+      spans.some((s) => s.kind === SPAN_KIND.SERVER) && spans.some((s) => s.name.startsWith('invoke_agent')) && spans
+    );
   }, 15_000);
 
 describe('telemetry of the real API, exported over OTLP to a receiver in the test', () => {
@@ -88,7 +97,8 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
     for (const child of [guardrail, tool, ...chats]) expect(tree.parentOf(child), child.name).toBe(agent);
     for (const chat of chats) expect(chat.kind).toBe(SPAN_KIND.INTERNAL); // the offline model runs in-process
 
-    for (const s of tree.spans) expect(['unknown', 'turn', 'task', 'guardrail', 'Agent workflow']).not.toContain(s.name);
+    for (const s of tree.spans)
+      expect(['unknown', 'turn', 'task', 'guardrail', 'Agent workflow']).not.toContain(s.name);
 
     // 14.2 attributes
     expect(agent.attributes).toMatchObject({
@@ -104,7 +114,9 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
       'gen_ai.guardrail.name': 'nba_content_guardrail',
       'gen_ai.guardrail.triggered': false,
     });
-    const [first, second] = [...chats].sort((a, b) => Number(BigInt(a.startTimeUnixNano) - BigInt(b.startTimeUnixNano)));
+    const [first, second] = [...chats].sort((a, b) =>
+      Number(BigInt(a.startTimeUnixNano) - BigInt(b.startTimeUnixNano)),
+    );
     for (const chat of [first!, second!]) {
       expect(chat.attributes).toMatchObject({
         'gen_ai.operation.name': 'chat',
@@ -136,7 +148,8 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
     expect(agent.attributes['gen_ai.usage.input_tokens']).toBe(turn.usage.inputTokens);
 
     // privacy by default: no content attribute anywhere
-    for (const s of receiver.spans()) for (const key of CONTENT_ATTRIBUTES) expect(s.attributes[key], `${s.name} ${key}`).toBeUndefined();
+    for (const s of receiver.spans())
+      for (const key of CONTENT_ATTRIBUTES) expect(s.attributes[key], `${s.name} ${key}`).toBeUndefined();
 
     // resource from the standard variables
     expect(server.resource).toMatchObject({ 'service.name': 'nba-reporter-test', 'deployment.environment': 'test' });
@@ -144,7 +157,11 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
     // 14.3 metric points with the spec's buckets
     const points = await receiver.waitFor(() => {
       const p = receiver.metricPoints().filter((m) => m.name.startsWith('gen_ai.client.'));
-      return p.some((m) => m.name === 'gen_ai.client.token.usage') && p.some((m) => m.attributes['gen_ai.operation.name'] === 'invoke_agent') && p;
+      return (
+        p.some((m) => m.name === 'gen_ai.client.token.usage') &&
+        p.some((m) => m.attributes['gen_ai.operation.name'] === 'invoke_agent') &&
+        p
+      );
     });
     const durations = points.filter((p) => p.name === 'gen_ai.client.operation.duration');
     expect(durations.map((p) => p.attributes['gen_ai.operation.name']).sort()).toEqual(['chat', 'invoke_agent']);
@@ -155,10 +172,9 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
     }
     expect(durations.find((p) => p.attributes['gen_ai.operation.name'] === 'chat')!.count).toBe(2);
     const tokens = points.filter((p) => p.name === 'gen_ai.client.token.usage');
-    expect(tokens.map((p) => `${p.attributes['gen_ai.operation.name']}/${p.attributes['gen_ai.token.type']}`).sort()).toEqual([
-      'chat/input',
-      'chat/output',
-    ]);
+    expect(
+      tokens.map((p) => `${p.attributes['gen_ai.operation.name']}/${p.attributes['gen_ai.token.type']}`).sort(),
+    ).toEqual(['chat/input', 'chat/output']);
     for (const p of tokens) {
       expect(p.unit).toBe('{token}');
       expect(p.explicitBounds).toEqual(TOKEN_BUCKETS);
@@ -169,12 +185,20 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
 
     // item 3: http.route on the HTTP server duration metric
     const http = await receiver.waitFor(() =>
-      receiver.metricPoints().find((p) => p.name === 'http.server.request.duration' && p.attributes['http.route'] === '/graphql'),
+      receiver
+        .metricPoints()
+        .find((p) => p.name === 'http.server.request.duration' && p.attributes['http.route'] === '/graphql'),
     );
-    expect(http.attributes).toMatchObject({ 'http.request.method': 'POST', 'http.response.status_code': 200, 'http.route': '/graphql' });
+    expect(http.attributes).toMatchObject({
+      'http.request.method': 'POST',
+      'http.response.status_code': 200,
+      'http.route': '/graphql',
+    });
 
     // logs are exported and correlated with the trace
-    const logs = await receiver.waitFor(() => receiver.logs().filter((l) => l.traceId === turn.traceId).length > 0 && receiver.logs());
+    const logs = await receiver.waitFor(
+      () => receiver.logs().filter((l) => l.traceId === turn.traceId).length > 0 && receiver.logs(),
+    );
     const log = logs.find((l) => l.traceId === turn.traceId)!;
     expect(log.body).toBe('turn answered');
     expect(JSON.stringify(log)).not.toContain('46-36'); // no message content in logs
@@ -200,7 +224,10 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
 
     const resolve = tree.one('graphql.resolve report');
     // item 10: exactly one exception event for one error (the GraphQL instrumentation's), error.type on the span
-    expect(resolve.events.filter((e) => e.name === 'exception'), JSON.stringify(resolve.events)).toHaveLength(1);
+    expect(
+      resolve.events.filter((e) => e.name === 'exception'),
+      JSON.stringify(resolve.events),
+    ).toHaveLength(1);
     expect(resolve.events[0]!.attributes['exception.type']).toBe('GraphQLError');
     expect(resolve.attributes['error.type']).toBe('GUARDRAIL_TRIPPED');
     expect(resolve.status.code).toBe(STATUS_ERROR);
@@ -210,20 +237,33 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
     const points = await receiver.waitFor(() =>
       receiver
         .metricPoints()
-        .find((p) => p.name === 'gen_ai.client.operation.duration' && p.attributes['error.type'] === 'InputGuardrailTripwireTriggered'),
+        .find(
+          (p) =>
+            p.name === 'gen_ai.client.operation.duration' &&
+            p.attributes['error.type'] === 'InputGuardrailTripwireTriggered',
+        ),
     );
     expect(points.attributes['gen_ai.operation.name']).toBe('invoke_agent');
   });
 
   test('a conversation: report then followUp share gen_ai.conversation.id, with turn numbers 1 and 2', async () => {
-    const first = (await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } })).body.data!.report;
-    const next = await gql(api.graphqlUrl, FOLLOW_UP, { input: { sessionId: first.sessionId, message: 'And the Celtics? Their record?' } });
+    const first = (await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } })).body.data!
+      .report;
+    const next = await gql(api.graphqlUrl, FOLLOW_UP, {
+      input: { sessionId: first.sessionId, message: 'And the Celtics? Their record?' },
+    });
     const second = next.body.data!.followUp;
-    for (const [turn, number] of [[first, 1], [second, 2]] as const) {
+    for (const [turn, number] of [
+      [first, 1],
+      [second, 2],
+    ] as const) {
       await waitForTrace(receiver, turn.traceId);
       const tree = treeOf(receiver.spans(), turn.traceId);
       const agent = tree.one('invoke_agent NBA_Reporter');
-      expect(agent.attributes).toMatchObject({ 'gen_ai.conversation.id': first.sessionId.slice(0, 12), 'gen_ai.agent.turn': number });
+      expect(agent.attributes).toMatchObject({
+        'gen_ai.conversation.id': first.sessionId.slice(0, 12),
+        'gen_ai.agent.turn': number,
+      });
       for (const chat of tree.named(`chat ${MODEL}`)) expect(chat.attributes['gen_ai.agent.turn']).toBe(number);
     }
   });
@@ -249,7 +289,8 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
         'execute_tool calculate_win_percentage',
         'run_guardrail nba_content_guardrail',
       ]);
-      for (const s of children) expect(s.attributes['gen_ai.conversation.id'] ?? turn.sessionId.slice(0, 12)).toBe(turn.sessionId.slice(0, 12));
+      for (const s of children)
+        expect(s.attributes['gen_ai.conversation.id'] ?? turn.sessionId.slice(0, 12)).toBe(turn.sessionId.slice(0, 12));
     }
   });
 });
@@ -257,7 +298,9 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
 describe('message content capture', () => {
   test('with OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true the content attributes parse as JSON in the spec schema', async () => {
     const receiver = await startOtlpReceiver();
-    const api = await spawnApi({ env: otlpEnv(receiver.url, { OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'true' }) });
+    const api = await spawnApi({
+      env: otlpEnv(receiver.url, { OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'true' }),
+    });
     try {
       const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
       const turn = res.body.data!.report;
@@ -272,11 +315,14 @@ describe('message content capture', () => {
         const tools = chat.attributes['gen_ai.tool.definitions'] as any[];
         for (const v of [input, output, system, tools]) expect(Array.isArray(v)).toBe(true);
         expect(input[0]).toMatchObject({ role: 'user', parts: [{ type: 'text', content: RAPTORS }] });
-        for (const m of output) expect(m).toMatchObject({ role: 'assistant', finish_reason: expect.any(String), parts: expect.any(Array) });
+        for (const m of output)
+          expect(m).toMatchObject({ role: 'assistant', finish_reason: expect.any(String), parts: expect.any(Array) });
         expect(system[0]).toMatchObject({ type: 'text', content: expect.stringContaining('NBA') });
         expect(tools).toContainEqual(expect.objectContaining({ type: 'function', name: 'calculate_win_percentage' }));
       }
-      const second = chats.find((c) => JSON.stringify(c.attributes['gen_ai.input.messages']).includes('tool_call_response'))!;
+      const second = chats.find((c) =>
+        JSON.stringify(c.attributes['gen_ai.input.messages']).includes('tool_call_response'),
+      )!;
       const response = (second.attributes['gen_ai.input.messages'] as Array<{ parts: Array<{ type: string }> }>)
         .flatMap((m) => m.parts)
         .find((p) => p.type === 'tool_call_response');
@@ -292,13 +338,18 @@ describe('message content capture', () => {
 
   test('span_and_event: one gen_ai.client.inference.operation.details OTLP log record per chat, in its span, with content', async () => {
     const receiver = await startOtlpReceiver();
-    const api = await spawnApi({ env: otlpEnv(receiver.url, { OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'span_and_event' }) });
+    const api = await spawnApi({
+      env: otlpEnv(receiver.url, { OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'span_and_event' }),
+    });
     try {
-      const turn = (await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } })).body.data!.report;
+      const turn = (await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } })).body.data!
+        .report;
       await waitForTrace(receiver, turn.traceId);
       const chats = treeOf(receiver.spans(), turn.traceId).named(`chat ${MODEL}`);
       const events = await receiver.waitFor(() => {
-        const found = receiver.logs().filter((l) => l.eventName === 'gen_ai.client.inference.operation.details' && l.traceId === turn.traceId);
+        const found = receiver
+          .logs()
+          .filter((l) => l.eventName === 'gen_ai.client.inference.operation.details' && l.traceId === turn.traceId);
         return found.length === 2 && found;
       });
       for (const event of events) {
@@ -312,7 +363,10 @@ describe('message content capture', () => {
           'gen_ai.usage.input_tokens': chat.attributes['gen_ai.usage.input_tokens'],
         });
         expect(event.attributes['gen_ai.input.messages']).toEqual(chat.attributes['gen_ai.input.messages']);
-        expect((event.attributes['gen_ai.input.messages'] as any[])[0]).toMatchObject({ role: 'user', parts: [{ type: 'text', content: RAPTORS }] });
+        expect((event.attributes['gen_ai.input.messages'] as any[])[0]).toMatchObject({
+          role: 'user',
+          parts: [{ type: 'text', content: RAPTORS }],
+        });
       }
     } finally {
       await api.stop();
@@ -328,7 +382,10 @@ describe('switches and shutdown', () => {
     const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });
     expect(res.body.data!.report.traceId).toBeNull();
     expect(await api.stop()).toBe(0);
-    const line = api.output().split('\n').find((l) => l.startsWith('OTEL_MODULES_LOADED='))!;
+    const line = api
+      .output()
+      .split('\n')
+      .find((l) => l.startsWith('OTEL_MODULES_LOADED='))!;
     expect(JSON.parse(line.slice('OTEL_MODULES_LOADED='.length))).toEqual([]);
   });
 
@@ -383,7 +440,11 @@ describe('switches and shutdown', () => {
   test('shutdown flushes traces, metrics and logs that were still buffered', async () => {
     const receiver = await startOtlpReceiver();
     const api = await spawnApi({
-      env: otlpEnv(receiver.url, { OTEL_BSP_SCHEDULE_DELAY: '60000', OTEL_BLRP_SCHEDULE_DELAY: '60000', OTEL_METRIC_EXPORT_INTERVAL: '60000' }),
+      env: otlpEnv(receiver.url, {
+        OTEL_BSP_SCHEDULE_DELAY: '60000',
+        OTEL_BLRP_SCHEDULE_DELAY: '60000',
+        OTEL_METRIC_EXPORT_INTERVAL: '60000',
+      }),
     });
     try {
       const res = await gql(api.graphqlUrl, REPORT, { input: { topic: 'GENERAL', message: RAPTORS } });

@@ -7,16 +7,16 @@ import { PostgresSessionStore, type StoredSession } from '@nba-reporter/agent';
 import {
   createTestDatabase,
   nginxUnavailable,
+  type OtlpReceiver,
   otlpTestEnv,
   pgUnavailable,
+  type RunningNginx,
+  type ScriptedOpenAI,
+  type SpawnedApi,
   spawnApi,
   startNginx,
   startOtlpReceiver,
   startScriptedOpenAI,
-  type OtlpReceiver,
-  type RunningNginx,
-  type ScriptedOpenAI,
-  type SpawnedApi,
   type TestDatabase,
 } from '@nba-reporter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +45,9 @@ describe.skipIf(skipReason)('three API instances on one PostgreSQL behind nginx'
   beforeAll(async () => {
     [db, model, receiver] = await Promise.all([
       createTestDatabase('nba_topology'),
-      startScriptedOpenAI({ defaultReply: { text: 'The Boston Celtics went 61-21 in the 2024-25 NBA season.', delayMs: MODEL_DELAY_MS } }),
+      startScriptedOpenAI({
+        defaultReply: { text: 'The Boston Celtics went 61-21 in the 2024-25 NBA season.', delayMs: MODEL_DELAY_MS },
+      }),
       startOtlpReceiver(),
     ]);
     // Started together: the schema migration must run once while the three race for it.
@@ -116,7 +118,9 @@ describe.skipIf(skipReason)('three API instances on one PostgreSQL behind nginx'
   }
 
   const userTexts = (session: StoredSession | undefined) =>
-    (session?.items ?? []).filter((i) => (i as { role?: string }).role === 'user').map((i) => String((i as { content: unknown }).content));
+    (session?.items ?? [])
+      .filter((i) => (i as { role?: string }).role === 'user')
+      .map((i) => String((i as { content: unknown }).content));
 
   it('keeps the context of a conversation whose turns land on different instances', async () => {
     const sessionId = await report('Conversation A: how did the NBA Boston Celtics do this season?');
@@ -190,16 +194,27 @@ describe.skipIf(skipReason)('three API instances on one PostgreSQL behind nginx'
     const allUsers = userTexts(stored);
     const modelSaw = model
       .requestsTo('chat.completions')
-      .map((req) => (req.body.messages as Array<{ role: string; content: unknown }>).filter((m) => m.role === 'user').map((m) => String(m.content)))
+      .map((req) =>
+        (req.body.messages as Array<{ role: string; content: unknown }>)
+          .filter((m) => m.role === 'user')
+          .map((m) => String(m.content)),
+      )
       .filter((users) => users[0] === allUsers[0]);
     for (let k = 1; k < allUsers.length; k++) {
       const prefix = JSON.stringify(allUsers.slice(0, k + 1));
-      expect(modelSaw.some((users) => JSON.stringify(users) === prefix), `turn ${k + 1} was computed from other history`).toBe(true);
+      expect(
+        modelSaw.some((users) => JSON.stringify(users) === prefix),
+        `turn ${k + 1} was computed from other history`,
+      ).toBe(true);
     }
     // Each stored turn is whole: a user message followed by the assistant's answer, never two users in a row.
-    const roles = stored!.items.map((i) => (i as { role?: string; type?: string }).role ?? (i as { type?: string }).type);
+    const roles = stored!.items.map(
+      (i) => (i as { role?: string; type?: string }).role ?? (i as { type?: string }).type,
+    );
     for (let i = 1; i < roles.length; i++) if (roles[i] === 'user') expect(roles[i - 1]).toBe('assistant');
-    process.stderr.write(`topology: ${acked.length} concurrent follow-ups acknowledged, ${busy} SESSION_BUSY refusals retried\n`);
+    process.stderr.write(
+      `topology: ${acked.length} concurrent follow-ups acknowledged, ${busy} SESSION_BUSY refusals retried\n`,
+    );
   }, 90_000);
 
   it("sends every instance's spans to one OTLP receiver, told apart by service.instance.id", async () => {
@@ -214,11 +229,14 @@ describe.skipIf(skipReason)('three API instances on one PostgreSQL behind nginx'
     }, 20_000);
     expect([...ids].sort()).toEqual(['api-0', 'api-1', 'api-2']);
     for (const id of ids) {
-      expect(receiver.spans().some((s) => s.resource['service.instance.id'] === id && s.name.startsWith('invoke_agent'))).toBe(true);
+      expect(
+        receiver.spans().some((s) => s.resource['service.instance.id'] === id && s.name.startsWith('invoke_agent')),
+      ).toBe(true);
     }
     // PostgreSQL queries are client spans inside the requests' traces, with the statement but never its values.
     const isQuery = (span: { name: string; attributes: Record<string, unknown> }) =>
-      span.name.startsWith('pg.query') && (span.attributes['db.system.name'] ?? span.attributes['db.system']) === 'postgresql';
+      span.name.startsWith('pg.query') &&
+      (span.attributes['db.system.name'] ?? span.attributes['db.system']) === 'postgresql';
     const queries = await receiver.waitFor(() => {
       const spans = receiver.spans();
       const serverTraces = new Set(spans.filter((x) => x.kind === 2).map((x) => x.traceId));
@@ -240,7 +258,10 @@ describe.skipIf(skipReason)('three API instances on one PostgreSQL behind nginx'
         headers: { 'content-type': 'application/json', 'idempotency-key': key },
         body: JSON.stringify({ query: FOLLOW_UP, variables: { input: { sessionId, message } } }),
         signal: AbortSignal.timeout(30_000),
-      }).then(async (res) => ({ status: res.status, body: (await res.json()) as { data?: { followUp: { message: string; usage: unknown } } } }));
+      }).then(async (res) => ({
+        status: res.status,
+        body: (await res.json()) as { data?: { followUp: { message: string; usage: unknown } } },
+      }));
     const first = await send('client-key-000000001', 'Conversation I, NBA follow-up');
     const again = await send('client-key-000000001', 'Conversation I, NBA follow-up'); // round-robin: another instance
     expect(first.status).toBe(200);
@@ -255,7 +276,9 @@ describe.skipIf(skipReason)('three API instances on one PostgreSQL behind nginx'
 
   it('loses, fails and doubles no turn when an instance is killed with SIGKILL under load; the others keep serving', async () => {
     const CLIENTS = 6;
-    const sessions = await Promise.all(Array.from({ length: CLIENTS }, (_, c) => report(`Conversation K${c} about the NBA Finals`)));
+    const sessions = await Promise.all(
+      Array.from({ length: CLIENTS }, (_, c) => report(`Conversation K${c} about the NBA Finals`)),
+    );
     const sent = sessions.map(() => [] as string[]);
     const acked = sessions.map(() => [] as string[]);
     const failures: Call[] = [];
@@ -313,7 +336,9 @@ describe.skipIf(skipReason)('three API instances on one PostgreSQL behind nginx'
       for (const message of acked[c]!) expect(texts).toContain(message); // every acknowledged turn is there
       expect(texts).toEqual(sent[c]); // every message sent, once, in order: nothing lost, invented or doubled
     }
-    process.stderr.write(`topology: killed api-${victim} after 12 acknowledged turns; ${ackedAfterKill} acknowledged after, ${failures.length} failed\n`);
+    process.stderr.write(
+      `topology: killed api-${victim} after 12 acknowledged turns; ${ackedAfterKill} acknowledged after, ${failures.length} failed\n`,
+    );
   }, 120_000);
 });
 

@@ -3,9 +3,9 @@
  * same data as the OTLP export, its bounds under load, and where it is on or off.
  */
 import { fileURLToPath } from 'node:url';
-import { otlpTestEnv, spawnApi, startOtlpReceiver, type OtlpReceiver, type SpawnedApi } from '@nba-reporter/testing';
+import { type OtlpReceiver, otlpTestEnv, type SpawnedApi, spawnApi, startOtlpReceiver } from '@nba-reporter/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FOLLOW_UP, OFF_TOPIC, RAPTORS, REPORT, gql } from './helpers.js';
+import { FOLLOW_UP, gql, OFF_TOPIC, RAPTORS, REPORT } from './helpers.js';
 
 const KIND_NAMES: Record<number, string> = { 1: 'INTERNAL', 2: 'SERVER', 3: 'CLIENT', 4: 'PRODUCER', 5: 'CONSUMER' };
 const STATUS_NAMES: Record<number, string> = { 0: 'UNSET', 1: 'OK', 2: 'ERROR' };
@@ -39,8 +39,14 @@ interface Trace {
   metrics: { name: string; value: number; attributes: Record<string, unknown>; spanId: string }[];
 }
 
-async function getJson<T = any>(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Headers }> {
-  const res = await fetch(url, { headers: { accept: 'application/json', ...headers }, signal: AbortSignal.timeout(10_000) });
+async function getJson<T = any>(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T; headers: Headers }> {
+  const res = await fetch(url, {
+    headers: { accept: 'application/json', ...headers },
+    signal: AbortSignal.timeout(10_000),
+  });
   return { status: res.status, body: (await res.json()) as T, headers: res.headers };
 }
 
@@ -50,7 +56,8 @@ async function completeTrace(api: SpawnedApi, traceId: string, headers: Record<s
   for (;;) {
     const { status, body } = await getJson<Trace>(`${api.url}/debug/traces/${traceId}`, headers);
     if (status === 200 && body.complete) return body;
-    if (Date.now() > deadline) throw new Error(`trace ${traceId} not complete: ${status} ${JSON.stringify(body).slice(0, 300)}`);
+    if (Date.now() > deadline)
+      throw new Error(`trace ${traceId} not complete: ${status} ${JSON.stringify(body).slice(0, 300)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -84,7 +91,8 @@ describe('GET /debug/traces on the default (development) API, no OTLP endpoint',
     const byId = new Map(trace.spans.map((s) => [s.spanId, s]));
     const agent = trace.spans.find((s) => s.name === 'invoke_agent NBA_Reporter')!;
     expect(byId.get(agent.parentSpanId)!.name).toBe('graphql.resolve report');
-    for (const s of trace.spans.filter((x) => x.name.startsWith('chat') || x.name.startsWith('execute_tool'))) expect(s.parentSpanId).toBe(agent.spanId);
+    for (const s of trace.spans.filter((x) => x.name.startsWith('chat') || x.name.startsWith('execute_tool')))
+      expect(s.parentSpanId).toBe(agent.spanId);
     expect(trace).toMatchObject({
       sessionId: turn.sessionId.slice(0, 12), // spans carry a prefix of the session id, never the whole bearer
       operation: 'Report',
@@ -94,7 +102,9 @@ describe('GET /debug/traces on the default (development) API, no OTLP endpoint',
     });
     expect(trace.resource['service.name']).toBe('nba-reporter-api');
 
-    const follow = await gql(api.graphqlUrl, FOLLOW_UP, { input: { sessionId: turn.sessionId, message: 'And their home record?' } });
+    const follow = await gql(api.graphqlUrl, FOLLOW_UP, {
+      input: { sessionId: turn.sessionId, message: 'And their home record?' },
+    });
     const second = follow.body.data!.followUp;
     await completeTrace(api, second.traceId);
     const { body: session } = await getJson(`${api.url}/debug/traces?sessionId=${turn.sessionId}`);
@@ -112,7 +122,9 @@ describe('GET /debug/traces on the default (development) API, no OTLP endpoint',
     const traceId = res.body.errors![0]!.extensions!['traceId'] as string;
     const trace = await completeTrace(api, traceId);
     expect(trace).toMatchObject({ guardrailTripped: true, errorType: 'InputGuardrailTripwireTriggered' });
-    expect(trace.spans.find((s) => s.name.startsWith('run_guardrail'))!.attributes['gen_ai.guardrail.triggered']).toBe(true);
+    expect(trace.spans.find((s) => s.name.startsWith('run_guardrail'))!.attributes['gen_ai.guardrail.triggered']).toBe(
+      true,
+    );
   });
 
   test('bad requests get a clear JSON error, never a stack', async () => {
@@ -188,12 +200,18 @@ describe('the view and the OTLP export of the same request', () => {
     // The view's per-turn GenAI points add up to the exported histograms (this process served this one turn).
     const points = await receiver.waitFor(() => {
       const p = receiver.metricPoints().filter((m) => m.name.startsWith('gen_ai.client.') && m.type === 'histogram');
-      return p.some((m) => m.attributes['gen_ai.operation.name'] === 'invoke_agent') && p.some((m) => m.name === 'gen_ai.client.token.usage') && p;
+      return (
+        p.some((m) => m.attributes['gen_ai.operation.name'] === 'invoke_agent') &&
+        p.some((m) => m.name === 'gen_ai.client.token.usage') &&
+        p
+      );
     });
     expect(points.length).toBeGreaterThan(0);
     for (const exportedPoint of points) {
       const key = JSON.stringify(Object.entries(exportedPoint.attributes).sort());
-      const mine = view.metrics.filter((m) => m.name === exportedPoint.name && JSON.stringify(Object.entries(m.attributes).sort()) === key);
+      const mine = view.metrics.filter(
+        (m) => m.name === exportedPoint.name && JSON.stringify(Object.entries(m.attributes).sort()) === key,
+      );
       expect(mine.length, `${exportedPoint.name} ${key}`).toBe(exportedPoint.count);
       const sum = mine.reduce((n, m) => n + m.value, 0);
       expect(sum).toBeCloseTo(exportedPoint.sum!, 6);
@@ -206,7 +224,11 @@ describe('memory bound under real HTTP load', () => {
   test('400 turns at concurrency 8 with MAX_TRACES=50: the store keeps 50 traces, within its byte bound', async () => {
     const maxBytes = 512 * 1024;
     const api = await spawnApi({
-      env: { NBA_REPORTER_TRACE_VIEW_MAX_TRACES: '50', NBA_REPORTER_TRACE_VIEW_MAX_BYTES: String(maxBytes), NBA_REPORTER_RATE_LIMIT: '0' },
+      env: {
+        NBA_REPORTER_TRACE_VIEW_MAX_TRACES: '50',
+        NBA_REPORTER_TRACE_VIEW_MAX_BYTES: String(maxBytes),
+        NBA_REPORTER_RATE_LIMIT: '0',
+      },
     });
     try {
       let next = 0;
@@ -286,12 +308,18 @@ describe('where the view runs', () => {
       expect(await api.stop()).toBe(0);
     }
     expect(status).toBe(404);
-    const line = api.output().split('\n').find((l) => l.startsWith('TRACE_VIEW_MODULES_LOADED='))!;
+    const line = api
+      .output()
+      .split('\n')
+      .find((l) => l.startsWith('TRACE_VIEW_MODULES_LOADED='))!;
     expect(JSON.parse(line.slice('TRACE_VIEW_MODULES_LOADED='.length))).toEqual([]);
   });
 
   test('NBA_REPORTER_TRACE_VIEW overrides either way; a malformed value stops start-up with one line', async () => {
-    const on = await spawnApi({ env: { NODE_ENV: 'production', NBA_REPORTER_TRACE_VIEW: 'true' }, nodeFlags: ['--import', recorder] });
+    const on = await spawnApi({
+      env: { NODE_ENV: 'production', NBA_REPORTER_TRACE_VIEW: 'true' },
+      nodeFlags: ['--import', recorder],
+    });
     try {
       const res = await getJson(`${on.url}/debug/traces`);
       expect(res.status).toBe(200);

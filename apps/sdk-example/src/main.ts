@@ -4,7 +4,7 @@
 //   NBA_REPORTER_URL=http://localhost:4000/graphql npm start --workspace @nba-reporter/sdk-example
 //
 // Prints one line per step. Exit code 0 when every step behaved as expected, 1 otherwise.
-import { createNbaReporterClient, isNbaReporterError, type AgentTurn } from '@nba-reporter/sdk';
+import { type AgentTurn, createNbaReporterClient, isNbaReporterError } from '@nba-reporter/sdk';
 
 const url = process.env['NBA_REPORTER_URL'] ?? 'http://localhost:4000/graphql';
 const client = createNbaReporterClient({ url, timeoutMs: 30_000, headers: { 'x-client': 'sdk-example' } });
@@ -37,7 +37,9 @@ try {
     process.exitCode = 1;
   } catch (error) {
     if (!isNbaReporterError(error, 'GUARDRAIL_TRIPPED')) throw error;
-    console.log(`guardrail: code=${error.code} status=${error.status} trace=${error.traceId ?? '-'} reason=${oneLine(error.reason ?? '-')}`);
+    console.log(
+      `guardrail: code=${error.code} status=${error.status} trace=${error.traceId ?? '-'} reason=${oneLine(error.reason ?? '-')}`,
+    );
   }
 
   try {
@@ -56,7 +58,9 @@ try {
   }
 } catch (error) {
   if (isNbaReporterError(error)) {
-    console.error(`error: code=${error.code} status=${error.status ?? '-'} trace=${error.traceId ?? '-'} ${error.message}`);
+    console.error(
+      `error: code=${error.code} status=${error.status ?? '-'} trace=${error.traceId ?? '-'} ${error.message}`,
+    );
   } else {
     console.error('error:', error);
   }

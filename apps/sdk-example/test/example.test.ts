@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { spawnApi, type SpawnedApi } from '@nba-reporter/testing';
+import { type SpawnedApi, spawnApi } from '@nba-reporter/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
 const run = promisify(execFile);

@@ -2,7 +2,7 @@
  * Runs the evaluation sets: the answer set through the real Agents SDK runner with the offline model (tool calls
  * included), and the guardrail set through the keyword guardrail. Returns scores and every miss.
  */
-import { Runner, type AgentInputItem } from '@openai/agents-core';
+import { type AgentInputItem, Runner } from '@openai/agents-core';
 import { createNbaReporterAgent } from '../src/agent.js';
 import { checkNbaRelevance } from '../src/guardrail.js';
 import { OfflineNbaModel } from '../src/offline/model.js';
@@ -61,16 +61,28 @@ export async function scoreAnswers(set: readonly EvalConversation[] = ANSWER_SET
       // A follow-up must never get the previous answer again, word for word.
       if (answer === previous) unwanted.push('(the previous answer, repeated)');
       previous = answer;
-      if (missing.length || unwanted.length) misses.push({ id: conversation.id, ask: turn.ask, missing, unwanted, answer });
+      if (missing.length || unwanted.length)
+        misses.push({ id: conversation.id, ask: turn.ask, missing, unwanted, answer });
     }
   }
-  return { turns, correct: turns - misses.length, accuracy: (turns - misses.length) / turns, conversations: set.length, misses };
+  return {
+    turns,
+    correct: turns - misses.length,
+    accuracy: (turns - misses.length) / turns,
+    conversations: set.length,
+    misses,
+  };
 }
 
 /** A conversation so far, as the guardrail sees it on a follow-up: an earlier question and its answer. */
 const EARLIER_TURN = [
   { type: 'message', role: 'user', content: 'Who won the 2025 NBA Finals?' },
-  { type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'The Oklahoma City Thunder beat the Indiana Pacers 4-3.' }] },
+  {
+    type: 'message',
+    role: 'assistant',
+    status: 'completed',
+    content: [{ type: 'output_text', text: 'The Oklahoma City Thunder beat the Indiana Pacers 4-3.' }],
+  },
 ];
 
 /** Classifies every message of `set` (default the bundled set) with the keyword guardrail. */
@@ -103,10 +115,14 @@ export function formatReport(answers: AnswerScore, guardrail: GuardrailScore): s
   const lines = [
     `Answers: ${answers.correct}/${answers.turns} turns correct (${(answers.accuracy * 100).toFixed(1)}%) over ${answers.conversations} conversations`,
     ...answers.misses.map(
-      (m) => `  MISS [${m.id}] ${JSON.stringify(m.ask)}${m.missing.length ? ` missing ${JSON.stringify(m.missing)}` : ''}${m.unwanted.length ? ` unwanted ${JSON.stringify(m.unwanted)}` : ''}\n      answer: ${m.answer.replace(/\n+/g, ' | ').slice(0, 400)}`,
+      (m) =>
+        `  MISS [${m.id}] ${JSON.stringify(m.ask)}${m.missing.length ? ` missing ${JSON.stringify(m.missing)}` : ''}${m.unwanted.length ? ` unwanted ${JSON.stringify(m.unwanted)}` : ''}\n      answer: ${m.answer.replace(/\n+/g, ' | ').slice(0, 400)}`,
     ),
     `Guardrail: ${guardrail.messages} messages, precision ${guardrail.precision.toFixed(3)}, recall ${guardrail.recall.toFixed(3)}, accuracy ${(guardrail.accuracy * 100).toFixed(1)}%`,
-    ...guardrail.misses.map((m) => `  MISS ${m.onTopic ? 'refused on-topic' : 'passed off-topic'}${m.followUp ? ' (follow-up)' : ''}: ${JSON.stringify(m.text)}`),
+    ...guardrail.misses.map(
+      (m) =>
+        `  MISS ${m.onTopic ? 'refused on-topic' : 'passed off-topic'}${m.followUp ? ' (follow-up)' : ''}: ${JSON.stringify(m.text)}`,
+    ),
   ];
   return lines.join('\n');
 }

@@ -5,8 +5,8 @@ import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 import { DEFAULT_HISTORY_TOKENS, DEFAULT_HISTORY_TURNS } from './history.js';
 import { OFFLINE_MODEL_NAME } from './offline/model.js';
-import { isPostgresUrl } from './sessions/url.js';
 import { DEFAULT_SESSION_MAX_TURNS, DEFAULT_SESSION_TTL_MS } from './sessions/store.js';
+import { isPostgresUrl } from './sessions/url.js';
 
 /** How the input guardrail decides: keywords only (default), or keywords then a model-judged classifier. */
 export type GuardrailMode = 'keyword' | 'model';
@@ -159,7 +159,10 @@ export function loadReporterConfig(env: Record<string, string | undefined> = pro
 
   const rawGuardrail = value(env, 'NBA_REPORTER_GUARDRAIL') ?? 'keyword';
   if (!(GUARDRAIL_MODES as readonly string[]).includes(rawGuardrail)) {
-    throw new ConfigError('NBA_REPORTER_GUARDRAIL', `NBA_REPORTER_GUARDRAIL must be one of ${GUARDRAIL_MODES.join(', ')} ${got(rawGuardrail)}`);
+    throw new ConfigError(
+      'NBA_REPORTER_GUARDRAIL',
+      `NBA_REPORTER_GUARDRAIL must be one of ${GUARDRAIL_MODES.join(', ')} ${got(rawGuardrail)}`,
+    );
   }
   if (rawGuardrail === 'model' && provider === 'offline') {
     throw new ConfigError(
@@ -179,7 +182,7 @@ export function loadReporterConfig(env: Record<string, string | undefined> = pro
       url = undefined;
     }
     // The value may hold a password: never echo it.
-    if (!url || !url.hostname) {
+    if (!url?.hostname) {
       throw new ConfigError(
         'NBA_REPORTER_SESSION_DB',
         'NBA_REPORTER_SESSION_DB is not a valid PostgreSQL URL (expected postgres://user:password@host:5432/database)',
@@ -211,12 +214,40 @@ export function loadReporterConfig(env: Record<string, string | undefined> = pro
       `a whole number from 0 to ${MAX_RETRIES}`,
     ),
     sessionTtlMs: duration(env, 'NBA_REPORTER_SESSION_TTL', DEFAULT_SESSION_TTL_MS),
-    sessionMaxTurns: integer(env, 'NBA_REPORTER_SESSION_MAX_TURNS', DEFAULT_SESSION_MAX_TURNS, 1, 1_000_000, 'a whole number from 1 to 1000000'),
-    historyTurns: integer(env, 'NBA_REPORTER_HISTORY_TURNS', DEFAULT_HISTORY_TURNS, 1, 10_000, 'a whole number from 1 to 10000'),
-    historyTokens: integer(env, 'NBA_REPORTER_HISTORY_TOKENS', DEFAULT_HISTORY_TOKENS, 100, 10_000_000, 'a whole number from 100 to 10000000'),
+    sessionMaxTurns: integer(
+      env,
+      'NBA_REPORTER_SESSION_MAX_TURNS',
+      DEFAULT_SESSION_MAX_TURNS,
+      1,
+      1_000_000,
+      'a whole number from 1 to 1000000',
+    ),
+    historyTurns: integer(
+      env,
+      'NBA_REPORTER_HISTORY_TURNS',
+      DEFAULT_HISTORY_TURNS,
+      1,
+      10_000,
+      'a whole number from 1 to 10000',
+    ),
+    historyTokens: integer(
+      env,
+      'NBA_REPORTER_HISTORY_TOKENS',
+      DEFAULT_HISTORY_TOKENS,
+      100,
+      10_000_000,
+      'a whole number from 100 to 10000000',
+    ),
     guardrail,
   };
-  const pgPoolSize = integer(env, 'NBA_REPORTER_PG_POOL_SIZE', DEFAULT_PG_POOL_SIZE, 1, 1000, 'a whole number from 1 to 1000');
+  const pgPoolSize = integer(
+    env,
+    'NBA_REPORTER_PG_POOL_SIZE',
+    DEFAULT_PG_POOL_SIZE,
+    1,
+    1000,
+    'a whole number from 1 to 1000',
+  );
   if (value(env, 'NBA_REPORTER_PG_POOL_SIZE') !== undefined) config.pgPoolSize = pgPoolSize;
   if (apiKey) config.apiKey = apiKey;
   if (baseURL) config.baseURL = baseURL;
@@ -228,7 +259,10 @@ function duration(env: Record<string, string | undefined>, name: string, fallbac
   if (raw === undefined) return fallback;
   const ms = parseDuration(raw);
   if (ms === undefined) {
-    throw new ConfigError(name, `${name} must be a duration such as 30m, 12h or 7d (units ms, s, m, h, d; at most 10 years) ${got(raw)}`);
+    throw new ConfigError(
+      name,
+      `${name} must be a duration such as 30m, 12h or 7d (units ms, s, m, h, d; at most 10 years) ${got(raw)}`,
+    );
   }
   return ms;
 }

@@ -54,7 +54,9 @@ export class SessionNotFoundError extends ReporterError {
   readonly sessionId: string;
 
   constructor(sessionId: string) {
-    super(`Session ${idPrefix(sessionId)} not found (unknown, expired or not yours). Start a conversation with report.`);
+    super(
+      `Session ${idPrefix(sessionId)} not found (unknown, expired or not yours). Start a conversation with report.`,
+    );
     this.sessionId = sessionId;
   }
 }
@@ -79,7 +81,9 @@ export class SessionTurnLimitError extends ReporterError {
   readonly maxTurns: number;
 
   constructor(sessionId: string, maxTurns: number) {
-    super(`Session ${idPrefix(sessionId)} has reached its limit of ${maxTurns} turns. Start a new conversation with report.`);
+    super(
+      `Session ${idPrefix(sessionId)} has reached its limit of ${maxTurns} turns. Start a new conversation with report.`,
+    );
     this.maxTurns = maxTurns;
   }
 }
@@ -153,5 +157,7 @@ export class ConfigError extends ReporterError {
 
 /** True for any {@link ReporterError}, also one from another copy of this package (checked by a global brand). */
 export function isReporterError(e: unknown): e is ReporterError {
-  return e instanceof ReporterError || (e instanceof Error && (e as unknown as Record<symbol, unknown>)[BRAND] === true);
+  return (
+    e instanceof ReporterError || (e instanceof Error && (e as unknown as Record<symbol, unknown>)[BRAND] === true)
+  );
 }

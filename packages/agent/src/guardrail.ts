@@ -17,8 +17,16 @@
  */
 import type { InputGuardrail, InputGuardrailFunctionArgs } from '@openai/agents-core';
 import { findAward, findPlayers, findRecord, findTeams } from './offline/entities.js';
-import { ARENAS, COACHES, OFF_TOPIC_MARKERS, OTHER_SPORTS, PLEASANTRIES, STRONG_WORDS, WEAK_WORDS } from './offline/vocabulary.js';
 import { allMatches, memoize, normalize, phraseRegExp, words } from './offline/text.js';
+import {
+  ARENAS,
+  COACHES,
+  OFF_TOPIC_MARKERS,
+  OTHER_SPORTS,
+  PLEASANTRIES,
+  STRONG_WORDS,
+  WEAK_WORDS,
+} from './offline/vocabulary.js';
 
 /** Name of the guardrail, as it appears in traces and in {@link GuardrailTrippedError}. */
 export const NBA_GUARDRAIL_NAME = 'nba_content_guardrail';
@@ -31,14 +39,41 @@ export const OFF_TOPIC_REASON = 'The request is off-topic. Please ask questions 
  * basketball-only ones are strong signals, the generic ones ("team", "game", "score", "news", …) weak ones.
  */
 export const NBA_GUARDRAIL_KEYWORDS: readonly string[] = Object.freeze([
-  'nba', 'basketball', 'player', 'team', 'finals', 'playoff', 'standing', 'court', 'wins', 'losses', 'score',
-  'game', 'championship', 'conference', 'mvp', 'report', 'news', 'cavs', 'knicks', 'thunder', 'spurs',
+  'nba',
+  'basketball',
+  'player',
+  'team',
+  'finals',
+  'playoff',
+  'standing',
+  'court',
+  'wins',
+  'losses',
+  'score',
+  'game',
+  'championship',
+  'conference',
+  'mvp',
+  'report',
+  'news',
+  'cavs',
+  'knicks',
+  'thunder',
+  'spurs',
 ]);
 
 /** Basketball words that pass on their own. */
 export const NBA_GUARDRAIL_STRONG_WORDS: readonly string[] = Object.freeze([...STRONG_WORDS]);
 /** Sport words that need company. */
-export const NBA_GUARDRAIL_WEAK_WORDS: readonly string[] = Object.freeze([...WEAK_WORDS, 'make it', 'made it', 'how did', 'how far', 'teammate', 'teammates']);
+export const NBA_GUARDRAIL_WEAK_WORDS: readonly string[] = Object.freeze([
+  ...WEAK_WORDS,
+  'make it',
+  'made it',
+  'how did',
+  'how far',
+  'teammate',
+  'teammates',
+]);
 
 const MIN_CHECKED_LENGTH = 5;
 const STRONG = phraseRegExp([...STRONG_WORDS, ...COACHES, ...ARENAS], 'g', true);
@@ -49,24 +84,72 @@ const PLEASANTRY = new RegExp(`^(?:${phraseRegExp(PLEASANTRIES, '').source}[\\s!
 
 /** Team nicknames and aliases that are also everyday words: strong only when written as a name ("the Heat"). */
 const AMBIGUOUS_NAMES = new Set([
-  'heat', 'magic', 'jazz', 'kings', 'suns', 'nets', 'bulls', 'thunder', 'warriors', 'rockets', 'hornets', 'wizards',
-  'bucks', 'hawks', 'spurs', 'pistons', 'pacers', 'nuggets', 'raptors', 'pelicans', 'cavaliers', 'clippers', 'blazers',
-  'grizzlies', 'mavericks', 'wolves', 'wiz', 'clips', 'raps', 'nugs', 'grizz', 'pels', 'dubs', 'celts', 'trailblazers',
+  'heat',
+  'magic',
+  'jazz',
+  'kings',
+  'suns',
+  'nets',
+  'bulls',
+  'thunder',
+  'warriors',
+  'rockets',
+  'hornets',
+  'wizards',
+  'bucks',
+  'hawks',
+  'spurs',
+  'pistons',
+  'pacers',
+  'nuggets',
+  'raptors',
+  'pelicans',
+  'cavaliers',
+  'clippers',
+  'blazers',
+  'grizzlies',
+  'mavericks',
+  'wolves',
+  'wiz',
+  'clips',
+  'raps',
+  'nugs',
+  'grizz',
+  'pels',
+  'dubs',
+  'celts',
+  'trailblazers',
 ]);
 /** The most everyday of them need "the" in front ("the Jazz", "the Heat"); a capital letter is not enough ("my Jazz guitar"). */
-const NEEDS_ARTICLE = new Set(['heat', 'magic', 'jazz', 'thunder', 'kings', 'suns', 'nets', 'bulls', 'spurs', 'bucks', 'hawks', 'warriors', 'rockets']);
+const NEEDS_ARTICLE = new Set([
+  'heat',
+  'magic',
+  'jazz',
+  'thunder',
+  'kings',
+  'suns',
+  'nets',
+  'bulls',
+  'spurs',
+  'bucks',
+  'hawks',
+  'warriors',
+  'rockets',
+]);
 /** Aliases that are place names: weak like a city, whatever their capitalisation ("the capital of Oklahoma"). */
 const PLACE_ALIASES = new Set(['oklahoma', 'philly', 'nola', 'minny', 'rip city', 'buzz city']);
 
 /** Words a short follow-up can be made of ("who won?", "was it close?", "and the year before?"). */
 const FOLLOW_UP_WORDS = new Set(
-  ('who what which when where why how did do does was were is are it its they them their theirs he his him she her that this those these ' +
+  (
+    'who what which when where why how did do does was were is are it its they them their theirs he his him she her that this those these ' +
     'the a an and but so or about win won wins lose lost many much more else anything games game close score first second third ' +
     'last best better worse worst year before after then next previous round series against tell me again really sure ok okay cool ' +
     'great thanks interesting right wrong not no yes of in on to for with play played player players team teams one ones both ' +
     'other same also just only still you can could would will should explain mean happen happened end ended finish finished ' +
     'over again most least record seed place went go going get got them their big biggest top bottom star stars now knocked ' +
-    'out beat eliminated swept lose closer close tighter longer shorter than compare versus vs them').split(' '),
+    'out beat eliminated swept lose closer close tighter longer shorter than compare versus vs them'
+  ).split(' '),
 );
 
 /** The outcome of {@link checkNbaRelevance}. */
@@ -123,7 +206,10 @@ export function isOngoingConversation(input: string | readonly unknown[]): boole
 /** A capitalised team name written as a name, not at the start of the text ("the Heat", "Magic fans" mid-sentence). */
 function writtenAsName(original: string, name: string): boolean {
   const capitalised = name.replace(/\b[a-z]/g, (c) => c.toUpperCase()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`(?:^|[^A-Za-z])((?:the|The|THE)\\s+)?(${capitalised}|${capitalised.toUpperCase()})(?![A-Za-z])`, 'g');
+  const pattern = new RegExp(
+    `(?:^|[^A-Za-z])((?:the|The|THE)\\s+)?(${capitalised}|${capitalised.toUpperCase()})(?![A-Za-z])`,
+    'g',
+  );
   for (let m = pattern.exec(original); m; m = pattern.exec(original)) {
     const start = m.index + m[0].indexOf(m[2]!);
     const before = original.slice(0, start).trimEnd();
@@ -138,7 +224,9 @@ function partOfOtherName(original: string, name: string): boolean {
   const forms = `(?:${escaped}|${escaped.replace(/\b[a-z]/g, (c) => c.toUpperCase())}|${escaped.toUpperCase()})`;
   const followed = new RegExp(`(?<![A-Za-z])${forms}\\s+(?:of\\s+[A-Z]|[A-Z][a-z])`).exec(original);
   // "the Heat of the NBA", "Thunder Game 7" are still the team.
-  return followed !== null && !/\s(?:of\s+(?:the\s+)?(?:NBA|East|West)|Game|Finals?|Fans?|vs\.?|Versus)\b/.test(followed[0]);
+  return (
+    followed !== null && !/\s(?:of\s+(?:the\s+)?(?:NBA|East|West)|Game|Finals?|Fans?|vs\.?|Versus)\b/.test(followed[0])
+  );
 }
 
 function verdict(text: string, relevant: boolean, confidence: 'strong' | 'weak', reason: string): NbaRelevance {
@@ -157,13 +245,28 @@ interface TextSignals {
 
 const textSignals = memoize((original: string): TextSignals => {
   const n = normalize(original);
-  const base = { short: original.trim().length < MIN_CHECKED_LENGTH, pleasantry: PLEASANTRY.test(n), weak: 0, conversational: false };
+  const base = {
+    short: original.trim().length < MIN_CHECKED_LENGTH,
+    pleasantry: PLEASANTRY.test(n),
+    weak: 0,
+    conversational: false,
+  };
   if (base.short || base.pleasantry) return base;
 
-  const teams = findTeams(original).map((m) => (m.kind === 'name' && PLACE_ALIASES.has(m.text) ? { ...m, kind: 'city' as const } : m));
-  const clearTeam = teams.some((m) => (m.kind === 'name' && !AMBIGUOUS_NAMES.has(m.text)) || m.kind === 'abbreviation' || m.kind === 'typo');
+  const teams = findTeams(original).map((m) =>
+    m.kind === 'name' && PLACE_ALIASES.has(m.text) ? { ...m, kind: 'city' as const } : m,
+  );
+  const clearTeam = teams.some(
+    (m) => (m.kind === 'name' && !AMBIGUOUS_NAMES.has(m.text)) || m.kind === 'abbreviation' || m.kind === 'typo',
+  );
   // "the Heat" is a team, but "the Magic Kingdom" or "the Kings of Leon" is something else.
-  const namedTeam = teams.some((m) => m.kind === 'name' && AMBIGUOUS_NAMES.has(m.text) && writtenAsName(original, m.text) && !partOfOtherName(original, m.text));
+  const namedTeam = teams.some(
+    (m) =>
+      m.kind === 'name' &&
+      AMBIGUOUS_NAMES.has(m.text) &&
+      writtenAsName(original, m.text) &&
+      !partOfOtherName(original, m.text),
+  );
   const strongTeam = clearTeam || namedTeam;
   const weakTeam = teams.length > 0 && !strongTeam;
   const players = findPlayers(n);
@@ -176,31 +279,46 @@ const textSignals = memoize((original: string): TextSignals => {
   const otherSport = OTHER_SPORT.test(n);
   const basketballNamed = /\b(?:nba|basketball|wnba|hoops)\b/.test(n);
 
-  if (otherSport && !basketballNamed && !strongTeam && !strongPlayer) return { ...base, decided: { relevant: false, reason: 'other sport' } };
+  if (otherSport && !basketballNamed && !strongTeam && !strongPlayer)
+    return { ...base, decided: { relevant: false, reason: 'other sport' } };
   OFF_TOPIC.lastIndex = 0;
   const offTopic = OFF_TOPIC.test(n);
   // An everyday team word is not enough against a clearly other topic ("the Rockets engine at SpaceX").
-  if (offTopic && !strongWord && !clearTeam && !strongPlayer) return { ...base, decided: { relevant: false, reason: 'other topic' } };
-  if (strongWord || strongTeam || strongPlayer) return { ...base, decided: { relevant: true, reason: strongWord ? 'basketball word' : strongTeam ? 'team' : 'player' } };
+  if (offTopic && !strongWord && !clearTeam && !strongPlayer)
+    return { ...base, decided: { relevant: false, reason: 'other topic' } };
+  if (strongWord || strongTeam || strongPlayer)
+    return {
+      ...base,
+      decided: { relevant: true, reason: strongWord ? 'basketball word' : strongTeam ? 'team' : 'player' },
+    };
   OFF_TOPIC.lastIndex = 0;
   // "season 3", "seasons 1 to 4": television, not basketball (NBA seasons are "2024-25").
-  if (OFF_TOPIC.test(n) || /\bseasons? (?:\d{1,2}|one|two|three|four|five|six|seven|eight)\b/.test(n)) return { ...base, decided: { relevant: false, reason: 'other topic' } };
+  if (OFF_TOPIC.test(n) || /\bseasons? (?:\d{1,2}|one|two|three|four|five|six|seven|eight)\b/.test(n))
+    return { ...base, decided: { relevant: false, reason: 'other topic' } };
 
   // Weak signals: sport words; two cities ("Houston or Denver?") count twice, everyday words ("heat", "magic") or a
   // common surname once at most; a won-lost record, a season label, "top 5" or an award count once each.
   const weakWords = new Set(allMatches(WEAK, n).map((m) => m.text)).size;
   // "Who was the best team?", "Who got swept?": a question about who finished best, worst or won reads as standings talk.
   const standingsQuestion =
-    /^(?:who|which|what)\b/.test(n) && /\b(?:best|worst|top|bottom|last|champions?|swept|sweep|won|lost|winner)\b/.test(n) && /\b(?:teams?|series|champions?|swept|seeds?|records?)\b/.test(n)
+    /^(?:who|which|what)\b/.test(n) &&
+    /\b(?:best|worst|top|bottom|last|champions?|swept|sweep|won|lost|winner)\b/.test(n) &&
+    /\b(?:teams?|series|champions?|swept|seeds?|records?)\b/.test(n)
       ? 1
       : 0;
-  const weakNames = Math.min(2, teams.filter((m) => m.kind === 'city').length) || (weakTeam || players.length > 0 ? 1 : 0);
+  const weakNames =
+    Math.min(2, teams.filter((m) => m.kind === 'city').length) || (weakTeam || players.length > 0 ? 1 : 0);
   const sportNumbers =
-    (record || /\b(?:20\d\d-\d\d|2024|2025)\b/.test(n) || /(?:^|[\s(])\.\d{3}(?!\d)/.test(original) ? 1 : 0) + (/\b(?:top|bottom) (?:\d{1,2}|three|four|five|ten)\b/.test(n) ? 1 : 0) + (findAward(n) ? 1 : 0);
+    (record || /\b(?:20\d\d-\d\d|2024|2025)\b/.test(n) || /(?:^|[\s(])\.\d{3}(?!\d)/.test(original) ? 1 : 0) +
+    (/\b(?:top|bottom) (?:\d{1,2}|three|four|five|ten)\b/.test(n) ? 1 : 0) +
+    (findAward(n) ? 1 : 0);
   const all = words(n).map((w) => w.word);
   // "What about Denver?", "And Boston?": nothing but an NBA city or team name after the prompt word reads as a team.
   const bare = n.replace(/^(?:(?:and|so|ok|okay|but)\s+)?(?:(?:what|how) about\s+|and\s+)?(?:the\s+)?/, '').trim();
-  const onlyATeam = teams.length > 0 && teams.some((m) => m.text === bare) && /^(?:(?:and|so|ok|okay|but)\s+)?(?:(?:what|how) about|and)\b/.test(n);
+  const onlyATeam =
+    teams.length > 0 &&
+    teams.some((m) => m.text === bare) &&
+    /^(?:(?:and|so|ok|okay|but)\s+)?(?:(?:what|how) about|and)\b/.test(n);
   return {
     ...base,
     weak: weakWords + weakNames + sportNumbers + (onlyATeam ? 1 : 0) + standingsQuestion,

@@ -47,7 +47,10 @@ export function estimateTokens(items: readonly AgentInputItem[]): number {
  * token budget (the first turn counts against the budget too). Dropped turns stay stored; only the model's view
  * is bounded.
  */
-export function windowHistory(items: readonly AgentInputItem[], window: HistoryWindow = DEFAULT_HISTORY_WINDOW): AgentInputItem[] {
+export function windowHistory(
+  items: readonly AgentInputItem[],
+  window: HistoryWindow = DEFAULT_HISTORY_WINDOW,
+): AgentInputItem[] {
   const turns = splitTurns(items);
   if (turns.length <= 1 && estimateTokens(items) <= window.maxTokens) return [...items];
   const [first, ...rest] = turns;

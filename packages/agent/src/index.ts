@@ -1,49 +1,7 @@
 /**
  * `@nba-reporter/agent`: the NBA reporter agent (OpenAI Agents SDK), its offline model, sessions and configuration.
  */
-export * from './errors.js';
-export { TOPIC_NAMES, TOPIC_SLUGS, MAX_MESSAGE_LENGTH, isTopicSlug, topicSlugForName, type TopicSlug } from './topics.js';
-export {
-  NBA_INSTRUCTIONS_WITH_WEB_SEARCH,
-  NBA_INSTRUCTIONS_WITHOUT_WEB_SEARCH,
-  nbaInstructions,
-  buildTurnPrompt,
-  parseOverviewPrompt,
-  localIsoDate,
-} from './prompts.js';
-export { sanitizeAgentMessage, SANITIZER_STEPS, REGEX_SANITIZER_STEPS, type RegexSanitizerStep } from './sanitize.js';
-export { StreamingSanitizer } from './sanitize-stream.js';
-export {
-  calculateWinPercentage,
-  calculateWinPercentageTool,
-  winPercentageToolErrorMessage,
-  WinPercentageInputError,
-  WIN_PERCENTAGE_TOOL_NAME,
-} from './tools.js';
-export {
-  nbaContentGuardrail,
-  checkNbaRelevance,
-  guardedText,
-  NBA_GUARDRAIL_NAME,
-  NBA_GUARDRAIL_KEYWORDS,
-  NBA_GUARDRAIL_STRONG_WORDS,
-  NBA_GUARDRAIL_WEAK_WORDS,
-  isOngoingConversation,
-  guardrailOutput,
-  OFF_TOPIC_REASON,
-  type NbaRelevance,
-} from './guardrail.js';
-export {
-  createModelJudgedGuardrail,
-  createTopicClassifierAgent,
-  classifierPrompt,
-  topicVerdictSchema,
-  NBA_TOPIC_CLASSIFIER_NAME,
-  NBA_MODEL_GUARDRAIL_NAME,
-  NBA_TOPIC_CLASSIFIER_INSTRUCTIONS,
-  type ModelJudgedGuardrailOptions,
-  type TopicVerdict,
-} from './model-guardrail.js';
+
 export {
   createNbaReporterAgent,
   NBA_AGENT_NAME,
@@ -51,94 +9,144 @@ export {
   type NbaReporterAgentOptions,
 } from './agent.js';
 export {
-  loadReporterConfig,
-  parseDuration,
-  MODEL_PROVIDERS,
+  DEFAULT_MODEL_MAX_RETRIES,
+  DEFAULT_MODEL_TIMEOUT_MS,
+  DEFAULT_OPENAI_MODEL,
+  DEFAULT_PG_POOL_SIZE,
+  DEFAULT_SESSION_DB,
   GUARDRAIL_MODES,
   type GuardrailMode,
-  DEFAULT_OPENAI_MODEL,
-  DEFAULT_SESSION_DB,
-  DEFAULT_PG_POOL_SIZE,
-  DEFAULT_MODEL_TIMEOUT_MS,
-  DEFAULT_MODEL_MAX_RETRIES,
+  loadReporterConfig,
+  MODEL_PROVIDERS,
   type ModelProviderName,
+  parseDuration,
   type ReporterConfig,
 } from './config.js';
+export * from './errors.js';
+export {
+  checkNbaRelevance,
+  guardedText,
+  guardrailOutput,
+  isOngoingConversation,
+  NBA_GUARDRAIL_KEYWORDS,
+  NBA_GUARDRAIL_NAME,
+  NBA_GUARDRAIL_STRONG_WORDS,
+  NBA_GUARDRAIL_WEAK_WORDS,
+  type NbaRelevance,
+  nbaContentGuardrail,
+  OFF_TOPIC_REASON,
+} from './guardrail.js';
+export {
+  DEFAULT_HISTORY_TOKENS,
+  DEFAULT_HISTORY_TURNS,
+  DEFAULT_HISTORY_WINDOW,
+  estimateTokens,
+  type HistoryWindow,
+  splitTurns,
+  windowHistory,
+} from './history.js';
+export {
+  classifierPrompt,
+  createModelJudgedGuardrail,
+  createTopicClassifierAgent,
+  type ModelJudgedGuardrailOptions,
+  NBA_MODEL_GUARDRAIL_NAME,
+  NBA_TOPIC_CLASSIFIER_INSTRUCTIONS,
+  NBA_TOPIC_CLASSIFIER_NAME,
+  type TopicVerdict,
+  topicVerdictSchema,
+} from './model-guardrail.js';
+export { findPlayers, findTeams, type PlayerMention, type TeamMention } from './offline/entities.js';
+export { understand } from './offline/follow-ups.js';
+export { OFFLINE_MODEL_NAME, OfflineNbaModel, type OfflineNbaModelOptions } from './offline/model.js';
+export { OFFLINE_SOURCE_NOTE } from './offline/phrase.js';
+export {
+  type Conference,
+  type SeasonSnapshot,
+  SNAPSHOT,
+  type SnapshotSeries,
+  type SnapshotTeam,
+} from './offline/snapshot-2024-25.js';
+export { normalize } from './offline/text.js';
+export { countRequestTokens, countTokens, requestTexts } from './offline/tokens.js';
+export { type ConversationState, EMPTY_STATE, type Question, type QuestionKind } from './offline/understand.js';
+export {
+  buildTurnPrompt,
+  localIsoDate,
+  NBA_INSTRUCTIONS_WITH_WEB_SEARCH,
+  NBA_INSTRUCTIONS_WITHOUT_WEB_SEARCH,
+  nbaInstructions,
+  parseOverviewPrompt,
+} from './prompts.js';
+export {
+  createOpenAIClient,
+  createProviderModel,
+  mapProviderError,
+  PLACEHOLDER_API_KEY,
+  type ProviderModel,
+  retryAfterCappedFetch,
+  retryAfterMs,
+} from './providers.js';
 export {
   createReporter,
-  validateMessage,
-  validateTopic,
-  turnUsage,
   type Reporter,
   type ReporterOptions,
   type TurnOptions,
   type TurnResult,
   type TurnUsage,
+  turnUsage,
+  validateMessage,
+  validateTopic,
 } from './reporter.js';
-export {
-  createProviderModel,
-  createOpenAIClient,
-  retryAfterCappedFetch,
-  mapProviderError,
-  retryAfterMs,
-  PLACEHOLDER_API_KEY,
-  type ProviderModel,
-} from './providers.js';
-export { OfflineNbaModel, OFFLINE_MODEL_NAME, type OfflineNbaModelOptions } from './offline/model.js';
-export { OFFLINE_SOURCE_NOTE } from './offline/phrase.js';
-export { countTokens, countRequestTokens, requestTexts } from './offline/tokens.js';
-export { findTeams, findPlayers, type TeamMention, type PlayerMention } from './offline/entities.js';
-export { understand } from './offline/follow-ups.js';
-export { EMPTY_STATE, type Question, type QuestionKind, type ConversationState } from './offline/understand.js';
-export { normalize } from './offline/text.js';
-export {
-  SNAPSHOT,
-  type SeasonSnapshot,
-  type SnapshotTeam,
-  type SnapshotSeries,
-  type Conference,
-} from './offline/snapshot-2024-25.js';
-export { SqliteSessionStore, type SqliteSessionStoreOptions } from './sessions/sqlite.js';
+export { REGEX_SANITIZER_STEPS, type RegexSanitizerStep, SANITIZER_STEPS, sanitizeAgentMessage } from './sanitize.js';
+export { StreamingSanitizer } from './sanitize-stream.js';
 export { MemorySessionStore } from './sessions/memory.js';
 export {
-  PostgresSessionStore,
   DEFAULT_PG_CONNECT_TIMEOUT_MS,
   DEFAULT_PG_STATEMENT_TIMEOUT_MS,
+  PostgresSessionStore,
   type PostgresSessionStoreOptions,
 } from './sessions/postgres.js';
-export { migrate, MIGRATIONS, MIGRATION_LOCK, type Migration } from './sessions/postgres-migrations.js';
-export { isPostgresUrl, redactPostgresUrl } from './sessions/url.js';
+export { MIGRATION_LOCK, MIGRATIONS, type Migration, migrate } from './sessions/postgres-migrations.js';
+export { SqliteSessionStore, type SqliteSessionStoreOptions } from './sessions/sqlite.js';
 export {
+  type AppendTurnOptions,
+  type CreateSessionOptions,
+  DEFAULT_SESSION_LIMITS,
+  DEFAULT_SESSION_MAX_TURNS,
+  DEFAULT_SESSION_TTL_MS,
   generateSessionId,
+  resolveLimits,
+  SESSION_ID_PREFIX_LENGTH,
+  type SessionLimits,
+  type SessionOwnerOptions,
+  type SessionStore,
+  type SessionStoreOptions,
+  type StoredSession,
   sessionIdPrefix,
   telemetrySessionId,
-  SESSION_ID_PREFIX_LENGTH,
-  resolveLimits,
-  DEFAULT_SESSION_TTL_MS,
-  DEFAULT_SESSION_MAX_TURNS,
-  DEFAULT_SESSION_LIMITS,
-  type SessionStore,
-  type StoredSession,
-  type SessionLimits,
-  type SessionStoreOptions,
-  type CreateSessionOptions,
-  type AppendTurnOptions,
-  type SessionOwnerOptions,
 } from './sessions/store.js';
+export { isPostgresUrl, redactPostgresUrl } from './sessions/url.js';
 export {
-  windowHistory,
-  splitTurns,
-  estimateTokens,
-  DEFAULT_HISTORY_TURNS,
-  DEFAULT_HISTORY_TOKENS,
-  DEFAULT_HISTORY_WINDOW,
-  type HistoryWindow,
-} from './history.js';
+  calculateWinPercentage,
+  calculateWinPercentageTool,
+  WIN_PERCENTAGE_TOOL_NAME,
+  WinPercentageInputError,
+  winPercentageToolErrorMessage,
+} from './tools.js';
 export {
-  rawTurnText,
+  isTopicSlug,
+  MAX_MESSAGE_LENGTH,
+  TOPIC_NAMES,
+  TOPIC_SLUGS,
+  type TopicSlug,
+  topicSlugForName,
+} from './topics.js';
+export {
   isToolFailureOutput,
   RESPONSE_SEPARATOR,
+  rawTurnText,
+  type ToolCallStatus,
   type TurnEvent,
   type TurnStream,
-  type ToolCallStatus,
 } from './turn-stream.js';

@@ -10,9 +10,23 @@
  * If the classifier call fails (network, timeout, unparsable output) the keyword verdict is used and the failure is
  * recorded on the `nba_model_guardrail` span: a guardrail outage must not take answers down with it.
  */
-import { Agent, Runner, withGuardrailSpan, type InputGuardrail, type InputGuardrailFunctionArgs, type Model } from '@openai/agents-core';
+import {
+  Agent,
+  type InputGuardrail,
+  type InputGuardrailFunctionArgs,
+  type Model,
+  Runner,
+  withGuardrailSpan,
+} from '@openai/agents-core';
 import { z } from 'zod';
-import { checkNbaRelevance, guardedText, guardrailOutput, messageContentText, NBA_GUARDRAIL_NAME, OFF_TOPIC_REASON } from './guardrail.js';
+import {
+  checkNbaRelevance,
+  guardedText,
+  guardrailOutput,
+  messageContentText,
+  NBA_GUARDRAIL_NAME,
+  OFF_TOPIC_REASON,
+} from './guardrail.js';
 
 /** Name of the classifier agent (it names its `invoke_agent` span). */
 export const NBA_TOPIC_CLASSIFIER_NAME = 'NBA_Topic_Classifier';
@@ -48,7 +62,10 @@ export function createTopicClassifierAgent(model: Model | string): Agent<unknown
 export function classifierPrompt(input: string | readonly unknown[]): string {
   const latest = guardedText(input);
   if (typeof input === 'string') return `Latest message: ${latest}`;
-  const users = input.filter((i): i is { role: string; content: unknown } => !!i && typeof i === 'object' && (i as { role?: unknown }).role === 'user');
+  const users = input.filter(
+    (i): i is { role: string; content: unknown } =>
+      !!i && typeof i === 'object' && (i as { role?: unknown }).role === 'user',
+  );
   const previous = users.length >= 2 ? messageContentText(users[users.length - 2]!.content) : undefined;
   return previous ? `Previous user message: ${previous}\nLatest message: ${latest}` : `Latest message: ${latest}`;
 }
@@ -63,7 +80,10 @@ export interface ModelJudgedGuardrailOptions {
  * The `nba_content_guardrail` input guardrail with a model-judged second stage. `outputInfo` on a trip is the demo's
  * `{ reason }`; on a pass it is null, as with the keyword guardrail.
  */
-export function createModelJudgedGuardrail(model: Model | string, options: ModelJudgedGuardrailOptions = {}): InputGuardrail {
+export function createModelJudgedGuardrail(
+  model: Model | string,
+  options: ModelJudgedGuardrailOptions = {},
+): InputGuardrail {
   const classifier = createTopicClassifierAgent(model);
   return {
     name: NBA_GUARDRAIL_NAME,
@@ -80,14 +100,19 @@ export function createModelJudgedGuardrail(model: Model | string, options: Model
             span.spanData.triggered = !verdict.is_nba_or_basketball;
             return verdict.is_nba_or_basketball;
           } catch (error) {
-            span.setError({ message: 'Topic classifier failed; the keyword verdict was used', data: { error: error instanceof Error ? error.name : 'Error' } });
+            span.setError({
+              message: 'Topic classifier failed; the keyword verdict was used',
+              data: { error: error instanceof Error ? error.name : 'Error' },
+            });
             span.spanData.triggered = keyword.tripwireTriggered;
             return keyword.relevant;
           }
         },
         { data: { name: NBA_MODEL_GUARDRAIL_NAME } },
       );
-      return onTopic ? { tripwireTriggered: false, outputInfo: null } : { tripwireTriggered: true, outputInfo: { reason: OFF_TOPIC_REASON } };
+      return onTopic
+        ? { tripwireTriggered: false, outputInfo: null }
+        : { tripwireTriggered: true, outputInfo: { reason: OFF_TOPIC_REASON } };
     },
   };
 }

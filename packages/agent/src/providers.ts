@@ -3,20 +3,20 @@
  */
 import {
   AgentsError,
-  ModelTimeoutError as SdkModelTimeoutError,
-  UserError,
   type Model,
   type ModelRequest,
+  ModelTimeoutError as SdkModelTimeoutError,
   type StreamEvent,
+  UserError,
 } from '@openai/agents-core';
 import { OpenAIChatCompletionsModel, OpenAIResponsesModel } from '@openai/agents-openai';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { ReporterConfig } from './config.js';
 import {
+  isReporterError,
   ModelRateLimitedError,
   ModelTimeoutError,
   ModelUnavailableError,
-  isReporterError,
   type ReporterError,
 } from './errors.js';
 import { OfflineNbaModel } from './offline/model.js';
@@ -104,8 +104,12 @@ export function createProviderModel(config: ReporterConfig): ProviderModel {
 
 /** True when `error` is (or was caused by) an abort of the caller's signal. */
 export function isAbortError(error: unknown, signal?: AbortSignal): boolean {
-  if (signal?.aborted && (error === signal.reason || (error instanceof Error && error.name === 'AbortError'))) return true;
-  return error instanceof APIUserAbortError || (error instanceof Error && error.name === 'AbortError' && signal?.aborted === true);
+  if (signal?.aborted && (error === signal.reason || (error instanceof Error && error.name === 'AbortError')))
+    return true;
+  return (
+    error instanceof APIUserAbortError ||
+    (error instanceof Error && error.name === 'AbortError' && signal?.aborted === true)
+  );
 }
 
 /** Milliseconds to wait according to `retry-after-ms` / `retry-after` (seconds or HTTP date) headers. */
@@ -144,7 +148,8 @@ export function mapProviderError(error: unknown, timeoutMs: number): ReporterErr
   }
   for (const e of causes(error)) {
     if (e instanceof APIUserAbortError) return undefined;
-    if (e instanceof APIError && e.status === 429) return new ModelRateLimitedError(retryAfterMs(e.headers), { cause: error });
+    if (e instanceof APIError && e.status === 429)
+      return new ModelRateLimitedError(retryAfterMs(e.headers), { cause: error });
     if (e instanceof APIConnectionError) {
       return new ModelUnavailableError(`Could not reach the model provider: ${e.message}`, { cause: error });
     }
@@ -156,8 +161,13 @@ export function mapProviderError(error: unknown, timeoutMs: number): ReporterErr
   for (const e of causes(error)) {
     // A streamed body cut off mid-answer (undici reports "terminated", caused by a socket error).
     const code = (e as { code?: unknown } | null)?.code;
-    if ((e instanceof TypeError && e.message === 'terminated') || (typeof code === 'string' && code.startsWith('UND_ERR_'))) {
-      return new ModelUnavailableError('The connection to the model provider broke before the answer was complete', { cause: error });
+    if (
+      (e instanceof TypeError && e.message === 'terminated') ||
+      (typeof code === 'string' && code.startsWith('UND_ERR_'))
+    ) {
+      return new ModelUnavailableError('The connection to the model provider broke before the answer was complete', {
+        cause: error,
+      });
     }
   }
   for (const e of causes(error)) {

@@ -3,10 +3,10 @@
  * reporter errors and reports token usage.
  */
 import {
-  InputGuardrailTripwireTriggered,
-  Runner,
   type AgentInputItem,
+  InputGuardrailTripwireTriggered,
   type RunConfig,
+  Runner,
   type Usage,
 } from '@openai/agents-core';
 import { OpenAIConversationsSession } from '@openai/agents-openai';
@@ -21,17 +21,17 @@ import {
   SessionNotFoundError,
   SessionTurnLimitError,
 } from './errors.js';
-import { windowHistory, type HistoryWindow } from './history.js';
 import { NBA_GUARDRAIL_NAME, OFF_TOPIC_REASON } from './guardrail.js';
+import { type HistoryWindow, windowHistory } from './history.js';
 import { buildTurnPrompt } from './prompts.js';
 import { createProviderModel, isAbortError, mapProviderError } from './providers.js';
 import { sanitizeAgentMessage } from './sanitize.js';
-import { TurnChannel, consumeRunStream, rawTurnText, type TurnSink, type TurnStream } from './turn-stream.js';
 import { PostgresSessionStore } from './sessions/postgres.js';
 import { SqliteSessionStore } from './sessions/sqlite.js';
+import { generateSessionId, type SessionStore, telemetrySessionId } from './sessions/store.js';
 import { isPostgresUrl, redactPostgresUrl } from './sessions/url.js';
-import { generateSessionId, telemetrySessionId, type SessionStore } from './sessions/store.js';
-import { MAX_MESSAGE_LENGTH, TOPIC_SLUGS, TOPIC_NAMES, isTopicSlug, type TopicSlug } from './topics.js';
+import { isTopicSlug, MAX_MESSAGE_LENGTH, TOPIC_NAMES, TOPIC_SLUGS, type TopicSlug } from './topics.js';
+import { consumeRunStream, rawTurnText, TurnChannel, type TurnSink, type TurnStream } from './turn-stream.js';
 
 /** Token usage of one turn, summed over every model call of the run. */
 export interface TurnUsage {
@@ -125,7 +125,10 @@ export function validateMessage(message: unknown, field = 'message'): string {
   if (trimmed.length === 0) throw new InvalidInputError(field, `${field} must not be empty`);
   if (INVISIBLE_ONLY.test(trimmed)) throw new InvalidInputError(field, `${field} must contain visible text`);
   if (trimmed.length > MAX_MESSAGE_LENGTH) {
-    throw new InvalidInputError(field, `${field} must be at most ${MAX_MESSAGE_LENGTH} characters (got ${trimmed.length})`);
+    throw new InvalidInputError(
+      field,
+      `${field} must be at most ${MAX_MESSAGE_LENGTH} characters (got ${trimmed.length})`,
+    );
   }
   return trimmed;
 }
@@ -137,7 +140,10 @@ export function validateMessage(message: unknown, field = 'message'): string {
 export function validateRequestKey(key: unknown): string | undefined {
   if (key === undefined || key === null) return undefined;
   if (typeof key !== 'string' || !/^[\x21-\x7e]{16,255}$/.test(key)) {
-    throw new InvalidInputError('Idempotency-Key', 'Idempotency-Key must be 16 to 255 visible ASCII characters (e.g. a UUID)');
+    throw new InvalidInputError(
+      'Idempotency-Key',
+      'Idempotency-Key must be 16 to 255 visible ASCII characters (e.g. a UUID)',
+    );
   }
   return key;
 }
@@ -182,7 +188,6 @@ export function turnUsage(usage: Usage): TurnUsage {
 /** SDK trace metadata key of the conversation turn number (read by @nba-reporter/agents-otel). */
 const TRACE_METADATA_TURN = 'gen_ai.agent.turn';
 
-
 /** The parts of a run result the reporter reads. */
 interface CompletedRun {
   readonly history: AgentInputItem[];
@@ -218,7 +223,10 @@ function openSessionStore(config: ReporterConfig): SessionStore {
   const path = config.sessionDb;
   const limits = { ttlMs: config.sessionTtlMs, maxTurns: config.sessionMaxTurns };
   if (isPostgresUrl(path)) {
-    return new PostgresSessionStore(path, config.pgPoolSize === undefined ? limits : { ...limits, poolSize: config.pgPoolSize });
+    return new PostgresSessionStore(
+      path,
+      config.pgPoolSize === undefined ? limits : { ...limits, poolSize: config.pgPoolSize },
+    );
   }
   try {
     return new SqliteSessionStore(path, { ttlMs: config.sessionTtlMs, maxTurns: config.sessionMaxTurns });
@@ -279,10 +287,10 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     return turn;
   }
 
-
   // ---- idempotency: a retried request (same key) gets the stored answer, never a second turn ----
 
-  const turnRecord = (requestKey: string | undefined, turn: TurnResult) => (requestKey === undefined ? {} : { requestKey, result: turn });
+  const turnRecord = (requestKey: string | undefined, turn: TurnResult) =>
+    requestKey === undefined ? {} : { requestKey, result: turn };
 
   async function replay(requestKey: string | undefined, owner: string | null): Promise<TurnResult | undefined> {
     if (requestKey === undefined || !store.findTurn) return undefined;
@@ -322,7 +330,8 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     });
     options.configureRunner?.(runner, { operation, sessionId });
     try {
-      if (sink && signal) return await consumeRunStream(await runner.run(agent, input, { stream: true, signal }), sink, signal);
+      if (sink && signal)
+        return await consumeRunStream(await runner.run(agent, input, { stream: true, signal }), sink, signal);
       const result = await runner.run(agent, input, signal ? { signal } : {});
       // Every response's text (normally only the last response has any), as the stream sends it.
       const message = sanitizeAgentMessage(rawTurnText(result.rawResponses).trim());
@@ -340,24 +349,39 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
   // itself: read the history, run the agent on history + new input (nothing is written meanwhile), then append
   // the whole turn with one `POST /conversations/{id}/items`. A failed report deletes the conversation it created.
 
-  async function conversationCall<T>(signal: AbortSignal | undefined, sessionId: string | undefined, fn: () => Promise<T>): Promise<T> {
+  async function conversationCall<T>(
+    signal: AbortSignal | undefined,
+    sessionId: string | undefined,
+    fn: () => Promise<T>,
+  ): Promise<T> {
     try {
       signal?.throwIfAborted();
       return await fn();
     } catch (error) {
-      if (sessionId !== undefined && error instanceof APIError && error.status === 404) throw new SessionNotFoundError(sessionId);
+      if (sessionId !== undefined && error instanceof APIError && error.status === 404)
+        throw new SessionNotFoundError(sessionId);
       throw mapRunError(error, signal);
     }
   }
 
-  async function conversationHistory(session: OpenAIConversationsSession, sessionId: string, signal: AbortSignal | undefined) {
+  async function conversationHistory(
+    session: OpenAIConversationsSession,
+    sessionId: string,
+    signal: AbortSignal | undefined,
+  ) {
     const items = await conversationCall(signal, sessionId, () => session.getItems());
-    return windowHistory(items.map((item) => session.prepareHistoryItemForModelInput(item)), historyWindow);
+    return windowHistory(
+      items.map((item) => session.prepareHistoryItemForModelInput(item)),
+      historyWindow,
+    );
   }
 
   async function discardConversation(openai: OpenAI, conversationId: string): Promise<void> {
     try {
-      await openai.conversations.delete(conversationId, { maxRetries: 0, timeout: Math.min(config.modelTimeoutMs, 5_000) });
+      await openai.conversations.delete(conversationId, {
+        maxRetries: 0,
+        timeout: Math.min(config.modelTimeoutMs, 5_000),
+      });
     } catch {
       // Best effort: the conversation is unreachable anyway (no local row maps to it).
     }
@@ -376,7 +400,14 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
   ): Promise<{ turn: TurnResult; result?: CompletedRun }> {
     const session = new OpenAIConversationsSession({ client: openai, conversationId: sessionId });
     const history = operation === 'report' ? [] : await conversationHistory(session, sessionId, signal);
-    const result = await runAgent(operation, [...history, { type: 'message', role: 'user', content: message }], sessionId, turnNumber, signal, sink);
+    const result = await runAgent(
+      operation,
+      [...history, { type: 'message', role: 'user', content: message }],
+      sessionId,
+      turnNumber,
+      signal,
+      sink,
+    );
     const turn = finish(result, sessionId, topic);
     const replayed = await claimTurn?.(turn);
     if (replayed) return { turn: replayed }; // the same request was answered meanwhile: nothing is added to the conversation
@@ -402,7 +433,9 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     if (useOpenAIConversations && client) {
       // Demo parity: OpenAI keeps the conversation; we keep id → topic and owner so unknown and foreign ids are
       // rejected locally.
-      const conversationId = await conversationCall(signal, undefined, () => new OpenAIConversationsSession({ client }).getSessionId());
+      const conversationId = await conversationCall(signal, undefined, () =>
+        new OpenAIConversationsSession({ client }).getSessionId(),
+      );
       try {
         const { turn, result } = await runOpenAITurn(client, 'report', prompt, conversationId, topic, 1, signal, sink);
         await store.create(topic, { id: conversationId, owner, ...turnRecord(requestKey, turn) });
@@ -416,11 +449,21 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
     }
 
     const sessionId = generateSessionId();
-    const result = await runAgent('report', [{ type: 'message', role: 'user', content: prompt }], sessionId, 1, signal, sink);
+    const result = await runAgent(
+      'report',
+      [{ type: 'message', role: 'user', content: prompt }],
+      sessionId,
+      1,
+      signal,
+      sink,
+    );
     const turn = finish(result, sessionId, topic);
     // Written only after the run succeeded, in one transaction.
     const replayed = await writeOrReplay(
-      () => store.create(topic, { id: sessionId, items: result.history, owner, ...turnRecord(requestKey, turn) }).then(() => undefined),
+      () =>
+        store
+          .create(topic, { id: sessionId, items: result.history, owner, ...turnRecord(requestKey, turn) })
+          .then(() => undefined),
       requestKey,
       owner,
     );
@@ -457,17 +500,42 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
 
       if (useOpenAIConversations && client) {
         // Items live on OpenAI's side; the local row claims the turn first, so two instances never both append.
-        const { turn, result } = await runOpenAITurn(client, 'followUp', message, sessionId, stored.topic, stored.turns + 1, signal, sink, (t) =>
-          writeOrReplay(() => store.appendTurn(sessionId, [], { owner, ...expected, ...turnRecord(requestKey, t) }), requestKey, owner),
+        const { turn, result } = await runOpenAITurn(
+          client,
+          'followUp',
+          message,
+          sessionId,
+          stored.topic,
+          stored.turns + 1,
+          signal,
+          sink,
+          (t) =>
+            writeOrReplay(
+              () => store.appendTurn(sessionId, [], { owner, ...expected, ...turnRecord(requestKey, t) }),
+              requestKey,
+              owner,
+            ),
         );
         return deliver(turn, result, sink);
       }
 
       const history = windowHistory(stored.items, historyWindow);
-      const result = await runAgent('followUp', [...history, { type: 'message', role: 'user', content: message }], sessionId, stored.turns + 1, signal, sink);
+      const result = await runAgent(
+        'followUp',
+        [...history, { type: 'message', role: 'user', content: message }],
+        sessionId,
+        stored.turns + 1,
+        signal,
+        sink,
+      );
       const turn = finish(result, sessionId, stored.topic);
       const replayed = await writeOrReplay(
-        () => store.appendTurn(sessionId, result.history.slice(history.length), { owner, ...expected, ...turnRecord(requestKey, turn) }),
+        () =>
+          store.appendTurn(sessionId, result.history.slice(history.length), {
+            owner,
+            ...expected,
+            ...turnRecord(requestKey, turn),
+          }),
         requestKey,
         owner,
       );
@@ -476,10 +544,15 @@ export function createReporter(config: ReporterConfig, options: ReporterOptions 
   }
 
   /** Runs `turn` with a channel as its sink; the turn stops when the reader stops or the caller's signal aborts. */
-  function streamTurn(turnOptions: TurnOptions, turn: (options: TurnOptions, sink: TurnSink) => Promise<TurnResult>): TurnStream {
+  function streamTurn(
+    turnOptions: TurnOptions,
+    turn: (options: TurnOptions, sink: TurnSink) => Promise<TurnResult>,
+  ): TurnStream {
     const outer = turnOptions.signal;
     const controller = new AbortController();
-    const channel = new TurnChannel(() => controller.abort(new DOMException('The turn stream was cancelled', 'AbortError')));
+    const channel = new TurnChannel(() =>
+      controller.abort(new DOMException('The turn stream was cancelled', 'AbortError')),
+    );
     const onAbort = () => controller.abort(outer?.reason);
     if (outer?.aborted) onAbort();
     else outer?.addEventListener('abort', onAbort, { once: true });

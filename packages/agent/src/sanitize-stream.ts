@@ -4,7 +4,7 @@
  * only text that could still change: the start of a possible link, URL, citation or fragment, or whitespace that a
  * later character could remove. Everything before it is final and is passed on at once.
  */
-import { REGEX_SANITIZER_STEPS, replaceFrom, type RegexSanitizerStep } from './sanitize.js';
+import { REGEX_SANITIZER_STEPS, type RegexSanitizerStep, replaceFrom } from './sanitize.js';
 
 interface Stage {
   push(text: string): string;
@@ -91,7 +91,11 @@ class TrimStage implements Stage {
 
 /** An incremental `sanitizeAgentMessage(text.trim())`. */
 export class StreamingSanitizer {
-  readonly #stages: Stage[] = [new TrimStage(), ...REGEX_SANITIZER_STEPS.map((s) => new RegexStage(s)), new TrimStage()];
+  readonly #stages: Stage[] = [
+    new TrimStage(),
+    ...REGEX_SANITIZER_STEPS.map((s) => new RegexStage(s)),
+    new TrimStage(),
+  ];
   #ended = false;
 
   /** Feeds raw model text; returns the sanitised text that is now final (often all of it, sometimes ''). */

@@ -88,7 +88,9 @@ export const REGEX_SANITIZER_STEPS: readonly RegexSanitizerStep[] = [
     replace: () => '',
     pending: (t, before) =>
       (before === undefined || isSpace(before)) &&
-      /^(?:m|mo|mor|more|more |more a|s|se|see|see |see a|see al|see als|so|sou|sour|sourc|(?:more at|see also|sources?)[: ]*)$/i.test(t),
+      /^(?:m|mo|mor|more|more |more a|s|se|see|see |see a|see al|see als|so|sou|sour|sourc|(?:more at|see also|sources?)[: ]*)$/i.test(
+        t,
+      ),
   },
   // 8. Three or more newlines → one blank line.
   { name: 'blank-lines', pattern: /\n{3,}/g, replace: () => '\n\n', pending: (t) => /^\n+$/.test(t) },

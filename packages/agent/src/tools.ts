@@ -41,7 +41,8 @@ const winPercentageParameters = z.object({
 
 /** The model-visible text for a failed tool call: it names the problem so the model can correct itself. */
 export function winPercentageToolErrorMessage(error: unknown): string {
-  const detail = error instanceof WinPercentageInputError ? error.message : 'wins and losses must be whole numbers of games';
+  const detail =
+    error instanceof WinPercentageInputError ? error.message : 'wins and losses must be whole numbers of games';
   return `Error: ${WIN_PERCENTAGE_TOOL_NAME} could not compute a winning percentage: ${detail}.`;
 }
 

@@ -10,9 +10,7 @@ export const TOPIC_NAMES: Readonly<Record<TopicSlug, string>> = Object.freeze({
 });
 
 /** Every topic slug, sorted (the demo listed them sorted in its error message). */
-export const TOPIC_SLUGS: readonly TopicSlug[] = Object.freeze(
-  (Object.keys(TOPIC_NAMES) as TopicSlug[]).sort(),
-);
+export const TOPIC_SLUGS: readonly TopicSlug[] = Object.freeze((Object.keys(TOPIC_NAMES) as TopicSlug[]).sort());
 
 /** Exact, case-sensitive check (as in the demo) that `value` is a supported topic slug. */
 export function isTopicSlug(value: string): value is TopicSlug {

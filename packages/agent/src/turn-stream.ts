@@ -3,8 +3,8 @@
  * consumer, and the translation of the Agents SDK's stream events into them.
  */
 import type { AgentInputItem, ModelResponse, RunStreamEvent, Usage } from '@openai/agents-core';
-import { StreamingSanitizer } from './sanitize-stream.js';
 import type { TurnResult } from './reporter.js';
+import { StreamingSanitizer } from './sanitize-stream.js';
 
 /** Status of a tool call as it is reported while a turn streams. */
 export type ToolCallStatus = 'started' | 'completed' | 'failed';
@@ -101,12 +101,23 @@ export async function consumeRunStream(
         text(sanitizer.push(data.delta));
       }
     } else if (event.type === 'run_item_stream_event') {
-      const raw = event.item.rawItem as { type?: string; name?: string; callId?: string; id?: string; output?: unknown };
+      const raw = event.item.rawItem as {
+        type?: string;
+        name?: string;
+        callId?: string;
+        id?: string;
+        output?: unknown;
+      };
       const name = raw.name ?? raw.type ?? 'tool';
       const callId = raw.callId ?? raw.id ?? '';
       if (event.name === 'tool_called') sink.emit({ type: 'tool_call', name, callId, status: 'started' });
       else if (event.name === 'tool_output') {
-        sink.emit({ type: 'tool_call', name, callId, status: isToolFailureOutput(raw.output) ? 'failed' : 'completed' });
+        sink.emit({
+          type: 'tool_call',
+          name,
+          callId,
+          status: isToolFailureOutput(raw.output) ? 'failed' : 'completed',
+        });
       }
     }
   }

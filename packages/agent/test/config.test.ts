@@ -33,9 +33,19 @@ describe('loadReporterConfig', () => {
   });
 
   it('reads session and history limits, with durations like 30m, 12h, 7d', () => {
-    const env = { NBA_REPORTER_SESSION_MAX_TURNS: '5', NBA_REPORTER_HISTORY_TURNS: '3', NBA_REPORTER_HISTORY_TOKENS: '500' };
+    const env = {
+      NBA_REPORTER_SESSION_MAX_TURNS: '5',
+      NBA_REPORTER_HISTORY_TURNS: '3',
+      NBA_REPORTER_HISTORY_TOKENS: '500',
+    };
     expect(loadReporterConfig(env)).toMatchObject({ sessionMaxTurns: 5, historyTurns: 3, historyTokens: 500 });
-    for (const [raw, ms] of [['30m', 1_800_000], ['12h', 43_200_000], ['7d', 604_800_000], ['90s', 90_000], ['500ms', 500]] as const) {
+    for (const [raw, ms] of [
+      ['30m', 1_800_000],
+      ['12h', 43_200_000],
+      ['7d', 604_800_000],
+      ['90s', 90_000],
+      ['500ms', 500],
+    ] as const) {
       expect(loadReporterConfig({ NBA_REPORTER_SESSION_TTL: raw }).sessionTtlMs).toBe(ms);
     }
     for (const raw of ['7', '0d', '-1h', '1w', '1.5h', '20y', '99999d']) {
@@ -79,24 +89,76 @@ describe('loadReporterConfig', () => {
       historyTokens: 8000,
     });
     expect(loadReporterConfig({ NBA_REPORTER_SESSION_DB: '/tmp/x/s.db' }).sessionDb).toBe('/tmp/x/s.db');
-    expect(loadReporterConfig({ NBA_REPORTER_SESSION_DB: 'rel/s.db' }).sessionDb).toBe(resolve(process.cwd(), 'rel/s.db'));
-    expect(loadReporterConfig({ NBA_REPORTER_MODEL_PROVIDER: 'offline', OPENAI_API_KEY: 'sk' }).provider).toBe('offline');
+    expect(loadReporterConfig({ NBA_REPORTER_SESSION_DB: 'rel/s.db' }).sessionDb).toBe(
+      resolve(process.cwd(), 'rel/s.db'),
+    );
+    expect(loadReporterConfig({ NBA_REPORTER_MODEL_PROVIDER: 'offline', OPENAI_API_KEY: 'sk' }).provider).toBe(
+      'offline',
+    );
     expect(loadReporterConfig({ NBA_REPORTER_MODEL_PROVIDER: '  ', NBA_REPORTER_MODEL: '' }).provider).toBe('offline');
   });
 
   it.each([
-    [{ NBA_REPORTER_MODEL_PROVIDER: 'foo' }, 'NBA_REPORTER_MODEL_PROVIDER', 'NBA_REPORTER_MODEL_PROVIDER must be one of offline, openai, openai-compatible (got "foo")'],
-    [{ NBA_REPORTER_MODEL_PROVIDER: 'openai' }, 'OPENAI_API_KEY', 'OPENAI_API_KEY is required when NBA_REPORTER_MODEL_PROVIDER is openai (set it, or use offline or openai-compatible)'],
-    [{ NBA_REPORTER_MODEL_PROVIDER: 'openai-compatible', NBA_REPORTER_MODEL: 'm' }, 'OPENAI_BASE_URL', 'OPENAI_BASE_URL is required when NBA_REPORTER_MODEL_PROVIDER is openai-compatible (e.g. http://127.0.0.1:11434/v1)'],
-    [{ NBA_REPORTER_MODEL_PROVIDER: 'openai-compatible', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' }, 'NBA_REPORTER_MODEL', 'NBA_REPORTER_MODEL is required when NBA_REPORTER_MODEL_PROVIDER is openai-compatible (the model name your server serves)'],
-    [{ OPENAI_BASE_URL: 'localhost:11434' }, 'OPENAI_BASE_URL', 'OPENAI_BASE_URL must be an http:// or https:// URL (got "localhost:11434")'],
-    [{ NBA_REPORTER_MODEL_TIMEOUT_MS: 'abc' }, 'NBA_REPORTER_MODEL_TIMEOUT_MS', 'NBA_REPORTER_MODEL_TIMEOUT_MS must be a whole number of milliseconds from 1 to 2147483647 (got "abc")'],
-    [{ NBA_REPORTER_MODEL_TIMEOUT_MS: '0' }, 'NBA_REPORTER_MODEL_TIMEOUT_MS', 'NBA_REPORTER_MODEL_TIMEOUT_MS must be a whole number of milliseconds from 1 to 2147483647 (got "0")'],
-    [{ NBA_REPORTER_MODEL_TIMEOUT_MS: '1.5' }, 'NBA_REPORTER_MODEL_TIMEOUT_MS', 'NBA_REPORTER_MODEL_TIMEOUT_MS must be a whole number of milliseconds from 1 to 2147483647 (got "1.5")'],
-    [{ NBA_REPORTER_MODEL_MAX_RETRIES: '-1' }, 'NBA_REPORTER_MODEL_MAX_RETRIES', 'NBA_REPORTER_MODEL_MAX_RETRIES must be a whole number from 0 to 10 (got "-1")'],
-    [{ NBA_REPORTER_GUARDRAIL: 'llm' }, 'NBA_REPORTER_GUARDRAIL', 'NBA_REPORTER_GUARDRAIL must be one of keyword, model (got "llm")'],
-    [{ NBA_REPORTER_GUARDRAIL: 'model' }, 'NBA_REPORTER_GUARDRAIL', 'NBA_REPORTER_GUARDRAIL=model needs a network model (NBA_REPORTER_MODEL_PROVIDER openai or openai-compatible); the offline provider has keyword only'],
-    [{ NBA_REPORTER_MODEL_MAX_RETRIES: '11' }, 'NBA_REPORTER_MODEL_MAX_RETRIES', 'NBA_REPORTER_MODEL_MAX_RETRIES must be a whole number from 0 to 10 (got "11")'],
+    [
+      { NBA_REPORTER_MODEL_PROVIDER: 'foo' },
+      'NBA_REPORTER_MODEL_PROVIDER',
+      'NBA_REPORTER_MODEL_PROVIDER must be one of offline, openai, openai-compatible (got "foo")',
+    ],
+    [
+      { NBA_REPORTER_MODEL_PROVIDER: 'openai' },
+      'OPENAI_API_KEY',
+      'OPENAI_API_KEY is required when NBA_REPORTER_MODEL_PROVIDER is openai (set it, or use offline or openai-compatible)',
+    ],
+    [
+      { NBA_REPORTER_MODEL_PROVIDER: 'openai-compatible', NBA_REPORTER_MODEL: 'm' },
+      'OPENAI_BASE_URL',
+      'OPENAI_BASE_URL is required when NBA_REPORTER_MODEL_PROVIDER is openai-compatible (e.g. http://127.0.0.1:11434/v1)',
+    ],
+    [
+      { NBA_REPORTER_MODEL_PROVIDER: 'openai-compatible', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' },
+      'NBA_REPORTER_MODEL',
+      'NBA_REPORTER_MODEL is required when NBA_REPORTER_MODEL_PROVIDER is openai-compatible (the model name your server serves)',
+    ],
+    [
+      { OPENAI_BASE_URL: 'localhost:11434' },
+      'OPENAI_BASE_URL',
+      'OPENAI_BASE_URL must be an http:// or https:// URL (got "localhost:11434")',
+    ],
+    [
+      { NBA_REPORTER_MODEL_TIMEOUT_MS: 'abc' },
+      'NBA_REPORTER_MODEL_TIMEOUT_MS',
+      'NBA_REPORTER_MODEL_TIMEOUT_MS must be a whole number of milliseconds from 1 to 2147483647 (got "abc")',
+    ],
+    [
+      { NBA_REPORTER_MODEL_TIMEOUT_MS: '0' },
+      'NBA_REPORTER_MODEL_TIMEOUT_MS',
+      'NBA_REPORTER_MODEL_TIMEOUT_MS must be a whole number of milliseconds from 1 to 2147483647 (got "0")',
+    ],
+    [
+      { NBA_REPORTER_MODEL_TIMEOUT_MS: '1.5' },
+      'NBA_REPORTER_MODEL_TIMEOUT_MS',
+      'NBA_REPORTER_MODEL_TIMEOUT_MS must be a whole number of milliseconds from 1 to 2147483647 (got "1.5")',
+    ],
+    [
+      { NBA_REPORTER_MODEL_MAX_RETRIES: '-1' },
+      'NBA_REPORTER_MODEL_MAX_RETRIES',
+      'NBA_REPORTER_MODEL_MAX_RETRIES must be a whole number from 0 to 10 (got "-1")',
+    ],
+    [
+      { NBA_REPORTER_GUARDRAIL: 'llm' },
+      'NBA_REPORTER_GUARDRAIL',
+      'NBA_REPORTER_GUARDRAIL must be one of keyword, model (got "llm")',
+    ],
+    [
+      { NBA_REPORTER_GUARDRAIL: 'model' },
+      'NBA_REPORTER_GUARDRAIL',
+      'NBA_REPORTER_GUARDRAIL=model needs a network model (NBA_REPORTER_MODEL_PROVIDER openai or openai-compatible); the offline provider has keyword only',
+    ],
+    [
+      { NBA_REPORTER_MODEL_MAX_RETRIES: '11' },
+      'NBA_REPORTER_MODEL_MAX_RETRIES',
+      'NBA_REPORTER_MODEL_MAX_RETRIES must be a whole number from 0 to 10 (got "11")',
+    ],
   ])('rejects %o', (env, variable, message) => {
     const error = configError(env);
     expect(error.variable).toBe(variable);

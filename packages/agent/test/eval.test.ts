@@ -6,7 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_SET } from '../eval/answers.js';
 import { GUARDRAIL_SET } from '../eval/guardrail.js';
-import { HOLDOUT_ANSWERS, HOLDOUT_ANSWERS_2, HOLDOUT_ANSWERS_3, HOLDOUT_ANSWERS_4, HOLDOUT_ANSWERS_5, HOLDOUT_GUARDRAIL, HOLDOUT_GUARDRAIL_2, HOLDOUT_GUARDRAIL_3, HOLDOUT_GUARDRAIL_4 } from '../eval/holdout.js';
+import {
+  HOLDOUT_ANSWERS,
+  HOLDOUT_ANSWERS_2,
+  HOLDOUT_ANSWERS_3,
+  HOLDOUT_ANSWERS_4,
+  HOLDOUT_ANSWERS_5,
+  HOLDOUT_GUARDRAIL,
+  HOLDOUT_GUARDRAIL_2,
+  HOLDOUT_GUARDRAIL_3,
+  HOLDOUT_GUARDRAIL_4,
+} from '../eval/holdout.js';
 import { formatReport, scoreAnswers, scoreGuardrail } from '../eval/run.js';
 
 describe('evaluation', () => {
@@ -30,8 +40,19 @@ describe('evaluation', () => {
   }, 120_000);
 
   it('holds up on the held-out sets (written after tuning; used for fixes since): answers ≥ 0.90, guardrail accuracy ≥ 0.95', async () => {
-    const answers = await scoreAnswers([...HOLDOUT_ANSWERS, ...HOLDOUT_ANSWERS_2, ...HOLDOUT_ANSWERS_3, ...HOLDOUT_ANSWERS_4, ...HOLDOUT_ANSWERS_5]);
-    const guardrail = scoreGuardrail([...HOLDOUT_GUARDRAIL, ...HOLDOUT_GUARDRAIL_2, ...HOLDOUT_GUARDRAIL_3, ...HOLDOUT_GUARDRAIL_4]);
+    const answers = await scoreAnswers([
+      ...HOLDOUT_ANSWERS,
+      ...HOLDOUT_ANSWERS_2,
+      ...HOLDOUT_ANSWERS_3,
+      ...HOLDOUT_ANSWERS_4,
+      ...HOLDOUT_ANSWERS_5,
+    ]);
+    const guardrail = scoreGuardrail([
+      ...HOLDOUT_GUARDRAIL,
+      ...HOLDOUT_GUARDRAIL_2,
+      ...HOLDOUT_GUARDRAIL_3,
+      ...HOLDOUT_GUARDRAIL_4,
+    ]);
     const report = formatReport(answers, guardrail);
     if (process.env['NBA_EVAL_REPORT']) console.log(`Held-out sets\n${report}`);
     expect(answers.accuracy, report).toBeGreaterThanOrEqual(0.9);

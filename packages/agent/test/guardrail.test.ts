@@ -3,21 +3,45 @@ import { describe, expect, it } from 'vitest';
 import {
   checkNbaRelevance,
   guardedText,
-  nbaContentGuardrail,
+  isOngoingConversation,
   NBA_GUARDRAIL_KEYWORDS,
   NBA_GUARDRAIL_NAME,
+  nbaContentGuardrail,
   OFF_TOPIC_REASON,
-  isOngoingConversation,
 } from '../src/index.js';
 
 const CONVERSATION = [
   { type: 'message', role: 'user', content: 'Who won the 2025 NBA Finals?' },
-  { type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'The Thunder beat the Pacers 4-3.' }] },
+  {
+    type: 'message',
+    role: 'assistant',
+    status: 'completed',
+    content: [{ type: 'output_text', text: 'The Thunder beat the Pacers 4-3.' }],
+  },
 ];
 
 const DEMO_KEYWORDS = [
-  'nba', 'basketball', 'player', 'team', 'finals', 'playoff', 'standing', 'court', 'wins', 'losses', 'score',
-  'game', 'championship', 'conference', 'mvp', 'report', 'news', 'cavs', 'knicks', 'thunder', 'spurs',
+  'nba',
+  'basketball',
+  'player',
+  'team',
+  'finals',
+  'playoff',
+  'standing',
+  'court',
+  'wins',
+  'losses',
+  'score',
+  'game',
+  'championship',
+  'conference',
+  'mvp',
+  'report',
+  'news',
+  'cavs',
+  'knicks',
+  'thunder',
+  'spurs',
 ];
 
 describe('nba_content_guardrail', () => {
@@ -27,24 +51,43 @@ describe('nba_content_guardrail', () => {
     expect(NBA_GUARDRAIL_NAME).toBe('nba_content_guardrail');
   });
 
-  const BASKETBALL_ONLY = ['nba', 'basketball', 'finals', 'playoff', 'championship', 'mvp', 'cavs', 'knicks', 'thunder', 'spurs'];
+  const BASKETBALL_ONLY = [
+    'nba',
+    'basketball',
+    'finals',
+    'playoff',
+    'championship',
+    'mvp',
+    'cavs',
+    'knicks',
+    'thunder',
+    'spurs',
+  ];
   const GENERIC = DEMO_KEYWORDS.filter((k) => !BASKETBALL_ONLY.includes(k));
 
   it.each(BASKETBALL_ONLY)('passes text containing the basketball keyword "%s" alone', (keyword) => {
     expect(checkNbaRelevance(`Tell me about the ${keyword.toUpperCase()} please`).tripwireTriggered).toBe(false);
   });
 
-  it.each(GENERIC)('does not pass on the generic demo keyword "%s" alone, but does with company or in a conversation', (keyword) => {
-    expect(checkNbaRelevance(`Tell me about the ${keyword.toUpperCase()} please`).tripwireTriggered).toBe(true);
-    expect(checkNbaRelevance(`Tell me about the ${keyword} of the Celtics`).tripwireTriggered).toBe(false);
-    expect(checkNbaRelevance([...CONVERSATION, { role: 'user', content: `Tell me about the ${keyword} please` }]).tripwireTriggered).toBe(false);
-  });
+  it.each(GENERIC)(
+    'does not pass on the generic demo keyword "%s" alone, but does with company or in a conversation',
+    (keyword) => {
+      expect(checkNbaRelevance(`Tell me about the ${keyword.toUpperCase()} please`).tripwireTriggered).toBe(true);
+      expect(checkNbaRelevance(`Tell me about the ${keyword} of the Celtics`).tripwireTriggered).toBe(false);
+      expect(
+        checkNbaRelevance([...CONVERSATION, { role: 'user', content: `Tell me about the ${keyword} please` }])
+          .tripwireTriggered,
+      ).toBe(false);
+    },
+  );
 
   it('matches whole words, plurals and phrases, case-insensitively', () => {
     expect(checkNbaRelevance('Which teammates were traded?').relevant).toBe(true); // two weak words
     expect(checkNbaRelevance('Who topped the STANDINGS?').relevant).toBe(true);
     expect(checkNbaRelevance('How many games are left?').relevant).toBe(false); // one weak word, no context
-    expect(checkNbaRelevance([...CONVERSATION, { role: 'user', content: 'How many games are left?' }]).relevant).toBe(true);
+    expect(checkNbaRelevance([...CONVERSATION, { role: 'user', content: 'How many games are left?' }]).relevant).toBe(
+      true,
+    );
   });
 
   it('passes the basketball questions the demo refused (issue 10)', () => {
@@ -83,8 +126,12 @@ describe('nba_content_guardrail', () => {
     expect(checkNbaRelevance('and Denver?').tripwireTriggered).toBe(false); // a bare NBA city after "and" reads as the team
     expect(checkNbaRelevance('And Paris?').tripwireTriggered).toBe(true);
     expect(checkNbaRelevance('What about the heat in Phoenix?').tripwireTriggered).toBe(true);
-    expect(checkNbaRelevance([...CONVERSATION, { role: 'user', content: 'Now tell me a joke' }]).tripwireTriggered).toBe(true);
-    expect(checkNbaRelevance([...CONVERSATION, { role: 'user', content: 'What is the meaning of life?' }]).tripwireTriggered).toBe(true);
+    expect(
+      checkNbaRelevance([...CONVERSATION, { role: 'user', content: 'Now tell me a joke' }]).tripwireTriggered,
+    ).toBe(true);
+    expect(
+      checkNbaRelevance([...CONVERSATION, { role: 'user', content: 'What is the meaning of life?' }]).tripwireTriggered,
+    ).toBe(true);
     expect(isOngoingConversation([{ role: 'user', content: 'x' }])).toBe(false);
     expect(isOngoingConversation([...CONVERSATION, { role: 'user', content: 'x' }])).toBe(true);
   });
@@ -111,25 +158,40 @@ describe('nba_content_guardrail', () => {
   it('checks the latest user message when the input is a list', () => {
     const history = [
       { type: 'message', role: 'user', content: 'Give me the NBA standings' },
-      { type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Cleveland led the East.' }] },
+      {
+        type: 'message',
+        role: 'assistant',
+        status: 'completed',
+        content: [{ type: 'output_text', text: 'Cleveland led the East.' }],
+      },
     ];
     const offTopic = [...history, { type: 'message', role: 'user', content: "What's the weather in Barcelona today?" }];
     expect(guardedText(offTopic)).toBe("What's the weather in Barcelona today?");
     expect(checkNbaRelevance(offTopic).tripwireTriggered).toBe(true);
 
-    const onTopic = [...history, { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Who won the Finals?' }] }];
+    const onTopic = [
+      ...history,
+      { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Who won the Finals?' }] },
+    ];
     expect(guardedText(onTopic)).toBe('Who won the Finals?');
     expect(checkNbaRelevance(onTopic).tripwireTriggered).toBe(false);
 
     // Tool items after the user message do not hide it.
-    const withTool = [...offTopic, { type: 'function_call_result', name: 'x', callId: 'c', status: 'completed', output: 'nba' }];
+    const withTool = [
+      ...offTopic,
+      { type: 'function_call_result', name: 'x', callId: 'c', status: 'completed', output: 'nba' },
+    ];
     expect(checkNbaRelevance(withTool).tripwireTriggered).toBe(true);
     expect(guardedText([])).toBe('');
   });
 
   it('runs as an SDK input guardrail with the demo output_info', async () => {
     const agent = new Agent({ name: 'x' });
-    const tripped = await nbaContentGuardrail.execute({ agent, input: "What's the weather in Barcelona today?", context: new RunContext() });
+    const tripped = await nbaContentGuardrail.execute({
+      agent,
+      input: "What's the weather in Barcelona today?",
+      context: new RunContext(),
+    });
     expect(tripped).toEqual({ tripwireTriggered: true, outputInfo: { reason: OFF_TOPIC_REASON } });
     expect(OFF_TOPIC_REASON).toBe('The request is off-topic. Please ask questions relevant to NBA or basketball.');
     const passed = await nbaContentGuardrail.execute({ agent, input: 'NBA news please', context: new RunContext() });

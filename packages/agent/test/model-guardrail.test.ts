@@ -4,7 +4,7 @@
  * classifier call, undecided messages ask the classifier, its verdict decides, its failure falls back to keywords,
  * and both checks are guardrail spans.
  */
-import { startScriptedOpenAI, type ScriptedOpenAI } from '@nba-reporter/testing';
+import { type ScriptedOpenAI, startScriptedOpenAI } from '@nba-reporter/testing';
 import { setTraceProcessors, setTracingDisabled } from '@openai/agents-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -50,7 +50,9 @@ beforeEach(() => {
 });
 
 const systemPrompt = (request: { body: any }): string => String(request.body.messages?.[0]?.content ?? '');
-const verdict = (onTopic: boolean) => ({ text: JSON.stringify({ is_nba_or_basketball: onTopic, reason: onTopic ? 'basketball' : 'not basketball' }) });
+const verdict = (onTopic: boolean) => ({
+  text: JSON.stringify({ is_nba_or_basketball: onTopic, reason: onTopic ? 'basketball' : 'not basketball' }),
+});
 
 describe('model-judged guardrail against the scripted server', () => {
   it('lets a clear basketball question through on keywords alone: no classifier call', async () => {
@@ -63,7 +65,9 @@ describe('model-judged guardrail against the scripted server', () => {
   });
 
   it('refuses clear other topics on keywords alone: no model call at all', async () => {
-    const error = await reporter.report({ topic: 'general', message: 'Give me a recipe for paella' }).catch((e: unknown) => e);
+    const error = await reporter
+      .report({ topic: 'general', message: 'Give me a recipe for paella' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GuardrailTrippedError);
     expect(server.requestsTo('chat.completions')).toHaveLength(0);
   });
@@ -82,7 +86,9 @@ describe('model-judged guardrail against the scripted server', () => {
 
   it('trips when the classifier says off-topic, before the reporter model is called', async () => {
     server.enqueue('chat.completions', verdict(false));
-    const error = await reporter.report({ topic: 'general', message: 'Which team is the best in the world?' }).catch((e: unknown) => e);
+    const error = await reporter
+      .report({ topic: 'general', message: 'Which team is the best in the world?' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GuardrailTrippedError);
     expect((error as GuardrailTrippedError).reason).toBe(OFF_TOPIC_REASON);
     expect(server.requestsTo('chat.completions')).toHaveLength(1);
@@ -95,14 +101,20 @@ describe('model-judged guardrail against the scripted server', () => {
     const next = await reporter.followUp({ sessionId: first.sessionId, message: 'Was it a long one?' });
     expect(next.message).toBe('In seven games.');
     const classifier = server.requestsTo('chat.completions')[1]!;
-    expect(classifier.body.messages.at(-1).content).toBe('Previous user message: Who won the 2025 NBA Finals?\nLatest message: Was it a long one?');
+    expect(classifier.body.messages.at(-1).content).toBe(
+      'Previous user message: Who won the 2025 NBA Finals?\nLatest message: Was it a long one?',
+    );
   });
 
   it('falls back to the keyword verdict when the classifier call fails, and records the failure on its span', async () => {
     server.enqueue('chat.completions', { fault: { status: 500 } });
-    const error = await reporter.report({ topic: 'general', message: 'How many games are left?' }).catch((e: unknown) => e);
+    const error = await reporter
+      .report({ topic: 'general', message: 'How many games are left?' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GuardrailTrippedError); // keywords alone refuse a lone "games"
-    const nested = processor.ended.find((s) => s.spanData.type === 'guardrail' && s.spanData.name === 'nba_model_guardrail');
+    const nested = processor.ended.find(
+      (s) => s.spanData.type === 'guardrail' && s.spanData.name === 'nba_model_guardrail',
+    );
     expect(nested?.error?.message).toMatch(/classifier failed/);
   });
 
@@ -117,7 +129,9 @@ describe('model-judged guardrail against the scripted server', () => {
     expect(inner!.traceId).toBe(outer!.traceId);
     expect(outer!.spanData.triggered).toBe(false);
     expect(inner!.spanData.triggered).toBe(false);
-    const classifierAgent = processor.ended.find((s) => s.spanData.type === 'agent' && s.spanData.name === 'NBA_Topic_Classifier');
+    const classifierAgent = processor.ended.find(
+      (s) => s.spanData.type === 'agent' && s.spanData.name === 'NBA_Topic_Classifier',
+    );
     // nba_model_guardrail → the nested run's task span → the classifier's agent span (→ turn → generation).
     const task = processor.ended.find((s) => s.spanId === classifierAgent?.parentId);
     expect(task?.spanData.type).toBe('task');

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startScriptedOpenAI, type ScriptedOpenAI } from '@nba-reporter/testing';
+import { type ScriptedOpenAI, startScriptedOpenAI } from '@nba-reporter/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createReporter,
@@ -12,13 +12,13 @@ import {
   GuardrailTrippedError,
   loadReporterConfig,
   MemorySessionStore,
-  retryAfterCappedFetch,
   ModelRateLimitedError,
   ModelTimeoutError,
   ModelUnavailableError,
-  SessionNotFoundError,
   type Reporter,
   type ReporterConfig,
+  retryAfterCappedFetch,
+  SessionNotFoundError,
 } from '../src/index.js';
 
 const RAPTORS = 'The Raptors went 46-36 this NBA season. What was their win percentage?';
@@ -63,13 +63,26 @@ describe('openai-compatible provider (Chat Completions) against the scripted ser
   it('reports with a tool call, follows up with the whole history, and reports usage', async () => {
     server.enqueue(
       'chat.completions',
-      { toolCalls: [TOOL_CALL], usage: { inputTokens: 200, outputTokens: 10, cachedInputTokens: 64, reasoningTokens: 4 } },
-      { text: `${ANSWER} ([nba.com](https://www.nba.com))`, usage: { inputTokens: 250, outputTokens: 20, cachedInputTokens: 128, reasoningTokens: 6 } },
+      {
+        toolCalls: [TOOL_CALL],
+        usage: { inputTokens: 200, outputTokens: 10, cachedInputTokens: 64, reasoningTokens: 4 },
+      },
+      {
+        text: `${ANSWER} ([nba.com](https://www.nba.com))`,
+        usage: { inputTokens: 250, outputTokens: 20, cachedInputTokens: 128, reasoningTokens: 6 },
+      },
       { text: 'They finished behind the top four seeds of the East.' },
     );
     const first = await reporter.report({ topic: 'general', message: RAPTORS });
     expect(first.message).toBe(ANSWER);
-    expect(first.usage).toEqual({ requests: 2, inputTokens: 450, outputTokens: 30, totalTokens: 480, cachedInputTokens: 192, reasoningTokens: 10 });
+    expect(first.usage).toEqual({
+      requests: 2,
+      inputTokens: 450,
+      outputTokens: 30,
+      totalTokens: 480,
+      cachedInputTokens: 192,
+      reasoningTokens: 10,
+    });
 
     const [call1, call2] = server.requestsTo('chat.completions');
     expect(call1!.body.model).toBe('local-model');
@@ -80,10 +93,20 @@ describe('openai-compatible provider (Chat Completions) against the scripted ser
     expect(call2!.body.messages.map((m: any) => m.role)).toEqual(['system', 'user', 'assistant', 'tool']);
     expect(call2!.body.messages[3]).toMatchObject({ role: 'tool', tool_call_id: 'call_raptors', content: '.561' });
 
-    const next = await reporter.followUp({ sessionId: first.sessionId, message: 'How does their record compare with the rest of the East?' });
+    const next = await reporter.followUp({
+      sessionId: first.sessionId,
+      message: 'How does their record compare with the rest of the East?',
+    });
     expect(next.message).toMatch(/East/);
     const call3 = server.requestsTo('chat.completions')[2]!;
-    expect(call3.body.messages.map((m: any) => m.role)).toEqual(['system', 'user', 'assistant', 'tool', 'assistant', 'user']);
+    expect(call3.body.messages.map((m: any) => m.role)).toEqual([
+      'system',
+      'user',
+      'assistant',
+      'tool',
+      'assistant',
+      'user',
+    ]);
     expect((await store.get(first.sessionId))?.items).toHaveLength(6);
   });
 
@@ -93,7 +116,11 @@ describe('openai-compatible provider (Chat Completions) against the scripted ser
     const error = await reporter.report({ topic: 'general' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelRateLimitedError);
     expect(error).toMatchObject({ code: 'MODEL_RATE_LIMITED', retryAfterMs: 20 });
-    expect(server.requestsTo('chat.completions').map((r) => r.headers['x-stainless-retry-count'])).toEqual(['0', '1', '2']);
+    expect(server.requestsTo('chat.completions').map((r) => r.headers['x-stainless-retry-count'])).toEqual([
+      '0',
+      '1',
+      '2',
+    ]);
   });
 
   it('fails fast on a retry-after longer than the per-call timeout', async () => {
@@ -106,7 +133,12 @@ describe('openai-compatible provider (Chat Completions) against the scripted ser
   });
 
   it('rides out a brown-out: 503 then a reset connection, then an answer', async () => {
-    server.enqueue('chat.completions', { fault: { status: 503, headers: { 'retry-after-ms': '10' } } }, { fault: { drop: true } }, { text: 'The Thunder won it all.' });
+    server.enqueue(
+      'chat.completions',
+      { fault: { status: 503, headers: { 'retry-after-ms': '10' } } },
+      { fault: { drop: true } },
+      { text: 'The Thunder won it all.' },
+    );
     const result = await reporter.report({ topic: 'finals' });
     expect(result.message).toBe('The Thunder won it all.');
     expect(server.requestsTo('chat.completions').map((r) => r.outcome)).toEqual(['fault:503', 'fault:drop', 'ok']);
@@ -128,7 +160,9 @@ describe('openai-compatible provider (Chat Completions) against the scripted ser
   });
 
   it('bounds a slow server by the per-call timeout (each attempt), then maps to MODEL_TIMEOUT', async () => {
-    const slow = createReporter(configFor('openai-compatible', { modelTimeoutMs: 200, maxRetries: 1 }), { sessionStore: new MemorySessionStore() });
+    const slow = createReporter(configFor('openai-compatible', { modelTimeoutMs: 200, maxRetries: 1 }), {
+      sessionStore: new MemorySessionStore(),
+    });
     server.enqueue('chat.completions', { fault: { delayMs: 5_000 } }, { fault: { delayMs: 5_000 } });
     const started = Date.now();
     const error = await slow.report({ topic: 'general' }).catch((e: unknown) => e);
@@ -146,8 +180,14 @@ describe('openai-compatible provider (Chat Completions) against the scripted ser
     server.enqueue('chat.completions', { text: 'The Celtics went 61-21.' });
     const first = await reporter.report({ topic: 'eastern', message: 'How did the Celtics do?' });
     const before = (await store.get(first.sessionId))!.items;
-    server.enqueue('chat.completions', { toolCalls: [{ name: 'calculate_win_percentage', arguments: { wins: 61, losses: 21 } }] }, { fault: { status: 400 } });
-    await expect(reporter.followUp({ sessionId: first.sessionId, message: 'What was their win percentage?' })).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
+    server.enqueue(
+      'chat.completions',
+      { toolCalls: [{ name: 'calculate_win_percentage', arguments: { wins: 61, losses: 21 } }] },
+      { fault: { status: 400 } },
+    );
+    await expect(
+      reporter.followUp({ sessionId: first.sessionId, message: 'What was their win percentage?' }),
+    ).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
     expect((await store.get(first.sessionId))!.items).toEqual(before);
     server.enqueue('chat.completions', { text: 'Their record was 61-21.' });
     await reporter.followUp({ sessionId: first.sessionId, message: 'What was their record?' });
@@ -159,7 +199,9 @@ describe('openai-compatible provider (Chat Completions) against the scripted ser
     server.enqueue('chat.completions', { text: 'https://www.nba.com/standings' });
     await expect(reporter.report({ topic: 'general' })).rejects.toBeInstanceOf(EmptyAnswerError);
     server.reset();
-    await expect(reporter.report({ topic: 'general', message: "What's the weather in Barcelona today?" })).rejects.toBeInstanceOf(GuardrailTrippedError);
+    await expect(
+      reporter.report({ topic: 'general', message: "What's the weather in Barcelona today?" }),
+    ).rejects.toBeInstanceOf(GuardrailTrippedError);
     expect(server.requests).toHaveLength(0);
   });
 
@@ -168,7 +210,10 @@ describe('openai-compatible provider (Chat Completions) against the scripted ser
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const refused = createReporter(configFor('openai-compatible', { baseURL: `http://127.0.0.1:${port}/v1`, maxRetries: 0 }), { sessionStore: new MemorySessionStore() });
+    const refused = createReporter(
+      configFor('openai-compatible', { baseURL: `http://127.0.0.1:${port}/v1`, maxRetries: 0 }),
+      { sessionStore: new MemorySessionStore() },
+    );
     await expect(refused.report({ topic: 'general' })).rejects.toBeInstanceOf(ModelUnavailableError);
     await refused.close();
   });
@@ -188,13 +233,19 @@ describe('openai provider (Responses API + Conversations) against the scripted s
     const mine = await reporter.report({ topic: 'eastern', message: 'How did the Celtics do?' }, { owner: 'alice' });
     expect((await store.get(mine.sessionId, { owner: 'alice' }))?.owner).toBe('alice');
     server.reset();
-    await expect(reporter.followUp({ sessionId: mine.sessionId, message: 'And the Knicks?' }, { owner: 'bob' })).rejects.toMatchObject({
+    await expect(
+      reporter.followUp({ sessionId: mine.sessionId, message: 'And the Knicks?' }, { owner: 'bob' }),
+    ).rejects.toMatchObject({
       code: 'SESSION_NOT_FOUND',
     });
-    await expect(reporter.followUp({ sessionId: mine.sessionId, message: 'And the Knicks?' })).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND' });
+    await expect(reporter.followUp({ sessionId: mine.sessionId, message: 'And the Knicks?' })).rejects.toMatchObject({
+      code: 'SESSION_NOT_FOUND',
+    });
     expect(server.requests).toHaveLength(0);
     server.enqueue('responses', { text: 'The Knicks won 51.' });
-    expect((await reporter.followUp({ sessionId: mine.sessionId, message: 'And the Knicks?' }, { owner: 'alice' })).message).toBe('The Knicks won 51.');
+    expect(
+      (await reporter.followUp({ sessionId: mine.sessionId, message: 'And the Knicks?' }, { owner: 'alice' })).message,
+    ).toBe('The Knicks won 51.');
     expect((await store.get(mine.sessionId, { owner: 'alice' }))?.turns).toBe(2);
     server.reset();
   });
@@ -202,7 +253,10 @@ describe('openai provider (Responses API + Conversations) against the scripted s
   it('report creates the conversation and writes the whole turn once; followUp continues it by id', async () => {
     server.enqueue(
       'responses',
-      { toolCalls: [TOOL_CALL], usage: { inputTokens: 300, outputTokens: 15, cachedInputTokens: 256, reasoningTokens: 8 } },
+      {
+        toolCalls: [TOOL_CALL],
+        usage: { inputTokens: 300, outputTokens: 15, cachedInputTokens: 256, reasoningTokens: 8 },
+      },
       { text: ANSWER, id: 'resp_answer', model: 'gpt-test-2026-03-17' },
     );
     const first = await reporter.report({ topic: 'general', message: RAPTORS });
@@ -223,11 +277,19 @@ describe('openai provider (Responses API + Conversations) against the scripted s
     expect(r1!.body.conversation).toBeUndefined(); // nothing is written server-side during the run
     expect(r1!.body.input).toEqual([{ role: 'user', content: RAPTORS }]);
     expect(r2!.body.input.map(kind)).toEqual(['message', 'function_call', 'function_call_output']);
-    expect(server.conversationItems(first.sessionId)!.map((i) => i.type)).toEqual(['message', 'function_call', 'function_call_output', 'message']);
+    expect(server.conversationItems(first.sessionId)!.map((i) => i.type)).toEqual([
+      'message',
+      'function_call',
+      'function_call_output',
+      'message',
+    ]);
 
     server.reset();
     server.enqueue('responses', { text: 'They were fifth in the East.' });
-    const next = await reporter.followUp({ sessionId: first.sessionId, message: 'How does their record compare with the rest of the East?' });
+    const next = await reporter.followUp({
+      sessionId: first.sessionId,
+      message: 'How does their record compare with the rest of the East?',
+    });
     expect(next).toMatchObject({ sessionId: first.sessionId, message: 'They were fifth in the East.' });
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       `GET /v1/conversations/${first.sessionId}/items`,
@@ -236,33 +298,51 @@ describe('openai provider (Responses API + Conversations) against the scripted s
     ]);
     const input = server.requestsTo('responses')[0]!.body.input as any[];
     expect(input.map(kind)).toEqual(['message', 'function_call', 'function_call_output', 'message', 'message']);
-    expect(input.at(-1)).toMatchObject({ role: 'user', content: 'How does their record compare with the rest of the East?' });
+    expect(input.at(-1)).toMatchObject({
+      role: 'user',
+      content: 'How does their record compare with the rest of the East?',
+    });
     expect(server.conversationItems(first.sessionId)).toHaveLength(6);
   });
 
   it('rejects unknown ids locally and conversations gone from the server with SESSION_NOT_FOUND', async () => {
-    await expect(reporter.followUp({ sessionId: 'conv_unknown', message: 'NBA news?' })).rejects.toBeInstanceOf(SessionNotFoundError);
+    await expect(reporter.followUp({ sessionId: 'conv_unknown', message: 'NBA news?' })).rejects.toBeInstanceOf(
+      SessionNotFoundError,
+    );
     expect(server.requests).toHaveLength(0);
 
     server.enqueue('responses', { text: 'Finals recap.' });
     const started = await reporter.report({ topic: 'finals' });
     server.enqueue('conversations.items.list', { fault: { status: 404 } });
-    await expect(reporter.followUp({ sessionId: started.sessionId, message: 'And the MVP?' })).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND', sessionId: started.sessionId });
+    await expect(reporter.followUp({ sessionId: started.sessionId, message: 'And the MVP?' })).rejects.toMatchObject({
+      code: 'SESSION_NOT_FOUND',
+      sessionId: started.sessionId,
+    });
   });
 
   it('a follow-up failing after a tool call leaves the conversation untouched; the next one is clean', async () => {
     server.enqueue('responses', { text: 'The Knicks went 51-31.' });
     const first = await reporter.report({ topic: 'eastern', message: 'How did the Knicks do?' });
     const before = server.conversationItems(first.sessionId);
-    server.enqueue('responses', { toolCalls: [{ name: 'calculate_win_percentage', arguments: { wins: 51, losses: 31 } }] }, { fault: { status: 400 } });
-    await expect(reporter.followUp({ sessionId: first.sessionId, message: 'What was their win percentage?' })).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
+    server.enqueue(
+      'responses',
+      { toolCalls: [{ name: 'calculate_win_percentage', arguments: { wins: 51, losses: 31 } }] },
+      { fault: { status: 400 } },
+    );
+    await expect(
+      reporter.followUp({ sessionId: first.sessionId, message: 'What was their win percentage?' }),
+    ).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
     expect(server.conversationItems(first.sessionId)).toEqual(before);
 
     server.reset();
     server.enqueue('responses', { text: 'Their record was 51-31.' });
     await reporter.followUp({ sessionId: first.sessionId, message: 'What was their record?' });
     const input = server.requestsTo('responses')[0]!.body.input as any[];
-    expect(input.map((i) => `${kind(i)}:${i.role ?? ''}`)).toEqual(['message:user', 'message:assistant', 'message:user']);
+    expect(input.map((i) => `${kind(i)}:${i.role ?? ''}`)).toEqual([
+      'message:user',
+      'message:assistant',
+      'message:user',
+    ]);
   });
 
   it('a failed report deletes the conversation it created (no orphan) and stores nothing', async () => {
@@ -278,7 +358,9 @@ describe('openai provider (Responses API + Conversations) against the scripted s
   });
 
   it('maps a slow Responses call to MODEL_TIMEOUT within the per-call limit', async () => {
-    const slow = createReporter(configFor('openai', { modelTimeoutMs: 200, maxRetries: 0 }), { sessionStore: new MemorySessionStore() });
+    const slow = createReporter(configFor('openai', { modelTimeoutMs: 200, maxRetries: 0 }), {
+      sessionStore: new MemorySessionStore(),
+    });
     server.enqueue('responses', { fault: { delayMs: 5_000 } });
     const started = Date.now();
     await expect(slow.report({ topic: 'general' })).rejects.toMatchObject({ code: 'MODEL_TIMEOUT', timeoutMs: 200 });

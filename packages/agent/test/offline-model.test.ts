@@ -1,13 +1,13 @@
 import {
   Agent,
-  Runner,
-  setTraceProcessors,
-  setTracingDisabled,
   type AgentInputItem,
   type Model,
   type ModelRequest,
   type ModelResponse,
+  Runner,
   type StreamEvent,
+  setTraceProcessors,
+  setTracingDisabled,
 } from '@openai/agents-core';
 import { countTokens as o200kCount } from 'gpt-tokenizer/encoding/o200k_base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +54,8 @@ function user(content: string): AgentInputItem {
 
 function text(response: ModelResponse): string {
   const item = response.output[0];
-  if (item?.type !== 'message' || item.role !== 'assistant') throw new Error(`expected a message, got ${JSON.stringify(item)}`);
+  if (item?.type !== 'message' || item.role !== 'assistant')
+    throw new Error(`expected a message, got ${JSON.stringify(item)}`);
   const part = item.content[0];
   return part?.type === 'output_text' ? part.text : '';
 }
@@ -100,8 +101,14 @@ describe('OfflineNbaModel decisions', () => {
   });
 
   it('calls the tool with the snapshot record when a team is named', async () => {
-    expect(functionCall(await model.getResponse(request('How did the Knicks do this season?'))).args).toEqual({ wins: 51, losses: 31 });
-    expect(functionCall(await model.getResponse(request([user('What about the Sixers?')]))).args).toEqual({ wins: 24, losses: 58 });
+    expect(functionCall(await model.getResponse(request('How did the Knicks do this season?'))).args).toEqual({
+      wins: 51,
+      losses: 31,
+    });
+    expect(functionCall(await model.getResponse(request([user('What about the Sixers?')]))).args).toEqual({
+      wins: 24,
+      losses: 58,
+    });
   });
 
   it('does not mistake the season label for a record', async () => {
@@ -138,8 +145,20 @@ describe('OfflineNbaModel decisions', () => {
   it('answers from the tool result, with the stated record winning over the snapshot', async () => {
     const items: AgentInputItem[] = [
       user('The Raptors went 46-36 this NBA season. What was their win percentage?'),
-      { type: 'function_call', callId: 'call_1', name: 'calculate_win_percentage', arguments: '{"wins":46,"losses":36}', status: 'completed' },
-      { type: 'function_call_result', callId: 'call_1', name: 'calculate_win_percentage', status: 'completed', output: { type: 'text', text: '.561' } },
+      {
+        type: 'function_call',
+        callId: 'call_1',
+        name: 'calculate_win_percentage',
+        arguments: '{"wins":46,"losses":36}',
+        status: 'completed',
+      },
+      {
+        type: 'function_call_result',
+        callId: 'call_1',
+        name: 'calculate_win_percentage',
+        status: 'completed',
+        output: { type: 'text', text: '.561' },
+      },
     ];
     const answer = text(await model.getResponse(request(items)));
     expect(answer.split('\n')[0]).toBe('The Raptors went 46-36, which works out to a .561 winning percentage.');
@@ -150,8 +169,20 @@ describe('OfflineNbaModel decisions', () => {
   it('reports a tool error instead of inventing a number', async () => {
     const items: AgentInputItem[] = [
       user('A team went 46-36'),
-      { type: 'function_call', callId: 'c', name: 'calculate_win_percentage', arguments: '{"wins":46,"losses":36}', status: 'completed' },
-      { type: 'function_call_result', callId: 'c', name: 'calculate_win_percentage', status: 'completed', output: 'Error: something broke.' },
+      {
+        type: 'function_call',
+        callId: 'c',
+        name: 'calculate_win_percentage',
+        arguments: '{"wins":46,"losses":36}',
+        status: 'completed',
+      },
+      {
+        type: 'function_call_result',
+        callId: 'c',
+        name: 'calculate_win_percentage',
+        status: 'completed',
+        output: 'Error: something broke.',
+      },
     ];
     const answer = text(await model.getResponse(request(items)));
     expect(answer).toContain('could not compute');
@@ -162,7 +193,12 @@ describe('OfflineNbaModel decisions', () => {
     // The team the user asked about, not a team the assistant happened to name in passing.
     const history: AgentInputItem[] = [
       user('Tell me about the Cavs'),
-      { type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'They finished ahead of the Boston Celtics (61-21).' }] },
+      {
+        type: 'message',
+        role: 'assistant',
+        status: 'completed',
+        content: [{ type: 'output_text', text: 'They finished ahead of the Boston Celtics (61-21).' }],
+      },
       user('How does their record compare with the rest of the East?'),
     ];
     expect(functionCall(await model.getResponse(request(history))).args).toEqual({ wins: 64, losses: 18 });
@@ -171,7 +207,12 @@ describe('OfflineNbaModel decisions', () => {
   it('keeps a record the user stated for "their" in later turns', async () => {
     const history: AgentInputItem[] = [
       user('The Raptors went 46-36 this NBA season. What was their win percentage?'),
-      { type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'The Raptors went 46-36, a .561 winning percentage.' }] },
+      {
+        type: 'message',
+        role: 'assistant',
+        status: 'completed',
+        content: [{ type: 'output_text', text: 'The Raptors went 46-36, a .561 winning percentage.' }],
+      },
       user('How does their record compare with the rest of the league?'),
     ];
     expect(functionCall(await model.getResponse(request(history))).args).toEqual({ wins: 46, losses: 36 });
@@ -207,7 +248,10 @@ describe('OfflineNbaModel decisions', () => {
 describe('OfflineNbaModel token usage', () => {
   it('counts with o200k_base exactly what it read and wrote, in a real two-call run', async () => {
     const recording = new RecordingModel(new OfflineNbaModel());
-    const result = await new Runner().run(createNbaReporterAgent(recording), 'The Raptors went 46-36 this NBA season. What was their win percentage?');
+    const result = await new Runner().run(
+      createNbaReporterAgent(recording),
+      'The Raptors went 46-36 this NBA season. What was their win percentage?',
+    );
     expect(recording.calls).toHaveLength(2);
 
     for (const { request: req, response } of recording.calls) {
@@ -232,7 +276,9 @@ describe('OfflineNbaModel token usage', () => {
       expect(expectedIn).toBeGreaterThan(o200kCount(req.systemInstructions ?? ''));
     }
     // The second call read everything the first did, plus the tool call and its result.
-    expect(recording.calls[1]!.response.usage.inputTokens).toBeGreaterThan(recording.calls[0]!.response.usage.inputTokens);
+    expect(recording.calls[1]!.response.usage.inputTokens).toBeGreaterThan(
+      recording.calls[0]!.response.usage.inputTokens,
+    );
     const usage = result.state.usage;
     expect(usage.requests).toBe(2);
     expect(usage.inputTokens).toBe(recording.calls.reduce((s, c) => s + c.response.usage.inputTokens, 0));
@@ -253,7 +299,10 @@ describe('OfflineNbaModel generation spans', () => {
   });
 
   it('creates one generation span per call, named after the model, with usage; content only when tracing is full', async () => {
-    const result = await new Runner({ groupId: 'group-1' }).run(agent, 'The Raptors went 46-36 this NBA season. What was their win percentage?');
+    const result = await new Runner({ groupId: 'group-1' }).run(
+      agent,
+      'The Raptors went 46-36 this NBA season. What was their win percentage?',
+    );
     const generations = processor.started.filter((s) => s.spanData.type === 'generation');
     expect(generations).toHaveLength(2);
     for (const span of generations) {
@@ -268,7 +317,10 @@ describe('OfflineNbaModel generation spans', () => {
       expect(span.traceId).toBe(agentSpan?.traceId);
       expect(span.parentId).toBeTruthy();
     }
-    const sum = generations.reduce((s, g) => s + (processor.ended.find((e) => e.spanId === g.spanId)?.spanData.usage.input_tokens ?? 0), 0);
+    const sum = generations.reduce(
+      (s, g) => s + (processor.ended.find((e) => e.spanId === g.spanId)?.spanData.usage.input_tokens ?? 0),
+      0,
+    );
     expect(sum).toBe(result.state.usage.inputTokens);
     expect(processor.traces.at(-1)?.groupId).toBe('group-1');
   });

@@ -4,9 +4,22 @@
  * two simultaneous follow-ups on one conversation only one appends to it: the other gets SESSION_BUSY and writes
  * nothing on either side.
  */
+
+import {
+  createTestDatabase,
+  pgUnavailable,
+  type ScriptedOpenAI,
+  startScriptedOpenAI,
+  type TestDatabase,
+} from '@nba-reporter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReporter, loadReporterConfig, PostgresSessionStore, SessionBusyError, SessionNotFoundError } from '../src/index.js';
-import { createTestDatabase, pgUnavailable, startScriptedOpenAI, type ScriptedOpenAI, type TestDatabase } from '@nba-reporter/testing';
+import {
+  createReporter,
+  loadReporterConfig,
+  PostgresSessionStore,
+  SessionBusyError,
+  SessionNotFoundError,
+} from '../src/index.js';
 
 describe.skipIf(pgUnavailable)('openai provider with PostgreSQL sessions', () => {
   let server: ScriptedOpenAI;
@@ -36,9 +49,19 @@ describe.skipIf(pgUnavailable)('openai provider with PostgreSQL sessions', () =>
       server.enqueue('responses', { text: 'The Thunder won the 2025 NBA Finals.' });
       const first = await one.report({ topic: 'finals', message: 'Who won the NBA Finals?' });
       expect(first.sessionId).toMatch(/^conv_/);
-      expect(await store.get(first.sessionId)).toEqual({ id: first.sessionId, topic: 'finals', owner: null, turns: 1, items: [] });
+      expect(await store.get(first.sessionId)).toEqual({
+        id: first.sessionId,
+        topic: 'finals',
+        owner: null,
+        turns: 1,
+        items: [],
+      });
 
-      server.enqueue('responses', { text: 'They beat the Pacers in seven.', delayMs: 200 }, { text: 'SGA was Finals MVP.', delayMs: 200 });
+      server.enqueue(
+        'responses',
+        { text: 'They beat the Pacers in seven.', delayMs: 200 },
+        { text: 'SGA was Finals MVP.', delayMs: 200 },
+      );
       const results = await Promise.allSettled([
         one.followUp({ sessionId: first.sessionId, message: 'Against whom in the NBA Finals?' }),
         two.followUp({ sessionId: first.sessionId, message: 'Who was NBA Finals MVP?' }),
@@ -54,7 +77,9 @@ describe.skipIf(pgUnavailable)('openai provider with PostgreSQL sessions', () =>
       expect(items.filter((i) => i.type === 'message' && i['role'] === 'user')).toHaveLength(2);
       expect(await store.turnCount(first.sessionId)).toBe(2);
 
-      await expect(two.followUp({ sessionId: 'conv_unknown', message: 'NBA news?' })).rejects.toBeInstanceOf(SessionNotFoundError);
+      await expect(two.followUp({ sessionId: 'conv_unknown', message: 'NBA news?' })).rejects.toBeInstanceOf(
+        SessionNotFoundError,
+      );
     } finally {
       await Promise.all([one.close(), two.close(), store.close()]);
     }

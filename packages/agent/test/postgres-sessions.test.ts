@@ -3,19 +3,20 @@
  * contract as the SQLite store, migrations under concurrent start-up, and optimistic concurrency between two
  * stores standing for two API instances.
  */
+
+import { createTestDatabase, pgUnavailable, type TestDatabase } from '@nba-reporter/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ConfigError,
   createReporter,
   loadReporterConfig,
-  migrate,
   MIGRATIONS,
+  migrate,
   PostgresSessionStore,
   SessionBusyError,
   SessionNotFoundError,
 } from '../src/index.js';
-import { createTestDatabase, pgUnavailable, type TestDatabase } from '@nba-reporter/testing';
 import { assistantItem, sessionStoreContract, userItem } from './session-store-contract.js';
 
 // The SessionStore contract every store passes (expiry, turn cap, ownership, atomic turns), on a real database:
@@ -69,7 +70,10 @@ describe.skipIf(pgUnavailable)('PostgresSessionStore', () => {
     const seenByB = await b.get(id, { owner: 'alice' });
     expect(seenByA?.turns).toBe(1);
     await b.appendTurn(id, [userItem('from b'), assistantItem('b')], { owner: 'alice', expectedTurns: seenByB!.turns });
-    const refused = a.appendTurn(id, [userItem('from a'), assistantItem('a')], { owner: 'alice', expectedTurns: seenByA!.turns });
+    const refused = a.appendTurn(id, [userItem('from a'), assistantItem('a')], {
+      owner: 'alice',
+      expectedTurns: seenByA!.turns,
+    });
     await expect(refused).rejects.toBeInstanceOf(SessionBusyError);
     await expect(refused).rejects.toMatchObject({ code: 'SESSION_BUSY', sessionId: id });
     expect(await a.get(id, { owner: 'alice' })).toEqual({
@@ -137,7 +141,9 @@ describe.skipIf(pgUnavailable)('PostgreSQL migrations', () => {
       expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
       // The lock is released: a later start migrates nothing and does not wait.
       expect(await migrate(pools[1]!)).toEqual([]);
-      const locks = await pools[0]!.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+      const locks = await pools[0]!.query(
+        "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+      );
       expect(locks.rows[0].n).toBe(0);
     } finally {
       await Promise.all(pools.map((pool) => pool.end()));
@@ -163,9 +169,14 @@ describe.skipIf(pgUnavailable)('PostgreSQL migrations', () => {
     const pool = new pg.Pool({ connectionString: db.url, max: 1 });
     try {
       const latest = MIGRATIONS.at(-1)!.version;
-      const broken = [...MIGRATIONS, { version: latest + 1, name: 'broken', sql: 'CREATE TABLE half_done (x int); SELECT 1/0;' }];
+      const broken = [
+        ...MIGRATIONS,
+        { version: latest + 1, name: 'broken', sql: 'CREATE TABLE half_done (x int); SELECT 1/0;' },
+      ];
       await expect(migrate(pool, broken)).rejects.toThrow(/division by zero/);
-      const { rows } = await pool.query("SELECT to_regclass('half_done') AS t, (SELECT max(version) FROM nba_schema_migrations) AS v");
+      const { rows } = await pool.query(
+        "SELECT to_regclass('half_done') AS t, (SELECT max(version) FROM nba_schema_migrations) AS v",
+      );
       expect(rows[0]).toEqual({ t: null, v: latest });
     } finally {
       await pool.end();
@@ -189,17 +200,24 @@ describe.skipIf(pgUnavailable)('Reporter on PostgreSQL (NBA_REPORTER_SESSION_DB=
     const two = createReporter(config);
     try {
       await Promise.all([one.ready(), two.ready()]);
-      const first = await one.report({ topic: 'general', message: 'The Raptors went 46-36. What was their win percentage?' });
+      const first = await one.report({
+        topic: 'general',
+        message: 'The Raptors went 46-36. What was their win percentage?',
+      });
       const second = await two.followUp({ sessionId: first.sessionId, message: 'And the Celtics went 61-21?' });
       expect(second.sessionId).toBe(first.sessionId);
       const store = new PostgresSessionStore(db.url);
       const stored = await store.get(first.sessionId);
       await store.close();
       expect(stored?.turns).toBe(2);
-      const users = stored!.items.filter((i) => (i as { role?: string }).role === 'user').map((i) => (i as { content: string }).content);
+      const users = stored!.items
+        .filter((i) => (i as { role?: string }).role === 'user')
+        .map((i) => (i as { content: string }).content);
       expect(users).toHaveLength(2);
       expect(users[1]).toBe('And the Celtics went 61-21?');
-      await expect(two.followUp({ sessionId: 'unknown', message: 'Hello NBA?' })).rejects.toBeInstanceOf(SessionNotFoundError);
+      await expect(two.followUp({ sessionId: 'unknown', message: 'Hello NBA?' })).rejects.toBeInstanceOf(
+        SessionNotFoundError,
+      );
     } finally {
       await Promise.all([one.close(), two.close()]);
     }
@@ -224,11 +242,17 @@ describe.skipIf(pgUnavailable)('Reporter on PostgreSQL (NBA_REPORTER_SESSION_DB=
       await one.followUp(follow, { requestKey: 'follow-key-000002' });
       expect((await store.get(first.sessionId))?.turns).toBe(3);
       // Bound to the request: the same key with another question is another turn, never the stored answer.
-      const different = await one.followUp({ ...follow, message: 'And the Knicks went 51-31?' }, { requestKey: 'follow-key-000001' });
+      const different = await one.followUp(
+        { ...follow, message: 'And the Knicks went 51-31?' },
+        { requestKey: 'follow-key-000001' },
+      );
       expect(different.message).not.toBe(answer.message);
       expect((await store.get(first.sessionId))?.turns).toBe(4);
       for (const bad of ['short', 'no spaces allowed here!', 'x'.repeat(256)]) {
-        await expect(one.followUp(follow, { requestKey: bad })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'Idempotency-Key' });
+        await expect(one.followUp(follow, { requestKey: bad })).rejects.toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'Idempotency-Key',
+        });
       }
     } finally {
       await Promise.all([one.close(), two.close(), store.close()]);
@@ -246,7 +270,9 @@ describe.skipIf(pgUnavailable)('Reporter on PostgreSQL (NBA_REPORTER_SESSION_DB=
       );
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).variable).toBe('NBA_REPORTER_SESSION_DB');
-      expect((error as Error).message).toMatch(/^NBA_REPORTER_SESSION_DB: cannot use postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/nba \(.+\)$/);
+      expect((error as Error).message).toMatch(
+        /^NBA_REPORTER_SESSION_DB: cannot use postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/nba \(.+\)$/,
+      );
       expect((error as Error).message).not.toContain('s3cret');
     } finally {
       await reporter.close();
@@ -256,10 +282,16 @@ describe.skipIf(pgUnavailable)('Reporter on PostgreSQL (NBA_REPORTER_SESSION_DB=
 
 describe('NBA_REPORTER_SESSION_DB and NBA_REPORTER_PG_POOL_SIZE parsing', () => {
   it('keeps a postgres URL as is and validates the pool size', () => {
-    expect(loadReporterConfig({ NBA_REPORTER_SESSION_DB: 'postgresql://u@db:5432/nba' }).sessionDb).toBe('postgresql://u@db:5432/nba');
+    expect(loadReporterConfig({ NBA_REPORTER_SESSION_DB: 'postgresql://u@db:5432/nba' }).sessionDb).toBe(
+      'postgresql://u@db:5432/nba',
+    );
     expect(loadReporterConfig({}).pgPoolSize).toBeUndefined();
-    expect(() => loadReporterConfig({ NBA_REPORTER_PG_POOL_SIZE: '0' })).toThrow(/NBA_REPORTER_PG_POOL_SIZE must be a whole number from 1 to 1000/);
-    expect(() => loadReporterConfig({ NBA_REPORTER_SESSION_DB: 'postgres://u:pw@/nba' })).toThrow(/not a valid PostgreSQL URL/);
+    expect(() => loadReporterConfig({ NBA_REPORTER_PG_POOL_SIZE: '0' })).toThrow(
+      /NBA_REPORTER_PG_POOL_SIZE must be a whole number from 1 to 1000/,
+    );
+    expect(() => loadReporterConfig({ NBA_REPORTER_SESSION_DB: 'postgres://u:pw@/nba' })).toThrow(
+      /not a valid PostgreSQL URL/,
+    );
     try {
       loadReporterConfig({ NBA_REPORTER_SESSION_DB: 'postgres://u:pw@/nba' });
     } catch (error) {

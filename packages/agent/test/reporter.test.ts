@@ -11,10 +11,10 @@ import {
   MAX_MESSAGE_LENGTH,
   MemorySessionStore,
   OFF_TOPIC_REASON,
-  SessionNotFoundError,
-  SqliteSessionStore,
   type Reporter,
   type ReporterConfig,
+  SessionNotFoundError,
+  SqliteSessionStore,
 } from '../src/index.js';
 
 const RAPTORS = 'The Raptors went 46-36 this NBA season. What was their win percentage?';
@@ -50,7 +50,12 @@ describe('Reporter (offline provider, end to end)', () => {
     expect(result.usage.reasoningTokens).toBe(0);
     const stored = await store.get(result.sessionId);
     expect(stored?.topic).toBe('general');
-    expect(stored?.items[0]).toMatchObject({ role: 'user', content: expect.stringMatching(/^What is the latest news and analysis for NBA Season, as of \d{4}-\d{2}-\d{2}\?$/) });
+    expect(stored?.items[0]).toMatchObject({
+      role: 'user',
+      content: expect.stringMatching(
+        /^What is the latest news and analysis for NBA Season, as of \d{4}-\d{2}-\d{2}\?$/,
+      ),
+    });
   });
 
   it.each(['eastern', 'western', 'finals'] as const)('reports the %s overview', async (topic) => {
@@ -62,12 +67,17 @@ describe('Reporter (offline provider, end to end)', () => {
   it('answers the Raptors 46-36 question with .561 via the tool, then follows up on "their" record', async () => {
     const first = await reporter.report({ topic: 'general', message: `  ${RAPTORS}  ` });
     expect(first.message).toContain('.561');
-    expect(first.message.startsWith('The Raptors went 46-36, which works out to a .561 winning percentage.')).toBe(true);
+    expect(first.message.startsWith('The Raptors went 46-36, which works out to a .561 winning percentage.')).toBe(
+      true,
+    );
     expect(first.usage.requests).toBe(2); // tool call, then the answer
     const items = (await store.get(first.sessionId))?.items ?? [];
     expect(items.map((i) => i.type)).toEqual(['message', 'function_call', 'function_call_result', 'message']);
 
-    const second = await reporter.followUp({ sessionId: first.sessionId, message: 'How does their record compare with the rest of the East?' });
+    const second = await reporter.followUp({
+      sessionId: first.sessionId,
+      message: 'How does their record compare with the rest of the East?',
+    });
     expect(second.sessionId).toBe(first.sessionId);
     expect(second.topic).toBe('general');
     expect(second.message).toContain('Raptors');
@@ -79,9 +89,16 @@ describe('Reporter (offline provider, end to end)', () => {
   });
 
   it('blocks off-topic requests with the guardrail, in report and in followUp, and stores nothing', async () => {
-    const error = await reporter.report({ topic: 'general', message: "What's the weather in Barcelona today?" }).catch((e: unknown) => e);
+    const error = await reporter
+      .report({ topic: 'general', message: "What's the weather in Barcelona today?" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GuardrailTrippedError);
-    expect(error).toMatchObject({ code: 'GUARDRAIL_TRIPPED', guardrail: 'nba_content_guardrail', reason: OFF_TOPIC_REASON, name: 'GuardrailTrippedError' });
+    expect(error).toMatchObject({
+      code: 'GUARDRAIL_TRIPPED',
+      guardrail: 'nba_content_guardrail',
+      reason: OFF_TOPIC_REASON,
+      name: 'GuardrailTrippedError',
+    });
 
     const started = await reporter.report({ topic: 'finals' });
     const before = (await store.get(started.sessionId))?.items.length;
@@ -93,7 +110,9 @@ describe('Reporter (offline provider, end to end)', () => {
   });
 
   it('rejects unknown sessions instead of starting a new conversation', async () => {
-    const error = await reporter.followUp({ sessionId: 'b9a0c1d2-0000-4000-8000-000000000000', message: 'NBA news?' }).catch((e: unknown) => e);
+    const error = await reporter
+      .followUp({ sessionId: 'b9a0c1d2-0000-4000-8000-000000000000', message: 'NBA news?' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SessionNotFoundError);
     expect(error).toMatchObject({ code: 'SESSION_NOT_FOUND', sessionId: 'b9a0c1d2-0000-4000-8000-000000000000' });
   });
@@ -119,7 +138,11 @@ describe('Reporter (offline provider, end to end)', () => {
 
   it('rejects unknown topics and empty session ids', async () => {
     const error = await reporter.report({ topic: 'Eastern' as never }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'topic', message: 'Invalid NBA topic "Eastern". Supported topics: eastern, finals, general, western' });
+    expect(error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'topic',
+      message: 'Invalid NBA topic "Eastern". Supported topics: eastern, finals, general, western',
+    });
     await expect(reporter.followUp({ sessionId: ' ', message: 'NBA?' })).rejects.toMatchObject({ field: 'sessionId' });
   });
 
@@ -134,14 +157,18 @@ describe('Reporter (offline provider, end to end)', () => {
     expect(a.message).toMatch(/^The New York Knicks finished/);
     expect(b.message).toMatch(/^The New York Knicks went 51-31 in the 2024-25 regular season/);
     const items = (await store.get(started.sessionId))?.items ?? [];
-    const users = items.filter((i) => i.type === 'message' && i.role === 'user').map((i) => (i as { content: unknown }).content);
+    const users = items
+      .filter((i) => i.type === 'message' && i.role === 'user')
+      .map((i) => (i as { content: unknown }).content);
     expect(users.slice(1)).toEqual(['How did the Knicks do?', 'What was their record?']);
   });
 
   it('passes an abort through unchanged and stores nothing', async () => {
     const controller = new AbortController();
     controller.abort(new Error('client went away'));
-    await expect(reporter.report({ topic: 'general' }, { signal: controller.signal })).rejects.toThrow('client went away');
+    await expect(reporter.report({ topic: 'general' }, { signal: controller.signal })).rejects.toThrow(
+      'client went away',
+    );
   });
 });
 
@@ -157,7 +184,10 @@ describe('Reporter with the default SQLite store', () => {
       await expect(first.report({ topic: 'general' })).rejects.toThrow(/closed/);
 
       const second = createReporter(config);
-      const next = await second.followUp({ sessionId: turn.sessionId, message: 'How does their record compare with the rest of the East?' });
+      const next = await second.followUp({
+        sessionId: turn.sessionId,
+        message: 'How does their record compare with the rest of the East?',
+      });
       expect(next.message).toContain('Raptors');
       await second.close();
 
@@ -179,7 +209,9 @@ describe('Reporter (openai provider wiring)', () => {
     expect(reporter.provider).toBe('openai');
     expect(reporter.model).toBe('gpt-5.4-mini-2026-03-17');
     expect(reporter.agent.tools.map((t) => t.name)).toEqual(['web_search', 'calculate_win_percentage']);
-    expect(reporter.agent.instructions).toMatch(/^You are a stateful NBA news reporter and analyst\. Stay focused on the NBA\. Use web search/);
+    expect(reporter.agent.instructions).toMatch(
+      /^You are a stateful NBA news reporter and analyst\. Stay focused on the NBA\. Use web search/,
+    );
     const error = await reporter.followUp({ sessionId: 'conv_unknown', message: 'NBA news?' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SessionNotFoundError);
     await reporter.close();
@@ -200,7 +232,9 @@ describe('createReporter with an unusable session database path', () => {
       }
       expect(isReporterError(thrown) && thrown.code).toBe('CONFIG_ERROR');
       const message = (thrown as Error).message;
-      expect(message).toMatch(/^NBA_REPORTER_SESSION_DB must be a writable SQLite file path \(cannot open ".*sessions\.db": .+\)$/);
+      expect(message).toMatch(
+        /^NBA_REPORTER_SESSION_DB must be a writable SQLite file path \(cannot open ".*sessions\.db": .+\)$/,
+      );
       expect(message).not.toContain('\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -12,10 +12,54 @@ const batch = (raw: string) => sanitizeAgentMessage(raw.trim());
 // Pieces that exercise every step, including their boundaries: links, URLs, source parentheticals, runs of spaces,
 // dangling conjunctions, space before punctuation and decimals, source fragments, newlines, word boundaries.
 const PIECES = [
-  'The', ' Raptors', ' went', ' 46-36', ' ', '  ', '\t', '\n', '\n\n\n', '.', ',', '!', '?', ':', ';', '.561', ' .5',
-  '[NBA](https://nba.com/x)', '[a', '](', 'https://', 'http://x.io/a', 'htt', 'h', ' (nba.com)', '(source: ESPN)',
-  '(', ')', 'nba.com', ' and', ' or', 'and .', 'band', ' more at', ' More at.', ' see also', 'See also: !', ' source',
-  'Sources:.', 'source.', ' sources', '[', ']', 'x', 'a', 'o', 'resource.', '(.561)',
+  'The',
+  ' Raptors',
+  ' went',
+  ' 46-36',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\n\n\n',
+  '.',
+  ',',
+  '!',
+  '?',
+  ':',
+  ';',
+  '.561',
+  ' .5',
+  '[NBA](https://nba.com/x)',
+  '[a',
+  '](',
+  'https://',
+  'http://x.io/a',
+  'htt',
+  'h',
+  ' (nba.com)',
+  '(source: ESPN)',
+  '(',
+  ')',
+  'nba.com',
+  ' and',
+  ' or',
+  'and .',
+  'band',
+  ' more at',
+  ' More at.',
+  ' see also',
+  'See also: !',
+  ' source',
+  'Sources:.',
+  'source.',
+  ' sources',
+  '[',
+  ']',
+  'x',
+  'a',
+  'o',
+  'resource.',
+  '(.561)',
 ];
 
 function seeded(seed: number) {
@@ -48,7 +92,9 @@ describe('StreamingSanitizer', () => {
       expect(stream([raw]).join(''), JSON.stringify(raw)).toBe(expected);
       expect(stream([...raw]).join(''), JSON.stringify(raw)).toBe(expected);
       for (let cut = 0; cut <= raw.length; cut++) {
-        expect(stream([raw.slice(0, cut), raw.slice(cut)]).join(''), `${JSON.stringify(raw)} cut at ${cut}`).toBe(expected);
+        expect(stream([raw.slice(0, cut), raw.slice(cut)]).join(''), `${JSON.stringify(raw)} cut at ${cut}`).toBe(
+          expected,
+        );
       }
     }
   });

@@ -34,7 +34,9 @@ describe('sanitizeAgentMessage steps', () => {
   });
 
   it('3. drops source-only parentheticals', () => {
-    expect(step('source-parentheticals')('Cleveland won 64 games (nba.com) this year.')).toBe('Cleveland won 64 games this year.');
+    expect(step('source-parentheticals')('Cleveland won 64 games (nba.com) this year.')).toBe(
+      'Cleveland won 64 games this year.',
+    );
     expect(step('source-parentheticals')('OKC won (source: ESPN) the title')).toBe('OKC won the title');
     expect(step('source-parentheticals')('a record of 46-36 (.561) is fine')).toBe('a record of 46-36 (.561) is fine');
   });
@@ -74,9 +76,7 @@ describe('sanitizeAgentMessage', () => {
   it('cleans a web-search style answer into prose', () => {
     const raw =
       'The Raptors finished 46-36 ([nba.com](https://www.nba.com/standings?utm_source=openai)), which works out to a .561 winning percentage (nba.com) .\n\n\n\nMore at https://www.nba.com/raptors and .\nSources:.';
-    expect(sanitizeAgentMessage(raw)).toBe(
-      'The Raptors finished 46-36, which works out to a .561 winning percentage.',
-    );
+    expect(sanitizeAgentMessage(raw)).toBe('The Raptors finished 46-36, which works out to a .561 winning percentage.');
   });
 
   it('leaves clean prose alone and empties whitespace-only text', () => {

@@ -5,18 +5,29 @@ import {
   estimateTokens,
   loadReporterConfig,
   MemorySessionStore,
+  type ReporterConfig,
   splitTurns,
   validateMessage,
   windowHistory,
-  type ReporterConfig,
 } from '../src/index.js';
 
 const RAPTORS = 'The Raptors went 46-36 this NBA season. What was their win percentage?';
-const QUESTIONS = [RAPTORS, 'How does their NBA record compare with the rest of the league?', 'Which NBA team won the East?'];
-const config = (over: Partial<ReporterConfig> = {}): ReporterConfig => ({ ...loadReporterConfig({}), sessionDb: ':memory:', ...over });
+const QUESTIONS = [
+  RAPTORS,
+  'How does their NBA record compare with the rest of the league?',
+  'Which NBA team won the East?',
+];
+const config = (over: Partial<ReporterConfig> = {}): ReporterConfig => ({
+  ...loadReporterConfig({}),
+  sessionDb: ':memory:',
+  ...over,
+});
 
 /** Input tokens of each turn of one long offline conversation. */
-async function conversation(turns: number, over: Partial<ReporterConfig>): Promise<{ tokens: number[]; items: AgentInputItem[] }> {
+async function conversation(
+  turns: number,
+  over: Partial<ReporterConfig>,
+): Promise<{ tokens: number[]; items: AgentInputItem[] }> {
   const store = new MemorySessionStore({ maxTurns: 10_000 });
   const reporter = createReporter(config(over), { sessionStore: store });
   const first = await reporter.report({ topic: 'general', message: RAPTORS });
@@ -50,7 +61,9 @@ describe('history window', () => {
     expect(turns[0]).toEqual(splitTurns(items)[0]);
     expect(turns.slice(1)).toEqual(splitTurns(items).slice(-4));
     const calls = window.filter((i) => i.type === 'function_call').map((i) => (i as { callId: string }).callId);
-    const outputs = window.filter((i) => i.type === 'function_call_result').map((i) => (i as { callId: string }).callId);
+    const outputs = window
+      .filter((i) => i.type === 'function_call_result')
+      .map((i) => (i as { callId: string }).callId);
     expect(calls.length).toBeGreaterThan(0);
     expect(outputs.sort()).toEqual(calls.sort());
 
@@ -83,7 +96,9 @@ describe('session limits through the reporter', () => {
   it('a session belongs to the owner that created it; the error is the same as for an unknown id', async () => {
     const reporter = createReporter(config(), { sessionStore: new MemorySessionStore() });
     const mine = await reporter.report({ topic: 'finals' }, { owner: 'alice' });
-    await expect(reporter.followUp({ sessionId: mine.sessionId, message: 'Who won the Finals?' }, { owner: 'bob' })).rejects.toMatchObject({
+    await expect(
+      reporter.followUp({ sessionId: mine.sessionId, message: 'Who won the Finals?' }, { owner: 'bob' }),
+    ).rejects.toMatchObject({
       code: 'SESSION_NOT_FOUND',
     });
     const foreign = await reporter
@@ -94,7 +109,10 @@ describe('session limits through the reporter', () => {
       .catch((e: Error) => e);
     expect((foreign as Error).message).toBe((unknown as Error).message);
     expect((foreign as Error).message).not.toContain(mine.sessionId);
-    const ok = await reporter.followUp({ sessionId: mine.sessionId, message: 'Who won the Finals?' }, { owner: 'alice' });
+    const ok = await reporter.followUp(
+      { sessionId: mine.sessionId, message: 'Who won the Finals?' },
+      { owner: 'alice' },
+    );
     expect(ok.sessionId).toBe(mine.sessionId);
     await reporter.close();
   });
@@ -107,9 +125,11 @@ describe('session limits through the reporter', () => {
     now += 59_000;
     await reporter.followUp({ sessionId: first.sessionId, message: 'Who won the West?' });
     now += 60_000;
-    await expect(reporter.followUp({ sessionId: first.sessionId, message: 'Who won the West?' })).rejects.toMatchObject({
-      code: 'SESSION_NOT_FOUND',
-    });
+    await expect(reporter.followUp({ sessionId: first.sessionId, message: 'Who won the West?' })).rejects.toMatchObject(
+      {
+        code: 'SESSION_NOT_FOUND',
+      },
+    );
     await reporter.close();
   });
 });
@@ -126,7 +146,9 @@ describe('validateMessage', () => {
     ['tag characters', '\u{e0041}\u{e0042}'],
     ['control characters', '\u0007\u0000'],
   ])('rejects a message of only invisible characters (%s)', (_name, message) => {
-    expect(() => validateMessage(` ${message} `)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', message: 'message must contain visible text' }));
+    expect(() => validateMessage(` ${message} `)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', message: 'message must contain visible text' }),
+    );
   });
 
   it('keeps visible text that contains invisible characters, and emoji with variation selectors', () => {

@@ -9,7 +9,13 @@
  */
 import type { AgentInputItem } from '@openai/agents-core';
 import { describe, expect, it } from 'vitest';
-import { SessionBusyError, SessionNotFoundError, SessionTurnLimitError, type SessionStore, type SessionStoreOptions } from '../src/index.js';
+import {
+  SessionBusyError,
+  SessionNotFoundError,
+  type SessionStore,
+  type SessionStoreOptions,
+  SessionTurnLimitError,
+} from '../src/index.js';
 
 export type SessionStoreFactory = (options: SessionStoreOptions) => SessionStore | Promise<SessionStore>;
 
@@ -52,7 +58,13 @@ export function sessionStoreContract(name: string, factory: SessionStoreFactory)
       const store = await open();
       expect(await store.create('finals', { id: 'conv_123', owner: 'alice' })).toBe('conv_123');
       await store.appendTurn('conv_123', [], { owner: 'alice' });
-      expect(await store.get('conv_123', { owner: 'alice' })).toEqual({ id: 'conv_123', topic: 'finals', owner: 'alice', turns: 2, items: [] });
+      expect(await store.get('conv_123', { owner: 'alice' })).toEqual({
+        id: 'conv_123',
+        topic: 'finals',
+        owner: 'alice',
+        turns: 2,
+        items: [],
+      });
       await expect(store.create('finals', { id: 'conv_123' })).rejects.toThrow();
       await store.close();
     });
@@ -70,7 +82,9 @@ export function sessionStoreContract(name: string, factory: SessionStoreFactory)
       const id = await store.create('general', { items: [userItem('q1')], owner: 'alice' });
       expect(await store.get(id, { owner: 'bob' })).toBeUndefined();
       expect(await store.get(id)).toBeUndefined();
-      await expect(store.appendTurn(id, [userItem('x')], { owner: 'bob' })).rejects.toBeInstanceOf(SessionNotFoundError);
+      await expect(store.appendTurn(id, [userItem('x')], { owner: 'bob' })).rejects.toBeInstanceOf(
+        SessionNotFoundError,
+      );
       const anonymous = await store.create('general', { items: [userItem('q1')] });
       expect(await store.get(anonymous, { owner: 'alice' })).toBeUndefined();
       expect((await store.get(id, { owner: 'alice' }))?.items).toEqual([userItem('q1')]);
@@ -131,7 +145,10 @@ export function sessionStoreContract(name: string, factory: SessionStoreFactory)
       const stale = store.appendTurn(id, [userItem('stale')], { owner: 'alice', expectedTurns: seen!.turns });
       await expect(stale).rejects.toBeInstanceOf(SessionBusyError);
       await expect(stale).rejects.toMatchObject({ code: 'SESSION_BUSY' });
-      expect(await store.get(id, { owner: 'alice' })).toMatchObject({ turns: 2, items: [userItem('q1'), userItem('first')] });
+      expect(await store.get(id, { owner: 'alice' })).toMatchObject({
+        turns: 2,
+        items: [userItem('q1'), userItem('first')],
+      });
       await store.close();
     });
 

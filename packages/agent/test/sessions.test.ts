@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -24,7 +24,10 @@ describe('generateSessionId', () => {
 });
 
 sessionStoreContract('MemorySessionStore', (options) => new MemorySessionStore(options));
-sessionStoreContract('SqliteSessionStore (file)', (options) => new SqliteSessionStore(join(dir, `s-${generateSessionId()}.db`), options));
+sessionStoreContract(
+  'SqliteSessionStore (file)',
+  (options) => new SqliteSessionStore(join(dir, `s-${generateSessionId()}.db`), options),
+);
 sessionStoreContract('SqliteSessionStore (:memory:)', (options) => new SqliteSessionStore(':memory:', options));
 
 describe('SqliteSessionStore on disk', () => {
@@ -76,12 +79,21 @@ describe('SqliteSessionStore migration', () => {
     const now = new Date().toISOString();
     raw.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?)').run('s1', 'eastern', now, now);
     raw.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?)').run('conv_1', 'finals', now, now);
-    for (const [seq, turn, text] of [[1, 1, 'q1'], [2, 2, 'q2']] as const) {
+    for (const [seq, turn, text] of [
+      [1, 1, 'q1'],
+      [2, 2, 'q2'],
+    ] as const) {
       raw.prepare('INSERT INTO session_items VALUES (?, ?, ?, ?)').run('s1', seq, turn, JSON.stringify(userItem(text)));
     }
     raw.close();
     const store = new SqliteSessionStore(path);
-    expect(await store.get('s1')).toEqual({ id: 's1', topic: 'eastern', owner: null, turns: 2, items: [userItem('q1'), userItem('q2')] });
+    expect(await store.get('s1')).toEqual({
+      id: 's1',
+      topic: 'eastern',
+      owner: null,
+      turns: 2,
+      items: [userItem('q1'), userItem('q2')],
+    });
     expect(await store.get('conv_1')).toMatchObject({ turns: 1, items: [] });
     expect(await store.get('s1', { owner: 'alice' })).toBeUndefined();
     await store.close();

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findTeams, SNAPSHOT } from '../src/index.js';
 
-const EAST = 'CLE 64-18, BOS 61-21, NYK 51-31, IND 50-32, MIL 48-34, DET 44-38, ORL 41-41, ATL 40-42, CHI 39-43, MIA 37-45, TOR 30-52, BKN 26-56, PHI 24-58, CHA 19-63, WAS 18-64';
-const WEST = 'OKC 68-14, HOU 52-30, LAL 50-32, DEN 50-32, LAC 50-32, MIN 49-33, GSW 48-34, MEM 48-34, SAC 40-42, DAL 39-43, PHX 36-46, POR 36-46, SAS 34-48, NOP 21-61, UTA 17-65';
+const EAST =
+  'CLE 64-18, BOS 61-21, NYK 51-31, IND 50-32, MIL 48-34, DET 44-38, ORL 41-41, ATL 40-42, CHI 39-43, MIA 37-45, TOR 30-52, BKN 26-56, PHI 24-58, CHA 19-63, WAS 18-64';
+const WEST =
+  'OKC 68-14, HOU 52-30, LAL 50-32, DEN 50-32, LAC 50-32, MIN 49-33, GSW 48-34, MEM 48-34, SAC 40-42, DAL 39-43, PHX 36-46, POR 36-46, SAS 34-48, NOP 21-61, UTA 17-65';
 
 function line(conference: 'East' | 'West'): string {
   return SNAPSHOT.teams
@@ -25,7 +27,10 @@ describe('2024-25 snapshot', () => {
     expect(line('East')).toBe(EAST);
     expect(line('West')).toBe(WEST);
     for (const conference of ['East', 'West'] as const) {
-      const seeds = SNAPSHOT.teams.filter((t) => t.conference === conference).map((t) => t.seed).sort((a, b) => a - b);
+      const seeds = SNAPSHOT.teams
+        .filter((t) => t.conference === conference)
+        .map((t) => t.seed)
+        .sort((a, b) => a - b);
       expect(seeds).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
     }
     expect(new Set(SNAPSHOT.teams.map((t) => t.abbreviation)).size).toBe(30);
@@ -41,7 +46,9 @@ describe('2024-25 snapshot', () => {
 
   it('has eight playoff seeds per conference and a consistent bracket', () => {
     for (const conference of ['East', 'West'] as const) {
-      const seeds = SNAPSHOT.teams.filter((t) => t.conference === conference && t.playoffSeed !== null).map((t) => t.playoffSeed);
+      const seeds = SNAPSHOT.teams
+        .filter((t) => t.conference === conference && t.playoffSeed !== null)
+        .map((t) => t.playoffSeed);
       expect(seeds.sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     }
     expect(SNAPSHOT.playoffs).toHaveLength(15);
@@ -98,6 +105,10 @@ describe('team matching', () => {
   });
 
   it('lists teams in order of first mention', () => {
-    expect(findTeams('Indiana beat the Knicks, then lost to OKC').map((m: { team: { abbreviation: string } }) => m.team.abbreviation)).toEqual(['IND', 'NYK', 'OKC']);
+    expect(
+      findTeams('Indiana beat the Knicks, then lost to OKC').map(
+        (m: { team: { abbreviation: string } }) => m.team.abbreviation,
+      ),
+    ).toEqual(['IND', 'NYK', 'OKC']);
   });
 });

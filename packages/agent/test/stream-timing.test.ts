@@ -2,7 +2,7 @@
  * Streamed model calls mark their SDK span (generation / response) with `stream: true` and the time to the first
  * chunk, for every provider; calls that do not stream carry neither.
  */
-import { startScriptedOpenAI, type ScriptedOpenAI } from '@nba-reporter/testing';
+import { type ScriptedOpenAI, startScriptedOpenAI } from '@nba-reporter/testing';
 import { setTraceProcessors, setTracingDisabled } from '@openai/agents-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createReporter, loadReporterConfig, MemorySessionStore, type Reporter } from '../src/index.js';
@@ -24,7 +24,8 @@ beforeEach(() => {
   processor.ended.length = 0;
 });
 
-const modelSpans = () => processor.ended.filter((s) => s.spanData.type === 'generation' || s.spanData.type === 'response');
+const modelSpans = () =>
+  processor.ended.filter((s) => s.spanData.type === 'generation' || s.spanData.type === 'response');
 
 async function drain(stream: AsyncIterable<unknown>): Promise<void> {
   for await (const _ of stream);
@@ -33,7 +34,10 @@ async function drain(stream: AsyncIterable<unknown>): Promise<void> {
 describe('offline model', () => {
   let reporter: Reporter;
   beforeAll(() => {
-    reporter = createReporter({ ...loadReporterConfig({}), sessionDb: ':memory:' }, { sessionStore: new MemorySessionStore() });
+    reporter = createReporter(
+      { ...loadReporterConfig({}), sessionDb: ':memory:' },
+      { sessionStore: new MemorySessionStore() },
+    );
   });
   afterAll(() => reporter.close());
 
@@ -81,7 +85,12 @@ describe.each([
   });
 
   it('the time to first chunk covers the wait for the first event, not the whole stream', async () => {
-    server.enqueue(endpoint, { text: 'The Thunder won the 2025 title in seven games.', chunkSize: 5, delayMs: 150, chunkDelayMs: 40 });
+    server.enqueue(endpoint, {
+      text: 'The Thunder won the 2025 title in seven games.',
+      chunkSize: 5,
+      delayMs: 150,
+      chunkDelayMs: 40,
+    });
     const started = performance.now();
     await drain(reporter.reportStream({ topic: 'finals' }));
     const total = (performance.now() - started) / 1000;

@@ -34,7 +34,14 @@ describe('calculateWinPercentage', () => {
 
 describe('calculate_win_percentage tool (through the SDK)', () => {
   const invoke = (args: unknown) =>
-    calculateWinPercentageTool.invoke(new RunContext(), JSON.stringify(args), { toolCall: { type: 'function_call', callId: 'c1', name: WIN_PERCENTAGE_TOOL_NAME, arguments: JSON.stringify(args) } } as never);
+    calculateWinPercentageTool.invoke(new RunContext(), JSON.stringify(args), {
+      toolCall: {
+        type: 'function_call',
+        callId: 'c1',
+        name: WIN_PERCENTAGE_TOOL_NAME,
+        arguments: JSON.stringify(args),
+      },
+    } as never);
 
   it('is a strict function tool with integer parameters', () => {
     expect(calculateWinPercentageTool.type).toBe('function');
@@ -43,7 +50,10 @@ describe('calculate_win_percentage tool (through the SDK)', () => {
       'Calculates the winning percentage for an NBA team given their wins and losses.',
     );
     expect(calculateWinPercentageTool.strict).toBe(true);
-    const schema = calculateWinPercentageTool.parameters as { properties: Record<string, { type: string }>; required: string[] };
+    const schema = calculateWinPercentageTool.parameters as {
+      properties: Record<string, { type: string }>;
+      required: string[];
+    };
     expect(schema.properties.wins?.type).toBe('integer');
     expect(schema.properties.losses?.type).toBe('integer');
     expect(schema.required).toEqual(['wins', 'losses']);
@@ -63,6 +73,8 @@ describe('calculate_win_percentage tool (through the SDK)', () => {
 
   it('answers a non-integer count (rejected by the schema) with a model-visible error message', async () => {
     const output = await invoke({ wins: 46.5, losses: 36 });
-    expect(String(output)).toMatch(/^Error: calculate_win_percentage could not compute a winning percentage: .*whole numbers/);
+    expect(String(output)).toMatch(
+      /^Error: calculate_win_percentage could not compute a winning percentage: .*whole numbers/,
+    );
   });
 });

@@ -25,7 +25,8 @@ describe('topics', () => {
 
   it('validates slugs exactly and case-sensitively', () => {
     for (const slug of TOPIC_SLUGS) expect(isTopicSlug(slug)).toBe(true);
-    for (const bad of ['Eastern', 'EASTERN', 'east', '', 'toString', '__proto__', 'constructor']) expect(isTopicSlug(bad)).toBe(false);
+    for (const bad of ['Eastern', 'EASTERN', 'east', '', 'toString', '__proto__', 'constructor'])
+      expect(isTopicSlug(bad)).toBe(false);
   });
 });
 
@@ -41,7 +42,9 @@ describe('buildTurnPrompt', () => {
     expect(buildTurnPrompt('Finals', null, new Date(2025, 5, 22, 23, 59))).toBe(
       'What is the latest news and analysis for NBA Finals, as of 2025-06-22?',
     );
-    expect(buildTurnPrompt('Season', '')).toMatch(/^What is the latest news and analysis for NBA Season, as of \d{4}-\d{2}-\d{2}\?$/);
+    expect(buildTurnPrompt('Season', '')).toMatch(
+      /^What is the latest news and analysis for NBA Season, as of \d{4}-\d{2}-\d{2}\?$/,
+    );
   });
 
   it('round-trips through parseOverviewPrompt', () => {
@@ -56,13 +59,15 @@ describe('buildTurnPrompt', () => {
 describe('instructions', () => {
   it('quotes the demo instructions for web-search models', () => {
     expect(NBA_INSTRUCTIONS_WITH_WEB_SEARCH).toBe(
-      'You are a stateful NBA news reporter and analyst. Stay focused on the NBA. Use web search to verify current facts before answering. When discussing standings, records, or playoff scenarios, explain your reasoning clearly. Use the calculate_win_percentage tool whenever you need to compute a team\'s winning percentage. organize every answer so it is easy to scan. start with a direct answer, then explain the reasoning in short logical paragraphs. keep each paragraph focused on one main idea and avoid long walls of text. never include URLs, markdown links, inline citations, or a references section unless the user explicitly asks for sources. if you use web search, use it silently for accuracy and present the final answer as clean prose only.',
+      "You are a stateful NBA news reporter and analyst. Stay focused on the NBA. Use web search to verify current facts before answering. When discussing standings, records, or playoff scenarios, explain your reasoning clearly. Use the calculate_win_percentage tool whenever you need to compute a team's winning percentage. organize every answer so it is easy to scan. start with a direct answer, then explain the reasoning in short logical paragraphs. keep each paragraph focused on one main idea and avoid long walls of text. never include URLs, markdown links, inline citations, or a references section unless the user explicitly asks for sources. if you use web search, use it silently for accuracy and present the final answer as clean prose only.",
     );
   });
 
   it('drops web search from the instructions of other models', () => {
     expect(NBA_INSTRUCTIONS_WITHOUT_WEB_SEARCH).not.toMatch(/use web search/i);
-    expect(NBA_INSTRUCTIONS_WITHOUT_WEB_SEARCH).toContain('rely on the calculate_win_percentage tool and the facts you know');
+    expect(NBA_INSTRUCTIONS_WITHOUT_WEB_SEARCH).toContain(
+      'rely on the calculate_win_percentage tool and the facts you know',
+    );
     expect(NBA_INSTRUCTIONS_WITHOUT_WEB_SEARCH).toContain('Stay focused on the NBA.');
   });
 });

@@ -2,18 +2,17 @@
  * Normalised view of the model-call span data (`generation` / `response`) of the Agents SDK.
  */
 import type { Attributes } from '@opentelemetry/api';
-import { readUsage, type UsageInfo } from './usage.js';
 import {
+  type ChatMessage,
   finishReasonFromItems,
   normalizeFinishReason,
+  type OutputMessage,
+  type Part,
   splitSystemInstructions,
+  type ToolCallInfo,
   toChatMessages,
   toolCallsFromItems,
   toSystemInstructionParts,
-  type ChatMessage,
-  type OutputMessage,
-  type Part,
-  type ToolCallInfo,
 } from './messages.js';
 import {
   ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY,
@@ -29,6 +28,7 @@ import {
   OPENAI_API_TYPE_VALUE_CHAT_COMPLETIONS,
   OPENAI_API_TYPE_VALUE_RESPONSES,
 } from './semconv.js';
+import { readUsage, type UsageInfo } from './usage.js';
 
 export type ChatInfo = {
   requestModel?: string;
@@ -66,11 +66,16 @@ function requestParams(cfg: unknown): Attributes {
   put(ATTR_GEN_AI_REQUEST_TOP_K, cfg.top_k ?? cfg.topK);
   put(ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY, cfg.frequency_penalty ?? cfg.frequencyPenalty);
   put(ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY, cfg.presence_penalty ?? cfg.presencePenalty);
-  put(ATTR_GEN_AI_REQUEST_MAX_TOKENS, cfg.max_tokens ?? cfg.maxTokens ?? cfg.max_output_tokens ?? cfg.max_completion_tokens, true);
+  put(
+    ATTR_GEN_AI_REQUEST_MAX_TOKENS,
+    cfg.max_tokens ?? cfg.maxTokens ?? cfg.max_output_tokens ?? cfg.max_completion_tokens,
+    true,
+  );
   put(ATTR_GEN_AI_REQUEST_SEED, cfg.seed, true);
   const stop = cfg.stop ?? cfg.stop_sequences ?? cfg.stopSequences;
   if (typeof stop === 'string') a[ATTR_GEN_AI_REQUEST_STOP_SEQUENCES] = [stop];
-  else if (Array.isArray(stop) && stop.every((s) => typeof s === 'string')) a[ATTR_GEN_AI_REQUEST_STOP_SEQUENCES] = stop as string[];
+  else if (Array.isArray(stop) && stop.every((s) => typeof s === 'string'))
+    a[ATTR_GEN_AI_REQUEST_STOP_SEQUENCES] = stop as string[];
   return a;
 }
 
@@ -102,7 +107,9 @@ function fromResponseObject(info: ChatInfo, resp: Obj, content: boolean, tools: 
   info.finishReasons = [reason];
   info.toolCalls = toolCallsFromItems(items);
   if (content) {
-    info.outputMessages = [{ role: 'assistant', parts: toChatMessages(items).flatMap((m) => m.parts), finish_reason: reason }];
+    info.outputMessages = [
+      { role: 'assistant', parts: toChatMessages(items).flatMap((m) => m.parts), finish_reason: reason },
+    ];
     const sys = toSystemInstructionParts(resp.instructions);
     if (sys.length) info.systemInstructions = sys;
   }
@@ -122,10 +129,14 @@ function fromChatCompletion(info: ChatInfo, cc: Obj, content: boolean): void {
   const messages: OutputMessage[] = [];
   const reasons: string[] = [];
   for (const c of choices) {
-    const reason = normalizeFinishReason(c.finish_reason) ?? (isObj(c.message) && Array.isArray(c.message.tool_calls) && c.message.tool_calls.length ? 'tool_call' : 'stop');
+    const reason =
+      normalizeFinishReason(c.finish_reason) ??
+      (isObj(c.message) && Array.isArray(c.message.tool_calls) && c.message.tool_calls.length ? 'tool_call' : 'stop');
     reasons.push(reason);
     if (content) {
-      const parts = toChatMessages(isObj(c.message) ? [{ ...c.message, role: 'assistant' }] : []).flatMap((m) => m.parts);
+      const parts = toChatMessages(isObj(c.message) ? [{ ...c.message, role: 'assistant' }] : []).flatMap(
+        (m) => m.parts,
+      );
       messages.push({ role: 'assistant', parts, finish_reason: reason });
     }
     if (isObj(c.message)) info.toolCalls.push(...toolCallsFromItems([c.message]));
@@ -174,7 +185,10 @@ export function readChatInfo(data: Obj, content = true, tools = content): ChatIn
     else {
       const reason = finishReasonFromItems(output);
       info.finishReasons = [reason];
-      if (content) info.outputMessages = [{ role: 'assistant', parts: toChatMessages(output).flatMap((m) => m.parts), finish_reason: reason }];
+      if (content)
+        info.outputMessages = [
+          { role: 'assistant', parts: toChatMessages(output).flatMap((m) => m.parts), finish_reason: reason },
+        ];
       info.toolCalls = toolCallsFromItems(output);
     }
   }

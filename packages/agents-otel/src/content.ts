@@ -2,7 +2,14 @@
  * Content values (messages, instructions, tool definitions, tool arguments and results): bounded, structured
  * (AnyValue) or JSON strings, and the inference-details event that carries them as a log record.
  */
-import { logs as logsApi, type AnyValue, type Attributes, type Context, type HrTime, type Logger } from '@opentelemetry/api';
+import {
+  type AnyValue,
+  type Attributes,
+  type Context,
+  type HrTime,
+  type Logger,
+  logs as logsApi,
+} from '@opentelemetry/api';
 import type { ResolvedOptions } from './options.js';
 import * as sc from './semconv.js';
 import { boundedJson, truncateString } from './truncate.js';
@@ -29,8 +36,16 @@ export class InferenceEvents {
   emit(attributes: Attributes, ctx: Context, time: HrTime): void {
     const provider = this.#options.loggerProvider ?? logsApi.getLoggerProvider();
     if (this.#logger?.provider !== provider) {
-      this.#logger = { provider, logger: provider.getLogger(PACKAGE_NAME, PACKAGE_VERSION, { schemaUrl: sc.SCHEMA_URL }) };
+      this.#logger = {
+        provider,
+        logger: provider.getLogger(PACKAGE_NAME, PACKAGE_VERSION, { schemaUrl: sc.SCHEMA_URL }),
+      };
     }
-    this.#logger.logger.emit({ eventName: sc.EVENT_GEN_AI_CLIENT_INFERENCE_OPERATION_DETAILS, attributes, context: ctx, timestamp: time });
+    this.#logger.logger.emit({
+      eventName: sc.EVENT_GEN_AI_CLIENT_INFERENCE_OPERATION_DETAILS,
+      attributes,
+      context: ctx,
+      timestamp: time,
+    });
   }
 }

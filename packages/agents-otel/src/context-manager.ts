@@ -11,8 +11,9 @@
  *     context inside the run);
  * then it returns the context holding the mapped OTel span. `with`, `bind`, `enable`, `disable` delegate.
  */
-import type { Context, ContextManager } from '@opentelemetry/api';
+
 import { getCurrentSpan } from '@openai/agents-core';
+import type { Context, ContextManager } from '@opentelemetry/api';
 import { getRegistry, type InnerContextSource } from './registry.js';
 
 export class AgentsContextManager implements ContextManager, InnerContextSource {

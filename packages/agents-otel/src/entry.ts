@@ -1,11 +1,12 @@
 /**
  * What the bridge tracks per SDK span (an {@link Entry}) and per agent run ({@link AgentState}).
  */
-import type { Attributes, Context, HrTime, Span as OtelSpan, SpanKind } from '@opentelemetry/api';
+
 import type { Span as SdkSpan } from '@openai/agents-core';
-import type { GenAiMetrics } from './metrics.js';
+import type { Attributes, Context, HrTime, Span as OtelSpan, SpanKind } from '@opentelemetry/api';
 import type { InferenceEvents } from './content.js';
 import type { ChatMessage, OutputMessage, Part, ToolCallInfo } from './messages.js';
+import type { GenAiMetrics } from './metrics.js';
 import type { ResolvedOptions } from './options.js';
 import * as sc from './semconv.js';
 import { emptyUsage, type UsageAgg } from './usage.js';

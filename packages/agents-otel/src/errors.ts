@@ -37,7 +37,8 @@ const CLASS_TYPES = new Set(['APIConnectionTimeoutError', 'APIConnectionError', 
  */
 export function modelErrorType(message: string, data: Record<string, unknown> = {}): string | undefined {
   const status = data.status ?? data.statusCode ?? data.status_code;
-  if ((typeof status === 'number' || typeof status === 'string') && /^\d{3}$/.test(String(status))) return String(status);
+  if ((typeof status === 'number' || typeof status === 'string') && /^\d{3}$/.test(String(status)))
+    return String(status);
   const texts = [message, typeof data.error === 'string' ? data.error.replace(/^Error:\s*/, '') : undefined];
   for (const text of texts) {
     if (!text) continue;

@@ -31,7 +31,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 export function parseJsonLoose(v: unknown): unknown {
   if (typeof v !== 'string') return v;
   const t = v.trim();
-  if (!t || !'{["'.includes(t[0] ?? '') ) return v;
+  if (!t || !'{["'.includes(t[0] ?? '')) return v;
   try {
     return JSON.parse(t) as unknown;
   } catch {
@@ -84,9 +84,14 @@ function contentPart(p: unknown): Part | undefined {
     case 'image_url': {
       const img = p.image ?? p.image_url ?? p.imageUrl;
       const url = str(img) ?? (isObj(img) ? str(img.url) : undefined);
-      if (url && url.startsWith('data:')) {
+      if (url?.startsWith('data:')) {
         const mime = /^data:([^;,]+)/.exec(url)?.[1];
-        return { type: 'blob', modality: 'image', ...(mime ? { mime_type: mime } : {}), content: url.slice(url.indexOf(',') + 1) };
+        return {
+          type: 'blob',
+          modality: 'image',
+          ...(mime ? { mime_type: mime } : {}),
+          content: url.slice(url.indexOf(',') + 1),
+        };
       }
       if (url) return { type: 'uri', modality: 'image', uri: url };
       const fileId = str(p.fileId) ?? str(p.file_id) ?? (isObj(img) ? str(img.id) : undefined);
@@ -149,7 +154,8 @@ function reasoningParts(item: Obj): Part[] {
       }
     } else if (typeof v === 'string' && v) out.push({ type: 'reasoning', content: v });
   }
-  if (!out.length && typeof item.reasoning_content === 'string') out.push({ type: 'reasoning', content: item.reasoning_content });
+  if (!out.length && typeof item.reasoning_content === 'string')
+    out.push({ type: 'reasoning', content: item.reasoning_content });
   return out;
 }
 
@@ -181,7 +187,11 @@ export function toChatMessages(input: unknown): ChatMessage[] {
     const role = str(raw.role);
     if (type === 'function_call' || type === 'custom_tool_call') {
       pushAssistantParts([toolCallPart(raw.callId ?? raw.call_id ?? raw.id, raw.name, raw.arguments ?? raw.input)]);
-    } else if (type === 'function_call_result' || type === 'function_call_output' || type === 'custom_tool_call_output') {
+    } else if (
+      type === 'function_call_result' ||
+      type === 'function_call_output' ||
+      type === 'custom_tool_call_output'
+    ) {
       out.push({
         role: 'tool',
         parts: [
@@ -224,7 +234,9 @@ export function toChatMessages(input: unknown): ChatMessage[] {
       }
     } else if (type) {
       // hosted tool calls (web_search_call, hosted_tool_call, mcp_call...) and other kinds: a generic part, no payload
-      const name = str(raw.name) ?? (type.endsWith('_call') && type !== 'hosted_tool_call' ? type.slice(0, -'_call'.length) : undefined);
+      const name =
+        str(raw.name) ??
+        (type.endsWith('_call') && type !== 'hosted_tool_call' ? type.slice(0, -'_call'.length) : undefined);
       pushAssistantParts([{ type: type.endsWith('_call') ? 'server_tool_call' : type, ...(name ? { name } : {}) }]);
     }
   }
@@ -264,7 +276,8 @@ export function toSystemInstructionParts(instructions: unknown): Part[] {
 
 /** Finish reason derived from a list of protocol/wire output items. */
 export function finishReasonFromItems(items: unknown[], status?: unknown): string {
-  if (items.some((i) => isObj(i) && (i.type === 'function_call' || i.type === 'custom_tool_call'))) return FINISH_REASON_TOOL_CALL;
+  if (items.some((i) => isObj(i) && (i.type === 'function_call' || i.type === 'custom_tool_call')))
+    return FINISH_REASON_TOOL_CALL;
   if (status === 'incomplete') return FINISH_REASON_LENGTH;
   if (status === 'failed') return FINISH_REASON_ERROR;
   return FINISH_REASON_STOP;
@@ -277,7 +290,11 @@ export function toolCallsFromItems(items: unknown[]): ToolCallInfo[] {
     if (!isObj(i)) continue;
     if (i.type === 'function_call' && typeof i.name === 'string') {
       const id = str(i.callId) ?? str(i.call_id) ?? str(i.id);
-      out.push({ ...(id ? { id } : {}), name: i.name, ...(str(i.arguments) !== undefined ? { arguments: str(i.arguments) } : {}) });
+      out.push({
+        ...(id ? { id } : {}),
+        name: i.name,
+        ...(str(i.arguments) !== undefined ? { arguments: str(i.arguments) } : {}),
+      });
     } else if (Array.isArray(i.tool_calls)) {
       for (const tc of i.tool_calls) {
         if (!isObj(tc)) continue;
@@ -285,7 +302,11 @@ export function toolCallsFromItems(items: unknown[]): ToolCallInfo[] {
         const name = str(fn.name);
         if (!name) continue;
         const id = str(tc.id);
-        out.push({ ...(id ? { id } : {}), name, ...(str(fn.arguments) !== undefined ? { arguments: str(fn.arguments) } : {}) });
+        out.push({
+          ...(id ? { id } : {}),
+          name,
+          ...(str(fn.arguments) !== undefined ? { arguments: str(fn.arguments) } : {}),
+        });
       }
     }
   }

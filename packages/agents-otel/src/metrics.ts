@@ -2,13 +2,27 @@
  * The `gen_ai.client.*` instruments, created once per meter provider, recorded in the span's context so that an SDK
  * with exemplar support links each point to its span.
  */
-import { metrics as metricsApi, ValueType, type Attributes, type Context, type Counter, type Histogram, type MeterProvider } from '@opentelemetry/api';
+import {
+  type Attributes,
+  type Context,
+  type Counter,
+  type Histogram,
+  type MeterProvider,
+  metrics as metricsApi,
+  ValueType,
+} from '@opentelemetry/api';
 import * as sc from './semconv.js';
 import { createTimeToFirstChunkHistogram, timeToFirstChunkAttributes } from './streaming.js';
 import type { UsageInfo } from './usage.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 
-type Instruments = { provider: MeterProvider; duration: Histogram; tokens: Histogram; cacheRead: Counter; timeToFirstChunk: Histogram };
+type Instruments = {
+  provider: MeterProvider;
+  duration: Histogram;
+  tokens: Histogram;
+  cacheRead: Counter;
+  timeToFirstChunk: Histogram;
+};
 
 export class GenAiMetrics {
   readonly #enabled: boolean;
@@ -60,8 +74,10 @@ export class GenAiMetrics {
   tokens(u: UsageInfo, attrs: Attributes, ctx: Context): void {
     const inst = this.#get();
     if (!inst) return;
-    if (u.input !== undefined) inst.tokens.record(u.input, { ...attrs, [sc.ATTR_GEN_AI_TOKEN_TYPE]: sc.GEN_AI_TOKEN_TYPE_VALUE_INPUT }, ctx);
-    if (u.output !== undefined) inst.tokens.record(u.output, { ...attrs, [sc.ATTR_GEN_AI_TOKEN_TYPE]: sc.GEN_AI_TOKEN_TYPE_VALUE_OUTPUT }, ctx);
+    if (u.input !== undefined)
+      inst.tokens.record(u.input, { ...attrs, [sc.ATTR_GEN_AI_TOKEN_TYPE]: sc.GEN_AI_TOKEN_TYPE_VALUE_INPUT }, ctx);
+    if (u.output !== undefined)
+      inst.tokens.record(u.output, { ...attrs, [sc.ATTR_GEN_AI_TOKEN_TYPE]: sc.GEN_AI_TOKEN_TYPE_VALUE_OUTPUT }, ctx);
     if (u.cacheRead !== undefined) inst.cacheRead.add(u.cacheRead, attrs, ctx);
   }
 

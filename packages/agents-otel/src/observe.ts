@@ -1,9 +1,10 @@
 /**
  * Optional SDK lifecycle hooks (`Runner` / `Agent` events): tool metadata and call ids the span data lacks.
  */
-import * as sc from './semconv.js';
+
 import type { Entry, ToolDefinition } from './entry.js';
 import { toolType } from './mappers/tool.js';
+import * as sc from './semconv.js';
 
 export interface RunnerLike {
   on(event: 'agent_start' | 'agent_tool_start', listener: (...args: any[]) => void): unknown;
@@ -19,7 +20,11 @@ export function toolDefinition(tool: SdkTool): ToolDefinition | undefined {
   const sdkType = typeof tool.type === 'string' ? tool.type : 'function';
   const hostedType = typeof tool.providerData?.type === 'string' ? tool.providerData.type : name;
   const type = sdkType === 'function' ? 'function' : sdkType === 'hosted_tool' ? hostedType : sdkType;
-  return { type, name, ...(typeof tool.description === 'string' && tool.description ? { description: tool.description } : {}) };
+  return {
+    type,
+    name,
+    ...(typeof tool.description === 'string' && tool.description ? { description: tool.description } : {}),
+  };
 }
 
 export function observeRunner(emitter: RunnerLike, currentEntry: () => Entry | undefined): () => void {
@@ -45,7 +50,8 @@ export function observeRunner(emitter: RunnerLike, currentEntry: () => Entry | u
     const tc = details?.toolCall;
     const id = tc?.callId ?? tc?.call_id ?? tc?.id;
     if (typeof id === 'string') e.otel.setAttribute(sc.ATTR_GEN_AI_TOOL_CALL_ID, id);
-    if (tool && typeof tool.description === 'string' && tool.description) e.otel.setAttribute(sc.ATTR_GEN_AI_TOOL_DESCRIPTION, tool.description);
+    if (tool && typeof tool.description === 'string' && tool.description)
+      e.otel.setAttribute(sc.ATTR_GEN_AI_TOOL_DESCRIPTION, tool.description);
     if (tool && typeof tool.type === 'string') e.otel.setAttribute(sc.ATTR_GEN_AI_TOOL_TYPE, toolType(tool.type));
   };
   emitter.on('agent_start', onAgentStart);

@@ -1,8 +1,15 @@
 /**
  * Options of {@link registerAgentsOtel} / `AgentsOtelProcessor`, with their defaults, and their resolved form.
  */
-import { SpanKind, trace, type LoggerProvider, type MeterProvider, type Tracer, type TracerProvider } from '@opentelemetry/api';
-import { contentCaptureFromEnv, type ContentCaptureMode } from './config.js';
+import {
+  type LoggerProvider,
+  type MeterProvider,
+  SpanKind,
+  type Tracer,
+  type TracerProvider,
+  trace,
+} from '@opentelemetry/api';
+import { type ContentCaptureMode, contentCaptureFromEnv } from './config.js';
 import * as sc from './semconv.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 
@@ -84,7 +91,9 @@ export function resolveOptions(o: AgentsOtelOptions): ResolvedOptions {
   const contentInEvents = mode === 'event_only' || mode === 'span_and_event';
   const provider = o.providerName ?? sc.GEN_AI_PROVIDER_NAME_VALUE_OPENAI;
   return {
-    tracer: (o.tracerProvider ?? trace.getTracerProvider()).getTracer(PACKAGE_NAME, PACKAGE_VERSION, { schemaUrl: sc.SCHEMA_URL }),
+    tracer: (o.tracerProvider ?? trace.getTracerProvider()).getTracer(PACKAGE_NAME, PACKAGE_VERSION, {
+      schemaUrl: sc.SCHEMA_URL,
+    }),
     tracerProvider: o.tracerProvider,
     meterProvider: o.meterProvider,
     loggerProvider: o.loggerProvider,

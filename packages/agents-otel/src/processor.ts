@@ -5,8 +5,24 @@
  * This file is the lifecycle and the span store: which SDK spans are tracked, which OTel context each one parents
  * on, and when they end. What each SDK span type becomes lives in `mappers/`.
  */
-import { context, metrics as metricsApi, SpanStatusCode, trace, type Attributes, type Context, type HrTime, type SpanKind } from '@opentelemetry/api';
-import { getCurrentSpan, getCurrentTrace, type Span as SdkSpan, type Trace as SdkTrace, type TracingProcessor } from '@openai/agents-core';
+
+import {
+  getCurrentSpan,
+  getCurrentTrace,
+  type Span as SdkSpan,
+  type Trace as SdkTrace,
+  type TracingProcessor,
+} from '@openai/agents-core';
+import {
+  type Attributes,
+  type Context,
+  context,
+  type HrTime,
+  metrics as metricsApi,
+  type SpanKind,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
 import { InferenceEvents } from './content.js';
 import type { Entry, MapperEnv, SpanData, SpanMapper } from './entry.js';
 import { errorTypeOf, exceptionTypeOf } from './errors.js';
@@ -18,7 +34,7 @@ import { toolMapper } from './mappers/tool.js';
 import { turnMapper } from './mappers/turn.js';
 import { GenAiMetrics } from './metrics.js';
 import { observeRunner, type RunnerLike } from './observe.js';
-import { resolveOptions, type AgentsOtelOptions, type ResolvedOptions } from './options.js';
+import { type AgentsOtelOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { getRegistry, rawActiveContext, type SdkSpanContextSource } from './registry.js';
 import * as sc from './semconv.js';
 import { hrTimeBefore, nowHrTime } from './time.js';
@@ -231,7 +247,12 @@ export class AgentsOtelProcessor implements TracingProcessor, SdkSpanContextSour
       const guardrail = typeof error.data?.guardrail === 'string' ? error.data.guardrail : undefined;
       errorType = errorTypeOf(e.kind === 'agent' || e.kind === 'chat' ? e.kind : 'other', error, {
         ...(a?.failedChat ? { failedChat: a.failedChat } : {}),
-        ...(a && (a.tripped || guardrail) ? { trippedTarget: (guardrail ? a.guardrailTargets.get(guardrail) : undefined) ?? a.tripped?.target ?? 'input' } : {}),
+        ...(a && (a.tripped || guardrail)
+          ? {
+              trippedTarget:
+                (guardrail ? a.guardrailTargets.get(guardrail) : undefined) ?? a.tripped?.target ?? 'input',
+            }
+          : {}),
       });
     }
     MAPPERS[data.type]?.end(e, data, end, errorType, this.#env);

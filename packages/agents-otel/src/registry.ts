@@ -3,7 +3,7 @@
  * manager and the processor importing each other. Stored on `globalThis` so duplicate copies of this
  * package in one process still share it.
  */
-import { context, type Context } from '@opentelemetry/api';
+import { type Context, context } from '@opentelemetry/api';
 
 /** What the context manager needs from a processor. */
 export interface SdkSpanContextSource {

@@ -144,7 +144,8 @@ export const spanNameInvokeAgent = (agentName: string | undefined): string =>
   agentName ? `${GEN_AI_OPERATION_NAME_VALUE_INVOKE_AGENT} ${agentName}` : GEN_AI_OPERATION_NAME_VALUE_INVOKE_AGENT;
 export const spanNameChat = (model: string | undefined): string =>
   model ? `${GEN_AI_OPERATION_NAME_VALUE_CHAT} ${model}` : GEN_AI_OPERATION_NAME_VALUE_CHAT;
-export const spanNameExecuteTool = (toolName: string): string => `${GEN_AI_OPERATION_NAME_VALUE_EXECUTE_TOOL} ${toolName}`;
+export const spanNameExecuteTool = (toolName: string): string =>
+  `${GEN_AI_OPERATION_NAME_VALUE_EXECUTE_TOOL} ${toolName}`;
 /** CUSTOM: `run_guardrail {name}` (PR #427). */
 export const spanNameRunGuardrail = (guardrailName: string): string =>
   `${GEN_AI_OPERATION_NAME_VALUE_RUN_GUARDRAIL} ${guardrailName}`;
@@ -167,7 +168,8 @@ export const METRIC_GEN_AI_CLIENT_OPERATION_DURATION_BUCKETS: readonly number[] 
 /** Streaming only; same buckets as the duration; the duration's attributes without `error.type`. */
 export const METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK = 'gen_ai.client.operation.time_to_first_chunk';
 export const METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK_UNIT = 's';
-export const METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK_DESCRIPTION = 'Time to receive the first chunk of a streamed response';
+export const METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK_DESCRIPTION =
+  'Time to receive the first chunk of a streamed response';
 
 export const METRIC_GEN_AI_CLIENT_TOKEN_USAGE = 'gen_ai.client.token.usage';
 export const METRIC_GEN_AI_CLIENT_TOKEN_USAGE_UNIT = '{token}';

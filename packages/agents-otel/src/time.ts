@@ -30,7 +30,7 @@ export function nowHrTime(): HrTime {
 /** Duration in seconds between two HrTimes (never negative). */
 export function durationSeconds(start: HrTime, end: HrTime): number {
   const d = end[0] - start[0] + (end[1] - start[1]) / 1e9;
-  return d > 0 ? d : 0;
+  return Math.max(d, 0);
 }
 
 export function hrTimeBefore(a: HrTime, b: HrTime): boolean {

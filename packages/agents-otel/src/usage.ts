@@ -85,4 +85,3 @@ export function readUsage(u: unknown): UsageInfo | undefined {
   if (reasoning !== undefined) out.reasoning = Math.trunc(reasoning);
   return Object.keys(out).length ? out : undefined;
 }
-

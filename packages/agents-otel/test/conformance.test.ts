@@ -3,26 +3,38 @@
  * (in-memory exporters). API-level counterparts (through the spawned server and the OTLP receiver) are in
  * apps/api/test/telemetry.test.ts and model-backends.test.ts.
  */
-import { context, trace, type Attributes, type Context, type MeterProvider } from '@opentelemetry/api';
-import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace';
+
 import {
   Agent,
+  type Model,
+  type ModelRequest,
+  type ModelResponse,
   Runner,
+  type StreamEvent,
+  type Tool,
   tool,
   Usage,
   withGenerationSpan,
   withResponseSpan,
-  type Model,
-  type ModelRequest,
-  type ModelResponse,
-  type StreamEvent,
-  type Tool,
 } from '@openai/agents-core';
+import { type Attributes, type Context, context, type MeterProvider, trace } from '@opentelemetry/api';
+import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as sc from '../src/semconv.js';
-import { byName, createHarness, flush, histogramPoints, makeAgent, metric, MODEL, one, runner, underResolver } from './helpers.js';
+import {
+  byName,
+  createHarness,
+  flush,
+  histogramPoints,
+  MODEL,
+  makeAgent,
+  metric,
+  one,
+  runner,
+  underResolver,
+} from './helpers.js';
 
 const QUESTION = 'Where is order 42?';
 
@@ -42,7 +54,9 @@ class FixedModel implements Model {
 }
 
 const answer = (text: string): ModelResponse => ({
-  output: [{ type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text }] }] as ModelResponse['output'],
+  output: [
+    { type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text }] },
+  ] as ModelResponse['output'],
   usage: new Usage({ requests: 1, inputTokens: 5, outputTokens: 2, totalTokens: 7 }),
 });
 
@@ -53,7 +67,16 @@ describe('item 2: request attributes come from the request only', () => {
       withResponseSpan(async (span) => {
         Object.assign(span.spanData, {
           response_id: 'resp_1',
-          _response: { id: 'resp_1', object: 'response', status: 'completed', model: 'gpt-x', temperature: 1, top_p: 1, max_output_tokens: null, output: [] },
+          _response: {
+            id: 'resp_1',
+            object: 'response',
+            status: 'completed',
+            model: 'gpt-x',
+            temperature: 1,
+            top_p: 1,
+            max_output_tokens: null,
+            output: [],
+          },
         });
         return answer('ok');
       }),
@@ -75,7 +98,11 @@ describe('item 5: tool description and types', () => {
     parameters: z.object({ orderId: z.string() }),
     execute: async ({ orderId }) => ({ orderId, status: 'shipped' }),
   });
-  const webSearch = { type: 'hosted_tool', name: 'web_search', providerData: { type: 'web_search' } } as unknown as Tool;
+  const webSearch = {
+    type: 'hosted_tool',
+    name: 'web_search',
+    providerData: { type: 'web_search' },
+  } as unknown as Tool;
 
   it('observe(runner): execute_tool gets gen_ai.tool.description; the hosted web_search is not labelled "function"', async () => {
     const h = createHarness({ captureMessageContent: true });
@@ -102,7 +129,8 @@ describe('item 5: tool description and types', () => {
     ];
     expect(one(spans, 'invoke_agent SupportAgent').attributes[sc.ATTR_GEN_AI_TOOL_DEFINITIONS]).toEqual(definitions);
     // a model whose span data lists no tools (Chat Completions) still gets the agent's definitions
-    for (const chat of byName(spans, `chat ${MODEL}`)) expect(chat.attributes[sc.ATTR_GEN_AI_TOOL_DEFINITIONS]).toEqual(definitions);
+    for (const chat of byName(spans, `chat ${MODEL}`))
+      expect(chat.attributes[sc.ATTR_GEN_AI_TOOL_DEFINITIONS]).toEqual(definitions);
   });
 
   it('without hooks, the description comes from the tools listed in the model span data (content capture off)', async () => {
@@ -113,10 +141,20 @@ describe('item 5: tool description and types', () => {
         async (span) => {
           call++;
           span.spanData.usage = { input_tokens: 5, output_tokens: 2 };
-          Object.assign(span.spanData, { tools: [{ type: 'function', name: 'lookup_order', description: 'Look up an order by id' }] });
+          Object.assign(span.spanData, {
+            tools: [{ type: 'function', name: 'lookup_order', description: 'Look up an order by id' }],
+          });
           if (call === 1) {
             return {
-              output: [{ type: 'function_call', callId: 'c1', name: 'lookup_order', arguments: '{"orderId":"1"}', status: 'completed' }] as ModelResponse['output'],
+              output: [
+                {
+                  type: 'function_call',
+                  callId: 'c1',
+                  name: 'lookup_order',
+                  arguments: '{"orderId":"1"}',
+                  status: 'completed',
+                },
+              ] as ModelResponse['output'],
               usage: new Usage({ requests: 1, inputTokens: 5, outputTokens: 2, totalTokens: 7 }),
             };
           }
@@ -125,9 +163,13 @@ describe('item 5: tool description and types', () => {
         { data: { model: 'm' } },
       ),
     );
-    await underResolver(h.tracer, 'resolver', () => runner().run(new Agent({ name: 'A', model, tools: [lookup] }), QUESTION));
+    await underResolver(h.tracer, 'resolver', () =>
+      runner().run(new Agent({ name: 'A', model, tools: [lookup] }), QUESTION),
+    );
     await flush(h);
-    expect(one(h.spans(), 'execute_tool lookup_order').attributes[sc.ATTR_GEN_AI_TOOL_DESCRIPTION]).toBe('Look up an order by id');
+    expect(one(h.spans(), 'execute_tool lookup_order').attributes[sc.ATTR_GEN_AI_TOOL_DESCRIPTION]).toBe(
+      'Look up an order by id',
+    );
   });
 });
 
@@ -181,7 +223,9 @@ describe('item 11: event modes emit gen_ai.client.inference.operation.details lo
       expect(log.spanContext?.traceId).toBe(chat.spanContext().traceId);
       // the event repeats the span's attributes, content included
       expect(log.attributes).toEqual(chat.attributes);
-      expect(log.attributes[sc.ATTR_GEN_AI_INPUT_MESSAGES]).toEqual(expect.arrayContaining([{ role: 'user', parts: [{ type: 'text', content: QUESTION }] }]));
+      expect(log.attributes[sc.ATTR_GEN_AI_INPUT_MESSAGES]).toEqual(
+        expect.arrayContaining([{ role: 'user', parts: [{ type: 'text', content: QUESTION }] }]),
+      );
     }
   });
 
@@ -189,7 +233,8 @@ describe('item 11: event modes emit gen_ai.client.inference.operation.details lo
     const eventOnly = await run('event_only');
     expect(eventOnly.logs).toHaveLength(2);
     for (const log of eventOnly.logs) expect(log.attributes[sc.ATTR_GEN_AI_OUTPUT_MESSAGES]).toBeDefined();
-    for (const s of eventOnly.spans) for (const key of sc.CONTENT_ATTRIBUTES) expect(s.attributes[key], `${s.name} ${key}`).toBeUndefined();
+    for (const s of eventOnly.spans)
+      for (const key of sc.CONTENT_ATTRIBUTES) expect(s.attributes[key], `${s.name} ${key}`).toBeUndefined();
     const spanOnly = await run('span_only');
     expect(spanOnly.logs).toHaveLength(0);
   });
@@ -207,13 +252,21 @@ describe('item 12: usage reported by a failed call is recorded, with error.type'
         { data: { model: 'm' } },
       ),
     );
-    await expect(underResolver(h.tracer, 'resolver', () => runner().run(new Agent({ name: 'A', model }), QUESTION))).rejects.toThrow('500');
+    await expect(
+      underResolver(h.tracer, 'resolver', () => runner().run(new Agent({ name: 'A', model }), QUESTION)),
+    ).rejects.toThrow('500');
     await flush(h);
     const chat = one(h.spans(), 'chat m');
-    expect(chat.attributes).toMatchObject({ 'error.type': '500', 'gen_ai.usage.input_tokens': 40, 'gen_ai.usage.output_tokens': 3 });
+    expect(chat.attributes).toMatchObject({
+      'error.type': '500',
+      'gen_ai.usage.input_tokens': 40,
+      'gen_ai.usage.output_tokens': 3,
+    });
     expect(chat.events[0]?.attributes?.['exception.type']).toBe('InternalServerError');
     const points = histogramPoints(metric(await h.metrics(), sc.METRIC_GEN_AI_CLIENT_TOKEN_USAGE));
-    expect(points.map((p) => [p.attributes[sc.ATTR_GEN_AI_TOKEN_TYPE], p.attributes[sc.ATTR_ERROR_TYPE], p.value.sum])).toEqual([
+    expect(
+      points.map((p) => [p.attributes[sc.ATTR_GEN_AI_TOKEN_TYPE], p.attributes[sc.ATTR_ERROR_TYPE], p.value.sum]),
+    ).toEqual([
       ['input', '500', 40],
       ['output', '500', 3],
     ]);
@@ -243,7 +296,11 @@ describe('conversations: gen_ai.conversation.id and the turn number', () => {
     await underResolver(h.tracer, 'resolver', () => r.run(agent, QUESTION));
     await flush(h);
     const spans = h.spans();
-    for (const s of [one(spans, 'invoke_agent SupportAgent'), one(spans, 'run_guardrail pii_check'), ...byName(spans, `chat ${MODEL}`)]) {
+    for (const s of [
+      one(spans, 'invoke_agent SupportAgent'),
+      one(spans, 'run_guardrail pii_check'),
+      ...byName(spans, `chat ${MODEL}`),
+    ]) {
       expect(s.attributes[sc.ATTR_GEN_AI_CONVERSATION_ID], s.name).toBe('conv-7');
       expect(s.attributes[sc.ATTR_GEN_AI_AGENT_TURN], s.name).toBe(3);
     }

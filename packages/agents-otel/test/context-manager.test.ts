@@ -1,8 +1,19 @@
+import { getCurrentSpan, withTrace } from '@openai/agents-core';
 import { context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import { getCurrentSpan, withTrace } from '@openai/agents-core';
 import { describe, expect, it } from 'vitest';
-import { byName, createHarness, installContextManager, makeAgent, one, parentId, runner, underResolver, flush, piiCheck } from './helpers.js';
+import {
+  byName,
+  createHarness,
+  flush,
+  installContextManager,
+  makeAgent,
+  one,
+  parentId,
+  piiCheck,
+  runner,
+  underResolver,
+} from './helpers.js';
 
 function idOf(s: ReadableSpan): string {
   return s.spanContext().spanId;

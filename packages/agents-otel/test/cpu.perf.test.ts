@@ -28,7 +28,9 @@ it.runIf(process.env.AGENTS_OTEL_BENCH === '1')('bridge CPU per agent run', { ti
   for (let round = 0; round < Number(process.env.AGENTS_OTEL_BENCH_ROUNDS ?? 5); round++) {
     const off = await loop(RUNS, false);
     const on = await loop(RUNS, true);
-    results.push(`round ${round}: off ${off.toFixed(0)} µs/run, on ${on.toFixed(0)} µs/run, bridge +${(on - off).toFixed(0)} µs`);
+    results.push(
+      `round ${round}: off ${off.toFixed(0)} µs/run, on ${on.toFixed(0)} µs/run, bridge +${(on - off).toFixed(0)} µs`,
+    );
   }
   console.log(results.join('\n'));
 });

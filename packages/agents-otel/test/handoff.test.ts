@@ -1,5 +1,13 @@
+import {
+  Agent,
+  type Model,
+  type ModelRequest,
+  type ModelResponse,
+  type StreamEvent,
+  Usage,
+  withGenerationSpan,
+} from '@openai/agents-core';
 import { SpanKind } from '@opentelemetry/api';
-import { Agent, Usage, withGenerationSpan, type Model, type ModelRequest, type ModelResponse, type StreamEvent } from '@openai/agents-core';
 import { expect, it } from 'vitest';
 import * as sc from '../src/semconv.js';
 import { createHarness, flush, one, parentId, runner, underResolver } from './helpers.js';
@@ -17,7 +25,10 @@ class OneShotModel implements Model {
       async (span) => {
         span.spanData.output = this.#output as Array<Record<string, unknown>>;
         span.spanData.usage = { input_tokens: 10, output_tokens: 5 };
-        return { output: this.#output as ModelResponse['output'], usage: new Usage({ requests: 1, inputTokens: 10, outputTokens: 5, totalTokens: 15 }) };
+        return {
+          output: this.#output as ModelResponse['output'],
+          usage: new Usage({ requests: 1, inputTokens: 10, outputTokens: 5, totalTokens: 15 }),
+        };
       },
       { data: { model: this.#model } },
     );
@@ -33,14 +44,25 @@ it('maps a handoff to `handoff {to_agent}` under the source invoke_agent, target
   const billing = new Agent({
     name: 'BillingAgent',
     model: new OneShotModel('billing-model', [
-      { type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'Refund issued.' }] },
+      {
+        type: 'message',
+        role: 'assistant',
+        status: 'completed',
+        content: [{ type: 'output_text', text: 'Refund issued.' }],
+      },
     ]),
   });
   const triage = new Agent({
     name: 'TriageAgent',
     handoffs: [billing],
     model: new OneShotModel('triage-model', [
-      { type: 'function_call', callId: 'call_h', name: 'transfer_to_BillingAgent', arguments: '{}', status: 'completed' },
+      {
+        type: 'function_call',
+        callId: 'call_h',
+        name: 'transfer_to_BillingAgent',
+        arguments: '{}',
+        status: 'completed',
+      },
     ]),
   });
   let resolverId = '';

@@ -1,29 +1,29 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { context, type Span as OtelSpan, type Tracer } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import {
-  MeterProvider,
-  MetricReader,
-  type DataPoint,
-  type Histogram,
-  type MetricData,
-} from '@opentelemetry/sdk-metrics';
-import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import {
   Agent,
-  Runner,
-  setTraceProcessors,
-  setTracingDisabled,
-  tool,
-  Usage,
-  withGenerationSpan,
   type AgentInputItem,
   type InputGuardrail,
   type Model,
   type ModelRequest,
   type ModelResponse,
+  Runner,
   type StreamEvent,
+  setTraceProcessors,
+  setTracingDisabled,
+  tool,
+  Usage,
+  withGenerationSpan,
 } from '@openai/agents-core';
+import { context, type Span as OtelSpan, type Tracer } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import {
+  type DataPoint,
+  type Histogram,
+  MeterProvider,
+  type MetricData,
+  MetricReader,
+} from '@opentelemetry/sdk-metrics';
+import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { vi } from 'vitest';
 import { z } from 'zod';
 import { AgentsContextManager } from '../src/context-manager.js';
@@ -128,7 +128,9 @@ export class ScriptedModel implements Model {
                 role: 'assistant',
                 status: 'completed',
                 id: `msg_${call}`,
-                content: [{ type: 'output_text', text: this.#opts.label ? `${FINAL_TEXT} (${this.#opts.label})` : FINAL_TEXT }],
+                content: [
+                  { type: 'output_text', text: this.#opts.label ? `${FINAL_TEXT} (${this.#opts.label})` : FINAL_TEXT },
+                ],
               },
             ]
           : [
@@ -157,11 +159,12 @@ export class ScriptedModel implements Model {
           ];
           span.spanData.output = output;
         }
-        if (!this.#opts.noSpanUsage) span.spanData.usage = {
-          input_tokens: inputTokens,
-          output_tokens: outputTokens,
-          ...(done ? {} : { details: { cached_tokens: 0 } }),
-        };
+        if (!this.#opts.noSpanUsage)
+          span.spanData.usage = {
+            input_tokens: inputTokens,
+            output_tokens: outputTokens,
+            ...(done ? {} : { details: { cached_tokens: 0 } }),
+          };
         Object.assign(span.spanData, { response_id: `resp_${call}`, response_model: RESPONSE_MODEL });
         return { output: output as ModelResponse['output'], usage, responseId: `resp_${call}` };
       },
@@ -249,7 +252,8 @@ export function byName(spans: ReadableSpan[], name: string): ReadableSpan[] {
 
 export function one(spans: ReadableSpan[], name: string): ReadableSpan {
   const found = byName(spans, name);
-  if (found.length !== 1) throw new Error(`expected exactly one span "${name}", got ${found.length}: ${spans.map((s) => s.name).join(', ')}`);
+  if (found.length !== 1)
+    throw new Error(`expected exactly one span "${name}", got ${found.length}: ${spans.map((s) => s.name).join(', ')}`);
   return found[0]!;
 }
 
@@ -272,7 +276,8 @@ export function histogramPoints(m: MetricData | undefined): Array<DataPoint<Hist
 export async function flush(h: Pick<Harness, 'processor'>): Promise<void> {
   await vi.waitFor(
     () => {
-      if (h.processor.inFlightSpanCount > 0) throw new Error(`${h.processor.inFlightSpanCount} SDK spans still in flight`);
+      if (h.processor.inFlightSpanCount > 0)
+        throw new Error(`${h.processor.inFlightSpanCount} SDK spans still in flight`);
     },
     { timeout: 5_000, interval: 1 },
   );

@@ -1,6 +1,6 @@
+import { getCurrentSpan, InputGuardrailTripwireTriggered, Runner, withCustomSpan } from '@openai/agents-core';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import { getCurrentSpan, InputGuardrailTripwireTriggered, Runner, withCustomSpan } from '@openai/agents-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerAgentsOtel } from '../src/register.js';
 import * as sc from '../src/semconv.js';
@@ -11,9 +11,9 @@ import {
   flush,
   histogramPoints,
   INSTRUCTIONS,
+  MODEL,
   makeAgent,
   metric,
-  MODEL,
   one,
   parentId,
   RESPONSE_MODEL,
@@ -21,7 +21,19 @@ import {
   underResolver,
 } from './helpers.js';
 
-const FORBIDDEN_NAMES = ['unknown', 'turn', 'task', 'guardrail', 'Agent workflow', 'agent', 'function', 'generation', 'response', 'custom', 'handoff'];
+const FORBIDDEN_NAMES = [
+  'unknown',
+  'turn',
+  'task',
+  'guardrail',
+  'Agent workflow',
+  'agent',
+  'function',
+  'generation',
+  'response',
+  'custom',
+  'handoff',
+];
 const QUESTION = 'Where is order 42?';
 
 let savedEnv: string | undefined;
@@ -39,7 +51,8 @@ function genAiSpans(spans: ReadableSpan[]): ReadableSpan[] {
 }
 
 function expectNoContent(spans: ReadableSpan[]): void {
-  for (const s of spans) for (const key of sc.CONTENT_ATTRIBUTES) expect(s.attributes[key], `${s.name} ${key}`).toBeUndefined();
+  for (const s of spans)
+    for (const key of sc.CONTENT_ATTRIBUTES) expect(s.attributes[key], `${s.name} ${key}`).toBeUndefined();
 }
 
 async function runScenario(h: ReturnType<typeof createHarness>, input = QUESTION, agentOpts = {}) {
@@ -64,7 +77,13 @@ describe('span tree and attributes (§14.1, §14.2)', () => {
     const spans = h.spans();
     const gen = genAiSpans(spans);
     expect(gen.map((s) => s.name).sort()).toEqual(
-      ['chat gpt-4.1-mini', 'chat gpt-4.1-mini', 'execute_tool lookup_order', 'invoke_agent SupportAgent', 'run_guardrail pii_check'].sort(),
+      [
+        'chat gpt-4.1-mini',
+        'chat gpt-4.1-mini',
+        'execute_tool lookup_order',
+        'invoke_agent SupportAgent',
+        'run_guardrail pii_check',
+      ].sort(),
     );
     // nothing but the resolver and the 5 GenAI spans
     expect(spans).toHaveLength(6);
@@ -74,7 +93,11 @@ describe('span tree and attributes (§14.1, §14.2)', () => {
     const agent = one(spans, 'invoke_agent SupportAgent');
     const guardrail = one(spans, 'run_guardrail pii_check');
     const tool = one(spans, 'execute_tool lookup_order');
-    const chats = byName(spans, 'chat gpt-4.1-mini').sort((a, b) => (a.attributes[sc.ATTR_GEN_AI_RESPONSE_ID] as string).localeCompare(b.attributes[sc.ATTR_GEN_AI_RESPONSE_ID] as string));
+    const chats = byName(spans, 'chat gpt-4.1-mini').sort((a, b) =>
+      (a.attributes[sc.ATTR_GEN_AI_RESPONSE_ID] as string).localeCompare(
+        b.attributes[sc.ATTR_GEN_AI_RESPONSE_ID] as string,
+      ),
+    );
     const [chat1, chat2] = chats as [ReadableSpan, ReadableSpan];
 
     expect(parentId(agent)).toBe(resolverSpanId);
@@ -151,7 +174,10 @@ describe('span tree and attributes (§14.1, §14.2)', () => {
     const ns = (t: [number, number]) => BigInt(t[0]) * 1_000_000_000n + BigInt(t[1]);
     const agent = one(spans, 'invoke_agent SupportAgent');
     const tool = one(spans, 'execute_tool lookup_order');
-    const [c1, c2] = byName(spans, 'chat gpt-4.1-mini').sort((a, b) => Number(ns(a.startTime) - ns(b.startTime))) as [ReadableSpan, ReadableSpan];
+    const [c1, c2] = byName(spans, 'chat gpt-4.1-mini').sort((a, b) => Number(ns(a.startTime) - ns(b.startTime))) as [
+      ReadableSpan,
+      ReadableSpan,
+    ];
     for (const s of [tool, c1, c2]) {
       expect(ns(s.startTime) >= ns(agent.startTime)).toBe(true);
       expect(ns(s.endTime) <= ns(agent.endTime)).toBe(true);
@@ -210,9 +236,12 @@ describe('span tree and attributes (§14.1, §14.2)', () => {
     const h = createHarness();
     await runScenario(h, QUESTION, {
       onTool: () =>
-        withCustomSpan(async () => {
-          h.tracer.startSpan('inside.custom').end();
-        }, { data: { name: 'my-custom-step', data: {} } }),
+        withCustomSpan(
+          async () => {
+            h.tracer.startSpan('inside.custom').end();
+          },
+          { data: { name: 'my-custom-step', data: {} } },
+        ),
     });
     const spans = h.spans();
     expect(spans.map((s) => s.name)).not.toContain('my-custom-step');
@@ -230,7 +259,8 @@ describe('metrics (§14.3)', () => {
     expect(duration?.descriptor.unit).toBe('s');
     const dPoints = histogramPoints(duration);
     expect(dPoints.reduce((n, p) => n + p.value.count, 0)).toBe(3);
-    for (const p of dPoints) expect(p.value.buckets.boundaries).toEqual([...sc.METRIC_GEN_AI_CLIENT_OPERATION_DURATION_BUCKETS]);
+    for (const p of dPoints)
+      expect(p.value.buckets.boundaries).toEqual([...sc.METRIC_GEN_AI_CLIENT_OPERATION_DURATION_BUCKETS]);
     const chatPoint = dPoints.find((p) => p.attributes[sc.ATTR_GEN_AI_OPERATION_NAME] === 'chat');
     expect(chatPoint?.attributes).toEqual({
       'gen_ai.operation.name': 'chat',
@@ -285,7 +315,8 @@ describe('metrics (§14.3)', () => {
     const h = createHarness();
     await runScenario(h, QUESTION, { noSpanUsage: true });
     const spans = h.spans();
-    for (const c of byName(spans, 'chat gpt-4.1-mini')) expect(c.attributes[sc.ATTR_GEN_AI_USAGE_INPUT_TOKENS]).toBeUndefined();
+    for (const c of byName(spans, 'chat gpt-4.1-mini'))
+      expect(c.attributes[sc.ATTR_GEN_AI_USAGE_INPUT_TOKENS]).toBeUndefined();
     const agent = one(spans, 'invoke_agent SupportAgent');
     expect(agent.attributes[sc.ATTR_GEN_AI_USAGE_INPUT_TOKENS]).toBe(280);
     expect(agent.attributes[sc.ATTR_GEN_AI_USAGE_OUTPUT_TOKENS]).toBe(43);
@@ -353,7 +384,10 @@ describe('errors (§14.4)', () => {
     // item 1: the agent span carries the cause (the failed chat's status), not the generic "Error"
     expect(inv.attributes[sc.ATTR_ERROR_TYPE]).toBe('429');
     // item 4: exception.type is a class; error.type keeps the status
-    expect(chat.events[0]?.attributes).toMatchObject({ 'exception.type': 'RateLimitError', 'exception.message': '429 Too Many Requests' });
+    expect(chat.events[0]?.attributes).toMatchObject({
+      'exception.type': 'RateLimitError',
+      'exception.message': '429 Too Many Requests',
+    });
     expect(inv.events[0]?.attributes?.['exception.type']).toBe('RateLimitError');
     const all = await h.metrics();
     const chatPoint = histogramPoints(metric(all, sc.METRIC_GEN_AI_CLIENT_OPERATION_DURATION)).find(
@@ -378,7 +412,9 @@ describe('errors (§14.4)', () => {
   ])('model transport error %j: chat and its duration point get error.type %s', async (message, expected) => {
     const h = createHarness();
     const { agent } = makeAgent({ failOn: { call: 1, error: new Error(message) } });
-    await expect(underResolver(h.tracer, 'resolver', async () => runner().run(agent, QUESTION))).rejects.toThrow(message);
+    await expect(underResolver(h.tracer, 'resolver', async () => runner().run(agent, QUESTION))).rejects.toThrow(
+      message,
+    );
     await flush(h);
     const chat = one(h.spans(), 'chat gpt-4.1-mini');
     expect(chat.attributes[sc.ATTR_ERROR_TYPE]).toBe(expected);
@@ -391,7 +427,9 @@ describe('errors (§14.4)', () => {
   it('model error without a status: error.type _OTHER', async () => {
     const h = createHarness();
     const { agent } = makeAgent({ failOn: { call: 2, error: new Error('boom') } });
-    await expect(underResolver(h.tracer, 'resolver', async () => runner().run(agent, QUESTION))).rejects.toThrow('boom');
+    await expect(underResolver(h.tracer, 'resolver', async () => runner().run(agent, QUESTION))).rejects.toThrow(
+      'boom',
+    );
     await flush(h);
     const chats = byName(h.spans(), 'chat gpt-4.1-mini');
     expect(chats).toHaveLength(2);
@@ -482,7 +520,9 @@ describe('content capture (§7, §3.1)', () => {
     ]);
     const in2 = checkMessages(chat2.attributes[sc.ATTR_GEN_AI_INPUT_MESSAGES], false);
     expect(in2.map((m) => m.role)).toEqual(['user', 'assistant', 'tool']);
-    expect(in2[1]?.parts).toEqual([{ type: 'tool_call', id: 'call_1', name: 'lookup_order', arguments: { orderId: '42' } }]);
+    expect(in2[1]?.parts).toEqual([
+      { type: 'tool_call', id: 'call_1', name: 'lookup_order', arguments: { orderId: '42' } },
+    ]);
     expect(in2[2]?.parts[0]).toMatchObject({ type: 'tool_call_response', id: 'call_1' });
     expect(JSON.parse(in2[2]?.parts[0]?.response as string)).toEqual({ orderId: '42', status: 'shipped' });
     expect(checkMessages(chat2.attributes[sc.ATTR_GEN_AI_OUTPUT_MESSAGES], true)).toEqual([
@@ -504,7 +544,8 @@ describe('content capture (§7, §3.1)', () => {
     expect(agent.attributes[sc.ATTR_GEN_AI_TOOL_DEFINITIONS]).toEqual([{ type: 'function', name: 'lookup_order' }]);
 
     // never on guardrail spans
-    for (const key of sc.CONTENT_ATTRIBUTES) expect(one(spans, 'run_guardrail pii_check').attributes[key]).toBeUndefined();
+    for (const key of sc.CONTENT_ATTRIBUTES)
+      expect(one(spans, 'run_guardrail pii_check').attributes[key]).toBeUndefined();
   });
 
   it("contentFormat 'json_string' gives the same values as JSON strings, for backends that need strings (item 6)", async () => {
@@ -512,9 +553,15 @@ describe('content capture (§7, §3.1)', () => {
     await runScenario(h);
     const spans = h.spans();
     const agent = one(spans, 'invoke_agent SupportAgent');
-    expect(agent.attributes[sc.ATTR_GEN_AI_INPUT_MESSAGES]).toBe(JSON.stringify([{ role: 'user', parts: [{ type: 'text', content: QUESTION }] }]));
-    expect(agent.attributes[sc.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS]).toBe(JSON.stringify([{ type: 'text', content: INSTRUCTIONS }]));
-    expect(one(spans, 'execute_tool lookup_order').attributes[sc.ATTR_GEN_AI_TOOL_CALL_ARGUMENTS]).toBe('{"orderId":"42"}');
+    expect(agent.attributes[sc.ATTR_GEN_AI_INPUT_MESSAGES]).toBe(
+      JSON.stringify([{ role: 'user', parts: [{ type: 'text', content: QUESTION }] }]),
+    );
+    expect(agent.attributes[sc.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS]).toBe(
+      JSON.stringify([{ type: 'text', content: INSTRUCTIONS }]),
+    );
+    expect(one(spans, 'execute_tool lookup_order').attributes[sc.ATTR_GEN_AI_TOOL_CALL_ARGUMENTS]).toBe(
+      '{"orderId":"42"}',
+    );
   });
 
   it('option overrides the env var', async () => {
@@ -603,7 +650,8 @@ describe('concurrency and lifecycle', () => {
         ['chat gpt-4.1-mini', 'chat gpt-4.1-mini', 'execute_tool lookup_order', 'run_guardrail pii_check'].sort(),
       );
       for (const c of children) {
-        if (c.attributes[sc.ATTR_GEN_AI_CONVERSATION_ID] !== undefined) expect(c.attributes[sc.ATTR_GEN_AI_CONVERSATION_ID]).toBe(`conv-${label}`);
+        if (c.attributes[sc.ATTR_GEN_AI_CONVERSATION_ID] !== undefined)
+          expect(c.attributes[sc.ATTR_GEN_AI_CONVERSATION_ID]).toBe(`conv-${label}`);
       }
       expect(tree).toHaveLength(6);
     }
@@ -667,7 +715,11 @@ describe('concurrency and lifecycle', () => {
 
   it('registerAgentsOtel installs the processor as the only SDK processor and returns it', async () => {
     const h = createHarness();
-    const processor = registerAgentsOtel({ tracerProvider: h.tracerProvider, meterProvider: h.meterProvider, modelSpanKind: SpanKind.INTERNAL });
+    const processor = registerAgentsOtel({
+      tracerProvider: h.tracerProvider,
+      meterProvider: h.meterProvider,
+      modelSpanKind: SpanKind.INTERNAL,
+    });
     await runScenario(h);
     // the harness processor was replaced (and shut down): every span comes from the registered one
     expect(byName(h.spans(), 'invoke_agent SupportAgent')).toHaveLength(1);

@@ -5,7 +5,18 @@
 import { getCurrentSpan } from '@openai/agents-core';
 import { describe, expect, it } from 'vitest';
 import * as sc from '../src/semconv.js';
-import { byName, createHarness, flush, histogramPoints, makeAgent, metric, MODEL, RESPONSE_MODEL, runner, underResolver } from './helpers.js';
+import {
+  byName,
+  createHarness,
+  flush,
+  histogramPoints,
+  MODEL,
+  makeAgent,
+  metric,
+  RESPONSE_MODEL,
+  runner,
+  underResolver,
+} from './helpers.js';
 
 async function run(streamed: boolean, failOn?: { call: number; error: Error }) {
   const h = createHarness();
@@ -31,7 +42,14 @@ describe('streamed chats', () => {
     const { spans, metrics } = await run(true);
     const chats = byName(spans, `chat ${MODEL}`);
     expect(chats).toHaveLength(2);
-    expect(chats.map((c) => [c.attributes[sc.ATTR_GEN_AI_REQUEST_STREAM], c.attributes[sc.ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK]]).sort()).toEqual([
+    expect(
+      chats
+        .map((c) => [
+          c.attributes[sc.ATTR_GEN_AI_REQUEST_STREAM],
+          c.attributes[sc.ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK],
+        ])
+        .sort(),
+    ).toEqual([
       [true, 0.05],
       [true, 0.1],
     ]);

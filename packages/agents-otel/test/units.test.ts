@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readChatInfo } from '../src/chat-data.js';
 import { captureContentFromEnv, contentCaptureFromEnv } from '../src/config.js';
-import { normalizeFinishReason, toChatMessages } from '../src/messages.js';
 import { modelErrorType } from '../src/errors.js';
+import { normalizeFinishReason, toChatMessages } from '../src/messages.js';
 import { isoToHrTime } from '../src/time.js';
 import { boundedJson, TRUNCATION_MARKER, truncateString } from '../src/truncate.js';
 
@@ -80,7 +80,11 @@ describe('message mapping', () => {
       input: [
         { role: 'system', content: 'be nice' },
         { role: 'user', content: 'hi' },
-        { role: 'assistant', content: null, tool_calls: [{ id: 'call_9', type: 'function', function: { name: 'f', arguments: '{}' } }] },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ id: 'call_9', type: 'function', function: { name: 'f', arguments: '{}' } }],
+        },
         { role: 'tool', tool_call_id: 'call_9', content: 'res' },
       ],
       output: [
@@ -89,7 +93,12 @@ describe('message mapping', () => {
           object: 'chat.completion',
           model: 'gpt-4o-2024-08-06',
           choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'hello' } }],
-          usage: { prompt_tokens: 10, completion_tokens: 2, prompt_tokens_details: { cached_tokens: 4 }, completion_tokens_details: { reasoning_tokens: 1 } },
+          usage: {
+            prompt_tokens: 10,
+            completion_tokens: 2,
+            prompt_tokens_details: { cached_tokens: 4 },
+            completion_tokens_details: { reasoning_tokens: 1 },
+          },
         },
       ],
     });
@@ -108,7 +117,9 @@ describe('message mapping', () => {
       { role: 'assistant', parts: [{ type: 'tool_call', id: 'call_9', name: 'f', arguments: {} }] },
       { role: 'tool', parts: [{ type: 'tool_call_response', id: 'call_9', response: 'res' }] },
     ]);
-    expect(info.outputMessages).toEqual([{ role: 'assistant', parts: [{ type: 'text', content: 'hello' }], finish_reason: 'stop' }]);
+    expect(info.outputMessages).toEqual([
+      { role: 'assistant', parts: [{ type: 'text', content: 'hello' }], finish_reason: 'stop' },
+    ]);
   });
 
   it('maps Responses spans (OpenAIResponsesModel shape)', () => {
@@ -124,7 +135,12 @@ describe('message mapping', () => {
         instructions: 'sys',
         tools: [{ type: 'function', name: 'f', description: 'does f', parameters: {} }],
         output: [{ type: 'function_call', call_id: 'call_5', name: 'f', arguments: '{"x":2}' }],
-        usage: { input_tokens: 7, output_tokens: 3, input_tokens_details: { cached_tokens: 0 }, output_tokens_details: { reasoning_tokens: 0 } },
+        usage: {
+          input_tokens: 7,
+          output_tokens: 3,
+          input_tokens_details: { cached_tokens: 0 },
+          output_tokens_details: { reasoning_tokens: 0 },
+        },
       },
     });
     expect(info.responseId).toBe('resp_9');
@@ -141,21 +157,46 @@ describe('message mapping', () => {
     const info = readChatInfo({
       type: 'response',
       response_id: 'resp_1',
-      _response: { id: 'resp_1', object: 'response', status: 'completed', temperature: 1, top_p: 1, max_output_tokens: null, output: [] },
+      _response: {
+        id: 'resp_1',
+        object: 'response',
+        status: 'completed',
+        temperature: 1,
+        top_p: 1,
+        max_output_tokens: null,
+        output: [],
+      },
     });
     expect(info.requestParams).toEqual({});
   });
 
   it('parses Conversations items the SDK wraps as unknown, and hosted tool calls (item 8)', () => {
     const messages = toChatMessages([
-      { type: 'unknown', providerData: { type: 'message', id: 'msg_1', role: 'user', content: [{ type: 'input_text', text: 'hi' }] } },
-      { type: 'unknown', providerData: { type: 'web_search_call', id: 'ws_1', status: 'completed', action: { type: 'search', query: 'nba' } } },
+      {
+        type: 'unknown',
+        providerData: { type: 'message', id: 'msg_1', role: 'user', content: [{ type: 'input_text', text: 'hi' }] },
+      },
+      {
+        type: 'unknown',
+        providerData: {
+          type: 'web_search_call',
+          id: 'ws_1',
+          status: 'completed',
+          action: { type: 'search', query: 'nba' },
+        },
+      },
       { type: 'item_reference', id: 'msg_0' },
       { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'hello', annotations: [] }] },
     ]);
     expect(messages).toEqual([
       { role: 'user', parts: [{ type: 'text', content: 'hi' }] },
-      { role: 'assistant', parts: [{ type: 'server_tool_call', name: 'web_search' }, { type: 'text', content: 'hello' }] },
+      {
+        role: 'assistant',
+        parts: [
+          { type: 'server_tool_call', name: 'web_search' },
+          { type: 'text', content: 'hello' },
+        ],
+      },
     ]);
   });
 
@@ -179,7 +220,9 @@ describe('misc', () => {
     expect(contentCaptureFromEnv({ [key]: 'TRUE' })).toBe('span_only');
     expect(contentCaptureFromEnv({ [key]: 'no_content' })).toBe('no_content');
     // the boolean for other instrumentations: content on spans only
-    expect(['true', 'span_only', 'span_and_event', 'event_only', 'false'].map((v) => captureContentFromEnv({ [key]: v }))).toEqual([true, true, true, false, false]);
+    expect(
+      ['true', 'span_only', 'span_and_event', 'event_only', 'false'].map((v) => captureContentFromEnv({ [key]: v })),
+    ).toEqual([true, true, true, false, false]);
   });
 
   it('converts ISO timestamps to HrTime keeping precision', () => {
@@ -268,7 +311,9 @@ describe('declared peer range', () => {
     const { existsSync } = await import('node:fs');
     const { dirname, join } = await import('node:path');
     let dir = dirname(createRequire(import.meta.url).resolve('@openai/agents-core'));
-    const isRoot = (d: string) => existsSync(join(d, 'package.json')) && readFileSync(join(d, 'package.json'), 'utf8').includes('"name": "@openai/agents-core"');
+    const isRoot = (d: string) =>
+      existsSync(join(d, 'package.json')) &&
+      readFileSync(join(d, 'package.json'), 'utf8').includes('"name": "@openai/agents-core"');
     while (!isRoot(dir) && dirname(dir) !== dir) dir = dirname(dir);
     const installed = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
     expect(installed).toBe(pkg.devDependencies['@openai/agents-core']); // the version the tests run against

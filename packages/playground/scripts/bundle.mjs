@@ -1,13 +1,13 @@
 #!/usr/bin/env node
+import { rmSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 // Bundles the playground's browser code (GraphiQL 5, React 19, Monaco and its web workers) from npm packages
 // into dist/assets with esbuild: content-hashed file names, and a manifest.json that renderPlaygroundHtml reads.
 // Nothing is fetched at build time or at run time: every byte comes from node_modules.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile, readdir, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const started = performance.now();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -77,7 +77,10 @@ const [app, style, workers] = await Promise.all([
 ]);
 
 const entry = (result, name) => {
-  const [file] = outputsOf(result, (_file, info) => info.entryPoint !== undefined && relative(outdir, join(root, _file)).startsWith(name));
+  const [file] = outputsOf(
+    result,
+    (_file, info) => info.entryPoint !== undefined && relative(outdir, join(root, _file)).startsWith(name),
+  );
   if (!file) throw new Error(`bundle: no output for ${name}`);
   return file;
 };

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 import { PLAYGROUND_CONFIG_ELEMENT_ID, PLAYGROUND_ROOT_ELEMENT_ID, type PlaygroundClientConfig } from './shared.js';
 
-export { playgroundExamples, type PlaygroundExample } from './examples.js';
+export { type PlaygroundExample, playgroundExamples } from './examples.js';
 export { PLAYGROUND_CONFIG_ELEMENT_ID, PLAYGROUND_ROOT_ELEMENT_ID, type PlaygroundClientConfig } from './shared.js';
 
 /** Absolute path of the built static assets (`dist/assets`), from both `src/` and `dist/`. */
@@ -23,7 +23,6 @@ export interface PlaygroundManifest {
   readonly style: string;
   readonly workers: { readonly editor: string; readonly json: string; readonly graphql: string };
 }
-
 
 export interface RenderPlaygroundHtmlOptions {
   /** The GraphQL endpoint the playground talks to, e.g. `/graphql` (same origin). */
@@ -38,7 +37,6 @@ export interface RenderPlaygroundHtmlOptions {
    */
   tracesEndpoint?: string | null;
 }
-
 
 /**
  * A Content-Security-Policy the page works under: everything from the page's own origin, nothing from elsewhere.

@@ -13,7 +13,11 @@ describe('toLastAnswer', () => {
       errorCode: null,
       errorMessage: null,
     });
-    expect(toLastAnswer('mutation { f: followUp(input: {sessionId: "s1", message: "m"}) { sessionId } }', undefined, { data: { f: { sessionId: 's1' } } })).toMatchObject({
+    expect(
+      toLastAnswer('mutation { f: followUp(input: {sessionId: "s1", message: "m"}) { sessionId } }', undefined, {
+        data: { f: { sessionId: 's1' } },
+      }),
+    ).toMatchObject({
       field: 'f',
       sessionId: 's1',
       traceId: null,
@@ -21,7 +25,10 @@ describe('toLastAnswer', () => {
   });
 
   it("reads a failed turn's error code and the trace id the API puts on its errors", () => {
-    const body = { data: null, errors: [{ message: 'off-topic', extensions: { code: 'GUARDRAIL_TRIPPED', traceId: 't2' } }] };
+    const body = {
+      data: null,
+      errors: [{ message: 'off-topic', extensions: { code: 'GUARDRAIL_TRIPPED', traceId: 't2' } }],
+    };
     expect(toLastAnswer(REPORT, 'OffTopic', body)).toEqual({
       operationName: 'OffTopic',
       field: 'report',
@@ -33,7 +40,11 @@ describe('toLastAnswer', () => {
   });
 
   it('ignores introspection and other queries', () => {
-    expect(toLastAnswer('query IntrospectionQuery { __schema { queryType { name } } }', 'IntrospectionQuery', { data: { __schema: {} } })).toBeNull();
+    expect(
+      toLastAnswer('query IntrospectionQuery { __schema { queryType { name } } }', 'IntrospectionQuery', {
+        data: { __schema: {} },
+      }),
+    ).toBeNull();
     expect(toLastAnswer('{ health { status } }', undefined, { data: { health: { status: 'ok' } } })).toBeNull();
     expect(toLastAnswer(REPORT, 'R', 'not json')).toBeNull();
   });
@@ -45,8 +56,9 @@ describe('createFetcher', () => {
   });
 
   it('POSTs JSON (content-type application/json, whatever the user set) and records the answer', async () => {
-    const fetchMock = vi.fn(async (_url: string, _init: RequestInit) =>
-      new Response(JSON.stringify({ data: { report: { sessionId: 's1', traceId: 't1' } } }), { status: 200 }),
+    const fetchMock = vi.fn(
+      async (_url: string, _init: RequestInit) =>
+        new Response(JSON.stringify({ data: { report: { sessionId: 's1', traceId: 't1' } } }), { status: 200 }),
     );
     vi.stubGlobal('fetch', fetchMock);
     const answers = new AnswerStore();
@@ -54,7 +66,10 @@ describe('createFetcher', () => {
     answers.subscribe(() => seen.push(answers.getSnapshot()));
     const fetcher = createFetcher('/graphql', answers);
 
-    const result = await fetcher({ query: REPORT, operationName: 'R', variables: { m: 'hi' } }, { headers: { 'Content-Type': 'text/plain', 'x-user': 'a' } });
+    const result = await fetcher(
+      { query: REPORT, operationName: 'R', variables: { m: 'hi' } },
+      { headers: { 'Content-Type': 'text/plain', 'x-user': 'a' } },
+    );
 
     expect(result).toEqual({ data: { report: { sessionId: 's1', traceId: 't1' } } });
     const [url, init] = fetchMock.mock.calls[0] ?? [];
@@ -69,17 +84,27 @@ describe('createFetcher', () => {
   });
 
   it('returns GraphQL errors of a 4xx as a result, and fails clearly on a non-JSON answer', async () => {
-    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ errors: [{ message: 'bad', extensions: { code: 'BAD_USER_INPUT' } }] }), { status: 400 }));
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response(JSON.stringify({ errors: [{ message: 'bad', extensions: { code: 'BAD_USER_INPUT' } }] }), {
+          status: 400,
+        }),
+    );
     const fetcher = createFetcher('/graphql', new AnswerStore());
     await expect(fetcher({ query: REPORT })).resolves.toMatchObject({ errors: [{ message: 'bad' }] });
-    vi.stubGlobal('fetch', async () => new Response('<html>proxy error</html>', { status: 502, statusText: 'Bad Gateway' }));
+    vi.stubGlobal(
+      'fetch',
+      async () => new Response('<html>proxy error</html>', { status: 502, statusText: 'Bad Gateway' }),
+    );
     await expect(fetcher({ query: REPORT })).rejects.toThrow(/HTTP 502 Bad Gateway: <html>proxy error/);
   });
 });
 
 describe('operationNameFor', () => {
   it("corrects a stale name to the document's only operation", () => {
-    const offTopic = '# not mutation Fake\nmutation OffTopic($m: String) { report(input: { topic: GENERAL, message: "query X" }) { traceId } }';
+    const offTopic =
+      '# not mutation Fake\nmutation OffTopic($m: String) { report(input: { topic: GENERAL, message: "query X" }) { traceId } }';
     expect(operationNamesOf(offTopic)).toEqual(['OffTopic']);
     expect(operationNameFor(offTopic, 'FollowUp')).toBe('OffTopic');
     expect(operationNameFor(offTopic, undefined)).toBe('OffTopic');

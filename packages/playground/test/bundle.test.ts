@@ -44,7 +44,9 @@ describe('the bundle in dist/assets', () => {
     expect(names.filter((name) => /^playground-[A-Z0-9]+\.js$/.test(name))).toHaveLength(1);
     expect(names.filter((name) => /^playground-[A-Z0-9]+\.css$/.test(name))).toHaveLength(1);
     for (const worker of ['editor', 'json', 'graphql']) {
-      expect(names.filter((name) => new RegExp(`^workers/${worker}\\.worker-[A-Z0-9]+\\.js$`).test(name))).toHaveLength(1);
+      expect(names.filter((name) => new RegExp(`^workers/${worker}\\.worker-[A-Z0-9]+\\.js$`).test(name))).toHaveLength(
+        1,
+      );
     }
   });
 
@@ -60,7 +62,9 @@ describe('the bundle in dist/assets', () => {
         const host = (match[1] ?? '').toLowerCase();
         // `http://` alone or followed by a template expression is a linkifier's prefix, not a URL.
         if (host === '' || HARMLESS_HOSTS.has(host)) continue;
-        unexpected.push(`${relative(playgroundAssetsDir, file)}: ${text.slice(Math.max(0, match.index - 60), match.index + 80)}`);
+        unexpected.push(
+          `${relative(playgroundAssetsDir, file)}: ${text.slice(Math.max(0, match.index - 60), match.index + 80)}`,
+        );
       }
     }
     expect(unexpected).toEqual([]);
@@ -78,7 +82,8 @@ describe('the bundle in dist/assets', () => {
     ];
     for (const file of code) {
       const text = readFileSync(file, 'utf8');
-      for (const pattern of loading) expect(text, `${relative(playgroundAssetsDir, file)} ${pattern}`).not.toMatch(pattern);
+      for (const pattern of loading)
+        expect(text, `${relative(playgroundAssetsDir, file)} ${pattern}`).not.toMatch(pattern);
     }
   });
 

@@ -1,8 +1,8 @@
 import { typeDefs } from '@nba-reporter/schema';
-import { buildSchema, parse, validate, Kind, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, Kind, type OperationDefinitionNode, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { playgroundExamples } from '../src/index.js';
 import { FOLLOW_UP_QUESTION, OFF_TOPIC_QUESTION, TOOL_CALLING_QUESTION } from '../src/examples.js';
+import { playgroundExamples } from '../src/index.js';
 
 // The API's schema (the contract package): the examples must stay valid against it.
 const schema = buildSchema(typeDefs);

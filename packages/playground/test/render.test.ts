@@ -3,16 +3,18 @@ import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   PLAYGROUND_CONFIG_ELEMENT_ID,
+  type PlaygroundClientConfig,
   playgroundAssetsDir,
   playgroundContentSecurityPolicy,
   readPlaygroundManifest,
   renderPlaygroundHtml,
-  type PlaygroundClientConfig,
 } from '../src/index.js';
 
 /** The JSON the page hands to the bundle, read back as the browser would (JSON.parse of the element's text). */
 function configOf(html: string): PlaygroundClientConfig {
-  const match = new RegExp(`<script type="application/json" id="${PLAYGROUND_CONFIG_ELEMENT_ID}">([\\s\\S]*?)</script>`).exec(html);
+  const match = new RegExp(
+    `<script type="application/json" id="${PLAYGROUND_CONFIG_ELEMENT_ID}">([\\s\\S]*?)</script>`,
+  ).exec(html);
   if (!match?.[1]) throw new Error('no config element');
   return JSON.parse(match[1]) as PlaygroundClientConfig;
 }
@@ -46,12 +48,17 @@ describe('renderPlaygroundHtml', () => {
       json: `/playground/${manifest.workers.json}`,
       graphql: `/playground/${manifest.workers.graphql}`,
     });
-    for (const url of Object.values(config.workers)) expect(existsSync(join(playgroundAssetsDir, url.slice('/playground/'.length)))).toBe(true);
+    for (const url of Object.values(config.workers))
+      expect(existsSync(join(playgroundAssetsDir, url.slice('/playground/'.length)))).toBe(true);
   });
 
   it('hands the trace view endpoint to the page, or null (no trace panel) when not given', () => {
     expect(configOf(renderPlaygroundHtml({ endpoint: '/graphql', assetsPath: '/playground' })).traces).toBeNull();
-    const html = renderPlaygroundHtml({ endpoint: '/graphql', assetsPath: '/playground', tracesEndpoint: '/debug/traces' });
+    const html = renderPlaygroundHtml({
+      endpoint: '/graphql',
+      assetsPath: '/playground',
+      tracesEndpoint: '/debug/traces',
+    });
     expect(configOf(html).traces).toBe('/debug/traces');
   });
 
@@ -77,7 +84,9 @@ describe('renderPlaygroundHtml', () => {
   it('escapes the title for HTML', () => {
     const title = `Tom & Jerry's "<b>API</b>"</title><script>alert(1)</script>`;
     const html = renderPlaygroundHtml({ endpoint: '/graphql', assetsPath: '/playground', title });
-    expect(html).toContain('<title>Tom &amp; Jerry&#39;s &quot;&lt;b&gt;API&lt;/b&gt;&quot;&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>');
+    expect(html).toContain(
+      '<title>Tom &amp; Jerry&#39;s &quot;&lt;b&gt;API&lt;/b&gt;&quot;&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>',
+    );
     expect(html).not.toContain('<script>alert(1)</script>');
     // The bundle sets document.title from the config, which carries the title unchanged.
     expect(configOf(html).title).toBe(title);

@@ -2,11 +2,24 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { rememberAuthorization } from '../src/client/credentials.js';
-import { formatMs, spanMarks, watchTrace, waterfallRows, type TraceState, type ViewSpan } from '../src/client/trace-data.js';
+import {
+  formatMs,
+  spanMarks,
+  type TraceState,
+  type ViewSpan,
+  watchTrace,
+  waterfallRows,
+} from '../src/client/trace-data.js';
 
 const ms = (n: number) => String(1_700_000_000_000_000_000n + BigInt(Math.round(n * 1e6)));
 
-function span(spanId: string, parentSpanId: string, start: number, end: number, extra: Partial<ViewSpan> = {}): ViewSpan {
+function span(
+  spanId: string,
+  parentSpanId: string,
+  start: number,
+  end: number,
+  extra: Partial<ViewSpan> = {},
+): ViewSpan {
   return {
     traceId: 't'.repeat(32),
     spanId,
@@ -26,7 +39,13 @@ function span(spanId: string, parentSpanId: string, start: number, end: number, 
 
 describe('waterfallRows', () => {
   it('lists spans in tree order (children by start time) with depth and offsets from the trace start', () => {
-    const spans = [span('chat2', 'agent', 30, 40), span('root', '', 0, 50), span('agent', 'root', 5, 45), span('chat1', 'agent', 10, 20), span('tool', 'agent', 21, 22)];
+    const spans = [
+      span('chat2', 'agent', 30, 40),
+      span('root', '', 0, 50),
+      span('agent', 'root', 5, 45),
+      span('chat1', 'agent', 10, 20),
+      span('tool', 'agent', 21, 22),
+    ];
     const { rows, totalMs } = waterfallRows(spans);
     expect(totalMs).toBe(50);
     expect(rows.map((r) => [r.span.spanId, r.depth, r.offsetMs, r.durationMs])).toEqual([
@@ -50,15 +69,29 @@ describe('waterfallRows', () => {
 
 describe('spanMarks', () => {
   it('marks a tripped guardrail, and a failure by its error.type or its ERROR status', () => {
-    expect(spanMarks(span('g', '', 0, 1, { attributes: { 'gen_ai.guardrail.triggered': true } }))).toEqual({ tripped: true, error: null });
-    expect(spanMarks(span('c', '', 0, 1, { attributes: { 'error.type': '429' }, status: { code: 'ERROR' } }))).toEqual({ tripped: false, error: '429' });
-    expect(spanMarks(span('c', '', 0, 1, { status: { code: 'ERROR', message: 'boom' } }))).toEqual({ tripped: false, error: 'boom' });
+    expect(spanMarks(span('g', '', 0, 1, { attributes: { 'gen_ai.guardrail.triggered': true } }))).toEqual({
+      tripped: true,
+      error: null,
+    });
+    expect(spanMarks(span('c', '', 0, 1, { attributes: { 'error.type': '429' }, status: { code: 'ERROR' } }))).toEqual({
+      tripped: false,
+      error: '429',
+    });
+    expect(spanMarks(span('c', '', 0, 1, { status: { code: 'ERROR', message: 'boom' } }))).toEqual({
+      tripped: false,
+      error: 'boom',
+    });
     expect(spanMarks(span('ok', '', 0, 1))).toEqual({ tripped: false, error: null });
   });
 });
 
 it('formatMs', () => {
-  expect([formatMs(0.25), formatMs(8), formatMs(120.4), formatMs(1500)]).toEqual(['0.25 ms', '8.0 ms', '120 ms', '1.50 s']);
+  expect([formatMs(0.25), formatMs(8), formatMs(120.4), formatMs(1500)]).toEqual([
+    '0.25 ms',
+    '8.0 ms',
+    '120 ms',
+    '1.50 s',
+  ]);
 });
 
 describe('watchTrace, against a real HTTP server', () => {
@@ -68,9 +101,13 @@ describe('watchTrace, against a real HTTP server', () => {
       calls++;
       expect(req.url).toBe(`/debug/traces/${'a'.repeat(32)}`);
       if (calls <= 2) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'No trace' }] }));
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ errors: [{ message: 'No trace' }] }));
       } else {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ traceId: 'a'.repeat(32), complete: calls >= 4, spans: [] }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ traceId: 'a'.repeat(32), complete: calls >= 4, spans: [] }));
       }
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -82,7 +119,11 @@ describe('watchTrace, against a real HTTP server', () => {
       server.close();
     }
     expect(calls).toBe(4);
-    expect(states.map((s) => (s.status === 'ready' ? `ready:${s.trace.complete}` : s.status))).toEqual(['loading', 'ready:false', 'ready:true']);
+    expect(states.map((s) => (s.status === 'ready' ? `ready:${s.trace.complete}` : s.status))).toEqual([
+      'loading',
+      'ready:false',
+      'ready:true',
+    ]);
   });
 
   it('sends the Authorization header the user last sent to GraphQL (the view is behind the same API key)', async () => {
@@ -106,7 +147,9 @@ describe('watchTrace, against a real HTTP server', () => {
 
   it('reports a non-404 error once, with the API message', async () => {
     const server = createServer((_req, res) => {
-      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'API key required' }] }));
+      res
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ errors: [{ message: 'API key required' }] }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/debug/traces`;

@@ -3,7 +3,7 @@
  * `as const` objects with literal-union types, and the playground's example documents.
  * Everything here is generated from schema.graphql and examples/*.graphql (`npm run codegen`).
  */
-export { typeDefs, exampleDocuments } from './__generated__/documents.js';
+export { exampleDocuments, typeDefs } from './__generated__/documents.js';
 export { ErrorCode, Topic } from './__generated__/enums.js';
 
 export { errorCodes, isErrorCode } from './error-codes.js';

@@ -12,10 +12,14 @@ const pkgDir = fileURLToPath(new URL('..', import.meta.url));
 
 describe('@nba-reporter/schema', () => {
   test('src/__generated__ is up to date with schema.graphql and examples/ (run `npm run codegen`)', async () => {
-    const outputs = (await generate({ ...config, cwd: pkgDir, silent: true, verbose: false }, false)) as { filename: string; content: string }[];
+    const outputs = (await generate({ ...config, cwd: pkgDir, silent: true, verbose: false }, false)) as {
+      filename: string;
+      content: string;
+    }[];
     const stale: string[] = [];
     for (const { filename, content } of outputs) {
-      if ((await readFile(new URL(filename, `file://${pkgDir}`), 'utf8').catch(() => undefined)) !== content) stale.push(filename);
+      if ((await readFile(new URL(filename, `file://${pkgDir}`), 'utf8').catch(() => undefined)) !== content)
+        stale.push(filename);
     }
     expect(stale, 'stale generated files: run `npm run codegen` in packages/schema').toEqual([]);
     const expected = outputs.map((o) => o.filename.replace('src/__generated__/', '')).sort();
@@ -39,6 +43,7 @@ describe('@nba-reporter/schema', () => {
   test('every file in examples/ is exported by its operation name', async () => {
     const files = (await readdir(new URL('examples/', `file://${pkgDir}`))).filter((f) => f.endsWith('.graphql'));
     expect(Object.keys(exampleDocuments).sort()).toEqual(files.map((f) => f.replace(/\.graphql$/, '')).sort());
-    for (const [name, document] of Object.entries(exampleDocuments)) expect(document).toMatch(new RegExp(`(query|mutation|subscription) ${name}\\b`));
+    for (const [name, document] of Object.entries(exampleDocuments))
+      expect(document).toMatch(new RegExp(`(query|mutation|subscription) ${name}\\b`));
   });
 });

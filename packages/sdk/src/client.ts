@@ -1,18 +1,13 @@
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 import { operations } from './__generated__/operation-map.js';
-import {
-  isServerErrorCode,
-  NbaReporterError,
-  type GraphQLErrorPayload,
-  type NbaReporterErrorCode,
-} from './errors.js';
+import { type GraphQLErrorPayload, isServerErrorCode, NbaReporterError, type NbaReporterErrorCode } from './errors.js';
 import { readEventStream } from './sse.js';
 import {
   injectContext,
   loadedOpenTelemetry,
   loadOpenTelemetry,
-  traceIdOf,
   type OpenTelemetryApiLike,
+  traceIdOf,
 } from './trace.js';
 
 type Operations = typeof operations;
@@ -236,7 +231,15 @@ export function createNbaReporterClient(options: NbaReporterClientOptions): NbaR
   async function* stream(name: OperationName, input: unknown, callOptions: CallOptions = {}): AsyncGenerator<unknown> {
     // Our own controller too, so leaving the loop (return) aborts the request.
     const leave = new AbortController();
-    const prepared = await prepare(name, input, { ...callOptions, signal: callOptions.signal ? AbortSignal.any([callOptions.signal, leave.signal]) : leave.signal }, 'text/event-stream');
+    const prepared = await prepare(
+      name,
+      input,
+      {
+        ...callOptions,
+        signal: callOptions.signal ? AbortSignal.any([callOptions.signal, leave.signal]) : leave.signal,
+      },
+      'text/event-stream',
+    );
     const { headers, signal, body, fail, failRequest, fetchImpl } = prepared;
     try {
       let response: Response;
@@ -256,7 +259,11 @@ export function createNbaReporterClient(options: NbaReporterClientOptions): NbaR
         }
         const failure = graphQLFailure(fail, Array.isArray(parsed?.errors) ? parsed.errors : [], status, headerTraceId);
         if (failure) throw failure;
-        if (!response.ok) throw fail('HTTP_ERROR', `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`, { status, traceId: headerTraceId });
+        if (!response.ok)
+          throw fail('HTTP_ERROR', `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`, {
+            status,
+            traceId: headerTraceId,
+          });
         throw fail('INVALID_RESPONSE', 'response is not an event stream', { status, traceId: headerTraceId });
       }
       const events = readEventStream(response.body);
@@ -267,7 +274,8 @@ export function createNbaReporterClient(options: NbaReporterClientOptions): NbaR
         } catch (error) {
           throw failRequest(error, status, headerTraceId);
         }
-        if (next.done) throw fail('NETWORK_ERROR', 'the stream ended before it completed', { status, traceId: headerTraceId });
+        if (next.done)
+          throw fail('NETWORK_ERROR', 'the stream ended before it completed', { status, traceId: headerTraceId });
         const { event, data } = next.value;
         if (event === 'complete') return;
         if (event !== 'next') continue;
@@ -280,7 +288,8 @@ export function createNbaReporterClient(options: NbaReporterClientOptions): NbaR
         const failure = graphQLFailure(fail, Array.isArray(parsed.errors) ? parsed.errors : [], status, headerTraceId);
         if (failure) throw failure;
         const value = parsed.data?.[name];
-        if (value === undefined || value === null) throw fail('INVALID_RESPONSE', `event has no data.${name}`, { status, traceId: headerTraceId });
+        if (value === undefined || value === null)
+          throw fail('INVALID_RESPONSE', `event has no data.${name}`, { status, traceId: headerTraceId });
         yield value;
       }
     } finally {

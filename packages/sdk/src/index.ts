@@ -1,6 +1,8 @@
+export { ErrorCode, ToolCallStatus, Topic } from './__generated__/enums.js';
+export type { FollowUpInput, ReportInput } from './__generated__/operations.js';
 export {
-  createNbaReporterClient,
   type CallOptions,
+  createNbaReporterClient,
   type HeadersInitLike,
   type HeadersOption,
   type NbaReporterClient,
@@ -10,18 +12,16 @@ export {
   type OperationResult,
 } from './client.js';
 export {
+  type ClientErrorCode,
+  type GraphQLErrorPayload,
   isNbaReporterError,
   isServerErrorCode,
   NbaReporterError,
-  type ClientErrorCode,
-  type GraphQLErrorPayload,
   type NbaReporterErrorCode,
   type NbaReporterErrorInit,
   type ServerErrorCode,
 } from './errors.js';
 export type { OpenTelemetryApiLike } from './trace.js';
-export { ErrorCode, Topic, ToolCallStatus } from './__generated__/enums.js';
-export type { FollowUpInput, ReportInput } from './__generated__/operations.js';
 
 import type { OperationResult } from './client.js';
 /** One answered turn of a conversation, as `report` and `followUp` return it. */

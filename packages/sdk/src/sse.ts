@@ -21,8 +21,7 @@ export async function* readEventStream(body: ReadableStream<Uint8Array>): AsyncG
     for (;;) {
       const { value, done } = await reader.read();
       buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
-      let at: number;
-      while ((at = buffer.search(/\r\n|\r|\n/)) >= 0) {
+      for (let at = buffer.search(/\r\n|\r|\n/); at >= 0; at = buffer.search(/\r\n|\r|\n/)) {
         // A lone "\r" at the very end may be the first half of "\r\n": wait for the next chunk.
         if (!done && at === buffer.length - 1 && buffer[at] === '\r') break;
         const line = buffer.slice(0, at);

@@ -1,7 +1,8 @@
 // Portability and size budget: the SDK bundles for a neutral platform (browser/edge/Node) with no
 // Node built-ins and no graphql-js, and stays small.
-import { gzipSync } from 'node:zlib';
+
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { expect, test } from 'vitest';
 

@@ -1,4 +1,3 @@
-import { afterAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
   createNbaReporterClient,
   ErrorCode,
@@ -6,6 +5,7 @@ import {
   NbaReporterError,
   type NbaReporterErrorCode,
 } from '@nba-reporter/sdk';
+import { afterAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { startLoopback, turn } from './support/loopback.js';
 
 const server = await startLoopback();
@@ -43,7 +43,14 @@ describe('requests and results', () => {
 
   test('followUp, topics and health: one method per operation, queries send no variables', async () => {
     const client = createNbaReporterClient({ url: new URL(server.url), opentelemetry: false });
-    expect(Object.keys(client).sort()).toEqual(['followUp', 'followUpStream', 'health', 'report', 'reportStream', 'topics']);
+    expect(Object.keys(client).sort()).toEqual([
+      'followUp',
+      'followUpStream',
+      'health',
+      'report',
+      'reportStream',
+      'topics',
+    ]);
     server.reply((request) => {
       const query = request.body.query ?? '';
       if (query.includes('followUp')) return { body: { data: { followUp: { ...turn, message: 'Raptors!' } } } };
@@ -76,7 +83,11 @@ describe('requests and results', () => {
     await dynamicClient.health();
     await dynamicClient.health();
     const [a, b, c] = server.requests;
-    expect(a?.headers).toMatchObject({ authorization: 'Bearer a', 'x-team': 'celtics', 'content-type': 'application/json' });
+    expect(a?.headers).toMatchObject({
+      authorization: 'Bearer a',
+      'x-team': 'celtics',
+      'content-type': 'application/json',
+    });
     expect([b?.headers.authorization, c?.headers.authorization]).toEqual(['Bearer 1', 'Bearer 2']);
   });
 
@@ -136,7 +147,9 @@ describe('errors: one typed class', () => {
   });
 
   test('MODEL_RATE_LIMITED exposes retryAfterMs', async () => {
-    server.reply({ body: { errors: [{ message: 'slow down', extensions: { code: 'MODEL_RATE_LIMITED', retryAfterMs: 1500 } }] } });
+    server.reply({
+      body: { errors: [{ message: 'slow down', extensions: { code: 'MODEL_RATE_LIMITED', retryAfterMs: 1500 } }] },
+    });
     const error = await rejection(client.report({ topic: 'GENERAL' }));
     expect(error).toMatchObject({ code: 'MODEL_RATE_LIMITED', retryAfterMs: 1500, traceId: undefined });
   });
@@ -156,7 +169,11 @@ describe('errors: one typed class', () => {
   });
 
   test('non-GraphQL error page -> HTTP_ERROR with status', async () => {
-    server.reply({ status: 502, body: '<html>Bad gateway</html>', headers: { traceresponse: `00-${TRACE_ID}-b7ad6b7169203331-01` } });
+    server.reply({
+      status: 502,
+      body: '<html>Bad gateway</html>',
+      headers: { traceresponse: `00-${TRACE_ID}-b7ad6b7169203331-01` },
+    });
     const error = await rejection(client.health());
     expect(error).toMatchObject({ code: 'HTTP_ERROR', status: 502, traceId: TRACE_ID });
     expect(error.message).toContain('502');
@@ -202,7 +219,9 @@ describe('errors: one typed class', () => {
 
     const shutdown = new AbortController();
     const sent = server.requests.length;
-    const p2 = rejection(createNbaReporterClient({ url: server.url, signal: shutdown.signal, opentelemetry: false }).topics());
+    const p2 = rejection(
+      createNbaReporterClient({ url: server.url, signal: shutdown.signal, opentelemetry: false }).topics(),
+    );
     // Abort while the request is in flight: the server has it and holds its answer for 2 s.
     await vi.waitFor(() => expect(server.requests.length).toBe(sent + 1), { timeout: 5_000, interval: 5 });
     shutdown.abort();
@@ -240,7 +259,11 @@ describe('explicit traceparent', () => {
   test('a function per client is called per request', async () => {
     server.reply({ body: { data: { topics: [] } } });
     const parents = [PARENT, undefined];
-    const client = createNbaReporterClient({ url: server.url, traceparent: () => parents.shift(), opentelemetry: false });
+    const client = createNbaReporterClient({
+      url: server.url,
+      traceparent: () => parents.shift(),
+      opentelemetry: false,
+    });
     await client.topics();
     await client.topics();
     expect(server.requests.map((r) => r.headers.traceparent)).toEqual([PARENT, undefined]);

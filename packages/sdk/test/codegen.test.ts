@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate, type CodegenConfig } from '@graphql-codegen/cli';
+import { type CodegenConfig, generate } from '@graphql-codegen/cli';
 import { afterAll, describe, expect, test } from 'vitest';
 import config, { schemaFile } from '../codegen.js';
 
@@ -15,10 +15,10 @@ const tmp = await mkdtemp(join(tmpdir(), 'nba-sdk-codegen-'));
 afterAll(() => rm(tmp, { recursive: true, force: true }));
 
 async function run(overrides: Partial<CodegenConfig> = {}): Promise<Map<string, string>> {
-  const outputs = (await generate(
-    { ...config, cwd: pkgDir, silent: true, verbose: false, ...overrides },
-    false,
-  )) as { filename: string; content: string }[];
+  const outputs = (await generate({ ...config, cwd: pkgDir, silent: true, verbose: false, ...overrides }, false)) as {
+    filename: string;
+    content: string;
+  }[];
   return new Map(outputs.map((o) => [o.filename.replace(/\\/g, '/'), o.content]));
 }
 
@@ -71,7 +71,10 @@ describe('generated code', () => {
     await writeFile(two, 'query TwoRoots { health { status } topics { name } }');
     await expect(run({ documents: [two] })).rejects.toThrow(/exactly one root field/);
     const vars = join(tmp, 'vars.graphql');
-    await writeFile(vars, 'mutation Vars($sessionId: ID!, $message: String!) { followUp(input: { sessionId: $sessionId, message: $message }) { sessionId } }');
+    await writeFile(
+      vars,
+      'mutation Vars($sessionId: ID!, $message: String!) { followUp(input: { sessionId: $sessionId, message: $message }) { sessionId } }',
+    );
     await expect(run({ documents: [vars] })).rejects.toThrow(/\$input/);
   });
 });

@@ -1,16 +1,17 @@
 // Integration: the real, built API (spawned as `npm start` runs it, offline model) driven through the SDK.
 // The API exports its traces to an in-test OTLP receiver; this process runs a real OTel SDK, so a
 // client span started here must become the parent of the API's SERVER span.
-import { SpanKind } from '@opentelemetry/api';
-import { type OtlpReceiver, otlpTestEnv, spawnApi, type SpawnedApi, startOtlpReceiver } from '@nba-reporter/testing';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
 import {
+  type AgentTurn,
   createNbaReporterClient,
   isNbaReporterError,
-  type AgentTurn,
   type NbaReporterClient,
   type NbaReporterError,
 } from '@nba-reporter/sdk';
+import { type OtlpReceiver, otlpTestEnv, type SpawnedApi, spawnApi, startOtlpReceiver } from '@nba-reporter/testing';
+import { SpanKind } from '@opentelemetry/api';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestTracing, type TestTracing } from './support/otel.js';
 
 const RAPTORS = 'The Raptors went 46-36 this NBA season. What was their win percentage?';
@@ -122,7 +123,10 @@ describe('trace continuity', () => {
 
   test('errors carry the caller trace id too', async () => {
     const { error, traceId } = await tracing.tracer.startActiveSpan('guardrail', async (clientSpan) => {
-      const result = { error: await rejection(client.report({ topic: 'GENERAL', message: WEATHER })), traceId: clientSpan.spanContext().traceId };
+      const result = {
+        error: await rejection(client.report({ topic: 'GENERAL', message: WEATHER })),
+        traceId: clientSpan.spanContext().traceId,
+      };
       clientSpan.end();
       return result;
     });
@@ -135,7 +139,10 @@ describe('trace continuity', () => {
     const parentSpanId = '0123456789abcdef';
     const turn = await client.health({ traceparent: `00-${traceId}-${parentSpanId}-01` });
     expect(turn.status).toEqual(expect.any(String));
-    const server = await receiver.waitFor(() => receiver.spans().find((s) => s.kind === 2 && s.traceId === traceId), 15_000);
+    const server = await receiver.waitFor(
+      () => receiver.spans().find((s) => s.kind === 2 && s.traceId === traceId),
+      15_000,
+    );
     expect(server.parentSpanId).toBe(parentSpanId);
   });
 });
@@ -157,9 +164,16 @@ describe('streaming methods against the real API (GraphQL over SSE at /graphql/s
     expect(text).toBe(last.turn.message);
     expect(last.turn.message).toContain('.561');
     expect(last.turn.traceId).toMatch(TRACE_ID);
-    expect(events.filter((e) => e.__typename === 'ToolCallEvent').map((e) => e.__typename === 'ToolCallEvent' && e.status)).toEqual(['STARTED', 'COMPLETED']);
+    expect(
+      events.filter((e) => e.__typename === 'ToolCallEvent').map((e) => e.__typename === 'ToolCallEvent' && e.status),
+    ).toEqual(['STARTED', 'COMPLETED']);
 
-    const next = await collect(client.followUpStream({ sessionId: last.turn.sessionId, message: 'How does their record compare with the rest of the league?' }));
+    const next = await collect(
+      client.followUpStream({
+        sessionId: last.turn.sessionId,
+        message: 'How does their record compare with the rest of the league?',
+      }),
+    );
     const done = next.at(-1)!;
     expect(done.__typename === 'TurnCompleted' && done.turn.sessionId).toBe(last.turn.sessionId);
   });
@@ -177,7 +191,9 @@ describe('streaming methods against the real API (GraphQL over SSE at /graphql/s
     expect(error.traceId).toMatch(TRACE_ID);
     expect(error.operation).toBe('reportStream');
 
-    await expect(collect(client.followUpStream({ sessionId: 'no-such-session', message: 'Hi there' }))).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND' });
+    await expect(
+      collect(client.followUpStream({ sessionId: 'no-such-session', message: 'Hi there' })),
+    ).rejects.toMatchObject({ code: 'SESSION_NOT_FOUND' });
   });
 
   test('breaking out of the loop closes the request; an aborted signal ends it with ABORTED', async () => {
@@ -201,7 +217,10 @@ describe('streaming methods against the real API (GraphQL over SSE at /graphql/s
     const controller = new AbortController();
     let error: unknown;
     try {
-      for await (const _event of client.reportStream({ topic: 'GENERAL', message: RAPTORS }, { signal: controller.signal })) {
+      for await (const _event of client.reportStream(
+        { topic: 'GENERAL', message: RAPTORS },
+        { signal: controller.signal },
+      )) {
         controller.abort(new Error('user pressed stop'));
       }
     } catch (e) {

@@ -1,6 +1,7 @@
 // The SDK must work when the optional peer @opentelemetry/api is not installed.
-import { afterAll, expect, test, vi } from 'vitest';
+
 import { createNbaReporterClient } from '@nba-reporter/sdk';
+import { afterAll, expect, test, vi } from 'vitest';
 import { startLoopback } from './support/loopback.js';
 
 const imports = vi.hoisted(() => ({ count: 0 }));

@@ -1,7 +1,8 @@
 // Propagation from the caller's active OpenTelemetry context, with a real OTel SDK in this process.
+
+import { createNbaReporterClient, type OpenTelemetryApiLike } from '@nba-reporter/sdk';
 import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
-import { createNbaReporterClient, type OpenTelemetryApiLike } from '@nba-reporter/sdk';
 import { startLoopback } from './support/loopback.js';
 import { startTestTracing } from './support/otel.js';
 

@@ -18,7 +18,8 @@ async function all(chunks: string[]) {
 }
 
 describe('readEventStream', () => {
-  const text = ':\n\nevent: next\ndata: {"a":1}\n\nevent: next\r\ndata: line1\r\ndata: line2\r\n\r\ndata:no-space\n\nevent: complete\ndata:\n\n';
+  const text =
+    ':\n\nevent: next\ndata: {"a":1}\n\nevent: next\r\ndata: line1\r\ndata: line2\r\n\r\ndata:no-space\n\nevent: complete\ndata:\n\n';
   const expected = [
     { event: 'next', data: '{"a":1}' },
     { event: 'next', data: 'line1\nline2' },

@@ -1,23 +1,24 @@
 // Type tests: run by `vitest --typecheck` (tsc). Every `@ts-expect-error` must be a real error,
 // so a regression that makes a wrong call compile fails this file.
-import { describe, expectTypeOf, test } from 'vitest';
+
 import {
-  createNbaReporterClient,
-  isNbaReporterError,
-  NbaReporterError,
   type AgentTurn,
   type ClientErrorCode,
+  createNbaReporterClient,
   type ErrorCode,
   type Health,
+  isNbaReporterError,
+  type NbaReporterError,
   type NbaReporterErrorCode,
   type OperationInput,
   type OperationName,
   type ReportInput,
+  type ToolCallStatus,
   type Topic,
   type TopicInfo,
-  type ToolCallStatus,
   type TurnEvent,
 } from '@nba-reporter/sdk';
+import { describe, expectTypeOf, test } from 'vitest';
 
 const client = createNbaReporterClient({ url: 'http://localhost:4000/graphql' });
 
@@ -52,7 +53,9 @@ describe('inputs', () => {
     expectTypeOf(client.topics).parameters.toEqualTypeOf<[options?: Parameters<typeof client.topics>[0]]>();
     // @ts-expect-error topics() has no input argument
     void client.topics({ topic: 'GENERAL' });
-    expectTypeOf<OperationName>().toEqualTypeOf<'report' | 'followUp' | 'topics' | 'health' | 'reportStream' | 'followUpStream'>();
+    expectTypeOf<OperationName>().toEqualTypeOf<
+      'report' | 'followUp' | 'topics' | 'health' | 'reportStream' | 'followUpStream'
+    >();
     expectTypeOf<OperationInput<'health'>>().toBeNever();
   });
 });
@@ -102,7 +105,9 @@ describe('errors', () => {
   test('code is a literal union: schema ErrorCode plus client codes', () => {
     expectTypeOf<NbaReporterErrorCode>().toEqualTypeOf<ErrorCode | ClientErrorCode>();
     expectTypeOf<ErrorCode>().toExtend<NbaReporterErrorCode>();
-    expectTypeOf<'GUARDRAIL_TRIPPED' | 'SESSION_NOT_FOUND' | 'NETWORK_ERROR' | 'ABORTED'>().toExtend<NbaReporterErrorCode>();
+    expectTypeOf<
+      'GUARDRAIL_TRIPPED' | 'SESSION_NOT_FOUND' | 'NETWORK_ERROR' | 'ABORTED'
+    >().toExtend<NbaReporterErrorCode>();
     expectTypeOf<'TEAPOT'>().not.toExtend<NbaReporterErrorCode>();
   });
 

@@ -29,7 +29,16 @@ export const V6_VARIABLE_PLUGINS: ReadonlySet<string> = new Set([
   'signoz/CustomVariable',
 ]);
 export const SIGNALS: ReadonlySet<string> = new Set(['metrics', 'traces', 'logs']);
-export const V5_PANEL_TYPES: ReadonlySet<string> = new Set(['graph', 'value', 'table', 'pie', 'list', 'bar', 'row', 'histogram']);
+export const V5_PANEL_TYPES: ReadonlySet<string> = new Set([
+  'graph',
+  'value',
+  'table',
+  'pie',
+  'list',
+  'bar',
+  'row',
+  'histogram',
+]);
 export const V5_VARIABLE_TYPES: ReadonlySet<string> = new Set(['DYNAMIC', 'QUERY', 'CUSTOM', 'TEXTBOX']);
 /** SigNoz's grid is 12 columns wide in both formats. */
 export const GRID_COLUMNS = 12;
@@ -97,7 +106,8 @@ function checkV6BuilderSpec(spec: unknown, where: string, p: Problems): string |
   }
   if (!isNonEmptyString(spec.name)) p.add(where, 'builder query has no name');
   if (!SIGNALS.has(spec.signal as string)) p.add(where, `signal "${String(spec.signal)}" is not metrics/traces/logs`);
-  if (!Array.isArray(spec.aggregations) || spec.aggregations.length === 0) p.add(where, 'builder query has no aggregation');
+  if (!Array.isArray(spec.aggregations) || spec.aggregations.length === 0)
+    p.add(where, 'builder query has no aggregation');
   else
     spec.aggregations.forEach((a, i) => {
       if (!isObject(a)) return p.add(where, `aggregation ${i} is not an object`);
@@ -107,29 +117,49 @@ function checkV6BuilderSpec(spec: unknown, where: string, p: Problems): string |
           p.add(where, `metrics aggregation ${i} lacks timeAggregation/spaceAggregation`);
       } else if (!isNonEmptyString(a.expression)) p.add(where, `aggregation ${i} has no expression`);
     });
-  if (spec.filter !== undefined && spec.filter !== null && !(isObject(spec.filter) && typeof spec.filter.expression === 'string'))
+  if (
+    spec.filter !== undefined &&
+    spec.filter !== null &&
+    !(isObject(spec.filter) && typeof spec.filter.expression === 'string')
+  )
     p.add(where, 'filter is not { expression: string }');
   if (spec.groupBy !== undefined && spec.groupBy !== null) {
     if (!Array.isArray(spec.groupBy)) p.add(where, 'groupBy is not an array');
-    else spec.groupBy.forEach((g, i) => isObject(g) && isNonEmptyString(g.name) ? undefined : p.add(where, `groupBy ${i} has no name`));
+    else
+      spec.groupBy.forEach((g, i) =>
+        isObject(g) && isNonEmptyString(g.name) ? undefined : p.add(where, `groupBy ${i} has no name`),
+      );
   }
   return isNonEmptyString(spec.name) ? spec.name : undefined;
 }
 
 function checkV6Query(query: unknown, panelKind: string, where: string, p: Problems): void {
-  if (!isObject(query) || !isObject(query.spec)) return p.add(where, 'query is not { kind, spec }');
-  if (!V6_QUERY_KINDS.has(query.kind as string)) p.add(where, `query kind "${String(query.kind)}" is not scalar/time_series/raw`);
+  if (!isObject(query) || !isObject(query.spec)) {
+    p.add(where, 'query is not { kind, spec }');
+    return;
+  }
+  if (!V6_QUERY_KINDS.has(query.kind as string))
+    p.add(where, `query kind "${String(query.kind)}" is not scalar/time_series/raw`);
   if ((query.kind === 'raw') !== (panelKind === 'signoz/ListPanel'))
     p.add(where, `query kind "${String(query.kind)}" does not fit panel ${panelKind} (raw is for list panels only)`);
   const plugin = query.spec.plugin;
-  if (!isObject(plugin)) return p.add(where, 'query has no plugin');
+  if (!isObject(plugin)) {
+    p.add(where, 'query has no plugin');
+    return;
+  }
   if (plugin.kind === 'signoz/BuilderQuery') {
     checkV6BuilderSpec(plugin.spec, where, p);
     return;
   }
-  if (plugin.kind !== 'signoz/CompositeQuery') return p.add(where, `query plugin "${String(plugin.kind)}" is unknown`);
+  if (plugin.kind !== 'signoz/CompositeQuery') {
+    p.add(where, `query plugin "${String(plugin.kind)}" is unknown`);
+    return;
+  }
   const queries = isObject(plugin.spec) ? plugin.spec.queries : undefined;
-  if (!Array.isArray(queries) || queries.length === 0) return p.add(where, 'composite query has no queries');
+  if (!Array.isArray(queries) || queries.length === 0) {
+    p.add(where, 'composite query has no queries');
+    return;
+  }
   const names = new Set<string>();
   const formulas: { name: string; expression: string }[] = [];
   let builders = 0;
@@ -148,7 +178,8 @@ function checkV6Query(query: unknown, panelKind: string, where: string, p: Probl
       }
     } else if (entry.type === 'builder_formula') {
       const spec = isObject(entry.spec) ? entry.spec : {};
-      if (!isNonEmptyString(spec.name) || !isNonEmptyString(spec.expression)) p.add(at, 'formula needs a name and an expression');
+      if (!isNonEmptyString(spec.name) || !isNonEmptyString(spec.expression))
+        p.add(at, 'formula needs a name and an expression');
       else formulas.push({ name: spec.name, expression: spec.expression });
     } else p.add(at, `entry type "${String(entry.type)}" is unknown`);
   }
@@ -156,13 +187,17 @@ function checkV6Query(query: unknown, panelKind: string, where: string, p: Probl
   for (const f of formulas) {
     if (names.has(f.name)) p.add(where, `formula name ${f.name} collides with a query`);
     for (const operand of formulaOperands(f.expression))
-      if (!names.has(operand)) p.add(where, `formula ${f.name} (${f.expression}) uses ${operand}, which is not a query of this panel`);
+      if (!names.has(operand))
+        p.add(where, `formula ${f.name} (${f.expression}) uses ${operand}, which is not a query of this panel`);
   }
 }
 
 function checkV6(doc: Json, p: Problems): void {
   const spec = doc.spec;
-  if (!isObject(spec)) return p.add('spec', 'missing');
+  if (!isObject(spec)) {
+    p.add('spec', 'missing');
+    return;
+  }
   if (!isObject(spec.display) || !isNonEmptyString(spec.display.name)) p.add('spec.display.name', 'missing');
   if (!Array.isArray(doc.tags)) p.add('tags', 'not an array');
 
@@ -184,7 +219,8 @@ function checkV6(doc: Json, p: Problems): void {
         else if (plugin.kind === 'signoz/DynamicVariable') {
           const ps = isObject(plugin.spec) ? plugin.spec : {};
           if (!isNonEmptyString(ps.name)) p.add(where, 'dynamic variable has no attribute name');
-          if (!['all', 'traces', 'metrics', 'logs'].includes(ps.signal as string)) p.add(where, `dynamic variable signal "${String(ps.signal)}" is unknown`);
+          if (!['all', 'traces', 'metrics', 'logs'].includes(ps.signal as string))
+            p.add(where, `dynamic variable signal "${String(ps.signal)}" is unknown`);
         }
       } else if (v.kind !== 'TextVariable') p.add(where, `variable kind "${String(v.kind)}" is unknown`);
     });
@@ -222,7 +258,14 @@ function checkV6(doc: Json, p: Problems): void {
         const at = `${where}.items[${i}]`;
         if (!isObject(item)) return p.add(at, 'not an object');
         const { x, y, width, height } = item;
-        if (!isGridNumber(x) || !isGridNumber(y) || !isGridNumber(width) || !isGridNumber(height) || width === 0 || height === 0)
+        if (
+          !isGridNumber(x) ||
+          !isGridNumber(y) ||
+          !isGridNumber(width) ||
+          !isGridNumber(height) ||
+          width === 0 ||
+          height === 0
+        )
           p.add(at, 'x/y/width/height must be non-negative integers (width, height > 0)');
         else if (x + width > GRID_COLUMNS) p.add(at, `extends past column ${GRID_COLUMNS}`);
         const ref = isObject(item.content) ? item.content.$ref : undefined;
@@ -246,7 +289,10 @@ function checkV6(doc: Json, p: Problems): void {
 function checkClassic(doc: Json, p: Problems, strict: boolean): void {
   const v4 = doc.version === 'v4';
   if (typeof doc.title !== 'string' || doc.title.trim() === '') p.add('title', 'missing');
-  if (!Array.isArray(doc.layout)) return p.add('layout', 'not an array');
+  if (!Array.isArray(doc.layout)) {
+    p.add('layout', 'not an array');
+    return;
+  }
   const widgets = doc.widgets as unknown[];
 
   // Variables
@@ -263,7 +309,8 @@ function checkClassic(doc: Json, p: Problems, strict: boolean): void {
       else if (declared.has(v.name)) p.add(where, `duplicate variable ${v.name}`);
       else declared.add(v.name);
       if (!V5_VARIABLE_TYPES.has(v.type as string)) p.add(where, `type "${String(v.type)}" is unknown`);
-      if (v.type === 'DYNAMIC' && !isNonEmptyString(v.dynamicVariablesAttribute)) p.add(where, 'dynamic variable has no attribute');
+      if (v.type === 'DYNAMIC' && !isNonEmptyString(v.dynamicVariablesAttribute))
+        p.add(where, 'dynamic variable has no attribute');
       if (v.type === 'QUERY' && !isNonEmptyString(v.queryValue)) p.add(where, 'query variable has no queryValue');
     }
 
@@ -310,7 +357,10 @@ function checkClassic(doc: Json, p: Problems, strict: boolean): void {
           });
         if (qd.filter !== undefined && !(isObject(qd.filter) && typeof qd.filter.expression === 'string'))
           p.add(at, 'filter is not { expression: string }');
-        if (qd.groupBy !== undefined && !(Array.isArray(qd.groupBy) && qd.groupBy.every((g) => isObject(g) && isNonEmptyString(g.key))))
+        if (
+          qd.groupBy !== undefined &&
+          !(Array.isArray(qd.groupBy) && qd.groupBy.every((g) => isObject(g) && isNonEmptyString(g.key)))
+        )
           p.add(at, 'groupBy entries need a key');
       });
       const formulas = Array.isArray(builder.queryFormulas) ? builder.queryFormulas : [];
@@ -320,11 +370,16 @@ function checkClassic(doc: Json, p: Problems, strict: boolean): void {
           continue;
         }
         for (const operand of formulaOperands(f.expression))
-          if (!names.has(operand)) p.add(where, `formula ${f.queryName} (${f.expression}) uses ${operand}, which is not a query of this widget`);
+          if (!names.has(operand))
+            p.add(
+              where,
+              `formula ${f.queryName} (${f.expression}) uses ${operand}, which is not a query of this widget`,
+            );
       }
     } else if (query.queryType === 'clickhouse_sql' || query.queryType === 'promql') {
       const list = query[query.queryType];
-      if (!Array.isArray(list) || !list.some((e) => isObject(e) && isNonEmptyString(e.query))) p.add(where, `has no ${query.queryType} query`);
+      if (!Array.isArray(list) || !list.some((e) => isObject(e) && isNonEmptyString(e.query)))
+        p.add(where, `has no ${query.queryType} query`);
     } else p.add(where, `queryType "${String(query.queryType)}" is unknown`);
     for (const ref of variableReferences(collectStrings(query).join('\n')))
       if (!declared.has(ref)) p.add(where, `references undeclared variable $${ref}`);
@@ -373,7 +428,10 @@ function checkClassic(doc: Json, p: Problems, strict: boolean): void {
 }
 
 /** Checks a parsed dashboard JSON; returns the problems found (empty = valid). */
-export function checkDashboard(doc: unknown, options: CheckOptions = {}): { format: DashboardFormat | undefined; problems: string[] } {
+export function checkDashboard(
+  doc: unknown,
+  options: CheckOptions = {},
+): { format: DashboardFormat | undefined; problems: string[] } {
   const p = new Problems();
   const format = detectFormat(doc);
   if (format === 'v6') checkV6(doc as Json, p);

@@ -70,14 +70,26 @@ const costQueries = (groupByModel: boolean): { queries: QueryDef[]; terms: strin
     const modelFilter = `${MODEL} = '${price.model}'`;
     const groupBy = groupByModel ? [MODEL] : [];
     queries.push(
-      q(input, 'metrics', [histogramSum(METRIC_TOKEN_USAGE)], and(CHAT_METRIC_SCOPE, modelFilter, `${TOKEN_TYPE} = 'input'`), {
-        groupBy,
-        disabled: true,
-      }),
-      q(output, 'metrics', [histogramSum(METRIC_TOKEN_USAGE)], and(CHAT_METRIC_SCOPE, modelFilter, `${TOKEN_TYPE} = 'output'`), {
-        groupBy,
-        disabled: true,
-      }),
+      q(
+        input,
+        'metrics',
+        [histogramSum(METRIC_TOKEN_USAGE)],
+        and(CHAT_METRIC_SCOPE, modelFilter, `${TOKEN_TYPE} = 'input'`),
+        {
+          groupBy,
+          disabled: true,
+        },
+      ),
+      q(
+        output,
+        'metrics',
+        [histogramSum(METRIC_TOKEN_USAGE)],
+        and(CHAT_METRIC_SCOPE, modelFilter, `${TOKEN_TYPE} = 'output'`),
+        {
+          groupBy,
+          disabled: true,
+        },
+      ),
     );
     terms.push(`(${input} * ${price.inputPerMillion} + ${output} * ${price.outputPerMillion}) / 1000000`);
   });
@@ -141,9 +153,15 @@ const overview: PanelDef[] = [
     unit: 'none',
     queries: [
       q('A', 'metrics', [histogramSum(METRIC_TOKEN_USAGE)], CHAT_METRIC_SCOPE, { disabled: true }),
-      q('B', 'metrics', [histogramCount(METRIC_OPERATION_DURATION)], and(SCOPE, `${MODEL} IN $model`, `${OP} = 'invoke_agent'`), {
-        disabled: true,
-      }),
+      q(
+        'B',
+        'metrics',
+        [histogramCount(METRIC_OPERATION_DURATION)],
+        and(SCOPE, `${MODEL} IN $model`, `${OP} = 'invoke_agent'`),
+        {
+          disabled: true,
+        },
+      ),
     ],
     formulas: [{ name: 'F1', expression: 'A / B', legend: 'Tokens per request' }],
     width: 3,
@@ -170,7 +188,8 @@ const overview: PanelDef[] = [
   {
     key: 'genai-error-rate',
     title: 'GenAI error rate',
-    description: 'GenAI operations that ended with an error.type ÷ all GenAI operations (gen_ai.client.operation.duration count).',
+    description:
+      'GenAI operations that ended with an error.type ÷ all GenAI operations (gen_ai.client.operation.duration count).',
     kind: 'value',
     unit: 'percentunit',
     queries: [
@@ -210,7 +229,12 @@ const overview: PanelDef[] = [
     kind: 'value',
     unit: 'none',
     queries: [
-      q('A', 'traces', [{ expression: 'count()' }], and(SCOPE, `${OP} = 'run_guardrail'`, 'gen_ai.guardrail.triggered = true')),
+      q(
+        'A',
+        'traces',
+        [{ expression: 'count()' }],
+        and(SCOPE, `${OP} = 'run_guardrail'`, 'gen_ai.guardrail.triggered = true'),
+      ),
     ],
     width: 3,
     height: 4,
@@ -221,7 +245,8 @@ const tokens: PanelDef[] = [
   {
     key: 'token-usage-by-model',
     title: 'Token usage by model (input / output)',
-    description: 'Tokens per interval from gen_ai.client.token.usage, split by gen_ai.token.type and gen_ai.request.model.',
+    description:
+      'Tokens per interval from gen_ai.client.token.usage, split by gen_ai.token.type and gen_ai.request.model.',
     kind: 'timeseries',
     unit: 'none',
     queries: [
@@ -241,8 +266,14 @@ const tokens: PanelDef[] = [
     kind: 'timeseries',
     unit: 'none',
     queries: [
-      q('A', 'metrics', [histogramSum(METRIC_TOKEN_USAGE)], CHAT_METRIC_SCOPE, { groupBy: [MODEL, TOKEN_TYPE], disabled: true }),
-      q('B', 'metrics', [histogramCount(METRIC_TOKEN_USAGE)], CHAT_METRIC_SCOPE, { groupBy: [MODEL, TOKEN_TYPE], disabled: true }),
+      q('A', 'metrics', [histogramSum(METRIC_TOKEN_USAGE)], CHAT_METRIC_SCOPE, {
+        groupBy: [MODEL, TOKEN_TYPE],
+        disabled: true,
+      }),
+      q('B', 'metrics', [histogramCount(METRIC_TOKEN_USAGE)], CHAT_METRIC_SCOPE, {
+        groupBy: [MODEL, TOKEN_TYPE],
+        disabled: true,
+      }),
     ],
     formulas: [{ name: 'F1', expression: 'A / B', legend: '{{gen_ai.request.model}} {{gen_ai.token.type}}' }],
     width: 6,
@@ -255,7 +286,10 @@ const tokens: PanelDef[] = [
     kind: 'timeseries',
     unit: 'percentunit',
     queries: [
-      q('A', 'metrics', [counterIncrease(METRIC_CACHE_READ_TOKENS)], CHAT_METRIC_SCOPE, { groupBy: [MODEL], disabled: true }),
+      q('A', 'metrics', [counterIncrease(METRIC_CACHE_READ_TOKENS)], CHAT_METRIC_SCOPE, {
+        groupBy: [MODEL],
+        disabled: true,
+      }),
       q('B', 'metrics', [histogramSum(METRIC_TOKEN_USAGE)], and(CHAT_METRIC_SCOPE, `${TOKEN_TYPE} = 'input'`), {
         groupBy: [MODEL],
         disabled: true,
@@ -272,14 +306,21 @@ const latency: PanelDef[] = [
   {
     key: 'operation-duration-percentiles',
     title: 'GenAI operation duration p50 / p95 / p99',
-    description: 'Percentiles of gen_ai.client.operation.duration (histogram buckets) by gen_ai.operation.name and model.',
+    description:
+      'Percentiles of gen_ai.client.operation.duration (histogram buckets) by gen_ai.operation.name and model.',
     kind: 'timeseries',
     unit: 's',
     queries: (['p50', 'p95', 'p99'] as const).map((p, i) =>
-      q(String.fromCharCode(65 + i), 'metrics', [histogramPercentile(METRIC_OPERATION_DURATION, p)], GENAI_METRIC_SCOPE, {
-        groupBy: [OP, MODEL],
-        legend: `${p} {{gen_ai.operation.name}} {{gen_ai.request.model}}`,
-      }),
+      q(
+        String.fromCharCode(65 + i),
+        'metrics',
+        [histogramPercentile(METRIC_OPERATION_DURATION, p)],
+        GENAI_METRIC_SCOPE,
+        {
+          groupBy: [OP, MODEL],
+          legend: `${p} {{gen_ai.operation.name}} {{gen_ai.request.model}}`,
+        },
+      ),
     ),
     width: 12,
     height: 7,
@@ -292,10 +333,16 @@ const latency: PanelDef[] = [
     kind: 'timeseries',
     unit: 's',
     queries: (['p50', 'p95'] as const).map((p, i) =>
-      q(String.fromCharCode(65 + i), 'metrics', [histogramPercentile(METRIC_TIME_TO_FIRST_CHUNK, p)], CHAT_METRIC_SCOPE, {
-        groupBy: [MODEL],
-        legend: `${p} {{gen_ai.request.model}}`,
-      }),
+      q(
+        String.fromCharCode(65 + i),
+        'metrics',
+        [histogramPercentile(METRIC_TIME_TO_FIRST_CHUNK, p)],
+        CHAT_METRIC_SCOPE,
+        {
+          groupBy: [MODEL],
+          legend: `${p} {{gen_ai.request.model}}`,
+        },
+      ),
     ),
     width: 6,
     height: 6,
@@ -323,10 +370,16 @@ const latency: PanelDef[] = [
     kind: 'timeseries',
     unit: 'reqps',
     queries: [
-      q('A', 'metrics', [histogramCount(METRIC_OPERATION_DURATION, 'rate')], and(GENAI_METRIC_SCOPE, `${ERROR_TYPE} EXISTS`), {
-        groupBy: [ERROR_TYPE, OP],
-        legend: '{{error.type}} ({{gen_ai.operation.name}})',
-      }),
+      q(
+        'A',
+        'metrics',
+        [histogramCount(METRIC_OPERATION_DURATION, 'rate')],
+        and(GENAI_METRIC_SCOPE, `${ERROR_TYPE} EXISTS`),
+        {
+          groupBy: [ERROR_TYPE, OP],
+          legend: '{{error.type}} ({{gen_ai.operation.name}})',
+        },
+      ),
     ],
     width: 6,
     height: 6,
@@ -342,7 +395,10 @@ const latency: PanelDef[] = [
         groupBy: [OP],
         disabled: true,
       }),
-      q('B', 'metrics', [histogramCount(METRIC_OPERATION_DURATION)], GENAI_METRIC_SCOPE, { groupBy: [OP], disabled: true }),
+      q('B', 'metrics', [histogramCount(METRIC_OPERATION_DURATION)], GENAI_METRIC_SCOPE, {
+        groupBy: [OP],
+        disabled: true,
+      }),
     ],
     formulas: [{ name: 'F1', expression: 'A / B', legend: '{{gen_ai.operation.name}}' }],
     width: 6,
@@ -509,7 +565,10 @@ const agent: PanelDef[] = [
         groupBy: ['gen_ai.guardrail.name'],
         disabled: true,
       }),
-      q('B', 'traces', [{ expression: 'count()' }], GUARDRAIL_SPANS, { groupBy: ['gen_ai.guardrail.name'], disabled: true }),
+      q('B', 'traces', [{ expression: 'count()' }], GUARDRAIL_SPANS, {
+        groupBy: ['gen_ai.guardrail.name'],
+        disabled: true,
+      }),
     ],
     formulas: [{ name: 'F1', expression: 'A / B', legend: 'Trip rate' }],
     columnUnits: { F1: 'percentunit' },
@@ -609,7 +668,12 @@ export const NBA_REPORTER_GENAI: DashboardDef = {
     'Tokens, cost, latency and errors of the NBA Reporter agent (OpenTelemetry GenAI metrics gen_ai.client.token.usage / gen_ai.client.operation.duration), agent, tool and guardrail spans, and the GraphQL API in front of it.',
   tags: ['genai', 'llm', 'openai-agents', 'graphql', 'nba-reporter'],
   variables: [
-    { name: 'service_name', description: 'service.name of the NBA Reporter API', attribute: 'service.name', signal: 'all' },
+    {
+      name: 'service_name',
+      description: 'service.name of the NBA Reporter API',
+      attribute: 'service.name',
+      signal: 'all',
+    },
     {
       name: 'environment',
       description: 'deployment.environment resource attribute (set it with OTEL_RESOURCE_ATTRIBUTES)',

@@ -204,7 +204,9 @@ function fromV6Builder(panel: string, spec: Json): ExtractedQuery {
     query: String(spec.name),
     signal: spec.signal as ExtractedQuery['signal'],
     metricNames: aggregations.map((a) => a.metricName).filter((n): n is string => typeof n === 'string'),
-    aggregationKeys: aggregations.flatMap((a) => (typeof a.expression === 'string' ? aggregationKeys(a.expression) : [])),
+    aggregationKeys: aggregations.flatMap((a) =>
+      typeof a.expression === 'string' ? aggregationKeys(a.expression) : [],
+    ),
     filter,
     terms: parseFilter(filter),
     groupBy: (Array.isArray(spec.groupBy) ? spec.groupBy : []).filter(isObject).map((g) => String(g.name)),
@@ -219,7 +221,8 @@ function extractV6(doc: Json): Extracted {
   for (const v of (spec.variables as Json[]) ?? []) {
     const vs = v.spec as Json;
     const plugin = vs.plugin as Json | undefined;
-    if (plugin?.kind === 'signoz/DynamicVariable') out.variables.push({ name: String(vs.name), attribute: String((plugin.spec as Json).name) });
+    if (plugin?.kind === 'signoz/DynamicVariable')
+      out.variables.push({ name: String(vs.name), attribute: String((plugin.spec as Json).name) });
   }
   for (const panel of Object.values(spec.panels as Record<string, Json>)) {
     const ps = panel.spec as Json;
@@ -232,7 +235,12 @@ function extractV6(doc: Json): Extracted {
           const es = entry.spec as Json;
           if (entry.type === 'builder_query') out.queries.push(fromV6Builder(title, es));
           else if (entry.type === 'builder_formula')
-            out.formulas.push({ panel: title, name: String(es.name), expression: String(es.expression), legend: String(es.legend ?? '') });
+            out.formulas.push({
+              panel: title,
+              name: String(es.name),
+              expression: String(es.expression),
+              legend: String(es.legend ?? ''),
+            });
         }
     }
   }
@@ -242,7 +250,8 @@ function extractV6(doc: Json): Extracted {
 function extractClassic(doc: Json): Extracted {
   const out: Extracted = { queries: [], formulas: [], variables: [] };
   for (const v of Object.values(doc.variables as Record<string, Json>))
-    if (v.type === 'DYNAMIC') out.variables.push({ name: String(v.name), attribute: String(v.dynamicVariablesAttribute) });
+    if (v.type === 'DYNAMIC')
+      out.variables.push({ name: String(v.name), attribute: String(v.dynamicVariablesAttribute) });
   for (const w of doc.widgets as Json[]) {
     if (w.panelTypes === 'row') continue;
     const title = String(w.title);
@@ -266,7 +275,12 @@ function extractClassic(doc: Json): Extracted {
       });
     }
     for (const f of (builder.queryFormulas as Json[]) ?? [])
-      out.formulas.push({ panel: title, name: String(f.queryName), expression: String(f.expression), legend: String(f.legend ?? '') });
+      out.formulas.push({
+        panel: title,
+        name: String(f.queryName),
+        expression: String(f.expression),
+        legend: String(f.legend ?? ''),
+      });
   }
   return out;
 }

@@ -4,14 +4,14 @@
  * including, v0.135 (which moved dashboards to the v6 / Perses schema).
  */
 import {
+  type DashboardDef,
   flowLayout,
   isMetricAggregation,
-  RESOURCE_KEYS,
-  stableId,
-  type DashboardDef,
   type PanelDef,
   type PanelKind,
   type QueryDef,
+  RESOURCE_KEYS,
+  stableId,
 } from './model.js';
 
 type Json = Record<string, unknown>;
@@ -149,7 +149,14 @@ export function renderV5(dashboard: DashboardDef): Json {
       defaultValue: '',
       description: v.description,
       dynamicVariablesAttribute: v.attribute,
-      dynamicVariablesSource: v.signal === 'all' ? 'All telemetry' : v.signal === 'metrics' ? 'Metrics' : v.signal === 'traces' ? 'Traces' : 'Logs',
+      dynamicVariablesSource:
+        v.signal === 'all'
+          ? 'All telemetry'
+          : v.signal === 'metrics'
+            ? 'Metrics'
+            : v.signal === 'traces'
+              ? 'Traces'
+              : 'Logs',
       id,
       key: id,
       modificationUUID: stableId(dashboard.slug, 'variable-modification', v.name),

@@ -3,14 +3,14 @@
  * the format SigNoz ≥ v0.135 and SigNoz Cloud export and import.
  */
 import {
+  type DashboardDef,
   flowLayout,
   isMetricAggregation,
-  RESOURCE_KEYS,
-  stableId,
-  type DashboardDef,
   type PanelDef,
   type PanelKind,
   type QueryDef,
+  RESOURCE_KEYS,
+  stableId,
 } from './model.js';
 
 type Json = Record<string, unknown>;
@@ -119,7 +119,13 @@ function panelQueries(panel: PanelDef): Json[] {
               ...panel.queries.map((query) => ({ type: 'builder_query', spec: builderQuery(query) })),
               ...(panel.formulas ?? []).map((f) => ({
                 type: 'builder_formula',
-                spec: { name: f.name, expression: f.expression, disabled: false, having: { expression: '' }, legend: f.legend ?? '' },
+                spec: {
+                  name: f.name,
+                  expression: f.expression,
+                  disabled: false,
+                  having: { expression: '' },
+                  legend: f.legend ?? '',
+                },
               })),
             ],
           },
@@ -129,7 +135,8 @@ function panelQueries(panel: PanelDef): Json[] {
   ];
 }
 
-export const panelId = (dashboard: DashboardDef, panel: PanelDef): string => stableId(dashboard.slug, 'panel', panel.key);
+export const panelId = (dashboard: DashboardDef, panel: PanelDef): string =>
+  stableId(dashboard.slug, 'panel', panel.key);
 
 export function renderV6(dashboard: DashboardDef): Json {
   const panels: Json = {};

@@ -98,10 +98,14 @@ function pointsFor(metricName: string, telemetry: Telemetry): { points: MetricPo
     const points = telemetry.metricPoints.filter((p) => p.name === base);
     if (points.length === 0) return { points, problem: `metric ${base} (for ${metricName}) was not emitted` };
     const histograms = points.filter((p) => p.type === 'histogram');
-    if (histograms.length === 0) return { points: [], problem: `${metricName} needs ${base} to be a histogram, got ${points[0]!.type}` };
+    if (histograms.length === 0)
+      return { points: [], problem: `${metricName} needs ${base} to be a histogram, got ${points[0]!.type}` };
     if (suffix === '.bucket') {
-      const bucketed = histograms.filter((p) => (p.explicitBounds?.length ?? 0) > 0 && (p.bucketCounts?.length ?? 0) > 0);
-      if (bucketed.length === 0) return { points: [], problem: `${metricName}: ${base} has no explicit bucket boundaries` };
+      const bucketed = histograms.filter(
+        (p) => (p.explicitBounds?.length ?? 0) > 0 && (p.bucketCounts?.length ?? 0) > 0,
+      );
+      if (bucketed.length === 0)
+        return { points: [], problem: `${metricName}: ${base} has no explicit bucket boundaries` };
       return { points: bucketed };
     }
     return { points: histograms };
@@ -145,20 +149,27 @@ function verifyQuery(query: ExtractedQuery, telemetry: Telemetry): Finding[] {
   // Each term on its own: the key (and literal value) must exist on the queried items.
   for (const term of query.terms) {
     if (!items.some((it) => lookup(it, term.key, intrinsics) !== undefined) && term.op !== 'NOT EXISTS')
-      add(`filter key ${term.key} never appears on ${query.signal === 'metrics' ? query.metricNames.join(', ') : 'any span'}`);
-    else if (!items.some((it) => termMatches(it, term, intrinsics))) add(`filter term "${describeTerm(term)}" matches nothing emitted`);
+      add(
+        `filter key ${term.key} never appears on ${query.signal === 'metrics' ? query.metricNames.join(', ') : 'any span'}`,
+      );
+    else if (!items.some((it) => termMatches(it, term, intrinsics)))
+      add(`filter term "${describeTerm(term)}" matches nothing emitted`);
   }
   // The whole filter together.
   const matching = items.filter((it) => query.terms.every((t) => termMatches(it, t, intrinsics)));
   if (matching.length === 0) {
-    if (findings.length === 0) add(`filter "${query.filter}" matches no emitted ${query.signal === 'metrics' ? 'point' : 'span'}`);
+    if (findings.length === 0)
+      add(`filter "${query.filter}" matches no emitted ${query.signal === 'metrics' ? 'point' : 'span'}`);
     return findings;
   }
   for (const key of query.groupBy)
-    if (!matching.some((it) => lookup(it, key, intrinsics) !== undefined)) add(`groupBy key ${key} is absent from the matching data`);
+    if (!matching.some((it) => lookup(it, key, intrinsics) !== undefined))
+      add(`groupBy key ${key} is absent from the matching data`);
   for (const key of query.aggregationKeys)
-    if (!matching.some((it) => lookup(it, key, intrinsics) !== undefined)) add(`aggregated attribute ${key} is absent from the matching spans`);
-  for (const key of legendKeys(query.legend)) if (!query.groupBy.includes(key)) add(`legend {{${key}}} is not a groupBy key`);
+    if (!matching.some((it) => lookup(it, key, intrinsics) !== undefined))
+      add(`aggregated attribute ${key} is absent from the matching spans`);
+  for (const key of legendKeys(query.legend))
+    if (!query.groupBy.includes(key)) add(`legend {{${key}}} is not a groupBy key`);
   return findings;
 }
 
@@ -168,7 +179,11 @@ export function verifyAgainstTelemetry(extracted: Extracted, telemetry: Telemetr
   const everything: Item[] = [...telemetry.spans, ...telemetry.metricPoints];
   for (const v of extracted.variables)
     if (!everything.some((it) => lookup(it, v.attribute) !== undefined))
-      findings.push({ panel: `variable $${v.name}`, query: '-', problem: `attribute ${v.attribute} was never emitted` });
+      findings.push({
+        panel: `variable $${v.name}`,
+        query: '-',
+        problem: `attribute ${v.attribute} was never emitted`,
+      });
   return findings;
 }
 

@@ -22,7 +22,8 @@ describe('collector/otel-collector-config.yaml', () => {
     for (const [name, pipeline] of Object.entries(pipelines)) {
       for (const kind of ['receivers', 'processors', 'exporters'] as const) {
         expect(pipeline[kind]?.length, `${name}.${kind}`).toBeGreaterThan(0);
-        for (const id of pipeline[kind]) expect(config[kind], `${name} uses undefined ${kind} ${id}`).toHaveProperty([id]);
+        for (const id of pipeline[kind])
+          expect(config[kind], `${name} uses undefined ${kind} ${id}`).toHaveProperty([id]);
       }
       expect(pipeline.processors[0], `${name}: memory_limiter first`).toBe('memory_limiter');
       expect(pipeline.processors.at(-1), `${name}: batch last`).toBe('batch');

@@ -14,15 +14,25 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type OtlpReceiver, otlpTestEnv, spawnApi, type SpawnedApi, startOtlpReceiver } from '@nba-reporter/testing';
+import { type OtlpReceiver, otlpTestEnv, type SpawnedApi, spawnApi, startOtlpReceiver } from '@nba-reporter/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { extract, MODEL_PRICES, referencedNames, verifyAgainstTelemetry, type Finding, type Telemetry } from '../src/index.js';
+import {
+  extract,
+  type Finding,
+  MODEL_PRICES,
+  referencedNames,
+  type Telemetry,
+  verifyAgainstTelemetry,
+} from '../src/index.js';
 import { packageDir, V5_FILE, V6_FILE } from './paths.js';
 
 const OFFLINE_MODEL = 'offline-nba-2024-25';
 
 /** Model names the API is run under; every priced model must be one of them. */
-const RUNS = [{ model: undefined }, ...MODEL_PRICES.filter((p) => p.model !== OFFLINE_MODEL).map((p) => ({ model: p.model }))];
+const RUNS = [
+  { model: undefined },
+  ...MODEL_PRICES.filter((p) => p.model !== OFFLINE_MODEL).map((p) => ({ model: p.model })),
+];
 
 const REPORT = `mutation Report($input: ReportInput!) {
   report(input: $input) { sessionId topic message model usage { totalTokens cachedInputTokens } traceId }
@@ -36,7 +46,12 @@ interface GraphQLResult {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-async function graphql(api: SpawnedApi, query: string, operationName: string, variables: unknown): Promise<GraphQLResult> {
+async function graphql(
+  api: SpawnedApi,
+  query: string,
+  operationName: string,
+  variables: unknown,
+): Promise<GraphQLResult> {
   const res = await fetch(api.graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -67,10 +82,14 @@ async function drive(api: SpawnedApi): Promise<void> {
   expect(tool.errors, JSON.stringify(tool.errors)).toBeUndefined();
   const sessionId = tool.data!.report!.sessionId;
 
-  const followUp = await graphql(api, FOLLOW_UP, 'FollowUp', { input: { sessionId, message: 'How does their record compare?' } });
+  const followUp = await graphql(api, FOLLOW_UP, 'FollowUp', {
+    input: { sessionId, message: 'How does their record compare?' },
+  });
   expect(followUp.errors, JSON.stringify(followUp.errors)).toBeUndefined();
 
-  const tripped = await graphql(api, REPORT, 'Report', { input: { topic: 'GENERAL', message: "What's the weather in Barcelona today?" } });
+  const tripped = await graphql(api, REPORT, 'Report', {
+    input: { topic: 'GENERAL', message: "What's the weather in Barcelona today?" },
+  });
   expect(tripped.errors?.[0]?.extensions?.code).toBe('GUARDRAIL_TRIPPED');
 
   expect(await streamed(api)).toContain('"TurnCompleted"');
@@ -100,9 +119,22 @@ beforeAll(async () => {
         receiver.spans().some((s) => s.name.startsWith('execute_tool ')) &&
         receiver
           .metricPoints()
-          .some((p) => p.name === 'gen_ai.client.operation.duration' && p.attributes['gen_ai.request.model'] === model && p.attributes['error.type']) &&
-        receiver.metricPoints().some((p) => p.name === 'gen_ai.client.token.usage' && p.attributes['gen_ai.request.model'] === model) &&
-        receiver.metricPoints().some((p) => p.name === 'gen_ai.client.operation.time_to_first_chunk' && p.attributes['gen_ai.request.model'] === model),
+          .some(
+            (p) =>
+              p.name === 'gen_ai.client.operation.duration' &&
+              p.attributes['gen_ai.request.model'] === model &&
+              p.attributes['error.type'],
+          ) &&
+        receiver
+          .metricPoints()
+          .some((p) => p.name === 'gen_ai.client.token.usage' && p.attributes['gen_ai.request.model'] === model) &&
+        receiver
+          .metricPoints()
+          .some(
+            (p) =>
+              p.name === 'gen_ai.client.operation.time_to_first_chunk' &&
+              p.attributes['gen_ai.request.model'] === model,
+          ),
       15_000,
     );
     // A graceful stop flushes every exporter.
@@ -118,14 +150,40 @@ beforeAll(async () => {
   const metrics = Object.fromEntries(
     [...new Set(telemetry.metricPoints.map((p) => p.name))].sort().map((name) => {
       const pts = telemetry.metricPoints.filter((p) => p.name === name);
-      return [name, { type: pts[0]!.type, unit: pts[0]!.unit, attributes: [...new Set(pts.flatMap((p) => Object.keys(p.attributes)))].sort() }];
+      return [
+        name,
+        {
+          type: pts[0]!.type,
+          unit: pts[0]!.unit,
+          attributes: [...new Set(pts.flatMap((p) => Object.keys(p.attributes)))].sort(),
+        },
+      ];
     }),
   );
   const resource = telemetry.spans[0]?.resource ?? {};
   const errorSpans = [...new Set(telemetry.spans.filter((s) => s.status.code === 2).map((s) => s.name))].sort();
-  const literals = (key: string) => [...new Set([...telemetry.spans, ...telemetry.metricPoints].map((i) => i.attributes[key]).filter((v) => v !== undefined).map(String))].sort();
+  const literals = (key: string) =>
+    [
+      ...new Set(
+        [...telemetry.spans, ...telemetry.metricPoints]
+          .map((i) => i.attributes[key])
+          .filter((v) => v !== undefined)
+          .map(String),
+      ),
+    ].sort();
   const values = Object.fromEntries(
-    ['gen_ai.operation.name', 'gen_ai.provider.name', 'gen_ai.request.model', 'gen_ai.token.type', 'error.type', 'gen_ai.tool.name', 'gen_ai.guardrail.name', 'gen_ai.guardrail.triggered', 'gen_ai.agent.name', 'graphql.operation.name'].map((k) => [k, literals(k)]),
+    [
+      'gen_ai.operation.name',
+      'gen_ai.provider.name',
+      'gen_ai.request.model',
+      'gen_ai.token.type',
+      'error.type',
+      'gen_ai.tool.name',
+      'gen_ai.guardrail.name',
+      'gen_ai.guardrail.triggered',
+      'gen_ai.agent.name',
+      'graphql.operation.name',
+    ].map((k) => [k, literals(k)]),
   );
   writeFileSync(
     join(dir, 'emitted-telemetry.json'),
@@ -148,7 +206,8 @@ afterAll(async () => {
  *   when a model reports `input_tokens_details.cached_tokens`; the OpenAI models do, the offline model does not,
  *   so an offline run never emits it.
  */
-const format = (findings: Finding[]): string => findings.map((f) => `[${f.panel} / ${f.query}] ${f.problem}`).join('\n');
+const format = (findings: Finding[]): string =>
+  findings.map((f) => `[${f.panel} / ${f.query}] ${f.problem}`).join('\n');
 
 describe('the service emits everything the dashboards use', () => {
   test('the scenario produced the GenAI spans and metrics', () => {
@@ -171,9 +230,22 @@ describe('the service emits everything the dashboards use', () => {
       const names = referencedNames(extracted);
       // The extraction itself found what the dashboard is about.
       expect(names.metrics).toEqual(
-        expect.arrayContaining(['gen_ai.client.token.usage.sum', 'gen_ai.client.operation.duration.bucket', 'gen_ai.client.operation.duration.count']),
+        expect.arrayContaining([
+          'gen_ai.client.token.usage.sum',
+          'gen_ai.client.operation.duration.bucket',
+          'gen_ai.client.operation.duration.count',
+        ]),
       );
-      expect(names.keys).toEqual(expect.arrayContaining(['service.name', 'deployment.environment', 'gen_ai.request.model', 'gen_ai.operation.name', 'gen_ai.token.type', 'error.type']));
+      expect(names.keys).toEqual(
+        expect.arrayContaining([
+          'service.name',
+          'deployment.environment',
+          'gen_ai.request.model',
+          'gen_ai.operation.name',
+          'gen_ai.token.type',
+          'error.type',
+        ]),
+      );
       const findings = verifyAgainstTelemetry(extracted, telemetry);
       expect(findings, format(findings)).toEqual([]);
     });

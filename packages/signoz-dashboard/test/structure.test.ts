@@ -10,9 +10,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkDashboard, extract, MODEL_PRICES, NBA_REPORTER_GENAI, variableReferences } from '../src/index.js';
 import { formulaOperands } from '../src/check.js';
 import { legendKeys } from '../src/extract.js';
+import { checkDashboard, extract, MODEL_PRICES, NBA_REPORTER_GENAI, variableReferences } from '../src/index.js';
 import { README_FILE, V5_FILE, V6_FILE } from './paths.js';
 
 type Json = Record<string, any>;
@@ -44,11 +44,16 @@ describe('our dashboards', () => {
       });
 
       test('every variable defaults to all values, so a literal import shows data without picking anything', () => {
-        const d = doc as { spec?: { variables: Array<{ spec: Record<string, unknown> }> }; variables?: Record<string, Record<string, unknown>> };
+        const d = doc as {
+          spec?: { variables: Array<{ spec: Record<string, unknown> }> };
+          variables?: Record<string, Record<string, unknown>>;
+        };
         if (format === 'v6') {
-          for (const v of d.spec!.variables) expect(v.spec, String(v.spec.name)).toMatchObject({ defaultValue: '$__all', allowAllValue: true });
+          for (const v of d.spec!.variables)
+            expect(v.spec, String(v.spec.name)).toMatchObject({ defaultValue: '$__all', allowAllValue: true });
         } else {
-          for (const v of Object.values(d.variables!)) expect(v, String(v.name)).toMatchObject({ allSelected: true, showALLOption: true });
+          for (const v of Object.values(d.variables!))
+            expect(v, String(v.name)).toMatchObject({ allSelected: true, showALLOption: true });
         }
       });
 
@@ -79,9 +84,9 @@ describe('our dashboards', () => {
       });
 
       test('histogram queries follow the SigNoz conventions (.bucket percentiles, .sum/.count totals and rates)', () => {
-        const aggregations = (doc.schemaVersion === 'v6' ? JSON.stringify(doc.spec.panels) : JSON.stringify(doc.widgets)).matchAll(
-          /\{[^{}]*"metricName":[^{}]*\}/g,
-        );
+        const aggregations = (
+          doc.schemaVersion === 'v6' ? JSON.stringify(doc.spec.panels) : JSON.stringify(doc.widgets)
+        ).matchAll(/\{[^{}]*"metricName":[^{}]*\}/g);
         let n = 0;
         for (const [text] of aggregations) {
           const a = JSON.parse(text) as { metricName: string; timeAggregation: string; spaceAggregation: string };
@@ -99,7 +104,9 @@ describe('our dashboards', () => {
 
       test('uses dotted OpenTelemetry names, never the pre-v0.88 underscore forms', () => {
         const text = readFileSync(file, 'utf8');
-        expect(text).not.toMatch(/gen_ai_client|gen_ai_token_type|gen_ai_request_model|http_server_request|service_name"\s*:\s*\{/);
+        expect(text).not.toMatch(
+          /gen_ai_client|gen_ai_token_type|gen_ai_request_model|http_server_request|service_name"\s*:\s*\{/,
+        );
         expect(text).toContain('gen_ai.client.token.usage.sum');
         expect(text).toContain('gen_ai.client.operation.duration.bucket');
       });
@@ -111,11 +118,15 @@ describe('our dashboards', () => {
         for (const q of queries)
           for (const key of legendKeys(q.legend)) expect(q.groupBy, `${q.panel}/${q.query} legend`).toContain(key);
         for (const f of formulas) {
-          const inputs = formulaOperands(f.expression).map((name) => queries.find((q) => q.panel === f.panel && q.query === name)!);
+          const inputs = formulaOperands(f.expression).map(
+            (name) => queries.find((q) => q.panel === f.panel && q.query === name)!,
+          );
           const widest = inputs.reduce((a, b) => (b.groupBy.length > a.groupBy.length ? b : a));
-          for (const q of inputs) for (const key of q.groupBy) expect(widest.groupBy, `${f.panel} ${q.query}`).toContain(key);
+          for (const q of inputs)
+            for (const key of q.groupBy) expect(widest.groupBy, `${f.panel} ${q.query}`).toContain(key);
           for (const key of legendKeys(f.legend)) expect(widest.groupBy, `${f.panel} ${f.name} legend`).toContain(key);
-          for (const q of inputs) expect(q.disabled, `${f.panel}/${q.query} feeds a formula and should be hidden`).toBe(true);
+          for (const q of inputs)
+            expect(q.disabled, `${f.panel}/${q.query} feeds a formula and should be hidden`).toBe(true);
         }
       });
 
@@ -145,32 +156,65 @@ describe('our dashboards', () => {
 
       test('has the panels the issue asks for', () => {
         const { queries } = extract(doc);
-        const panelsWith = (pred: (q: (typeof queries)[number]) => boolean) => new Set(queries.filter(pred).map((q) => q.panel));
+        const panelsWith = (pred: (q: (typeof queries)[number]) => boolean) =>
+          new Set(queries.filter(pred).map((q) => q.panel));
         const uses = (metric: string) => (q: (typeof queries)[number]) => q.metricNames.includes(metric);
         // Token usage over time split input/output by model.
-        expect(
-          [...panelsWith((q) => uses('gen_ai.client.token.usage.sum')(q) && q.groupBy.includes('gen_ai.token.type') && q.groupBy.includes('gen_ai.request.model'))],
-        ).not.toEqual([]);
+        expect([
+          ...panelsWith(
+            (q) =>
+              uses('gen_ai.client.token.usage.sum')(q) &&
+              q.groupBy.includes('gen_ai.token.type') &&
+              q.groupBy.includes('gen_ai.request.model'),
+          ),
+        ]).not.toEqual([]);
         // Duration p50/p95/p99 by operation and model.
         for (const p of ['p50', 'p95', 'p99'])
           expect(
             queries.some(
-              (q) => q.metricNames.includes('gen_ai.client.operation.duration.bucket') && q.groupBy.includes('gen_ai.operation.name') && q.groupBy.includes('gen_ai.request.model') && q.legend.startsWith(p),
+              (q) =>
+                q.metricNames.includes('gen_ai.client.operation.duration.bucket') &&
+                q.groupBy.includes('gen_ai.operation.name') &&
+                q.groupBy.includes('gen_ai.request.model') &&
+                q.legend.startsWith(p),
             ),
           ).toBe(true);
         // Errors by error.type.
-        expect(queries.some((q) => q.metricNames.includes('gen_ai.client.operation.duration.count') && q.groupBy.includes('error.type'))).toBe(true);
+        expect(
+          queries.some(
+            (q) => q.metricNames.includes('gen_ai.client.operation.duration.count') && q.groupBy.includes('error.type'),
+          ),
+        ).toBe(true);
         // Span panels: agent invocations, tool calls by tool, guardrail trips by guardrail.
         const spanPanel = (value: string, groupKey: string) =>
-          queries.some((q) => q.signal === 'traces' && q.terms.some((t) => 'value' in t && t.value === value) && q.groupBy.includes(groupKey));
+          queries.some(
+            (q) =>
+              q.signal === 'traces' &&
+              q.terms.some((t) => 'value' in t && t.value === value) &&
+              q.groupBy.includes(groupKey),
+          );
         expect(spanPanel('invoke_agent', 'gen_ai.agent.name')).toBe(true);
         expect(spanPanel('execute_tool', 'gen_ai.tool.name')).toBe(true);
         expect(spanPanel('run_guardrail', 'gen_ai.guardrail.name')).toBe(true);
         // GraphQL rate and latency by operation.
-        expect(queries.some((q) => q.signal === 'traces' && q.aggregationKeys.length === 0 && q.groupBy.includes('graphql.operation.name'))).toBe(true);
-        expect(queries.some((q) => q.signal === 'traces' && q.aggregationKeys.includes('duration_nano') && q.groupBy.includes('graphql.operation.name'))).toBe(true);
+        expect(
+          queries.some(
+            (q) =>
+              q.signal === 'traces' && q.aggregationKeys.length === 0 && q.groupBy.includes('graphql.operation.name'),
+          ),
+        ).toBe(true);
+        expect(
+          queries.some(
+            (q) =>
+              q.signal === 'traces' &&
+              q.aggregationKeys.includes('duration_nano') &&
+              q.groupBy.includes('graphql.operation.name'),
+          ),
+        ).toBe(true);
         // Cached input ratio and estimated cost.
-        expect(queries.some((q) => q.metricNames.includes('gen_ai.client.inference.usage.cache_read.input_tokens'))).toBe(true);
+        expect(
+          queries.some((q) => q.metricNames.includes('gen_ai.client.inference.usage.cache_read.input_tokens')),
+        ).toBe(true);
         const titles = new Set(queries.map((q) => q.panel));
         expect([...titles].filter((t) => /cost/i.test(t)).length).toBeGreaterThanOrEqual(1);
         expect([...titles].filter((t) => /tokens per request/i.test(t)).length).toBe(1);
@@ -188,17 +232,19 @@ describe('our dashboards', () => {
     const v6 = extract(load(V6_FILE));
     const v5 = extract(load(V5_FILE));
     const strip = (e: typeof v6) => ({
-      queries: e.queries.map(({ panel, query, signal, metricNames, aggregationKeys, filter, groupBy, legend, disabled }) => ({
-        panel,
-        query,
-        signal,
-        metricNames,
-        aggregationKeys,
-        filter,
-        groupBy,
-        legend,
-        disabled,
-      })),
+      queries: e.queries.map(
+        ({ panel, query, signal, metricNames, aggregationKeys, filter, groupBy, legend, disabled }) => ({
+          panel,
+          query,
+          signal,
+          metricNames,
+          aggregationKeys,
+          filter,
+          groupBy,
+          legend,
+          disabled,
+        }),
+      ),
       formulas: e.formulas,
       variables: e.variables,
     });
@@ -271,7 +317,9 @@ describe('the checker', () => {
     });
     test('v6: a formula using a query the panel lacks, and a panel wider than the grid', () => {
       const doc = v6();
-      const panel = Object.values(doc.spec.panels).find((p: any) => p.spec.queries[0].spec.plugin.kind === 'signoz/CompositeQuery') as Json;
+      const panel = Object.values(doc.spec.panels).find(
+        (p: any) => p.spec.queries[0].spec.plugin.kind === 'signoz/CompositeQuery',
+      ) as Json;
       const entries = panel.spec.queries[0].spec.plugin.spec.queries;
       entries.find((e: Json) => e.type === 'builder_formula').spec.expression = 'A / Z';
       doc.spec.layouts[0].spec.items[0].x = 10;
@@ -301,7 +349,9 @@ describe('the checker', () => {
       expect(problems).toMatch(/panelMap.not-a-row: is not a row widget/);
     });
     test('not a dashboard at all', () => {
-      expect(checkDashboard({ hello: 'world' }).problems).toEqual(['document: neither schemaVersion "v6" nor version "v5"/"v4" with widgets']);
+      expect(checkDashboard({ hello: 'world' }).problems).toEqual([
+        'document: neither schemaVersion "v6" nor version "v5"/"v4" with widgets',
+      ]);
     });
   });
 });

@@ -11,8 +11,9 @@ import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { NodeSDK, type NodeSDKConfiguration } from '@opentelemetry/sdk-node';
-import type { SpanProcessor } from '@opentelemetry/sdk-trace';
-import { localDefault, traceViewSettings, type Env } from './env.js';
+import { NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import { type Env, localDefault, traceViewSettings } from './env.js';
+import { reportExportFailures } from './export-failures.js';
 import { ContentSafeGraphQLInstrumentation } from './graphql.js';
 import { spanProcessorsFromEnv } from './span-exporters.js';
 import { SpanTreeProcessor } from './span-tree.js';
@@ -42,17 +43,31 @@ function hasServiceName(env: Env): boolean {
 /** GraphQL-over-HTTP GET parameters (client input). */
 const GRAPHQL_GET_PARAMS = ['query', 'variables', 'extensions', 'operationName'];
 /** The instrumentation's own default list, kept when we give ours. */
-const SIGNATURE_PARAMS = ['sig', 'Signature', 'AWSAccessKeyId', 'X-Goog-Signature', 'X-Amz-Signature', 'X-Amz-Credential', 'X-Amz-Security-Token'];
+const SIGNATURE_PARAMS = [
+  'sig',
+  'Signature',
+  'AWSAccessKeyId',
+  'X-Goog-Signature',
+  'X-Amz-Signature',
+  'X-Amz-Credential',
+  'X-Amz-Security-Token',
+];
 
 /** What receives spans: the terminal tree or the exporters named by OTEL_*, plus the trace view when on. */
 function spanProcessors(env: Env, traceView: SpanProcessor | undefined): SpanProcessor[] | undefined {
   const traces = localDefault('traces', env);
   if (traces === 'tree') return [new SpanTreeProcessor(), ...(traceView ? [traceView] : [])];
+  // No exporter and no tree (NODE_ENV=production): spans are still made, so trace ids reach answers, errors and log
+  // lines, but nothing is printed.
+  if (traces === 'none') return traceView ? [traceView] : [new NoopSpanProcessor()];
   // Otherwise the NodeSDK reads OTEL_TRACES_EXPORTER itself, unless a processor of ours must run beside its exporters.
   return traceView ? [...spanProcessorsFromEnv(env), traceView] : undefined;
 }
 
-export function createTelemetryConfig(env: Env = process.env, extras: TelemetryExtras = {}): Partial<NodeSDKConfiguration> {
+export function createTelemetryConfig(
+  env: Env = process.env,
+  extras: TelemetryExtras = {},
+): Partial<NodeSDKConfiguration> {
   const processors = spanProcessors(env, extras.traceView);
   const metrics = localDefault('metrics', env);
   const logs = localDefault('logs', env);
@@ -76,7 +91,9 @@ export function createTelemetryConfig(env: Env = process.env, extras: TelemetryE
       new PinoInstrumentation(),
       // Sessions (and rate limits) on PostgreSQL: a client span per query inside a request, never the parameter
       // values (the statements are parameterised). Start-up work such as migrations has no parent and is not traced.
-      ...(POSTGRES_URL.test(env.NBA_REPORTER_SESSION_DB?.trim() ?? '') ? [new PgInstrumentation({ requireParentSpan: true })] : []),
+      ...(POSTGRES_URL.test(env.NBA_REPORTER_SESSION_DB?.trim() ?? '')
+        ? [new PgInstrumentation({ requireParentSpan: true })]
+        : []),
     ],
     ...(processors ? { spanProcessors: processors } : {}),
     ...(metrics === 'none' ? { metricReaders: [] } : {}),
@@ -85,15 +102,22 @@ export function createTelemetryConfig(env: Env = process.env, extras: TelemetryE
 }
 
 export async function startTelemetry(env: Env = process.env): Promise<void> {
+  if (!env.OTEL_LOG_LEVEL?.trim()) {
+    // Without OTEL_LOG_LEVEL the SDK's own diagnostics are silent; a failing exporter still says so, once.
+    reportExportFailures((line) => process.stderr.write(`nba-reporter: ${line}\n`), env);
+  }
   const view = traceViewSettings(env);
   // Loaded only when on: with the view off, none of its code is in the process.
-  const traceView = view.enabled ? new (await import('./trace-view/processor.js')).TraceStoreProcessor(view) : undefined;
+  const traceView = view.enabled
+    ? new (await import('./trace-view/processor.js')).TraceStoreProcessor(view)
+    : undefined;
   const sdk = new NodeSDK(createTelemetryConfig(env, { traceView }));
   sdk.start();
   if (traceView) setTraceStore(traceView.store);
   const describe = (signal: 'traces' | 'metrics' | 'logs') => {
     const local = localDefault(signal, env);
     if (local === 'tree') return `${signal}: terminal span tree`;
+    if (local === 'none' && signal === 'traces') return 'traces: not exported (no OTLP endpoint; no span tree)';
     if (local === 'none') return `${signal}: off (no OTLP endpoint)`;
     return `${signal}: ${env[`OTEL_${signal.toUpperCase()}_EXPORTER`] ?? 'otlp'}`;
   };

@@ -19,15 +19,26 @@ export function hasOtlpEndpoint(signal: Signal, env: Env = process.env): boolean
 }
 
 /**
+ * The per-request span tree on the terminal: on by default, off with NODE_ENV=production (one tree per request is
+ * not what a production log wants); NBA_REPORTER_SPAN_TREE=true or false decides explicitly.
+ */
+export function spanTreeEnabled(env: Env = process.env): boolean {
+  const explicit = env.NBA_REPORTER_SPAN_TREE?.trim().toLowerCase();
+  if (explicit === 'true' || explicit === 'false') return explicit === 'true';
+  return env.NODE_ENV?.trim() !== 'production';
+}
+
+/**
  * What a signal does when its OTEL_<SIGNAL>_EXPORTER variable is unset: export over OTLP
  * when an endpoint is configured, otherwise stay local (the span tree on the terminal for
- * traces, nothing for metrics and logs) instead of retrying localhost:4318 forever.
- * `undefined` means "let the NodeSDK read OTEL_<SIGNAL>_EXPORTER as usual".
+ * traces unless {@link spanTreeEnabled} says no, nothing for metrics and logs) instead of
+ * retrying localhost:4318 forever. `undefined` means "let the NodeSDK read
+ * OTEL_<SIGNAL>_EXPORTER as usual".
  */
 export function localDefault(signal: Signal, env: Env = process.env): 'tree' | 'none' | undefined {
   if (env[`OTEL_${signal.toUpperCase()}_EXPORTER`]?.trim()) return undefined;
   if (hasOtlpEndpoint(signal, env)) return undefined;
-  return signal === 'traces' ? 'tree' : 'none';
+  return signal === 'traces' && spanTreeEnabled(env) ? 'tree' : 'none';
 }
 
 /** Defaults of the local trace view's store (`NBA_REPORTER_TRACE_VIEW_MAX_TRACES`, `..._MAX_BYTES`). */

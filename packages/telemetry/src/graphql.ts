@@ -17,7 +17,8 @@ function withoutMessages(span: Span): Span {
     get(target, property) {
       if (property === 'recordException') {
         return (exception: Exception, time?: Parameters<Span['recordException']>[1]) => {
-          const name = typeof exception === 'object' && exception !== null && 'name' in exception ? exception.name : undefined;
+          const name =
+            typeof exception === 'object' && exception !== null && 'name' in exception ? exception.name : undefined;
           target.recordException({ name: String(name ?? 'Error'), message: OMITTED_ERROR_MESSAGE }, time);
         };
       }

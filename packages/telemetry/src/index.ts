@@ -6,14 +6,14 @@ import { runningTelemetry, runningTraceStore } from './state.js';
 import type { TraceStoreReader } from './trace-view/types.js';
 
 export {
+  type Env,
   hasOtlpEndpoint,
   isSdkDisabled,
   localDefault,
-  traceViewSettings,
-  TRACE_VIEW_DEFAULTS,
-  type Env,
   type Signal,
+  TRACE_VIEW_DEFAULTS,
   type TraceViewSettings,
+  traceViewSettings,
 } from './env.js';
 export type * from './trace-view/types.js';
 

@@ -8,11 +8,24 @@ import { diag } from '@opentelemetry/api';
 import { OTLPTraceExporter as GrpcExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
 import { OTLPTraceExporter as JsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtoExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import { BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import {
+  BatchSpanProcessor,
+  ConsoleSpanExporter,
+  SimpleSpanProcessor,
+  type SpanExporter,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace';
 import type { Env } from './env.js';
 
 function list(value: string | undefined): string[] {
-  return [...new Set((value ?? '').split(',').map((s) => s.trim()).filter((s) => s && s !== 'null'))];
+  return [
+    ...new Set(
+      (value ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s && s !== 'null'),
+    ),
+  ];
 }
 
 function nonNegative(env: Env, name: string): number | undefined {
@@ -23,7 +36,8 @@ function nonNegative(env: Env, name: string): number | undefined {
 }
 
 function otlpExporter(env: Env): SpanExporter {
-  const protocol = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL?.trim() || env.OTEL_EXPORTER_OTLP_PROTOCOL?.trim() || 'http/protobuf';
+  const protocol =
+    env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL?.trim() || env.OTEL_EXPORTER_OTLP_PROTOCOL?.trim() || 'http/protobuf';
   if (protocol === 'grpc') return new GrpcExporter();
   if (protocol === 'http/json') return new JsonExporter();
   if (protocol !== 'http/protobuf') diag.warn(`Unsupported OTLP traces protocol: ${protocol}. Using http/protobuf.`);

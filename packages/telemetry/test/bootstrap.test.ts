@@ -1,8 +1,8 @@
-import { describe, expect, test } from 'vitest';
-import { createTelemetryConfig, DEFAULT_SERVICE_NAME } from '../src/bootstrap.js';
 import { OTLPTraceExporter as JsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtoExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { BatchSpanProcessor, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
+import { describe, expect, test } from 'vitest';
+import { createTelemetryConfig, DEFAULT_SERVICE_NAME } from '../src/bootstrap.js';
 import { spanProcessorsFromEnv } from '../src/span-exporters.js';
 import { SpanTreeProcessor } from '../src/span-tree.js';
 import { TraceStoreProcessor } from '../src/trace-view/processor.js';
@@ -21,7 +21,10 @@ describe('the NodeSDK configuration built from OTEL_* variables', () => {
   });
 
   test('with an endpoint: every signal is left to the standard OTEL_* handling of the NodeSDK', () => {
-    const config = createTelemetryConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SERVICE_NAME: 'mine' });
+    const config = createTelemetryConfig({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_SERVICE_NAME: 'mine',
+    });
     expect(config.spanProcessors).toBeUndefined();
     expect(config.metricReaders).toBeUndefined();
     expect(config.logRecordProcessors).toBeUndefined();
@@ -55,7 +58,10 @@ describe('the trace view processor beside the exporters', () => {
   });
 
   test('with an endpoint: the OTLP batch processor built from OTEL_*, then the trace view', async () => {
-    const config = createTelemetryConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:1', OTEL_BSP_SCHEDULE_DELAY: '100' }, { traceView: view });
+    const config = createTelemetryConfig(
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:1', OTEL_BSP_SCHEDULE_DELAY: '100' },
+      { traceView: view },
+    );
     expect(config.spanProcessors?.map((p) => p.constructor)).toEqual([BatchSpanProcessor, TraceStoreProcessor]);
     await config.spanProcessors![0]!.shutdown();
   });
@@ -70,7 +76,9 @@ describe('the trace view processor beside the exporters', () => {
     const exporterOf = (env: Record<string, string>) =>
       (spanProcessorsFromEnv(env)[0] as unknown as { _exporter: object })._exporter.constructor;
     expect(exporterOf({ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' })).toBe(JsonExporter);
-    expect(exporterOf({ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf' })).toBe(ProtoExporter);
+    expect(
+      exporterOf({ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf' }),
+    ).toBe(ProtoExporter);
     expect(exporterOf({})).toBe(ProtoExporter);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { hasOtlpEndpoint, isSdkDisabled, localDefault, TRACE_VIEW_DEFAULTS, traceViewSettings } from '../src/env.js';
+import {
+  hasOtlpEndpoint,
+  isSdkDisabled,
+  localDefault,
+  spanTreeEnabled,
+  TRACE_VIEW_DEFAULTS,
+  traceViewSettings,
+} from '../src/env.js';
 
 describe('OTEL_* environment rules', () => {
   test('OTEL_SDK_DISABLED is true only for "true", case-insensitively', () => {
@@ -31,6 +38,14 @@ describe('OTEL_* environment rules', () => {
     expect(localDefault('metrics', { OTEL_METRICS_EXPORTER: 'prometheus' })).toBeUndefined();
     expect(localDefault('logs', { OTEL_TRACES_EXPORTER: 'console' })).toBe('none');
   });
+
+  test('the span tree is on by default, off with NODE_ENV=production, and NBA_REPORTER_SPAN_TREE decides explicitly', () => {
+    expect(spanTreeEnabled({})).toBe(true);
+    expect(spanTreeEnabled({ NODE_ENV: 'production' })).toBe(false);
+    expect(spanTreeEnabled({ NODE_ENV: 'production', NBA_REPORTER_SPAN_TREE: 'true' })).toBe(true);
+    expect(spanTreeEnabled({ NBA_REPORTER_SPAN_TREE: 'FALSE' })).toBe(false);
+    expect(localDefault('traces', { NODE_ENV: 'production' })).toBe('none');
+  });
 });
 
 describe('the trace view setting (NBA_REPORTER_TRACE_VIEW)', () => {
@@ -48,10 +63,14 @@ describe('the trace view setting (NBA_REPORTER_TRACE_VIEW)', () => {
   });
 
   test('bounds from NBA_REPORTER_TRACE_VIEW_MAX_TRACES / _MAX_BYTES; malformed ones keep the defaults', () => {
-    expect(traceViewSettings({ NBA_REPORTER_TRACE_VIEW_MAX_TRACES: '50', NBA_REPORTER_TRACE_VIEW_MAX_BYTES: '1048576' })).toMatchObject({
+    expect(
+      traceViewSettings({ NBA_REPORTER_TRACE_VIEW_MAX_TRACES: '50', NBA_REPORTER_TRACE_VIEW_MAX_BYTES: '1048576' }),
+    ).toMatchObject({
       maxTraces: 50,
       maxBytes: 1048576,
     });
-    expect(traceViewSettings({ NBA_REPORTER_TRACE_VIEW_MAX_TRACES: '0', NBA_REPORTER_TRACE_VIEW_MAX_BYTES: 'lots' })).toMatchObject(TRACE_VIEW_DEFAULTS);
+    expect(
+      traceViewSettings({ NBA_REPORTER_TRACE_VIEW_MAX_TRACES: '0', NBA_REPORTER_TRACE_VIEW_MAX_BYTES: 'lots' }),
+    ).toMatchObject(TRACE_VIEW_DEFAULTS);
   });
 });

@@ -11,7 +11,10 @@ function tracerOf(captureContent: boolean): { tracer: Tracer; exporter: InMemory
   return { tracer: (instrumentation as unknown as { tracer: Tracer }).tracer, exporter };
 }
 
-const QUOTING = { name: 'graphql.validation.error', message: 'Expected value of type "ReportInput!", found "my secret prompt".' };
+const QUOTING = {
+  name: 'graphql.validation.error',
+  message: 'Expected value of type "ReportInput!", found "my secret prompt".',
+};
 
 describe('ContentSafeGraphQLInstrumentation', () => {
   test('content capture off: parse and validation exceptions keep their type, not their message', () => {
@@ -22,7 +25,10 @@ describe('ContentSafeGraphQLInstrumentation', () => {
       span.end();
     }
     const events = Object.fromEntries(exporter.getFinishedSpans().map((s) => [s.name, s.events[0]!.attributes]));
-    expect(events['graphql.parse']).toMatchObject({ 'exception.type': 'graphql.validation.error', 'exception.message': OMITTED_ERROR_MESSAGE });
+    expect(events['graphql.parse']).toMatchObject({
+      'exception.type': 'graphql.validation.error',
+      'exception.message': OMITTED_ERROR_MESSAGE,
+    });
     expect(events['graphql.validate']).toMatchObject({ 'exception.message': OMITTED_ERROR_MESSAGE });
     // Resolver errors are the service's own messages: kept.
     expect(events['graphql.resolve report']).toMatchObject({ 'exception.message': QUOTING.message });
@@ -33,6 +39,8 @@ describe('ContentSafeGraphQLInstrumentation', () => {
     const span = tracer.startSpan('graphql.validate');
     span.recordException(QUOTING);
     span.end();
-    expect(exporter.getFinishedSpans()[0]!.events[0]!.attributes).toMatchObject({ 'exception.message': QUOTING.message });
+    expect(exporter.getFinishedSpans()[0]!.events[0]!.attributes).toMatchObject({
+      'exception.message': QUOTING.message,
+    });
   });
 });

@@ -23,16 +23,38 @@ describe('the local span-tree view', () => {
 
   test('prints one tree per finished request, children in start order, with the key gen_ai attributes', () => {
     const tracer = provider.getTracer('test');
-    const root = tracer.startSpan('POST', { kind: SpanKind.SERVER, startTime: at(0), attributes: { 'http.response.status_code': 200 } });
+    const root = tracer.startSpan('POST', {
+      kind: SpanKind.SERVER,
+      startTime: at(0),
+      attributes: { 'http.response.status_code': 200 },
+    });
     const rootCtx = trace.setSpan(context.active(), root);
-    const agent = tracer.startSpan('invoke_agent Bot', { startTime: at(1), attributes: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.conversation.id': 's1' } }, rootCtx);
+    const agent = tracer.startSpan(
+      'invoke_agent Bot',
+      { startTime: at(1), attributes: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.conversation.id': 's1' } },
+      rootCtx,
+    );
     const agentCtx = trace.setSpan(rootCtx, agent);
-    const second = tracer.startSpan('execute_tool add', { startTime: at(5), attributes: { 'gen_ai.tool.call.id': 'call_1' } }, agentCtx);
-    const first = tracer.startSpan('chat m', {
-      kind: SpanKind.CLIENT,
-      startTime: at(2),
-      attributes: { 'gen_ai.usage.input_tokens': 10, 'gen_ai.usage.output_tokens': 3, 'gen_ai.usage.cache_read.input_tokens': 0, 'gen_ai.response.finish_reasons': ['tool_call'], 'gen_ai.conversation.id': 's1' },
-    }, agentCtx);
+    const second = tracer.startSpan(
+      'execute_tool add',
+      { startTime: at(5), attributes: { 'gen_ai.tool.call.id': 'call_1' } },
+      agentCtx,
+    );
+    const first = tracer.startSpan(
+      'chat m',
+      {
+        kind: SpanKind.CLIENT,
+        startTime: at(2),
+        attributes: {
+          'gen_ai.usage.input_tokens': 10,
+          'gen_ai.usage.output_tokens': 3,
+          'gen_ai.usage.cache_read.input_tokens': 0,
+          'gen_ai.response.finish_reasons': ['tool_call'],
+          'gen_ai.conversation.id': 's1',
+        },
+      },
+      agentCtx,
+    );
     first.end(at(4));
     second.setStatus({ code: SpanStatusCode.ERROR });
     second.setAttribute('error.type', 'RangeError');

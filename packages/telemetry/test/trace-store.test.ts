@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { context, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import { context, type Span, SpanKind, SpanStatusCode, type Tracer, trace } from '@opentelemetry/api';
 import { TracerProvider } from '@opentelemetry/sdk-trace';
 import { describe, expect, test } from 'vitest';
 import { TraceStoreProcessor } from '../src/trace-view/processor.js';
@@ -11,12 +11,20 @@ function setup(options: { maxTraces?: number; maxBytes?: number; maxSpansPerTrac
   return { store: processor.store, tracer: provider.getTracer('test'), provider };
 }
 
-const child = (tracer: Tracer, parent: Span, name: string, attributes: Record<string, unknown> = {}, kind = SpanKind.INTERNAL) =>
-  tracer.startSpan(name, { kind, attributes: attributes as never }, trace.setSpan(context.active(), parent));
+const child = (
+  tracer: Tracer,
+  parent: Span,
+  name: string,
+  attributes: Record<string, unknown> = {},
+  kind = SpanKind.INTERNAL,
+) => tracer.startSpan(name, { kind, attributes: attributes as never }, trace.setSpan(context.active(), parent));
 
 /** One synthetic agent turn shaped like the API's: POST → mutation → resolve → invoke_agent → guardrail, chat, tool, chat. */
 function turn(tracer: Tracer, sessionId: string, options: { tripped?: boolean; padding?: string } = {}) {
-  const root = tracer.startSpan('POST /graphql', { kind: SpanKind.SERVER, attributes: { 'http.response.status_code': 200 } });
+  const root = tracer.startSpan('POST /graphql', {
+    kind: SpanKind.SERVER,
+    attributes: { 'http.response.status_code': 200 },
+  });
   const execute = child(tracer, root, 'mutation FollowUp', { 'graphql.operation.name': 'FollowUp' });
   const resolve = child(tracer, execute, 'graphql.resolve followUp');
   const agent = child(tracer, resolve, 'invoke_agent NBA_Reporter', {
@@ -52,7 +60,10 @@ function turn(tracer: Tracer, sessionId: string, options: { tripped?: boolean; p
       );
       chat.end();
       if (i === 0) {
-        const tool = child(tracer, agent, 'execute_tool win_pct', { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.call.id': 'call_1' });
+        const tool = child(tracer, agent, 'execute_tool win_pct', {
+          'gen_ai.operation.name': 'execute_tool',
+          'gen_ai.tool.call.id': 'call_1',
+        });
         tool.end();
       }
     }
@@ -68,7 +79,13 @@ describe('the trace view store, fed by a real TracerProvider', () => {
   test('keeps each span as JSON data: names, parents, kinds, attributes, and a complete flag once the root ends', () => {
     const { store, tracer } = setup();
     const root = tracer.startSpan('POST /graphql', { kind: SpanKind.SERVER });
-    const inner = child(tracer, root, 'chat m1', { 'gen_ai.operation.name': 'chat', 'gen_ai.usage.input_tokens': 5 }, SpanKind.CLIENT);
+    const inner = child(
+      tracer,
+      root,
+      'chat m1',
+      { 'gen_ai.operation.name': 'chat', 'gen_ai.usage.input_tokens': 5 },
+      SpanKind.CLIENT,
+    );
     inner.end();
     const traceId = root.spanContext().traceId;
     expect(store.get(traceId)?.complete).toBe(false); // the request is still running
@@ -102,7 +119,14 @@ describe('the trace view store, fed by a real TracerProvider', () => {
     });
     expect(summary!.agentDurationMs).toBeGreaterThanOrEqual(0);
     const points = store.get(traceId)!.metrics;
-    expect(points.map((p) => [p.name, p.attributes['gen_ai.operation.name'], p.attributes['gen_ai.token.type'] ?? null, p.name.endsWith('usage') ? p.value : 'time'])).toEqual([
+    expect(
+      points.map((p) => [
+        p.name,
+        p.attributes['gen_ai.operation.name'],
+        p.attributes['gen_ai.token.type'] ?? null,
+        p.name.endsWith('usage') ? p.value : 'time',
+      ]),
+    ).toEqual([
       ['gen_ai.client.operation.duration', 'chat', null, 'time'],
       ['gen_ai.client.token.usage', 'chat', 'input', 100],
       ['gen_ai.client.token.usage', 'chat', 'output', 10],
@@ -127,9 +151,17 @@ describe('the trace view store, fed by a real TracerProvider', () => {
     expect(store.list({ sessionId: 's1' }).map((t) => t.traceId)).toHaveLength(2);
     expect(store.list({ sessionId: 's1' }).map((t) => t.traceId)).toContain(ok);
     const [bad] = store.list({ sessionId: 's2' });
-    expect(bad).toMatchObject({ traceId: tripped, guardrailTripped: true, errorType: 'InputGuardrailTripwireTriggered', usage: null });
+    expect(bad).toMatchObject({
+      traceId: tripped,
+      guardrailTripped: true,
+      errorType: 'InputGuardrailTripwireTriggered',
+      usage: null,
+    });
     expect(store.get(tripped)!.metrics).toEqual([
-      expect.objectContaining({ name: 'gen_ai.client.operation.duration', attributes: expect.objectContaining({ 'error.type': 'InputGuardrailTripwireTriggered' }) }),
+      expect.objectContaining({
+        name: 'gen_ai.client.operation.duration',
+        attributes: expect.objectContaining({ 'error.type': 'InputGuardrailTripwireTriggered' }),
+      }),
     ]);
     expect(store.list({ limit: 1 })).toHaveLength(1);
     expect(store.list({ sessionId: 'nobody' })).toEqual([]);
@@ -137,7 +169,10 @@ describe('the trace view store, fed by a real TracerProvider', () => {
 
   test('ignores unsampled spans, as the exporters do', () => {
     const processor = new TraceStoreProcessor({ maxTraces: 10, maxBytes: 1e6 });
-    const provider = new TracerProvider({ spanProcessors: [processor], sampler: { shouldSample: () => ({ decision: 0 }), toString: () => 'off' } });
+    const provider = new TracerProvider({
+      spanProcessors: [processor],
+      sampler: { shouldSample: () => ({ decision: 0 }), toString: () => 'off' },
+    });
     provider.getTracer('t').startSpan('dropped').end();
     expect(processor.store.stats().spans).toBe(0);
   });
@@ -166,7 +201,12 @@ describe('memory stays bounded under load', () => {
     expect(stats.traces).toBeLessThan(2_000);
     expect(stats.traces).toBeGreaterThan(5);
     // The stored size is what it claims: the JSON of what the store holds.
-    const held = store.list().reduce((n, t) => n + store.get(t.traceId)!.spans.reduce((m, s) => m + Buffer.byteLength(JSON.stringify(s)), 0), 0);
+    const held = store
+      .list()
+      .reduce(
+        (n, t) => n + store.get(t.traceId)!.spans.reduce((m, s) => m + Buffer.byteLength(JSON.stringify(s)), 0),
+        0,
+      );
     expect(held).toBe(stats.bytes);
 
     const huge = turn(tracer, 'big', { padding: 'y'.repeat(maxBytes) });

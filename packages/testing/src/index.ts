@@ -6,8 +6,9 @@
  * - createTestDatabase / pgUnavailable: a throwaway PostgreSQL database per test run.
  * - startNginx / nginxUnavailable: Debian's nginx as a round-robin load balancer in front of spawned instances.
  */
+
+export * from './nginx.js';
 export * from './otlp-receiver.js';
+export * from './postgres.js';
 export * from './scripted-openai.js';
 export * from './spawn-api.js';
-export * from './nginx.js';
-export * from './postgres.js';

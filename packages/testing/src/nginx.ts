@@ -3,7 +3,7 @@
  * temporary directory (its own pid file, error log and temp paths), nginx runs as a foreground child process on
  * 127.0.0.1 and an ephemeral port, and every response names the instance that served it (`x-upstream`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -114,16 +114,23 @@ async function startOnce(options: NginxOptions): Promise<RunningNginx> {
   writeFileSync(join(dir, 'nginx.conf'), config);
   const errorLog = () => (existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : '');
   // -e: the error log before the configuration is read (nginx would otherwise open /var/log/nginx/error.log).
-  const child = spawn(NGINX_BIN, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log'), '-g', 'daemon off;'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    NGINX_BIN,
+    ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log'), '-g', 'daemon off;'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const dead = await Promise.race([exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 50))]);
+    const dead = await Promise.race([
+      exited.then(() => true),
+      new Promise<false>((r) => setTimeout(() => r(false), 50)),
+    ]);
     if (dead) {
       rmSync(dir, { recursive: true, force: true });
       throw new Error(`nginx exited before serving: ${stderr}${errorLog()}`);

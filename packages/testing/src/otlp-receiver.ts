@@ -230,7 +230,9 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
         else if (path.endsWith('/v1/metrics')) ingestMetrics(body);
         else if (path.endsWith('/v1/logs')) ingestLogs(body);
       }
-      res.writeHead(200, { 'content-type': contentType.includes('json') ? 'application/json' : 'application/x-protobuf' });
+      res.writeHead(200, {
+        'content-type': contentType.includes('json') ? 'application/json' : 'application/x-protobuf',
+      });
       res.end(contentType.includes('json') ? '{}' : undefined);
     } catch (error) {
       res.writeHead(400, { 'content-type': 'text/plain' });

@@ -17,7 +17,13 @@
  * (method, path, query, headers with the credential redacted, parsed body, the outcome) for assertions.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 /** The endpoints a script or fault can target. */
@@ -163,7 +169,8 @@ function redactHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
     const text = Array.isArray(value) ? value.join(', ') : value;
-    out[name.toLowerCase()] = name.toLowerCase() === 'authorization' ? `${text.split(/\s+/)[0] ?? ''} [redacted]` : text;
+    out[name.toLowerCase()] =
+      name.toLowerCase() === 'authorization' ? `${text.split(/\s+/)[0] ?? ''} [redacted]` : text;
   }
   return out;
 }
@@ -233,7 +240,8 @@ function responseOutput(reply: ScriptedReply): StoredItem[] {
 
 /** Input (string or item list) of a Responses request as conversation items, with ids. */
 function inputAsItems(input: unknown): StoredItem[] {
-  const list: unknown[] = typeof input === 'string' ? [{ type: 'message', role: 'user', content: input }] : Array.isArray(input) ? input : [];
+  const list: unknown[] =
+    typeof input === 'string' ? [{ type: 'message', role: 'user', content: input }] : Array.isArray(input) ? input : [];
   return list.map((raw) => toStoredItem(raw));
 }
 
@@ -244,12 +252,25 @@ function toStoredItem(raw: unknown): StoredItem {
   if (type === 'message') {
     const role = typeof item.role === 'string' ? item.role : 'user';
     if (typeof item.content === 'string') {
-      item.content = [{ type: role === 'assistant' ? 'output_text' : 'input_text', text: item.content, ...(role === 'assistant' ? { annotations: [] } : {}) }];
+      item.content = [
+        {
+          type: role === 'assistant' ? 'output_text' : 'input_text',
+          text: item.content,
+          ...(role === 'assistant' ? { annotations: [] } : {}),
+        },
+      ];
     }
     if (item.status === undefined) item.status = 'completed';
   }
   if (typeof item.id !== 'string' || item.id === '') {
-    const prefix = type === 'message' ? 'msg_' : type === 'function_call' ? 'fc_' : type === 'function_call_output' ? 'fco_' : 'item_';
+    const prefix =
+      type === 'message'
+        ? 'msg_'
+        : type === 'function_call'
+          ? 'fc_'
+          : type === 'function_call_output'
+            ? 'fco_'
+            : 'item_';
     item.id = newId(prefix);
   }
   return item as StoredItem;
@@ -263,7 +284,10 @@ function openaiError(status: number, message: string, type = 'invalid_request_er
 export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): Promise<ScriptedOpenAI> {
   const queues = new Map<Endpoint, ScriptStep[]>();
   const requests: RecordedRequest[] = [];
-  const conversations = new Map<string, { id: string; createdAt: number; metadata: Record<string, unknown>; items: StoredItem[] }>();
+  const conversations = new Map<
+    string,
+    { id: string; createdAt: number; metadata: Record<string, unknown>; items: StoredItem[] }
+  >();
   const sockets = new Set<Socket>();
   const defaultReply = options.defaultReply ?? DEFAULT_REPLY;
   let seq = 0;
@@ -279,7 +303,13 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
   }
 
   /** Applies a fault; returns after the response (or drop) is done. */
-  async function applyFault(req: IncomingMessage, res: ServerResponse, record: RecordedRequest, fault: Fault, streaming: boolean) {
+  async function applyFault(
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: RecordedRequest,
+    fault: Fault,
+    streaming: boolean,
+  ) {
     if (fault.delayMs) {
       record.outcome = 'fault:delaying';
       await sleep(fault.delayMs, req.socket);
@@ -306,7 +336,13 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
     }
     const status = fault.status ?? 500;
     record.outcome = `fault:${status}`;
-    const body = fault.body ?? openaiError(status, `Scripted fault: HTTP ${status}`, status === 429 ? 'rate_limit_exceeded' : status >= 500 ? 'server_error' : 'invalid_request_error').body;
+    const body =
+      fault.body ??
+      openaiError(
+        status,
+        `Scripted fault: HTTP ${status}`,
+        status === 429 ? 'rate_limit_exceeded' : status >= 500 ? 'server_error' : 'invalid_request_error',
+      ).body;
     json(res, status, body, fault.headers ?? {});
   }
 
@@ -318,7 +354,11 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
     reply: ScriptedReply,
     events: Array<{ event?: string; data: unknown; text?: boolean }>,
   ): Promise<void> {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-request-id': newId('req_') });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      'x-request-id': newId('req_'),
+    });
     let finished = false;
     res.once('close', () => {
       if (!finished && record.outcome !== 'broken') record.outcome = 'aborted';
@@ -335,7 +375,9 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
         return;
       }
       if (e.text) texts++;
-      res.write(`${e.event ? `event: ${e.event}\n` : ''}data: ${typeof e.data === 'string' ? e.data : JSON.stringify(e.data)}\n\n`);
+      res.write(
+        `${e.event ? `event: ${e.event}\n` : ''}data: ${typeof e.data === 'string' ? e.data : JSON.stringify(e.data)}\n\n`,
+      );
     }
     finished = true;
     res.end();
@@ -351,7 +393,11 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
     const body = (record.body ?? {}) as Record<string, any>;
     const streaming = body.stream === true;
     const conversationId: string | undefined =
-      typeof body.conversation === 'string' ? body.conversation : typeof body.conversation?.id === 'string' ? body.conversation.id : undefined;
+      typeof body.conversation === 'string'
+        ? body.conversation
+        : typeof body.conversation?.id === 'string'
+          ? body.conversation.id
+          : undefined;
     const step = take('responses');
     if (step && isFault(step)) return applyFault(req, res, record, step.fault, streaming);
     const conversation = conversationId === undefined ? undefined : conversations.get(conversationId);
@@ -396,25 +442,62 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
 
     let n = 0;
     const events: Array<{ event: string; data: Record<string, unknown>; text?: boolean }> = [];
-    const push = (type: string, data: Record<string, unknown>) => events.push({ event: type, data: { type, sequence_number: n++, ...data } });
+    const push = (type: string, data: Record<string, unknown>) =>
+      events.push({ event: type, data: { type, sequence_number: n++, ...data } });
     const inProgress = { ...response, status: 'in_progress', output: [], usage: null };
     push('response.created', { response: inProgress });
     push('response.in_progress', { response: inProgress });
     output.forEach((item, outputIndex) => {
       if (item.type === 'message') {
         const text = reply.text ?? '';
-        push('response.output_item.added', { output_index: outputIndex, item: { ...item, status: 'in_progress', content: [] } });
-        push('response.content_part.added', { item_id: item.id, output_index: outputIndex, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } });
+        push('response.output_item.added', {
+          output_index: outputIndex,
+          item: { ...item, status: 'in_progress', content: [] },
+        });
+        push('response.content_part.added', {
+          item_id: item.id,
+          output_index: outputIndex,
+          content_index: 0,
+          part: { type: 'output_text', text: '', annotations: [] },
+        });
         for (const delta of chunks(text, reply.chunkSize ?? 8)) {
-          push('response.output_text.delta', { item_id: item.id, output_index: outputIndex, content_index: 0, delta, logprobs: [] });
+          push('response.output_text.delta', {
+            item_id: item.id,
+            output_index: outputIndex,
+            content_index: 0,
+            delta,
+            logprobs: [],
+          });
           events.at(-1)!.text = true;
         }
-        push('response.output_text.done', { item_id: item.id, output_index: outputIndex, content_index: 0, text, logprobs: [] });
-        push('response.content_part.done', { item_id: item.id, output_index: outputIndex, content_index: 0, part: { type: 'output_text', text, annotations: [] } });
+        push('response.output_text.done', {
+          item_id: item.id,
+          output_index: outputIndex,
+          content_index: 0,
+          text,
+          logprobs: [],
+        });
+        push('response.content_part.done', {
+          item_id: item.id,
+          output_index: outputIndex,
+          content_index: 0,
+          part: { type: 'output_text', text, annotations: [] },
+        });
       } else {
-        push('response.output_item.added', { output_index: outputIndex, item: { ...item, status: 'in_progress', arguments: '' } });
-        push('response.function_call_arguments.delta', { item_id: item.id, output_index: outputIndex, delta: item.arguments });
-        push('response.function_call_arguments.done', { item_id: item.id, output_index: outputIndex, arguments: item.arguments });
+        push('response.output_item.added', {
+          output_index: outputIndex,
+          item: { ...item, status: 'in_progress', arguments: '' },
+        });
+        push('response.function_call_arguments.delta', {
+          item_id: item.id,
+          output_index: outputIndex,
+          delta: item.arguments,
+        });
+        push('response.function_call_arguments.done', {
+          item_id: item.id,
+          output_index: outputIndex,
+          arguments: item.arguments,
+        });
       }
       push('response.output_item.done', { output_index: outputIndex, item });
     });
@@ -450,7 +533,12 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
         choices: [
           {
             index: 0,
-            message: { role: 'assistant', content: reply.text ?? null, refusal: null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) },
+            message: {
+              role: 'assistant',
+              content: reply.text ?? null,
+              refusal: null,
+              ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
+            },
             logprobs: null,
             finish_reason: finishReason,
           },
@@ -460,12 +548,19 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
     }
     const base = { id, object: 'chat.completion.chunk', created, model };
     const events: Array<{ data: unknown; text?: boolean }> = [];
-    events.push({ data: { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] } });
+    events.push({
+      data: { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] },
+    });
     for (const delta of reply.text === undefined ? [] : chunks(reply.text, reply.chunkSize ?? 8)) {
-      events.push({ data: { ...base, choices: [{ index: 0, delta: { content: delta }, finish_reason: null }] }, text: true });
+      events.push({
+        data: { ...base, choices: [{ index: 0, delta: { content: delta }, finish_reason: null }] },
+        text: true,
+      });
     }
     toolCalls.forEach((call, index) => {
-      events.push({ data: { ...base, choices: [{ index: 0, delta: { tool_calls: [{ index, ...call }] }, finish_reason: null }] } });
+      events.push({
+        data: { ...base, choices: [{ index: 0, delta: { tool_calls: [{ index, ...call }] }, finish_reason: null }] },
+      });
     });
     events.push({ data: { ...base, choices: [{ index: 0, delta: {}, finish_reason: finishReason }] } });
     if (body.stream_options?.include_usage) events.push({ data: { ...base, choices: [], usage } });
@@ -478,17 +573,29 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
   }
 
   function list(items: StoredItem[]) {
-    return { object: 'list', data: items, first_id: items[0]?.id ?? null, last_id: items.at(-1)?.id ?? null, has_more: false };
+    return {
+      object: 'list',
+      data: items,
+      first_id: items[0]?.id ?? null,
+      last_id: items.at(-1)?.id ?? null,
+      has_more: false,
+    };
   }
 
-  async function handleConversations(req: IncomingMessage, res: ServerResponse, record: RecordedRequest, parts: string[]): Promise<void> {
+  async function handleConversations(
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: RecordedRequest,
+    parts: string[],
+  ): Promise<void> {
     // parts: ['conversations', id?, 'items'?, itemId?]
     const [, id, sub, itemId] = parts;
     const method = record.method;
     let endpoint: Endpoint;
     if (id === undefined) endpoint = 'conversations.create';
     else if (sub === undefined) endpoint = method === 'DELETE' ? 'conversations.delete' : 'conversations.retrieve';
-    else if (itemId === undefined) endpoint = method === 'POST' ? 'conversations.items.create' : 'conversations.items.list';
+    else if (itemId === undefined)
+      endpoint = method === 'POST' ? 'conversations.items.create' : 'conversations.items.list';
     else endpoint = 'conversations.items.delete';
     (record as { endpoint: Endpoint }).endpoint = endpoint;
     const step = take(endpoint);
@@ -497,7 +604,12 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
     const body = (record.body ?? {}) as Record<string, any>;
 
     if (endpoint === 'conversations.create') {
-      const c = { id: newId('conv_'), createdAt: nowSeconds(), metadata: body.metadata ?? {}, items: inputAsItems(body.items ?? []) };
+      const c = {
+        id: newId('conv_'),
+        createdAt: nowSeconds(),
+        metadata: body.metadata ?? {},
+        items: inputAsItems(body.items ?? []),
+      };
       conversations.set(c.id, c);
       return json(res, 200, conversationObject(c));
     }
@@ -552,12 +664,16 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
         body = raw;
       }
     }
-    const parts = url.pathname.replace(/^\/v1\/?/, '').split('/').filter(Boolean);
+    const parts = url.pathname
+      .replace(/^\/v1\/?/, '')
+      .split('/')
+      .filter(Boolean);
     const method = (req.method ?? 'GET').toUpperCase();
     let endpoint: Endpoint | 'unknown' = 'unknown';
     if (url.pathname.startsWith('/v1/')) {
       if (parts[0] === 'responses' && parts.length === 1 && method === 'POST') endpoint = 'responses';
-      else if (parts[0] === 'chat' && parts[1] === 'completions' && parts.length === 2 && method === 'POST') endpoint = 'chat.completions';
+      else if (parts[0] === 'chat' && parts[1] === 'completions' && parts.length === 2 && method === 'POST')
+        endpoint = 'chat.completions';
       else if (parts[0] === 'conversations' && parts.length <= 4) endpoint = 'conversations.retrieve'; // refined below
     }
     const record: RecordedRequest = {
@@ -585,7 +701,10 @@ export async function startScriptedOpenAI(options: ScriptedOpenAIOptions = {}): 
     req.on('data', (chunk: Buffer) => chunksIn.push(chunk));
     req.on('end', () => {
       handle(req, res, Buffer.concat(chunksIn).toString('utf8')).catch((error: unknown) => {
-        if (!res.headersSent) json(res, 500, { error: { message: `scripted server bug: ${String(error)}`, type: 'server_error', param: null, code: null } });
+        if (!res.headersSent)
+          json(res, 500, {
+            error: { message: `scripted server bug: ${String(error)}`, type: 'server_error', param: null, code: null },
+          });
         else res.destroy();
       });
     });

@@ -3,7 +3,7 @@
  * flags, read from package.json), on an ephemeral port with the offline model and a fresh SQLite
  * file, and resolves once it logs that it is listening.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startOtlpReceiver, type OtlpReceiver } from '../src/otlp-receiver.js';
+import { type OtlpReceiver, startOtlpReceiver } from '../src/otlp-receiver.js';
 
 describe('the OTLP/HTTP JSON test receiver, fed by the real OTLP exporters', () => {
   let receiver: OtlpReceiver;
@@ -19,11 +19,17 @@ describe('the OTLP/HTTP JSON test receiver, fed by the real OTLP exporters', () 
   test('flattens spans with typed attributes, parents, kinds, events and the resource', async () => {
     const provider = new TracerProvider({
       resource: resourceFromAttributes({ 'service.name': 'svc' }),
-      spanProcessors: [new SimpleSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${receiver.url}/v1/traces` }) })],
+      spanProcessors: [
+        new SimpleSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${receiver.url}/v1/traces` }) }),
+      ],
     });
     const tracer = provider.getTracer('scope-a');
     const parent = tracer.startSpan('parent', { kind: SpanKind.SERVER });
-    const child = tracer.startSpan('child', { attributes: { s: 'x', i: 7, d: 1.5, b: false, arr: ['a', 'b'] } }, (await import('@opentelemetry/api')).trace.setSpan((await import('@opentelemetry/api')).context.active(), parent));
+    const child = tracer.startSpan(
+      'child',
+      { attributes: { s: 'x', i: 7, d: 1.5, b: false, arr: ['a', 'b'] } },
+      (await import('@opentelemetry/api')).trace.setSpan((await import('@opentelemetry/api')).context.active(), parent),
+    );
     child.addEvent('exception', { 'error.type': 'E' });
     child.end();
     parent.end();
@@ -44,7 +50,10 @@ describe('the OTLP/HTTP JSON test receiver, fed by the real OTLP exporters', () 
   });
 
   test('keeps the latest point of each cumulative histogram stream, with its buckets', async () => {
-    const reader = new PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter({ url: `${receiver.url}/v1/metrics` }), exportIntervalMillis: 60_000 });
+    const reader = new PeriodicExportingMetricReader({
+      exporter: new OTLPMetricExporter({ url: `${receiver.url}/v1/metrics` }),
+      exportIntervalMillis: 60_000,
+    });
     const provider = new MeterProvider({ readers: [reader] });
     const h = provider.getMeter('m').createHistogram('h', { unit: 's', advice: { explicitBucketBoundaries: [1, 2] } });
     h.record(0.5, { k: 'a' });
@@ -55,7 +64,14 @@ describe('the OTLP/HTTP JSON test receiver, fed by the real OTLP exporters', () 
     const points = receiver.metricPoints().filter((p) => p.name === 'h');
     expect(points).toHaveLength(2);
     const a = points.find((p) => p.attributes['k'] === 'a')!;
-    expect(a).toMatchObject({ type: 'histogram', unit: 's', count: 2, sum: 2, explicitBounds: [1, 2], bucketCounts: [1, 1, 0] });
+    expect(a).toMatchObject({
+      type: 'histogram',
+      unit: 's',
+      count: 2,
+      sum: 2,
+      explicitBounds: [1, 2],
+      bucketCounts: [1, 1, 0],
+    });
     await provider.shutdown();
   });
 });

@@ -4,12 +4,20 @@
  * earlier user messages through the same understand → look up steps; both are cheap and deterministic.
  */
 import { messageContentText } from '../guardrail.js';
-import { lookUp, type Facts } from './lookup.js';
 import { understand } from './follow-ups.js';
-import { EMPTY_STATE, type ConversationState } from './understand.js';
+import { type Facts, lookUp } from './lookup.js';
+import { type ConversationState, EMPTY_STATE } from './understand.js';
 
 /** A minimal view of a conversation item. */
-export type ConversationItem = { type?: unknown; role?: unknown; content?: unknown; name?: unknown; callId?: unknown; arguments?: unknown; output?: unknown };
+export type ConversationItem = {
+  type?: unknown;
+  role?: unknown;
+  content?: unknown;
+  name?: unknown;
+  callId?: unknown;
+  arguments?: unknown;
+  output?: unknown;
+};
 
 function isUserMessage(item: ConversationItem): boolean {
   return item.role === 'user' && (item.type === undefined || item.type === 'message');

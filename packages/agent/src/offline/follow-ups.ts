@@ -5,7 +5,7 @@
  */
 import { CUE } from './cues.js';
 import { normalize } from './text.js';
-import { parse, teamFacet, type ConversationState, type Question, type QuestionKind } from './understand.js';
+import { type ConversationState, parse, type Question, type QuestionKind, teamFacet } from './understand.js';
 
 /** Kinds whose question is about specific teams and means nothing without one. */
 const NEEDS_TEAM: ReadonlySet<QuestionKind> = new Set(['team', 'path', 'compare']);
@@ -18,20 +18,50 @@ export function understand(text: string, state: ConversationState): Question {
   if (!previous || parsed.kind === 'overview' || parsed.kind === 'smalltalk') return parsed;
 
   // "Compare them", "So who was better?": the last two teams the conversation was about.
-  if (parsed.teams.length === 0 && (CUE.pronoun.test(n) || /\b(?:better|worse|compare)\b/.test(n)) && (parsed.kind === 'compare' || /\b(?:compare|comparison|versus|vs|better|worse|difference)\b/.test(n)) && state.recent && state.recent.length >= 2) {
+  if (
+    parsed.teams.length === 0 &&
+    (CUE.pronoun.test(n) || /\b(?:better|worse|compare)\b/.test(n)) &&
+    (parsed.kind === 'compare' || /\b(?:compare|comparison|versus|vs|better|worse|difference)\b/.test(n)) &&
+    state.recent &&
+    state.recent.length >= 2
+  ) {
     return { ...parsed, kind: 'compare', facet: 'record', teams: state.recent.slice(0, 2), teamsFromContext: true };
   }
-  const hasEntity = parsed.teams.length > 0 || parsed.conference || parsed.round || parsed.game || parsed.player || parsed.seed;
+  const hasEntity =
+    parsed.teams.length > 0 || parsed.conference || parsed.round || parsed.game || parsed.player || parsed.seed;
   // "How many did the Knicks have?" after "How many wins did the Celtics have?": the same facet, another team.
-  if (parsed.kind === 'team' && parsed.facet === 'summary' && parsed.teams.length && previous.kind === 'team' && previous.facet !== 'summary' && /^how (?:many|much)\b/.test(n)) {
+  if (
+    parsed.kind === 'team' &&
+    parsed.facet === 'summary' &&
+    parsed.teams.length &&
+    previous.kind === 'team' &&
+    previous.facet !== 'summary' &&
+    /^how (?:many|much)\b/.test(n)
+  ) {
     return { ...parsed, facet: previous.facet };
   }
   // Elliptical only when the message brings no question of its own ("And who beat the Knicks?" has one).
-  const noIntent = parsed.kind === 'help' || (parsed.kind === 'team' && parsed.facet === 'summary') || parsed.kind === 'standings' || parsed.kind === 'player';
+  const noIntent =
+    parsed.kind === 'help' ||
+    (parsed.kind === 'team' && parsed.facet === 'summary') ||
+    parsed.kind === 'standings' ||
+    parsed.kind === 'player';
   const elliptical = noIntent && (CUE.ellipsis.test(n) || n.split(' ').length <= 4);
   // "And the Celtics?", "What about Denver?", "And Game 6?": the previous question, about the new thing.
-  if (elliptical && hasEntity && previous.kind !== 'overview' && previous.kind !== 'help' && previous.kind !== 'smalltalk' && previous.kind !== 'unsupported') {
-    const teams = previous.kind === 'compare' && parsed.teams.length ? [...new Set([...previous.teams, ...parsed.teams])] : parsed.teams.length ? parsed.teams : previous.teams;
+  if (
+    elliptical &&
+    hasEntity &&
+    previous.kind !== 'overview' &&
+    previous.kind !== 'help' &&
+    previous.kind !== 'smalltalk' &&
+    previous.kind !== 'unsupported'
+  ) {
+    const teams =
+      previous.kind === 'compare' && parsed.teams.length
+        ? [...new Set([...previous.teams, ...parsed.teams])]
+        : parsed.teams.length
+          ? parsed.teams
+          : previous.teams;
     const carried: Question = {
       ...previous,
       text,
@@ -49,16 +79,44 @@ export function understand(text: string, state: ConversationState): Question {
   }
   if (elliptical && !hasEntity && parsed.kind === 'help' && state.focus.length) {
     // "Why?", "Really?": the snapshot has results, not reasons; say so, and what it knows about the same subject.
-    return { ...parsed, kind: 'unsupported', unsupported: 'notInSnapshot', teams: state.focus.slice(0, 1), teamsFromContext: true };
+    return {
+      ...parsed,
+      kind: 'unsupported',
+      unsupported: 'notInSnapshot',
+      teams: state.focus.slice(0, 1),
+      teamsFromContext: true,
+    };
   }
 
   // "Who won when they met?": the two teams of the previous answer, as a series.
-  if (parsed.teams.length === 0 && state.focus.length >= 2 && /\b(?:met|meet|meeting|each other|head to head|series|matchup)\b/.test(n)) {
-    return { ...parsed, kind: 'series', facet: CUE.length.test(n) ? 'length' : 'winner', teams: state.focus.slice(0, 2), teamsFromContext: true };
+  if (
+    parsed.teams.length === 0 &&
+    state.focus.length >= 2 &&
+    /\b(?:met|meet|meeting|each other|head to head|series|matchup)\b/.test(n)
+  ) {
+    return {
+      ...parsed,
+      kind: 'series',
+      facet: CUE.length.test(n) ? 'length' : 'winner',
+      teams: state.focus.slice(0, 2),
+      teamsFromContext: true,
+    };
   }
   // "Who was better, them or the Lakers?": the team of the previous answer against the one named now.
-  if (parsed.teams.length === 1 && state.focus.length && !state.focus.includes(parsed.teams[0]!) && CUE.pronoun.test(n) && CUE.compare.test(n)) {
-    return { ...parsed, kind: 'compare', facet: 'record', teams: [state.focus[0]!, parsed.teams[0]!], teamsFromContext: true };
+  if (
+    parsed.teams.length === 1 &&
+    state.focus.length &&
+    !state.focus.includes(parsed.teams[0]!) &&
+    CUE.pronoun.test(n) &&
+    CUE.compare.test(n)
+  ) {
+    return {
+      ...parsed,
+      kind: 'compare',
+      facet: 'record',
+      teams: [state.focus[0]!, parsed.teams[0]!],
+      teamsFromContext: true,
+    };
   }
   // "And the worst?" after "best record in the East": same conference, round or teams unless the message names its own.
   if (CUE.ellipsis.test(n) && !noIntent && parsed.kind === previous.kind) {
@@ -66,7 +124,9 @@ export function understand(text: string, state: ConversationState): Question {
       ...parsed,
       ...(!parsed.conference && previous.conference ? { conference: previous.conference } : {}),
       ...(!parsed.round && previous.round ? { round: previous.round } : {}),
-      ...(!parsed.teams.length && previous.teams.length && NEEDS_TEAM.has(parsed.kind) ? { teams: previous.teams, teamsFromContext: true } : {}),
+      ...(!parsed.teams.length && previous.teams.length && NEEDS_TEAM.has(parsed.kind)
+        ? { teams: previous.teams, teamsFromContext: true }
+        : {}),
     };
     return inherited;
   }
@@ -75,14 +135,25 @@ export function understand(text: string, state: ConversationState): Question {
   let resolved: Question = parsed;
   if (parsed.teams.length === 0 && refersToTeam && state.focus.length) {
     resolved = { ...parsed, teams: state.focus, teamsFromContext: true };
-    if (parsed.kind === 'playoffTeams') resolved = { ...resolved, kind: 'path', facet: CUE.path.test(n) ? 'summary' : 'madePlayoffs' };
+    if (parsed.kind === 'playoffTeams')
+      resolved = { ...resolved, kind: 'path', facet: CUE.path.test(n) ? 'summary' : 'madePlayoffs' };
     if (parsed.kind === 'leader' && CUE.pronoun.test(n)) resolved = { ...resolved, kind: 'team', facet: 'seed' };
-    if (parsed.kind === 'round' && CUE.pronoun.test(n) && !parsed.seriesLength) resolved = { ...resolved, kind: 'path', facet: CUE.eliminated.test(n) ? 'eliminatedBy' : 'beat' };
-    if (parsed.kind === 'finals' && CUE.pronoun.test(n) && (parsed.facet === 'winner' || parsed.facet === 'loser')) resolved = { ...resolved, kind: 'path', facet: 'summary', round: 'NBA Finals' };
-    if (parsed.kind === 'help' || parsed.kind === 'standings') resolved = { ...resolved, kind: 'team', facet: teamFacet(n) };
-    if (parsed.kind === 'statedRecord' && !parsed.teams.length) resolved = { ...resolved, teams: state.focus.slice(0, 1) };
-    if (parsed.kind === 'team' && parsed.facet === 'summary' && CUE.record.test(n)) resolved = { ...resolved, facet: 'record' };
-    if (resolved.kind === 'team' && resolved.teams.length === 1 && state.statedRecord && (resolved.facet === 'pct' || CUE.compare.test(n))) {
+    if (parsed.kind === 'round' && CUE.pronoun.test(n) && !parsed.seriesLength)
+      resolved = { ...resolved, kind: 'path', facet: CUE.eliminated.test(n) ? 'eliminatedBy' : 'beat' };
+    if (parsed.kind === 'finals' && CUE.pronoun.test(n) && (parsed.facet === 'winner' || parsed.facet === 'loser'))
+      resolved = { ...resolved, kind: 'path', facet: 'summary', round: 'NBA Finals' };
+    if (parsed.kind === 'help' || parsed.kind === 'standings')
+      resolved = { ...resolved, kind: 'team', facet: teamFacet(n) };
+    if (parsed.kind === 'statedRecord' && !parsed.teams.length)
+      resolved = { ...resolved, teams: state.focus.slice(0, 1) };
+    if (parsed.kind === 'team' && parsed.facet === 'summary' && CUE.record.test(n))
+      resolved = { ...resolved, facet: 'record' };
+    if (
+      resolved.kind === 'team' &&
+      resolved.teams.length === 1 &&
+      state.statedRecord &&
+      (resolved.facet === 'pct' || CUE.compare.test(n))
+    ) {
       // "How does their record compare?" after "The Raptors went 46-36": the stated record, not the snapshot's.
       resolved = { ...resolved, kind: 'statedRecord', facet: 'pct', record: state.statedRecord };
     }
@@ -100,19 +171,28 @@ export function understand(text: string, state: ConversationState): Question {
   if (resolved.kind === 'award' && resolved.award === 'mvp' && state.series && /\b(?:that|the|this) series\b/.test(n)) {
     const { round, conference } = state.series;
     if (round === 'NBA Finals') resolved = { ...resolved, kind: 'finals', facet: 'mvp' };
-    else if (round === 'Conference Finals') resolved = { ...resolved, award: conference === 'East' ? 'eastFinalsMvp' : 'westFinalsMvp' };
+    else if (round === 'Conference Finals')
+      resolved = { ...resolved, award: conference === 'East' ? 'eastFinalsMvp' : 'westFinalsMvp' };
   }
   // "he / his": the player of the previous answer.
   if (!resolved.player && CUE.he.test(n) && state.player) {
     resolved = { ...resolved, player: state.player };
-    if (resolved.kind === 'help' || resolved.kind === 'team') resolved = { ...resolved, kind: 'player', facet: 'summary' };
+    if (resolved.kind === 'help' || resolved.kind === 'team')
+      resolved = { ...resolved, kind: 'player', facet: 'summary' };
   }
   // "How many games did it go?", "Who won the series?": the series of the previous answer.
   if (state.series && (resolved.kind === 'series' || resolved.kind === 'help') && resolved.teams.length < 2) {
     const inFinals = state.series.round === 'NBA Finals';
     return inFinals
       ? { ...resolved, kind: 'finals', facet: CUE.length.test(n) ? 'length' : CUE.score.test(n) ? 'score' : 'winner' }
-      : { ...resolved, kind: 'series', teams: [], round: state.series.round, series: state.series, teamsFromContext: true };
+      : {
+          ...resolved,
+          kind: 'series',
+          teams: [],
+          round: state.series.round,
+          series: state.series,
+          teamsFromContext: true,
+        };
   }
   return resolved;
 }

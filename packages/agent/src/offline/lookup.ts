@@ -3,7 +3,7 @@
  * wording here (that is `phrase.ts`), and no percentages computed for the user (that is the tool's job).
  */
 import { calculateWinPercentage } from '../tools.js';
-import { SNAPSHOT, type Conference, type SnapshotSeries, type SnapshotTeam } from './snapshot-2024-25.js';
+import { type Conference, SNAPSHOT, type SnapshotSeries, type SnapshotTeam } from './snapshot-2024-25.js';
 import type { ConversationState, Question } from './understand.js';
 
 /** The facts for one answer, and what the next turn may refer to. */
@@ -42,20 +42,31 @@ export function seriesOf(team: SnapshotTeam): SnapshotSeries[] {
 /** The series between two teams, if they met. */
 export function seriesBetween(a: SnapshotTeam, b: SnapshotTeam): SnapshotSeries | undefined {
   return SNAPSHOT.playoffs.find(
-    (s) => (s.winner === a.abbreviation && s.loser === b.abbreviation) || (s.winner === b.abbreviation && s.loser === a.abbreviation),
+    (s) =>
+      (s.winner === a.abbreviation && s.loser === b.abbreviation) ||
+      (s.winner === b.abbreviation && s.loser === a.abbreviation),
   );
 }
 
 const FINALS_SERIES = SNAPSHOT.playoffs.find((s) => s.round === 'NBA Finals');
 
-function facts(question: Question, teams: readonly SnapshotTeam[], series: readonly SnapshotSeries[], next: Facts['next'], percentageOf?: Facts['percentageOf']): Facts {
+function facts(
+  question: Question,
+  teams: readonly SnapshotTeam[],
+  series: readonly SnapshotSeries[],
+  next: Facts['next'],
+  percentageOf?: Facts['percentageOf'],
+): Facts {
   return { question, teams, series, next, ...(percentageOf ? { percentageOf } : {}) };
 }
 
 /** Looks up what `question` needs. `state` supplies a stated record the user gave earlier. */
 export function lookUp(question: Question, state: ConversationState): Facts {
   const asked = question.teams;
-  const focus = (teams: readonly SnapshotTeam[], extra: Partial<Facts['next']> = {}): Facts['next'] => ({ focus: teams, ...extra });
+  const focus = (teams: readonly SnapshotTeam[], extra: Partial<Facts['next']> = {}): Facts['next'] => ({
+    focus: teams,
+    ...extra,
+  });
   const champion = teamByAbbreviation(SNAPSHOT.finals.champion);
   switch (question.kind) {
     case 'leader': {
@@ -88,7 +99,13 @@ export function lookUp(question: Question, state: ConversationState): Facts {
     case 'team': {
       const team = asked[0];
       const wantsPercentage = asked.length === 1 && team && ['summary', 'pct', 'record'].includes(question.facet);
-      return facts(question, asked, asked.length === 1 && team ? seriesOf(team) : [], focus(asked), wantsPercentage ? { wins: team.wins, losses: team.losses } : undefined);
+      return facts(
+        question,
+        asked,
+        asked.length === 1 && team ? seriesOf(team) : [],
+        focus(asked),
+        wantsPercentage ? { wins: team.wins, losses: team.losses } : undefined,
+      );
     }
     case 'statedRecord': {
       const record = question.record ?? { wins: 0, losses: 0 };
@@ -104,7 +121,11 @@ export function lookUp(question: Question, state: ConversationState): Facts {
           : record && !winCount
             ? t.wins === record.wins && t.losses === record.losses
             : winCount?.wins !== undefined
-              ? winCount.atLeast ? t.wins >= winCount.wins : winCount.atMost ? t.wins <= winCount.wins : t.wins === winCount.wins
+              ? winCount.atLeast
+                ? t.wins >= winCount.wins
+                : winCount.atMost
+                  ? t.wins <= winCount.wins
+                  : t.wins === winCount.wins
               : t.losses === winCount?.losses,
       );
       return facts(question, teams, [], focus(teams));
@@ -114,13 +135,27 @@ export function lookUp(question: Question, state: ConversationState): Facts {
     case 'playoffTeams': {
       const missed = question.facet === 'loser';
       const teams = SNAPSHOT.teams
-        .filter((t) => (t.playoffSeed !== null) !== missed && (!question.conference || t.conference === question.conference))
-        .filter((t) => !question.winCount?.wins || (question.winCount.atMost ? t.wins <= question.winCount.wins : t.wins >= question.winCount.wins))
-        .sort((a, b) => (a.conference === b.conference ? (a.playoffSeed ?? a.seed) - (b.playoffSeed ?? b.seed) : a.conference === 'East' ? -1 : 1));
+        .filter(
+          (t) => (t.playoffSeed !== null) !== missed && (!question.conference || t.conference === question.conference),
+        )
+        .filter(
+          (t) =>
+            !question.winCount?.wins ||
+            (question.winCount.atMost ? t.wins <= question.winCount.wins : t.wins >= question.winCount.wins),
+        )
+        .sort((a, b) =>
+          a.conference === b.conference
+            ? (a.playoffSeed ?? a.seed) - (b.playoffSeed ?? b.seed)
+            : a.conference === 'East'
+              ? -1
+              : 1,
+        );
       return facts(question, teams, [], focus([]));
     }
     case 'playIn': {
-      const teams = SNAPSHOT.teams.filter((t) => t.seed >= 7 && t.seed <= 10 && (!question.conference || t.conference === question.conference));
+      const teams = SNAPSHOT.teams.filter(
+        (t) => t.seed >= 7 && t.seed <= 10 && (!question.conference || t.conference === question.conference),
+      );
       return facts(question, asked.length ? asked : teams, [], focus(asked));
     }
     case 'path': {
@@ -136,25 +171,47 @@ export function lookUp(question: Question, state: ConversationState): Facts {
     case 'round': {
       if (question.seriesLength) {
         const length = question.seriesLength;
-        const series = SNAPSHOT.playoffs.filter((s) => s.result === `4-${length - 4}` && (!question.conference || s.conference === question.conference));
+        const series = SNAPSHOT.playoffs.filter(
+          (s) => s.result === `4-${length - 4}` && (!question.conference || s.conference === question.conference),
+        );
         return facts(question, [], series, focus([]));
       }
       const round = question.round ?? 'First Round';
-      const series = SNAPSHOT.playoffs.filter((s) => s.round === round && (!question.conference || s.conference === question.conference || s.conference === null));
+      const series = SNAPSHOT.playoffs.filter(
+        (s) =>
+          s.round === round && (!question.conference || s.conference === question.conference || s.conference === null),
+      );
       // One series ("Who won the East?"): its winner is what "they" means next.
-      return facts(question, [], series, series.length === 1 ? focus([teamByAbbreviation(series[0]!.winner)], { series: series[0]! }) : focus([]));
+      return facts(
+        question,
+        [],
+        series,
+        series.length === 1 ? focus([teamByAbbreviation(series[0]!.winner)], { series: series[0]! }) : focus([]),
+      );
     }
     case 'series': {
       const [a, b] = asked;
       const series = question.series ?? (a && b ? seriesBetween(a, b) : undefined);
-      return facts(question, asked, series ? [series] : [], focus(asked.length ? asked : series ? [teamByAbbreviation(series.winner)] : [], series ? { series } : {}));
+      return facts(
+        question,
+        asked,
+        series ? [series] : [],
+        focus(asked.length ? asked : series ? [teamByAbbreviation(series.winner)] : [], series ? { series } : {}),
+      );
     }
     case 'finals':
-      return facts(question, [champion, teamByAbbreviation(SNAPSHOT.finals.runnerUp)], FINALS_SERIES ? [FINALS_SERIES] : [], {
-        focus: [champion],
-        ...(FINALS_SERIES ? { series: FINALS_SERIES } : {}),
-        ...(question.facet === 'mvp' ? { player: SNAPSHOT.players.find((p) => p.name === SNAPSHOT.finals.finalsMvp.player)! } : {}),
-      });
+      return facts(
+        question,
+        [champion, teamByAbbreviation(SNAPSHOT.finals.runnerUp)],
+        FINALS_SERIES ? [FINALS_SERIES] : [],
+        {
+          focus: [champion],
+          ...(FINALS_SERIES ? { series: FINALS_SERIES } : {}),
+          ...(question.facet === 'mvp'
+            ? { player: SNAPSHOT.players.find((p) => p.name === SNAPSHOT.finals.finalsMvp.player)! }
+            : {}),
+        },
+      );
     case 'award': {
       const award = SNAPSHOT.awards[question.award ?? 'mvp'];
       const team = teamByAbbreviation(award.team);
@@ -164,16 +221,25 @@ export function lookUp(question: Question, state: ConversationState): Facts {
     case 'player': {
       const player = question.player;
       const team = player ? teamByAbbreviation(player.team) : undefined;
-      return facts(question, team ? [team] : [], team ? seriesOf(team) : [], { focus: team ? [team] : [], ...(player ? { player } : {}) });
+      return facts(question, team ? [team] : [], team ? seriesOf(team) : [], {
+        focus: team ? [team] : [],
+        ...(player ? { player } : {}),
+      });
     }
     case 'unsupported': {
       const team = question.player ? teamByAbbreviation(question.player.team) : asked[0];
-      return facts(question, team ? [team] : [], [], { focus: team ? [team] : state.focus, ...(question.player ? { player: question.player } : {}) });
+      return facts(question, team ? [team] : [], [], {
+        focus: team ? [team] : state.focus,
+        ...(question.player ? { player: question.player } : {}),
+      });
     }
     case 'overview':
     case 'awards':
     case 'smalltalk':
     case 'help':
-      return facts(question, asked, [], { focus: asked.length ? asked : state.focus, ...(state.player ? { player: state.player } : {}) });
+      return facts(question, asked, [], {
+        focus: asked.length ? asked : state.focus,
+        ...(state.player ? { player: state.player } : {}),
+      });
   }
 }

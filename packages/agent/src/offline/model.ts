@@ -8,8 +8,6 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  Usage,
-  withGenerationSpan,
   type AgentOutputItem,
   type Model,
   type ModelRequest,
@@ -17,10 +15,12 @@ import {
   type Span,
   type StreamEvent,
   type Trace,
+  Usage,
+  withGenerationSpan,
 } from '@openai/agents-core';
 import { markFirstChunk, markStreamed } from '../stream-timing.js';
 import { WIN_PERCENTAGE_TOOL_NAME } from '../tools.js';
-import { readConversation, type ConversationItem } from './conversation.js';
+import { type ConversationItem, readConversation } from './conversation.js';
 import { phrase, toolErrorAnswer } from './phrase.js';
 import { countRequestTokens, countTokens } from './tokens.js';
 
@@ -73,7 +73,9 @@ export class OfflineNbaModel implements Model {
     const inputTokens = countRequestTokens(request);
     const outputTokens = output.reduce((sum, item) => {
       if (item.type === 'message' && item.role === 'assistant') {
-        return sum + item.content.reduce((s, part) => s + (part.type === 'output_text' ? countTokens(part.text) : 0), 0);
+        return (
+          sum + item.content.reduce((s, part) => s + (part.type === 'output_text' ? countTokens(part.text) : 0), 0)
+        );
       }
       if (item.type === 'function_call') return sum + countTokens(item.name) + countTokens(item.arguments);
       return sum;
@@ -193,7 +195,9 @@ export class OfflineNbaModel implements Model {
     const turn = items.slice(userIndex + 1);
 
     // Second step of a tool turn: phrase the answer with the tool's result.
-    const result = [...turn].reverse().find((i) => i.type === 'function_call_result' && i.name === WIN_PERCENTAGE_TOOL_NAME);
+    const result = [...turn]
+      .reverse()
+      .find((i) => i.type === 'function_call_result' && i.name === WIN_PERCENTAGE_TOOL_NAME);
     if (result) {
       const output = toolOutputText(result.output).trim();
       if (/^error\b/i.test(output) || !facts.percentageOf) return [message(toolErrorAnswer(output))];

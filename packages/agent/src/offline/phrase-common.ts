@@ -3,7 +3,7 @@
  */
 import { calculateWinPercentage } from '../tools.js';
 import { teamByAbbreviation } from './lookup.js';
-import { SNAPSHOT, type Conference, type SnapshotSeries, type SnapshotTeam } from './snapshot-2024-25.js';
+import { type Conference, SNAPSHOT, type SnapshotSeries, type SnapshotTeam } from './snapshot-2024-25.js';
 import type { Question } from './understand.js';
 
 /** The one-sentence provenance note that ends every offline answer. */
@@ -51,7 +51,9 @@ export function list(items: readonly string[]): string {
 export function roundName(round: SnapshotSeries['round'], conference: Conference | null): string {
   if (round === 'NBA Finals') return 'the NBA Finals';
   const where = conference ? `${conference === 'East' ? 'Eastern' : 'Western'} Conference ` : '';
-  return round === 'First Round' ? `the ${conference ? `${conference === 'East' ? 'East' : 'West'} ` : ''}first round` : `the ${where}${round === 'Conference Finals' ? 'Finals' : 'Semifinals'}`;
+  return round === 'First Round'
+    ? `the ${conference ? `${conference === 'East' ? 'East' : 'West'} ` : ''}first round`
+    : `the ${where}${round === 'Conference Finals' ? 'Finals' : 'Semifinals'}`;
 }
 
 export function seriesSentence(s: SnapshotSeries): string {
@@ -72,7 +74,10 @@ export function seasonOutcome(team: SnapshotTeam): string {
   }
   const lost = SNAPSHOT.playoffs.find((s) => s.loser === team.abbreviation);
   if (lost) {
-    const via = team.seed > 6 ? `reached the playoffs through the play-in as the No. ${team.playoffSeed} seed` : `made the playoffs as the No. ${team.playoffSeed} seed`;
+    const via =
+      team.seed > 6
+        ? `reached the playoffs through the play-in as the No. ${team.playoffSeed} seed`
+        : `made the playoffs as the No. ${team.playoffSeed} seed`;
     return `${name} ${via} and were eliminated ${lost.result} by the ${teamByAbbreviation(lost.winner).nickname} in ${roundName(lost.round, lost.conference)}.`;
   }
   if (team.seed >= 7 && team.seed <= 10) return `${name} lost in the play-in tournament and missed the playoffs.`;
@@ -85,7 +90,8 @@ export function playIn(team: SnapshotTeam): string | undefined {
   const described = games.map((g) => {
     const other = teamByAbbreviation(g.winner === team.abbreviation ? g.loser : g.winner);
     const won = g.winner === team.abbreviation;
-    const stake = g.game === '7v8' ? 'the 7-versus-8 game' : g.game === '9v10' ? 'the 9-versus-10 game' : 'the final play-in game';
+    const stake =
+      g.game === '7v8' ? 'the 7-versus-8 game' : g.game === '9v10' ? 'the 9-versus-10 game' : 'the final play-in game';
     return `${won ? 'beat' : 'lost to'} the ${other.nickname} in ${stake}`;
   });
   return `In the play-in, the ${team.nickname} ${list(described)}.`;

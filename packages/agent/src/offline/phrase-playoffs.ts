@@ -1,7 +1,7 @@
 /**
  * Phrasing the postseason: who made or missed the playoffs, the play-in, a team's path, rounds, series and the Finals.
  */
-import { seriesOf, teamByAbbreviation, type Facts } from './lookup.js';
+import { type Facts, seriesOf, teamByAbbreviation } from './lookup.js';
 import {
   capitalise,
   conferenceName,
@@ -18,14 +18,20 @@ import {
   seasonOutcome,
   seriesSentence,
 } from './phrase-common.js';
-import { SNAPSHOT, type Conference, type SnapshotSeries } from './snapshot-2024-25.js';
+import { type Conference, SNAPSHOT, type SnapshotSeries } from './snapshot-2024-25.js';
 import type { Question } from './understand.js';
 
 function missedPlayoffsAnswer(q: Question, facts: Facts): string {
   const conferences: Conference[] = q.conference ? [q.conference] : ['East', 'West'];
   return paragraphs(
     `${facts.teams.length} teams missed the ${SEASON} playoffs${q.conference ? ` in the ${conferenceName(q.conference)}` : ''}; those seeded 9th and 10th, and the loser of the final play-in game, went out in the play-in.`,
-    ...conferences.map((c) => `${conferenceName(c)}:\n${facts.teams.filter((t) => t.conference === c).map((t) => `${t.seed}. ${fullName(t)} (${record(t)})${t.seed <= 10 ? ', lost in the play-in' : ''}`).join('\n')}`),
+    ...conferences.map(
+      (c) =>
+        `${conferenceName(c)}:\n${facts.teams
+          .filter((t) => t.conference === c)
+          .map((t) => `${t.seed}. ${fullName(t)} (${record(t)})${t.seed <= 10 ? ', lost in the play-in' : ''}`)
+          .join('\n')}`,
+    ),
   );
 }
 
@@ -39,7 +45,11 @@ export function playoffTeamsAnswer(q: Question, facts: Facts): string {
         : `No team made the ${SEASON} playoffs with ${kind}.`,
     );
   }
-  const byConference = (c: Conference) => facts.teams.filter((t) => t.conference === c).map((t) => `${t.playoffSeed}. ${fullName(t)} (${record(t)})`).join('\n');
+  const byConference = (c: Conference) =>
+    facts.teams
+      .filter((t) => t.conference === c)
+      .map((t) => `${t.playoffSeed}. ${fullName(t)} (${record(t)})`)
+      .join('\n');
   const conferences: Conference[] = q.conference ? [q.conference] : ['East', 'West'];
   return paragraphs(
     `${q.conference ? 'Eight' : 'Sixteen'} teams made the ${SEASON} playoffs${q.conference ? ` from the ${conferenceName(q.conference)}` : ''}; seeds 7 and 8 came through the play-in.`,
@@ -50,7 +60,11 @@ export function playoffTeamsAnswer(q: Question, facts: Facts): string {
 export function playInAnswer(q: Question, facts: Facts): string {
   if (q.teams.length) {
     const team = q.teams[0]!;
-    return paragraphs(playIn(team) ?? `The ${fullName(team)} were not in the play-in: they finished ${ordinal(team.seed)} in the ${conferenceName(team.conference)}.`, seasonOutcome(team));
+    return paragraphs(
+      playIn(team) ??
+        `The ${fullName(team)} were not in the play-in: they finished ${ordinal(team.seed)} in the ${conferenceName(team.conference)}.`,
+      seasonOutcome(team),
+    );
   }
   const conferences: Conference[] = q.conference ? [q.conference] : ['East', 'West'];
   return paragraphs(
@@ -59,7 +73,11 @@ export function playInAnswer(q: Question, facts: Facts): string {
       const text = games.map((g) => {
         const w = teamByAbbreviation(g.winner).nickname;
         const l = teamByAbbreviation(g.loser).nickname;
-        return g.game === '7v8' ? `the ${w} beat the ${l} for the 7 seed` : g.game === '9v10' ? `the ${w} eliminated the ${l}` : `the ${w} beat the ${l} for the 8 seed`;
+        return g.game === '7v8'
+          ? `the ${w} beat the ${l} for the 7 seed`
+          : g.game === '9v10'
+            ? `the ${w} eliminated the ${l}`
+            : `the ${w} beat the ${l} for the 8 seed`;
       });
       const seeded = facts.teams.filter((t) => t.conference === c).map((t) => `${t.nickname} (${record(t)})`);
       return `${conferenceName(c)} play-in (${list(seeded)}): ${list(text)}.`;
@@ -73,7 +91,10 @@ export function pathAnswer(q: Question, facts: Facts): string {
   const all = seriesOf(team);
   if (!all.length) {
     const no = /^\s*(?:did|do|does|were|was|are|is|have|has)\b/i.test(q.text) ? 'No, the' : 'The';
-    return paragraphs(`${no} ${fullName(team)} did not make the ${SEASON} playoffs (${record(team)}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}), so they had no playoff series.`, playIn(team) ?? seasonOutcome(team));
+    return paragraphs(
+      `${no} ${fullName(team)} did not make the ${SEASON} playoffs (${record(team)}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}), so they had no playoff series.`,
+      playIn(team) ?? seasonOutcome(team),
+    );
   }
   const lost = all.find((s) => s.loser === team.abbreviation);
   const wins = all.filter((s) => s.winner === team.abbreviation);
@@ -85,7 +106,9 @@ export function pathAnswer(q: Question, facts: Facts): string {
   if (q.round && q.round !== 'NBA Finals') {
     const inRound = facts.series[0];
     if (!inRound) {
-      const out = lost ? `they were eliminated earlier, ${lost.result} by the ${teamByAbbreviation(lost.winner).nickname} in ${roundName(lost.round, lost.conference)}.` : 'they did not play in it.';
+      const out = lost
+        ? `they were eliminated earlier, ${lost.result} by the ${teamByAbbreviation(lost.winner).nickname} in ${roundName(lost.round, lost.conference)}.`
+        : 'they did not play in it.';
       return paragraphs(`The ${fullName(team)} did not reach ${roundName(q.round, team.conference)}: ${out}`);
     }
     const won = inRound.winner === team.abbreviation;
@@ -98,7 +121,11 @@ export function pathAnswer(q: Question, facts: Facts): string {
   if (q.round === 'NBA Finals') {
     const finals = all.find((s) => s.round === 'NBA Finals');
     const yesNo = /^\s*(?:did|do|does|were|was|are|is|have|has)\b/i.test(q.text);
-    if (!finals) return paragraphs(`${yesNo ? 'No, the' : 'The'} ${fullName(team)} did not reach the ${SEASON} NBA Finals.`, seasonOutcome(team));
+    if (!finals)
+      return paragraphs(
+        `${yesNo ? 'No, the' : 'The'} ${fullName(team)} did not reach the ${SEASON} NBA Finals.`,
+        seasonOutcome(team),
+      );
     return paragraphs(
       finals.winner === team.abbreviation
         ? `${yesNo ? 'Yes: the' : 'The'} ${fullName(team)} won the ${SEASON} NBA Finals, beating the ${fullName(teamByAbbreviation(finals.loser))} ${finals.result}.`
@@ -107,25 +134,43 @@ export function pathAnswer(q: Question, facts: Facts): string {
     );
   }
   if (q.facet === 'eliminatedBy') {
-    if (!lost) return paragraphs(`Nobody eliminated the ${fullName(team)}: they won the ${SEASON} championship.`, `Their path: ${all.map(describe).join('; ')}.`);
+    if (!lost)
+      return paragraphs(
+        `Nobody eliminated the ${fullName(team)}: they won the ${SEASON} championship.`,
+        `Their path: ${all.map(describe).join('; ')}.`,
+      );
     return paragraphs(
       `The ${fullName(lost.winner === team.abbreviation ? team : teamByAbbreviation(lost.winner))} eliminated the ${team.nickname}, ${lost.result} in ${roundName(lost.round, lost.conference)}.`,
       `The ${possessive(team.nickname)} playoffs: ${all.map(describe).join('; ')}.`,
     );
   }
   if (q.facet === 'beat') {
-    if (!wins.length) return paragraphs(`The ${fullName(team)} did not win a playoff series in ${SEASON}: ${describe(lost!).replace(/^./, (c) => c.toLowerCase())}.`);
-    return paragraphs(`The ${fullName(team)} beat ${list(wins.map((s) => `the ${teamByAbbreviation(s.loser).nickname} ${s.result} in ${roundName(s.round, s.conference)}`))}.`, seasonOutcome(team));
+    if (!wins.length)
+      return paragraphs(
+        `The ${fullName(team)} did not win a playoff series in ${SEASON}: ${describe(lost!).replace(/^./, (c) => c.toLowerCase())}.`,
+      );
+    return paragraphs(
+      `The ${fullName(team)} beat ${list(wins.map((s) => `the ${teamByAbbreviation(s.loser).nickname} ${s.result} in ${roundName(s.round, s.conference)}`))}.`,
+      seasonOutcome(team),
+    );
   }
   if (q.facet === 'madePlayoffs') {
-    const how = team.seed > 6 ? `through the play-in, as the No. ${team.playoffSeed} seed` : `as the No. ${team.playoffSeed} seed`;
+    const how =
+      team.seed > 6
+        ? `through the play-in, as the No. ${team.playoffSeed} seed`
+        : `as the No. ${team.playoffSeed} seed`;
     const yes = /^\s*(?:did|do|does|were|was|are|is|have|has)\b/i.test(q.text) ? 'Yes, the' : 'The';
-    return paragraphs(`${yes} ${fullName(team)} made the ${SEASON} playoffs ${how} (${record(team)} in the regular season).`, seasonOutcome(team));
+    return paragraphs(
+      `${yes} ${fullName(team)} made the ${SEASON} playoffs ${how} (${record(team)} in the regular season).`,
+      seasonOutcome(team),
+    );
   }
   const games = all.reduce(
     (sum, s) => {
       const [w, l] = s.result.split('-').map(Number) as [number, number];
-      return s.winner === team.abbreviation ? { won: sum.won + w, lost: sum.lost + l } : { won: sum.won + l, lost: sum.lost + w };
+      return s.winner === team.abbreviation
+        ? { won: sum.won + w, lost: sum.lost + l }
+        : { won: sum.won + l, lost: sum.lost + w };
     },
     { won: 0, lost: 0 },
   );
@@ -141,13 +186,22 @@ export function roundAnswer(q: Question, facts: Facts): string {
   if (q.seriesLength) {
     const lines = facts.series.map((s) => `- ${capitalise(seriesSentence(s))}`);
     const what = q.seriesLength === 4 ? 'were sweeps (4-0)' : `went ${q.seriesLength} games`;
-    return paragraphs(lines.length ? `${lines.length} series of the ${SEASON} playoffs ${what}:\n${lines.join('\n')}` : `No series of the ${SEASON} playoffs ${what}.`);
+    return paragraphs(
+      lines.length
+        ? `${lines.length} series of the ${SEASON} playoffs ${what}:\n${lines.join('\n')}`
+        : `No series of the ${SEASON} playoffs ${what}.`,
+    );
   }
   const blocks = conferences.map((c) => {
-    const lines = facts.series.filter((s) => s.conference === c).map((s) => `- ${capitalise(seriesSentence(s).replace(/ in the .*$/, ''))}`);
+    const lines = facts.series
+      .filter((s) => s.conference === c)
+      .map((s) => `- ${capitalise(seriesSentence(s).replace(/ in the .*$/, ''))}`);
     return `${conferenceName(c)} ${round === 'Conference Finals' ? 'Finals' : round === 'Conference Semifinals' ? 'Semifinals' : 'first round'}:\n${lines.join('\n')}`;
   });
-  return paragraphs(`Results of the ${SEASON} ${round === 'First Round' ? 'first round' : round === 'Conference Semifinals' ? 'conference semifinals' : 'conference finals'}${q.conference ? ` in the ${q.conference}` : ''}:`, ...blocks);
+  return paragraphs(
+    `Results of the ${SEASON} ${round === 'First Round' ? 'first round' : round === 'Conference Semifinals' ? 'conference semifinals' : 'conference finals'}${q.conference ? ` in the ${q.conference}` : ''}:`,
+    ...blocks,
+  );
 }
 
 export function seriesAnswer(q: Question, facts: Facts): string {
@@ -155,15 +209,27 @@ export function seriesAnswer(q: Question, facts: Facts): string {
   if (!s) {
     if (q.teams.length >= 2) {
       const [a, b] = q.teams;
-      return paragraphs(`The ${fullName(a!)} and the ${fullName(b!)} did not meet in the ${SEASON} playoffs.`, ...q.teams.map(seasonOutcome));
+      return paragraphs(
+        `The ${fullName(a!)} and the ${fullName(b!)} did not meet in the ${SEASON} playoffs.`,
+        ...q.teams.map(seasonOutcome),
+      );
     }
     return helpAnswer(q, 'Which series do you mean? Name the two teams or the round.');
   }
   const winner = teamByAbbreviation(s.winner);
   const loser = teamByAbbreviation(s.loser);
-  const games = s.result.split('-').map(Number).reduce((a, b) => a + b, 0);
-  if (q.facet === 'length') return paragraphs(`That series went ${games} games: the ${winner.nickname} beat the ${loser.nickname} ${s.result} in ${roundName(s.round, s.conference)}.`);
-  return paragraphs(`The ${fullName(winner)} won the series against the ${fullName(loser)}, ${s.result}, in ${roundName(s.round, s.conference)} (${games} games).`, seasonOutcome(loser));
+  const games = s.result
+    .split('-')
+    .map(Number)
+    .reduce((a, b) => a + b, 0);
+  if (q.facet === 'length')
+    return paragraphs(
+      `That series went ${games} games: the ${winner.nickname} beat the ${loser.nickname} ${s.result} in ${roundName(s.round, s.conference)}.`,
+    );
+  return paragraphs(
+    `The ${fullName(winner)} won the series against the ${fullName(loser)}, ${s.result}, in ${roundName(s.round, s.conference)} (${games} games).`,
+    seasonOutcome(loser),
+  );
 }
 
 export function finalsAnswer(q: Question): string {
@@ -174,13 +240,19 @@ export function finalsAnswer(q: Question): string {
   switch (q.facet) {
     case 'game': {
       const game = finals.games.find((g) => g.game === q.game);
-      if (!game) return paragraphs(`The ${SEASON} Finals went ${finals.games.length} games; there was no Game ${q.game}.`);
+      if (!game)
+        return paragraphs(`The ${SEASON} Finals went ${finals.games.length} games; there was no Game ${q.game}.`);
       const winner = teamByAbbreviation(game.winner);
       const before = finals.games.filter((g) => g.game <= game.game);
       const okc = before.filter((g) => g.winner === champion.abbreviation).length;
       const ind = before.length - okc;
-      const standing = okc === ind ? `tying the series ${okc}-${ind}` : `${okc > ind ? `the ${champion.nickname}` : `the ${runnerUp.nickname}`} ${game.game === 7 ? 'won the series' : 'led the series'} ${Math.max(okc, ind)}-${Math.min(okc, ind)}`;
-      return paragraphs(`Game ${game.game} of the ${SEASON} NBA Finals (${game.date}): the ${fullName(winner)} won ${game.score}; after it, ${standing}.`);
+      const standing =
+        okc === ind
+          ? `tying the series ${okc}-${ind}`
+          : `${okc > ind ? `the ${champion.nickname}` : `the ${runnerUp.nickname}`} ${game.game === 7 ? 'won the series' : 'led the series'} ${Math.max(okc, ind)}-${Math.min(okc, ind)}`;
+      return paragraphs(
+        `Game ${game.game} of the ${SEASON} NBA Finals (${game.date}): the ${fullName(winner)} won ${game.score}; after it, ${standing}.`,
+      );
     }
     case 'score':
       return paragraphs(
@@ -188,12 +260,20 @@ export function finalsAnswer(q: Question): string {
         `Game by game: ${finals.games.map((g) => `Game ${g.game} ${teamByAbbreviation(g.winner).nickname} ${g.score}`).join('; ')}.`,
       );
     case 'length':
-      return paragraphs(`The ${SEASON} NBA Finals went the full seven games: the ${champion.nickname} beat the ${runnerUp.nickname} ${finals.result}, clinching Game ${clincher.game} ${clincher.score} on ${clincher.date}.`);
+      return paragraphs(
+        `The ${SEASON} NBA Finals went the full seven games: the ${champion.nickname} beat the ${runnerUp.nickname} ${finals.result}, clinching Game ${clincher.game} ${clincher.score} on ${clincher.date}.`,
+      );
     case 'loser':
-      return paragraphs(`The ${fullName(runnerUp)} lost the ${SEASON} NBA Finals ${finals.result} to the ${fullName(champion)}, falling ${clincher.score} in Game ${clincher.game}.`, `The ${runnerUp.nickname} had finished ${ordinal(runnerUp.seed)} in the East at ${record(runnerUp)}.`);
+      return paragraphs(
+        `The ${fullName(runnerUp)} lost the ${SEASON} NBA Finals ${finals.result} to the ${fullName(champion)}, falling ${clincher.score} in Game ${clincher.game}.`,
+        `The ${runnerUp.nickname} had finished ${ordinal(runnerUp.seed)} in the East at ${record(runnerUp)}.`,
+      );
     case 'mvp': {
       const same = finals.finalsMvp.player === SNAPSHOT.awards.mvp.player;
-      return paragraphs(`${finals.finalsMvp.player} of the ${fullName(champion)} was the ${SEASON} NBA Finals MVP, as the ${champion.nickname} beat the ${runnerUp.nickname} ${finals.result}.`, same ? `He was also the regular-season MVP.` : undefined);
+      return paragraphs(
+        `${finals.finalsMvp.player} of the ${fullName(champion)} was the ${SEASON} NBA Finals MVP, as the ${champion.nickname} beat the ${runnerUp.nickname} ${finals.result}.`,
+        same ? `He was also the regular-season MVP.` : undefined,
+      );
     }
     default: {
       const east = SNAPSHOT.playoffs.find((s) => s.round === 'Conference Finals' && s.conference === 'East');

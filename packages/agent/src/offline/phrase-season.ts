@@ -3,7 +3,7 @@
  * comparisons and the topic overviews.
  */
 import { calculateWinPercentage } from '../tools.js';
-import { byRecord, conferenceTeams, teamByAbbreviation, type Facts } from './lookup.js';
+import { byRecord, conferenceTeams, type Facts, teamByAbbreviation } from './lookup.js';
 import {
   conferenceName,
   fullName,
@@ -20,7 +20,7 @@ import {
   seriesSentence,
 } from './phrase-common.js';
 import { finalsAnswer } from './phrase-playoffs.js';
-import { SNAPSHOT, type Conference, type SnapshotTeam } from './snapshot-2024-25.js';
+import { type Conference, SNAPSHOT, type SnapshotTeam } from './snapshot-2024-25.js';
 import type { Question } from './understand.js';
 
 function teamSummary(team: SnapshotTeam, pct: string): string {
@@ -33,25 +33,45 @@ function teamSummary(team: SnapshotTeam, pct: string): string {
 
 export function teamAnswer(q: Question, facts: Facts, pct: string | undefined): string {
   const teams = facts.teams;
-  if (!teams.length) return helpAnswer(q, 'Which team do you mean? Name one and I will give its record, seed and playoff result.');
+  if (!teams.length)
+    return helpAnswer(q, 'Which team do you mean? Name one and I will give its record, seed and playoff result.');
   if (teams.length > 1) {
-    return paragraphs(`Here are their ${SEASON} regular seasons:\n${teams.map((t) => `- ${fullName(t)}: ${recordPct(t)}, ${ordinal(t.seed)} in the ${t.conference}`).join('\n')}`);
+    return paragraphs(
+      `Here are their ${SEASON} regular seasons:\n${teams.map((t) => `- ${fullName(t)}: ${recordPct(t)}, ${ordinal(t.seed)} in the ${t.conference}`).join('\n')}`,
+    );
   }
   const team = teams[0]!;
   const where = `${ordinal(team.seed)} in the ${conferenceName(team.conference)}`;
   switch (q.facet) {
     case 'wins':
-      return paragraphs(`The ${fullName(team)} won ${team.wins} games in the ${SEASON} regular season (${record(team)}), finishing ${where}.`, seasonOutcome(team));
+      return paragraphs(
+        `The ${fullName(team)} won ${team.wins} games in the ${SEASON} regular season (${record(team)}), finishing ${where}.`,
+        seasonOutcome(team),
+      );
     case 'losses':
-      return paragraphs(`The ${fullName(team)} lost ${team.losses} games in the ${SEASON} regular season (${record(team)}), finishing ${where}.`, seasonOutcome(team));
+      return paragraphs(
+        `The ${fullName(team)} lost ${team.losses} games in the ${SEASON} regular season (${record(team)}), finishing ${where}.`,
+        seasonOutcome(team),
+      );
     case 'seed': {
-      const bracket = team.playoffSeed === null ? 'They did not reach the playoffs.' : team.playoffSeed === team.seed ? `They were the No. ${team.playoffSeed} seed in the playoffs.` : `After the play-in they were the No. ${team.playoffSeed} seed in the playoffs.`;
+      const bracket =
+        team.playoffSeed === null
+          ? 'They did not reach the playoffs.'
+          : team.playoffSeed === team.seed
+            ? `They were the No. ${team.playoffSeed} seed in the playoffs.`
+            : `After the play-in they were the No. ${team.playoffSeed} seed in the playoffs.`;
       return paragraphs(`The ${fullName(team)} finished ${where} at ${record(team)}. ${bracket}`, seasonOutcome(team));
     }
     case 'pct':
-      return paragraphs(`The ${possessive(fullName(team))} winning percentage was ${pct ?? calculateWinPercentage(team.wins, team.losses)} (${record(team)}), ${where}.`, seasonOutcome(team));
+      return paragraphs(
+        `The ${possessive(fullName(team))} winning percentage was ${pct ?? calculateWinPercentage(team.wins, team.losses)} (${record(team)}), ${where}.`,
+        seasonOutcome(team),
+      );
     case 'record':
-      return paragraphs(`The ${fullName(team)} went ${record(team)} in the ${SEASON} regular season, a ${pct ?? calculateWinPercentage(team.wins, team.losses)} winning percentage, ${where}.`, seasonOutcome(team));
+      return paragraphs(
+        `The ${fullName(team)} went ${record(team)} in the ${SEASON} regular season, a ${pct ?? calculateWinPercentage(team.wins, team.losses)} winning percentage, ${where}.`,
+        seasonOutcome(team),
+      );
     default:
       return teamSummary(team, pct ?? calculateWinPercentage(team.wins, team.losses));
   }
@@ -68,7 +88,14 @@ export function statedRecordAnswer(q: Question, facts: Facts, pct: string): stri
   const above = better.at(-1);
   const below = others[better.length];
   const where = q.conference ? `the ${conferenceName(q.conference)}` : 'the league';
-  const neighbours = above && below ? `, between the ${above.nickname} (${record(above)}) and the ${below.nickname} (${record(below)})` : above ? `, below every team, just under the ${above.nickname} (${record(above)})` : below ? `, ahead of every team, including the ${below.nickname} (${record(below)})` : '';
+  const neighbours =
+    above && below
+      ? `, between the ${above.nickname} (${record(above)}) and the ${below.nickname} (${record(below)})`
+      : above
+        ? `, below every team, just under the ${above.nickname} (${record(above)})`
+        : below
+          ? `, ahead of every team, including the ${below.nickname} (${record(below)})`
+          : '';
   const rank = `In the ${SEASON} standings, that would rank ${ordinal(better.length + 1)} of ${others.length + 1} in ${where}${neighbours}.`;
   if (!team) return paragraphs(`A ${rec} record works out to a ${pct} winning percentage.`, rank);
   const same = team.wins === stated.wins && team.losses === stated.losses;
@@ -95,9 +122,17 @@ export function leaderAnswer(q: Question, facts: Facts): string {
   }
   if ((q.count ?? 1) > 1 || rest.length) {
     const count = q.count ?? 1;
-    const extra = facts.teams.length > count ? ` (${facts.teams.length} teams, because of a tie at ${record(facts.teams.at(-1)!)})` : '';
-    const heading = count > 1 ? `The ${count} ${adjective} records in ${where} in ${SEASON}${extra}:` : `The ${adjective} record in ${where} in ${SEASON} was shared:`;
-    return paragraphs(`${heading}\n${facts.teams.map((t, i) => `${i + 1}. ${fullName(t)} ${recordPct(t)}`).join('\n')}`);
+    const extra =
+      facts.teams.length > count
+        ? ` (${facts.teams.length} teams, because of a tie at ${record(facts.teams.at(-1)!)})`
+        : '';
+    const heading =
+      count > 1
+        ? `The ${count} ${adjective} records in ${where} in ${SEASON}${extra}:`
+        : `The ${adjective} record in ${where} in ${SEASON} was shared:`;
+    return paragraphs(
+      `${heading}\n${facts.teams.map((t, i) => `${i + 1}. ${fullName(t)} ${recordPct(t)}`).join('\n')}`,
+    );
   }
   return paragraphs(
     `The ${fullName(first)} had the ${adjective} record in ${where} in ${SEASON} at ${recordPct(first)}${q.conference ? '' : `, ${ordinal(first.seed)} in the ${conferenceName(first.conference)}`}.`,
@@ -121,8 +156,14 @@ export function standingsAnswer(q: Question, facts: Facts): string {
     const west = conferenceTeams('West');
     return paragraphs(
       `The ${fullName(west[0]!)} had the best record in the league at ${recordPct(west[0]!)}, and the ${fullName(east[0]!)} led the East at ${recordPct(east[0]!)}.`,
-      `Eastern Conference, top eight:\n${east.slice(0, 8).map((t) => `${t.seed}. ${fullName(t)} ${recordPct(t)}`).join('\n')}`,
-      `Western Conference, top eight:\n${west.slice(0, 8).map((t) => `${t.seed}. ${fullName(t)} ${recordPct(t)}`).join('\n')}`,
+      `Eastern Conference, top eight:\n${east
+        .slice(0, 8)
+        .map((t) => `${t.seed}. ${fullName(t)} ${recordPct(t)}`)
+        .join('\n')}`,
+      `Western Conference, top eight:\n${west
+        .slice(0, 8)
+        .map((t) => `${t.seed}. ${fullName(t)} ${recordPct(t)}`)
+        .join('\n')}`,
     );
   }
   const name = conferenceName(q.conference);
@@ -142,34 +183,62 @@ export function sameRecordAnswer(q: Question, facts: Facts): string {
     : q.record && wc
       ? `${q.record.wins}-${q.record.losses} or ${wc.atLeast ? 'better' : 'worse'}`
       : q.record
-      ? `${q.record.wins}-${q.record.losses}`
-      : wc?.wins !== undefined
-        ? `with ${wc.wins}${wc.atLeast ? ' or more' : wc.atMost ? ' or fewer' : ''} wins`
-        : `with ${wc?.losses} losses`;
+        ? `${q.record.wins}-${q.record.losses}`
+        : wc?.wins !== undefined
+          ? `with ${wc.wins}${wc.atLeast ? ' or more' : wc.atMost ? ' or fewer' : ''} wins`
+          : `with ${wc?.losses} losses`;
   const where = q.conference ? ` in the ${conferenceName(q.conference)}` : '';
   if (!facts.teams.length) {
-    const closest = byRecord(conferenceTeams(q.conference)).filter((t) => Math.abs(t.wins - (q.record?.wins ?? q.winCount?.wins ?? 82 - (q.winCount?.losses ?? 0))) <= 1);
-    return paragraphs(`No team finished ${what}${where} in ${SEASON}.`, closest.length ? `Closest: ${list(closest.map((t) => `the ${fullName(t)} (${record(t)})`))}.` : undefined);
+    const closest = byRecord(conferenceTeams(q.conference)).filter(
+      (t) => Math.abs(t.wins - (q.record?.wins ?? q.winCount?.wins ?? 82 - (q.winCount?.losses ?? 0))) <= 1,
+    );
+    return paragraphs(
+      `No team finished ${what}${where} in ${SEASON}.`,
+      closest.length ? `Closest: ${list(closest.map((t) => `the ${fullName(t)} (${record(t)})`))}.` : undefined,
+    );
   }
   const showRecord = Boolean(wc?.atLeast || wc?.atMost || q.pctStated);
-  const seeds = (showRecord ? byRecord(facts.teams) : facts.teams).map((t) => `the ${fullName(t)} (${showRecord ? `${record(t)}, ` : ''}${ordinal(t.seed)} in the ${t.conference})`);
-  const tie = facts.teams.length > 1 && ((q.record && !wc) || q.pctStated || (wc && !wc.atLeast && !wc.atMost)) ? ' Tie-breakers decided the order among them.' : '';
-  return paragraphs(`${facts.teams.length} team${facts.teams.length > 1 ? 's' : ''} finished ${what}${where} in ${SEASON}: ${list(seeds)}.${tie}`);
+  const seeds = (showRecord ? byRecord(facts.teams) : facts.teams).map(
+    (t) => `the ${fullName(t)} (${showRecord ? `${record(t)}, ` : ''}${ordinal(t.seed)} in the ${t.conference})`,
+  );
+  const tie =
+    facts.teams.length > 1 && ((q.record && !wc) || q.pctStated || (wc && !wc.atLeast && !wc.atMost))
+      ? ' Tie-breakers decided the order among them.'
+      : '';
+  return paragraphs(
+    `${facts.teams.length} team${facts.teams.length > 1 ? 's' : ''} finished ${what}${where} in ${SEASON}: ${list(seeds)}.${tie}`,
+  );
 }
 
 export function compareAnswer(facts: Facts): string {
   const [top, ...rest] = facts.teams;
-  const headToHead = /\b(?:record against|against each other|head[- ]to[- ]head|season series|regular[- ]season series|games against)\b/i.test(facts.question.text)
-    ? 'Head-to-head regular-season results are not in my offline snapshot; here is how their seasons compare.'
-    : undefined;
+  const headToHead =
+    /\b(?:record against|against each other|head[- ]to[- ]head|season series|regular[- ]season series|games against)\b/i.test(
+      facts.question.text,
+    )
+      ? 'Head-to-head regular-season results are not in my offline snapshot; here is how their seasons compare.'
+      : undefined;
   if (!top) return paragraphs('Name two teams and I will compare their records.');
-  const lines = facts.teams.map((t) => `- ${fullName(t)}: ${recordPct(t)}, ${ordinal(t.seed)} in the ${t.conference}. ${seasonOutcome(t)}`);
+  const lines = facts.teams.map(
+    (t) => `- ${fullName(t)}: ${recordPct(t)}, ${ordinal(t.seed)} in the ${t.conference}. ${seasonOutcome(t)}`,
+  );
   const tied = rest.filter((t) => t.wins === top.wins);
   const lead = tied.length
     ? `The ${list([top, ...tied].map((t) => t.nickname))} finished with the same record, ${record(top)}; tie-breakers put the ${top.nickname} ahead.`
     : `The ${fullName(top)} had the ${rest.length === 1 ? 'better' : 'best'} record at ${record(top)}${rest.length === 1 ? `, ${top.wins - rest[0]!.wins} more win${top.wins - rest[0]!.wins === 1 ? '' : 's'} than the ${rest[0]!.nickname} (${record(rest[0]!)})` : ''}.`;
-  const met = rest.map((t) => SNAPSHOT.playoffs.find((s) => [s.winner, s.loser].includes(t.abbreviation) && [s.winner, s.loser].includes(top.abbreviation))).find(Boolean);
-  return paragraphs(headToHead, lead, lines.join('\n'), met ? `They met in the playoffs: ${seriesSentence(met)}.` : undefined);
+  const met = rest
+    .map((t) =>
+      SNAPSHOT.playoffs.find(
+        (s) => [s.winner, s.loser].includes(t.abbreviation) && [s.winner, s.loser].includes(top.abbreviation),
+      ),
+    )
+    .find(Boolean);
+  return paragraphs(
+    headToHead,
+    lead,
+    lines.join('\n'),
+    met ? `They met in the playoffs: ${seriesSentence(met)}.` : undefined,
+  );
 }
 
 export function overviewAnswer(q: Question): string {
@@ -184,7 +253,10 @@ export function overviewAnswer(q: Question): string {
       const champion = SNAPSHOT.finals.champion === winner.abbreviation;
       return paragraphs(
         `The ${fullName(a!)} finished first in the ${conferenceName(conference)} at ${recordPct(a!)}, ahead of the ${b!.nickname} (${record(b!)}), the ${c!.nickname} (${record(c!)}) and the ${d!.nickname} (${record(d!)}).`,
-        `Final ${conferenceName(conference)} standings, top ten:\n${teams.slice(0, 10).map((t) => `${t.seed}. ${fullName(t)} ${recordPct(t)}`).join('\n')}`,
+        `Final ${conferenceName(conference)} standings, top ten:\n${teams
+          .slice(0, 10)
+          .map((t) => `${t.seed}. ${fullName(t)} ${recordPct(t)}`)
+          .join('\n')}`,
         `Seeds 7 to 10 went to the play-in tournament, where the ${list(teams.filter((t) => t.seed >= 7 && t.seed <= 10 && t.playoffSeed !== null).map((t) => t.nickname))} earned the last two playoff spots. The ${teams.at(-1)!.nickname} finished last at ${record(teams.at(-1)!)}.`,
         `In the playoffs, ${seriesSentence(confFinal)}, and then ${champion ? `won the NBA Finals ${SNAPSHOT.finals.result}` : `lost the NBA Finals ${SNAPSHOT.finals.result} to the ${teamByAbbreviation(SNAPSHOT.finals.champion).nickname}`}.`,
       );

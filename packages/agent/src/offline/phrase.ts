@@ -5,9 +5,27 @@
  * the snapshot does not hold and small talk are here.
  */
 import { calculateWinPercentage } from '../tools.js';
-import { teamByAbbreviation, type Facts } from './lookup.js';
-import { conferenceName, fullName, helpAnswer, list, ordinal, paragraphs, record, recordPct, SEASON, seasonOutcome } from './phrase-common.js';
-import { finalsAnswer, pathAnswer, playInAnswer, playoffTeamsAnswer, roundAnswer, seriesAnswer } from './phrase-playoffs.js';
+import { type Facts, teamByAbbreviation } from './lookup.js';
+import {
+  conferenceName,
+  fullName,
+  helpAnswer,
+  list,
+  ordinal,
+  paragraphs,
+  record,
+  recordPct,
+  SEASON,
+  seasonOutcome,
+} from './phrase-common.js';
+import {
+  finalsAnswer,
+  pathAnswer,
+  playInAnswer,
+  playoffTeamsAnswer,
+  roundAnswer,
+  seriesAnswer,
+} from './phrase-playoffs.js';
 import {
   compareAnswer,
   leaderAnswer,
@@ -18,7 +36,7 @@ import {
   statedRecordAnswer,
   teamAnswer,
 } from './phrase-season.js';
-import { SNAPSHOT, type AwardKey } from './snapshot-2024-25.js';
+import { type AwardKey, SNAPSHOT } from './snapshot-2024-25.js';
 import type { Question, UnsupportedReason } from './understand.js';
 
 export { OFFLINE_SOURCE_NOTE } from './phrase-common.js';
@@ -39,7 +57,10 @@ const AWARD_NAMES: Record<AwardKey, string> = {
 function awardSentence(key: AwardKey): string {
   const award = SNAPSHOT.awards[key];
   const team = teamByAbbreviation(award.team);
-  const who = key === 'coachOfTheYear' ? `${award.player}, head coach of the ${fullName(team)}` : `${award.player} of the ${fullName(team)}`;
+  const who =
+    key === 'coachOfTheYear'
+      ? `${award.player}, head coach of the ${fullName(team)}`
+      : `${award.player} of the ${fullName(team)}`;
   return `${who} won ${AWARD_NAMES[key]} for ${SEASON}.`;
 }
 
@@ -52,21 +73,26 @@ function awardAnswer(q: Question): string {
   const award = SNAPSHOT.awards[key];
   const team = teamByAbbreviation(award.team);
   const extra =
-    key === 'mvp' ? `He led the ${team.nickname} to the league's best record at ${recordPct(team)}, then to the title, and was also Finals MVP.`
-    : `The ${team.nickname} finished ${record(team)}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}.`;
+    key === 'mvp'
+      ? `He led the ${team.nickname} to the league's best record at ${recordPct(team)}, then to the title, and was also Finals MVP.`
+      : `The ${team.nickname} finished ${record(team)}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}.`;
   return paragraphs(awardSentence(key), extra);
 }
 
 function awardsAnswer(): string {
   const keys = Object.keys(SNAPSHOT.awards) as AwardKey[];
-  return paragraphs(`The ${SEASON} awards in the snapshot:\n${keys.map((k) => `- ${AWARD_NAMES[k]}: ${SNAPSHOT.awards[k].player} (${teamByAbbreviation(SNAPSHOT.awards[k].team).nickname})`).join('\n')}`);
+  return paragraphs(
+    `The ${SEASON} awards in the snapshot:\n${keys.map((k) => `- ${AWARD_NAMES[k]}: ${SNAPSHOT.awards[k].player} (${teamByAbbreviation(SNAPSHOT.awards[k].team).nickname})`).join('\n')}`,
+  );
 }
 
 function playerAnswer(q: Question, facts: Facts): string {
   const player = q.player;
   const team = facts.teams[0];
   if (!player || !team) return helpAnswer(q);
-  const traded = player.tradedFrom ? ` He joined them from the ${fullName(teamByAbbreviation(player.tradedFrom.team))} in a ${player.tradedFrom.month} trade.` : '';
+  const traded = player.tradedFrom
+    ? ` He joined them from the ${fullName(teamByAbbreviation(player.tradedFrom.team))} in a ${player.tradedFrom.month} trade.`
+    : '';
   const awards = awardsOf(player.name);
   const askedTeam = q.teamsFromContext ? undefined : q.teams[0];
   const check = askedTeam ? (askedTeam === team ? 'Yes. ' : `No, not at the end of the season. `) : '';
@@ -81,7 +107,8 @@ function playerAnswer(q: Question, facts: Facts): string {
 const UNSUPPORTED: Record<UnsupportedReason, string> = {
   teamStats: `Team statistics beyond wins and losses (points, ratings, differentials, home and road splits, streaks) are not in my offline snapshot of the ${SEASON} season.`,
   injuries: `Injuries and player availability are not in my offline snapshot of the ${SEASON} season, so I cannot say.`,
-  playerStats: 'Per-player statistics (points, rebounds, assists, shooting) are not in my offline snapshot, so I cannot answer that reliably.',
+  playerStats:
+    'Per-player statistics (points, rebounds, assists, shooting) are not in my offline snapshot, so I cannot answer that reliably.',
   otherSeason: `My offline snapshot covers only the ${SEASON} NBA season, so I cannot answer about other seasons or all-time records.`,
   afterSnapshot: `My offline snapshot ends on ${SNAPSHOT.asOf}, after the ${SEASON} Finals, so it has no news, injuries, trades, contracts or draft results from after that date.`,
   notInSnapshot: `That is not in my offline snapshot of the ${SEASON} season: it holds team records, seeds, playoff results, the Finals, the season awards and the teams of notable players.`,
@@ -91,11 +118,12 @@ function unsupportedAnswer(q: Question, facts: Facts): string {
   const reason = q.unsupported ?? 'notInSnapshot';
   const player = q.player;
   const team = facts.teams[0];
-  const known = player && team
-    ? `What I do know: ${player.name} finished the season with the ${fullName(team)} (${record(team)}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}).${awardsOf(player.name).length ? ` He won ${list(awardsOf(player.name).map((k) => AWARD_NAMES[k]))}.` : ''} ${seasonOutcome(team)}`
-    : team
-      ? `What I do know: the ${fullName(team)} went ${record(team)} in ${SEASON}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}. ${seasonOutcome(team)}`
-      : `What I can tell you: team records and seeds, best and worst records, comparisons, the play-in, every playoff series, the Finals (OKC beat Indiana 4-3) and the ${SEASON} awards.`;
+  const known =
+    player && team
+      ? `What I do know: ${player.name} finished the season with the ${fullName(team)} (${record(team)}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}).${awardsOf(player.name).length ? ` He won ${list(awardsOf(player.name).map((k) => AWARD_NAMES[k]))}.` : ''} ${seasonOutcome(team)}`
+      : team
+        ? `What I do know: the ${fullName(team)} went ${record(team)} in ${SEASON}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}. ${seasonOutcome(team)}`
+        : `What I can tell you: team records and seeds, best and worst records, comparisons, the play-in, every playoff series, the Finals (OKC beat Indiana 4-3) and the ${SEASON} awards.`;
   return paragraphs(UNSUPPORTED[reason], known);
 }
 
@@ -121,7 +149,9 @@ export function phrase(facts: Facts, pct?: string): string {
 
 function phraseAnswer(facts: Facts, pct?: string): string {
   const q = facts.question;
-  const percentage = pct ?? (facts.percentageOf ? calculateWinPercentage(facts.percentageOf.wins, facts.percentageOf.losses) : undefined);
+  const percentage =
+    pct ??
+    (facts.percentageOf ? calculateWinPercentage(facts.percentageOf.wins, facts.percentageOf.losses) : undefined);
   switch (q.kind) {
     case 'overview':
       return overviewAnswer(q);

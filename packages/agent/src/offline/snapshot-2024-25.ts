@@ -119,10 +119,25 @@ function team(
   playoffSeed: number | null,
   aliases: readonly string[] = [],
 ): SnapshotTeam {
-  return Object.freeze({ abbreviation, city, nickname, conference, seed, wins, losses, playoffSeed, aliases: Object.freeze([...aliases]) });
+  return Object.freeze({
+    abbreviation,
+    city,
+    nickname,
+    conference,
+    seed,
+    wins,
+    losses,
+    playoffSeed,
+    aliases: Object.freeze([...aliases]),
+  });
 }
 
-function player(name: string, team: string, aliases: readonly string[] = [], tradedFrom?: { team: string; month: string }): SnapshotPlayer {
+function player(
+  name: string,
+  team: string,
+  aliases: readonly string[] = [],
+  tradedFrom?: { team: string; month: string },
+): SnapshotPlayer {
   return Object.freeze({ name, team, aliases: Object.freeze([...aliases]), ...(tradedFrom ? { tradedFrom } : {}) });
 }
 

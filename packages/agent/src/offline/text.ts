@@ -33,7 +33,9 @@ function escapeRegExp(text: string): string {
  * allowed too ("championships", "titles").
  */
 export function phraseRegExp(phrases: readonly string[], flags = 'g', plurals = false): RegExp {
-  const unique = [...new Set(phrases.map((p) => normalize(p)).filter((p) => p.length > 0))].sort((a, b) => b.length - a.length);
+  const unique = [...new Set(phrases.map((p) => normalize(p)).filter((p) => p.length > 0))].sort(
+    (a, b) => b.length - a.length,
+  );
   return new RegExp(`(?<![a-z0-9])(?:${unique.map(escapeRegExp).join('|')})${plurals ? 's?' : ''}(?![a-z0-9])`, flags);
 }
 
@@ -63,7 +65,8 @@ export function editDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, rows[i - 2]![j - 2]! + 1);
       rows[i]![j] = value;
       if (value < best) best = value;
     }
@@ -74,7 +77,10 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** The words of a normalised text with their offsets. */
 export function words(text: string): Array<{ word: string; index: number }> {
-  return allMatches(/[a-z0-9][a-z0-9'.%-]*/g, text).map((m) => ({ word: m.text.replace(/[.']+$/, ''), index: m.index }));
+  return allMatches(/[a-z0-9][a-z0-9'.%-]*/g, text).map((m) => ({
+    word: m.text.replace(/[.']+$/, ''),
+    index: m.index,
+  }));
 }
 
 /**

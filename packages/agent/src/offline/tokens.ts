@@ -1,8 +1,9 @@
 /**
  * Real token counts for the offline model, with the o200k_base BPE tokenizer (the encoding of current OpenAI models).
  */
-import { countTokens as countO200k } from 'gpt-tokenizer/encoding/o200k_base';
+
 import type { ModelRequest } from '@openai/agents-core';
+import { countTokens as countO200k } from 'gpt-tokenizer/encoding/o200k_base';
 
 // Text that merely looks like a special token ("<|endoftext|>") is counted as ordinary text instead of throwing.
 const ENCODE_OPTIONS = { disallowedSpecial: new Set<string>() };
@@ -17,7 +18,9 @@ export function countTokens(text: string): number {
  * as JSON (a string input as is), each tool definition, each handoff definition, and the output schema when it is
  * not plain text. The input token count is the sum of their token counts.
  */
-export function requestTexts(request: Pick<ModelRequest, 'systemInstructions' | 'input' | 'tools' | 'handoffs' | 'outputType'>): string[] {
+export function requestTexts(
+  request: Pick<ModelRequest, 'systemInstructions' | 'input' | 'tools' | 'handoffs' | 'outputType'>,
+): string[] {
   const texts: string[] = [];
   if (request.systemInstructions) texts.push(request.systemInstructions);
   if (typeof request.input === 'string') texts.push(request.input);
@@ -29,6 +32,8 @@ export function requestTexts(request: Pick<ModelRequest, 'systemInstructions' | 
 }
 
 /** Input tokens of a request: the sum over {@link requestTexts}. */
-export function countRequestTokens(request: Pick<ModelRequest, 'systemInstructions' | 'input' | 'tools' | 'handoffs' | 'outputType'>): number {
+export function countRequestTokens(
+  request: Pick<ModelRequest, 'systemInstructions' | 'input' | 'tools' | 'handoffs' | 'outputType'>,
+): number {
   return requestTexts(request).reduce((sum, text) => sum + countTokens(text), 0);
 }

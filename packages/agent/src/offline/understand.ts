@@ -6,7 +6,8 @@
  * ("And the Celtics?", "What about Denver?") are resolved from the {@link ConversationState}.
  */
 import { parseOverviewPrompt } from '../prompts.js';
-import { topicSlugForName, type TopicSlug } from '../topics.js';
+import { type TopicSlug, topicSlugForName } from '../topics.js';
+import { CUE, PLEASANTRY } from './cues.js';
 import {
   findAward,
   findConference,
@@ -20,8 +21,14 @@ import {
   findWinCount,
   readNumber,
 } from './entities.js';
-import { SNAPSHOT, type AwardKey, type Conference, type SnapshotPlayer, type SnapshotSeries, type SnapshotTeam } from './snapshot-2024-25.js';
-import { CUE, PLEASANTRY } from './cues.js';
+import {
+  type AwardKey,
+  type Conference,
+  SNAPSHOT,
+  type SnapshotPlayer,
+  type SnapshotSeries,
+  type SnapshotTeam,
+} from './snapshot-2024-25.js';
 import { memoize, normalize } from './text.js';
 
 /** What kind of fact a question asks for. */
@@ -66,7 +73,13 @@ export type QuestionFacet =
   | 'game';
 
 /** Why a question is outside the snapshot. */
-export type UnsupportedReason = 'playerStats' | 'teamStats' | 'injuries' | 'otherSeason' | 'afterSnapshot' | 'notInSnapshot';
+export type UnsupportedReason =
+  | 'playerStats'
+  | 'teamStats'
+  | 'injuries'
+  | 'otherSeason'
+  | 'afterSnapshot'
+  | 'notInSnapshot';
 
 /** The understood question. */
 export interface Question {
@@ -85,7 +98,12 @@ export interface Question {
   /** "the 2nd best record", "third-worst": the position asked for (1 = the best or the worst). */
   readonly position?: number;
   readonly record?: { readonly wins: number; readonly losses: number };
-  readonly winCount?: { readonly wins?: number; readonly losses?: number; readonly atLeast?: boolean; readonly atMost?: boolean };
+  readonly winCount?: {
+    readonly wins?: number;
+    readonly losses?: number;
+    readonly atLeast?: boolean;
+    readonly atMost?: boolean;
+  };
   readonly unsupported?: UnsupportedReason;
   readonly topic?: TopicSlug;
   /** "Which team finished at .500?": a winning percentage named in the question. */
@@ -153,7 +171,8 @@ function parseMessage(text: string): Question {
     ...(record ? { record } : {}),
     ...(winCount ? { winCount } : {}),
   };
-  const q = (kind: QuestionKind, facet: QuestionFacet = 'summary', extra: Partial<Question> = {}): Question => ({ ...base, kind, facet, ...extra } as Question);
+  const q = (kind: QuestionKind, facet: QuestionFacet = 'summary', extra: Partial<Question> = {}): Question =>
+    ({ ...base, kind, facet, ...extra }) as Question;
 
   const overview = parseOverviewPrompt(text);
   const topic = overview ? topicSlugForName(overview.topicName) : undefined;
@@ -164,19 +183,42 @@ function parseMessage(text: string): Question {
   // Outside the snapshot first: another season, news after it, per-player statistics.
   // "last season" may well mean the snapshot's season: answer for 2024-25 and say so (see `relativeSeason`).
   const relative = /\b(?:last|previous|prior) (?:season|year)\b/;
-  const otherSeason = about(CUE.otherSeason) && !/\b(?:2024|2025|24-25|2024-25|this season|this year)\b/.test(n.replace(/\b2025 draft\b/, ''));
-  if (otherSeason && !CUE.otherSeason.test(n.replace(relative, ' ')) && !/\b(?:than|compared (?:to|with)|versus|vs) (?:the )?(?:last|previous|prior) (?:season|year)\b/.test(n)) {
+  const otherSeason =
+    about(CUE.otherSeason) &&
+    !/\b(?:2024|2025|24-25|2024-25|this season|this year)\b/.test(n.replace(/\b2025 draft\b/, ''));
+  if (
+    otherSeason &&
+    !CUE.otherSeason.test(n.replace(relative, ' ')) &&
+    !/\b(?:than|compared (?:to|with)|versus|vs) (?:the )?(?:last|previous|prior) (?:season|year)\b/.test(n)
+  ) {
     const rest = parseMessage(text.replace(/\b(?:last|previous|prior) (?:season|year)\b/gi, 'this season'));
-    return rest.kind === 'help' || rest.kind === 'unsupported' ? q('unsupported', 'summary', { unsupported: 'otherSeason' }) : { ...rest, text, relativeSeason: true };
+    return rest.kind === 'help' || rest.kind === 'unsupported'
+      ? q('unsupported', 'summary', { unsupported: 'otherSeason' })
+      : { ...rest, text, relativeSeason: true };
   }
   if (otherSeason) return q('unsupported', 'summary', { unsupported: 'otherSeason' });
-  if (/\b(?:hurt|injur\w*|health|healthy|out for the|missed games|sidelined)\b/.test(n)) return q('unsupported', 'summary', { unsupported: 'injuries' });
-  if (about(CUE.afterSnapshot) && !about(CUE.playoffs) && !about(CUE.finals)) return q('unsupported', 'summary', { unsupported: 'afterSnapshot' });
-  if (/\b(?:point differential|net rating|offensive rating|defensive rating|pace|points per game|ppg|margin of victory|three-point percentage|field goal percentage|turnovers|home record|road record|away record|home court record|record at home|record on the road|streak)\b/.test(n) && !player && !game) {
+  if (/\b(?:hurt|injur\w*|health|healthy|out for the|missed games|sidelined)\b/.test(n))
+    return q('unsupported', 'summary', { unsupported: 'injuries' });
+  if (about(CUE.afterSnapshot) && !about(CUE.playoffs) && !about(CUE.finals))
+    return q('unsupported', 'summary', { unsupported: 'afterSnapshot' });
+  if (
+    /\b(?:point differential|net rating|offensive rating|defensive rating|pace|points per game|ppg|margin of victory|three-point percentage|field goal percentage|turnovers|home record|road record|away record|home court record|record at home|record on the road|streak)\b/.test(
+      n,
+    ) &&
+    !player &&
+    !game
+  ) {
     return q('unsupported', 'summary', { unsupported: 'teamStats' });
   }
-  const statsAsked = about(CUE.playerStats) && !game && !about(CUE.finals) && !about(/\b(?:percent|percentage|pct)\b/) && !record;
-  if (statsAsked && (player || /\b(?:player|who scored|leading scorer|scoring title|top scorer|most points|most rebounds|most assists|his|he)\b/.test(n))) {
+  const statsAsked =
+    about(CUE.playerStats) && !game && !about(CUE.finals) && !about(/\b(?:percent|percentage|pct)\b/) && !record;
+  if (
+    statsAsked &&
+    (player ||
+      /\b(?:player|who scored|leading scorer|scoring title|top scorer|most points|most rebounds|most assists|his|he)\b/.test(
+        n,
+      ))
+  ) {
     return q('unsupported', 'summary', { unsupported: 'playerStats' });
   }
   if (award && !/\bconference\b/.test(n.replace(/\bconference finals? mvp\b/, ''))) {
@@ -184,10 +226,12 @@ function parseMessage(text: string): Question {
     return q('award', 'summary', { award });
   }
   if (about(CUE.allAwards) && !teams.length) return q('awards');
-  if (about(CUE.notInSnapshot) && !about(/\bcoach of the year\b/)) return q('unsupported', 'summary', { unsupported: 'notInSnapshot' });
+  if (about(CUE.notInSnapshot) && !about(/\bcoach of the year\b/))
+    return q('unsupported', 'summary', { unsupported: 'notInSnapshot' });
 
   const pctStated = /(?:^|[\s(])(\.\d{3}|1\.000)(?!\d)/.exec(text)?.[1];
-  if (pctStated && !record && (about(CUE.who) || /\bany ?(?:team|one)\b/.test(n))) return q('sameRecord', 'pct', { pctStated });
+  if (pctStated && !record && (about(CUE.who) || /\bany ?(?:team|one)\b/.test(n)))
+    return q('sameRecord', 'pct', { pctStated });
   if (record && /\b(?:or better|or more|or above|or higher|at least)\b/.test(n) && !about(CUE.pct)) {
     return q('sameRecord', 'wins', { winCount: { wins: record.wins, atLeast: true } });
   }
@@ -195,43 +239,87 @@ function parseMessage(text: string): Question {
     return q('sameRecord', 'wins', { winCount: { wins: record.wins, atMost: true } });
   }
   if (record) {
-    if ((about(CUE.who) || /\b(?:any ?(?:team|one|body)|did a team|teams? (?:that )?(?:went|finished))\b/.test(n)) && !about(CUE.pct)) return q('sameRecord', 'record');
+    if (
+      (about(CUE.who) || /\b(?:any ?(?:team|one|body)|did a team|teams? (?:that )?(?:went|finished))\b/.test(n)) &&
+      !about(CUE.pct)
+    )
+      return q('sameRecord', 'record');
     return q('statedRecord', 'pct');
   }
   const losing = /\b(?:losing record|below \.?500|under \.?500|sub-\.?500|worse than \.?500)\b/.test(n);
   const winning = /\b(?:winning record|above \.?500|over \.?500|better than \.?500)\b/.test(n);
   if ((losing || winning) && !teams.length) {
     const filter = losing ? { wins: 40, atMost: true } : { wins: 42, atLeast: true };
-    return about(CUE.playoffs) ? q('playoffTeams', 'summary', { winCount: filter }) : q('sameRecord', 'wins', { winCount: filter });
+    return about(CUE.playoffs)
+      ? q('playoffTeams', 'summary', { winCount: filter })
+      : q('sameRecord', 'wins', { winCount: filter });
   }
   if (winCount && (about(CUE.who) || /\bhow many teams\b/.test(n))) return q('sameRecord', 'wins');
   // "the record of the team that won it all": the champion.
-  if (!teams.length && about(CUE.champion) && (about(CUE.record) || about(CUE.seedWord) || about(CUE.pct) || about(CUE.wins)) && /\b(?:team|club|champions?)\b/.test(n)) {
+  if (
+    !teams.length &&
+    about(CUE.champion) &&
+    (about(CUE.record) || about(CUE.seedWord) || about(CUE.pct) || about(CUE.wins)) &&
+    /\b(?:team|club|champions?)\b/.test(n)
+  ) {
     return q('team', teamFacet(n), { teams: [championTeam()] });
   }
   // "Who eliminated the top seed in the East?": the team holding that seed.
   const seeded = !teams.length && conference ? (/\btop seed\b/.test(n) ? 1 : seed) : undefined;
-  const seedTeam = seeded && (about(CUE.eliminated) || about(CUE.beat) || about(CUE.path)) ? bracketTeam(conference!, seeded) : undefined;
+  const seedTeam =
+    seeded && (about(CUE.eliminated) || about(CUE.beat) || about(CUE.path))
+      ? bracketTeam(conference!, seeded)
+      : undefined;
   if (seedTeam) {
     const team = seedTeam;
     // Read the question again with the seed replaced by the team's name.
-    const named = text.replace(/\b(?:the )?(?:top|no\.? ?\d{1,2}|number \w+|\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth)[- ]seed\b/i, `the ${team.city} ${team.nickname}`);
+    const named = text.replace(
+      /\b(?:the )?(?:top|no\.? ?\d{1,2}|number \w+|\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth)[- ]seed\b/i,
+      `the ${team.city} ${team.nickname}`,
+    );
     if (named !== text) return { ...parseMessage(named), text };
   }
   if (player && !teams.length) return q('player');
-  if (player && teams.length === 1 && /\b(?:on the|plays? for|played for|playing for|traded|with the|join(?:ed)?|his team|a member of)\b/.test(n)) return q('player');
+  if (
+    player &&
+    teams.length === 1 &&
+    /\b(?:on the|plays? for|played for|playing for|traded|with the|join(?:ed)?|his team|a member of)\b/.test(n)
+  )
+    return q('player');
 
-  const finals = about(CUE.finals) || (round === 'NBA Finals');
+  const finals = about(CUE.finals) || round === 'NBA Finals';
   // "the defending champion Celtics" is not a question about the title: with a team, the title needs a verb.
-  const champion = about(CUE.champion) && (!teams.length || /\b(?:win|won|wins|make|made|reach|reached|get to|got to|in the|take|took|lift|lifted) (?:the |it )?(?:all|title|championship|ring|trophy|larry)/.test(n));
+  const champion =
+    about(CUE.champion) &&
+    (!teams.length ||
+      /\b(?:win|won|wins|make|made|reach|reached|get to|got to|in the|take|took|lift|lifted) (?:the |it )?(?:all|title|championship|ring|trophy|larry)/.test(
+        n,
+      ));
   const facetOfFinals = (): QuestionFacet =>
-    game ? 'game' : about(CUE.length) ? 'length' : about(CUE.score) ? 'score' : about(CUE.loser) ? 'loser' : about(/\bmvp\b/) ? 'mvp' : 'winner';
+    game
+      ? 'game'
+      : about(CUE.length)
+        ? 'length'
+        : about(CUE.score)
+          ? 'score'
+          : about(CUE.loser)
+            ? 'loser'
+            : about(/\bmvp\b/)
+              ? 'mvp'
+              : 'winner';
   if (finals || champion || (game && !round)) {
     const aboutGame = game || about(CUE.score) || about(CUE.length) || about(/\bmvp\b/);
     if (teams.length === 1 && !aboutGame) return q('path', 'summary', { round: 'NBA Finals' });
     return q('finals', facetOfFinals());
   }
-  if (!round && !teams.length && !about(CUE.playIn) && about(/\b(?:won|win|wins|champions? of|representative from) the (?:east|west|eastern|western)(?: conference)?\b|\b(?:east|west|eastern|western|conference) champions?\b/)) {
+  if (
+    !round &&
+    !teams.length &&
+    !about(CUE.playIn) &&
+    about(
+      /\b(?:won|win|wins|champions? of|representative from) the (?:east|west|eastern|western)(?: conference)?\b|\b(?:east|west|eastern|western|conference) champions?\b/,
+    )
+  ) {
     return q('round', 'summary', { round: 'Conference Finals' });
   }
   if (round) {
@@ -240,30 +328,53 @@ function parseMessage(text: string): Question {
     return q('round', 'summary');
   }
   if (about(CUE.playIn)) return q('playIn', 'summary');
-  const lengthAsked = /\b(?:which|what|any|how many|list(?: the)?) series\b|\bsweeps?\b|\bswept\b|\bseven-game|\bgame 7s\b/.test(n);
+  const lengthAsked =
+    /\b(?:which|what|any|how many|list(?: the)?) series\b|\bsweeps?\b|\bswept\b|\bseven-game|\bgame 7s\b/.test(n);
   if (!teams.length && lengthAsked) {
-    const games = /\b(?:sweeps?|swept|four games|4 games)\b/.test(n) ? 4 : /\bfive games|5 games|in five\b/.test(n) ? 5 : /\bsix games|6 games|in six\b/.test(n) ? 6 : 7;
+    const games = /\b(?:sweeps?|swept|four games|4 games)\b/.test(n)
+      ? 4
+      : /\bfive games|5 games|in five\b/.test(n)
+        ? 5
+        : /\bsix games|6 games|in six\b/.test(n)
+          ? 6
+          : 7;
     return q('round', 'summary', { seriesLength: games });
   }
-  if (!teams.length && /\b(?:miss(?:ed)?|did not make|didn't make|didnt make|failed to make|out of|left out of|non-playoff)\b/.test(n) && about(CUE.playoffs)) {
+  if (
+    !teams.length &&
+    /\b(?:miss(?:ed)?|did not make|didn't make|didnt make|failed to make|out of|left out of|non-playoff)\b/.test(n) &&
+    about(CUE.playoffs)
+  ) {
     return q('playoffTeams', 'loser');
   }
-  if (teams.length >= 2 && (about(CUE.series) || about(/\b(?:playoffs?|matchup|meet|met|face)\b/))) return q('series', about(CUE.length) ? 'length' : 'winner');
+  if (teams.length >= 2 && (about(CUE.series) || about(/\b(?:playoffs?|matchup|meet|met|face)\b/)))
+    return q('series', about(CUE.length) ? 'length' : 'winner');
   if (teams.length === 1 && about(CUE.eliminated)) return q('path', 'eliminatedBy');
   if (teams.length === 1 && about(CUE.beat)) return q('path', 'beat');
   if (teams.length === 1 && about(CUE.path)) return q('path', 'summary');
   if (about(CUE.playoffs)) {
     if (!teams.length) return q('playoffTeams');
-    return q('path', /\b(?:make|made|makes|qualif\w*|get in|got in|reach(?:ed)?|clinch\w*|miss(?:ed)?|in the playoffs\?*$)\b/.test(n) ? 'madePlayoffs' : 'summary');
+    return q(
+      'path',
+      /\b(?:make|made|makes|qualif\w*|get in|got in|reach(?:ed)?|clinch\w*|miss(?:ed)?|in the playoffs\?*$)\b/.test(n)
+        ? 'madePlayoffs'
+        : 'summary',
+    );
   }
   if (teams.length >= 2) return q('compare', about(CUE.pct) ? 'pct' : about(CUE.wins) ? 'wins' : 'record');
 
   const worst = about(CUE.worst);
   const best = !worst && about(CUE.best);
   if (!teams.length && (worst || best)) {
-    const nth = /\b(\d{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]?(?:best|worst|highest|lowest)\b/.exec(n);
+    const nth =
+      /\b(\d{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]?(?:best|worst|highest|lowest)\b/.exec(
+        n,
+      );
     const position = nth ? readNumber(nth[1]) : undefined;
-    return q('leader', 'record', { extreme: worst ? 'worst' : 'best', ...(position && position > 1 ? { position } : {}) });
+    return q('leader', 'record', {
+      extreme: worst ? 'worst' : 'best',
+      ...(position && position > 1 ? { position } : {}),
+    });
   }
   if (!teams.length && seed) return q('seed', 'seed');
   if (teams.length === 1) return q('team', teamFacet(n));
@@ -287,4 +398,3 @@ export function teamFacet(n: string): QuestionFacet {
   if (CUE.record.test(n)) return 'record';
   return 'summary';
 }
-

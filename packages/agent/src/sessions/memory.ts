@@ -5,12 +5,12 @@ import type { AgentInputItem } from '@openai/agents-core';
 import { SessionBusyError, SessionNotFoundError, SessionTurnLimitError } from '../errors.js';
 import type { TopicSlug } from '../topics.js';
 import {
-  generateSessionId,
-  resolveLimits,
   type AppendTurnOptions,
   type CreateSessionOptions,
-  type SessionOwnerOptions,
+  generateSessionId,
+  resolveLimits,
   type SessionLimits,
+  type SessionOwnerOptions,
   type SessionStore,
   type SessionStoreOptions,
   type StoredSession,
@@ -59,13 +59,18 @@ export class MemorySessionStore implements SessionStore {
     };
   }
 
-  async appendTurn(sessionId: string, items: readonly AgentInputItem[], options: AppendTurnOptions = {}): Promise<void> {
+  async appendTurn(
+    sessionId: string,
+    items: readonly AgentInputItem[],
+    options: AppendTurnOptions = {},
+  ): Promise<void> {
     const owner = options.owner ?? null;
     this.#assertOpen();
     const session = this.#live(sessionId);
     if (!session || session.owner !== owner) throw new SessionNotFoundError(sessionId);
     if (session.turns >= this.limits.maxTurns) throw new SessionTurnLimitError(sessionId, this.limits.maxTurns);
-    if (options.expectedTurns !== undefined && session.turns !== options.expectedTurns) throw new SessionBusyError(sessionId);
+    if (options.expectedTurns !== undefined && session.turns !== options.expectedTurns)
+      throw new SessionBusyError(sessionId);
     const serialised = items.map((item) => JSON.stringify(item));
     session.items.push(...serialised);
     session.turns += 1;

@@ -91,14 +91,19 @@ CREATE TABLE IF NOT EXISTS nba_schema_migrations (
       const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
       const newest = Math.max(0, ...done);
       if (newest > latest) {
-        throw new Error(`the database schema is version ${newest}, newer than this build knows (${latest}); upgrade the API`);
+        throw new Error(
+          `the database schema is version ${newest}, newer than this build knows (${latest}); upgrade the API`,
+        );
       }
       for (const migration of migrations) {
         if (done.has(migration.version)) continue;
         await client.query('BEGIN');
         try {
           await client.query(migration.sql);
-          await client.query('INSERT INTO nba_schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+          await client.query('INSERT INTO nba_schema_migrations (version, name) VALUES ($1, $2)', [
+            migration.version,
+            migration.name,
+          ]);
           await client.query('COMMIT');
         } catch (error) {
           await client.query('ROLLBACK');

@@ -15,16 +15,16 @@ import { SessionBusyError, SessionNotFoundError, SessionTurnLimitError } from '.
 import { isTopicSlug, type TopicSlug } from '../topics.js';
 import { migrate } from './postgres-migrations.js';
 import {
-  generateSessionId,
-  resolveLimits,
-  sessionIdPrefix,
   type AppendTurnOptions,
   type CreateSessionOptions,
+  generateSessionId,
+  resolveLimits,
   type SessionLimits,
   type SessionOwnerOptions,
   type SessionStore,
   type SessionStoreOptions,
   type StoredSession,
+  sessionIdPrefix,
   type TurnRecord,
 } from './store.js';
 
@@ -94,12 +94,10 @@ export class PostgresSessionStore implements SessionStore {
     await this.#transaction(async (client) => {
       // An expired session's id may be reused (OpenAI ids never are, but be exact).
       await client.query('DELETE FROM nba_sessions WHERE id = $1 AND updated_at <= $2', [sessionId, this.#cutoff()]);
-      await client.query('INSERT INTO nba_sessions (id, topic, owner, turns, created_at, updated_at) VALUES ($1, $2, $3, 1, $4, $4)', [
-        sessionId,
-        topic,
-        options.owner ?? null,
-        now,
-      ]);
+      await client.query(
+        'INSERT INTO nba_sessions (id, topic, owner, turns, created_at, updated_at) VALUES ($1, $2, $3, 1, $4, $4)',
+        [sessionId, topic, options.owner ?? null, now],
+      );
       await client.query(
         'INSERT INTO nba_session_turns (session_id, turn, items, created_at, request_key, result) VALUES ($1, 1, $2, $3, $4, $5)',
         [sessionId, items, now, ...this.#record(options, options.owner ?? null)],
@@ -133,7 +131,11 @@ export class PostgresSessionStore implements SessionStore {
     return { id: sessionId, topic: first.topic, owner: first.owner, turns: Number(first.turns), items };
   }
 
-  async appendTurn(sessionId: string, items: readonly AgentInputItem[], options: AppendTurnOptions = {}): Promise<void> {
+  async appendTurn(
+    sessionId: string,
+    items: readonly AgentInputItem[],
+    options: AppendTurnOptions = {},
+  ): Promise<void> {
     await this.#open();
     const owner = options.owner ?? null;
     const json = JSON.stringify(items);
@@ -159,7 +161,8 @@ export class PostgresSessionStore implements SessionStore {
         if (!current || current.owner !== owner || current.updated_at.getTime() <= cutoff.getTime()) {
           throw new SessionNotFoundError(sessionId);
         }
-        if (Number(current.turns) >= this.limits.maxTurns) throw new SessionTurnLimitError(sessionId, this.limits.maxTurns);
+        if (Number(current.turns) >= this.limits.maxTurns)
+          throw new SessionTurnLimitError(sessionId, this.limits.maxTurns);
         throw new SessionBusyError(sessionId);
       }
       try {
@@ -169,13 +172,17 @@ export class PostgresSessionStore implements SessionStore {
         );
       } catch (error) {
         // Cannot happen while every writer goes through the counter above; kept as the last line of defence.
-        if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new SessionBusyError(sessionId, { cause: error });
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION)
+          throw new SessionBusyError(sessionId, { cause: error });
         throw error;
       }
     });
   }
 
-  async findTurn(requestKey: string, options: SessionOwnerOptions = {}): Promise<{ sessionId: string; result: unknown } | undefined> {
+  async findTurn(
+    requestKey: string,
+    options: SessionOwnerOptions = {},
+  ): Promise<{ sessionId: string; result: unknown } | undefined> {
     await this.#open();
     const { rows } = await this.pool.query<{ session_id: string; result: unknown; updated_at: Date }>(
       `SELECT t.session_id, t.result, s.updated_at
@@ -197,7 +204,9 @@ export class PostgresSessionStore implements SessionStore {
   /** Number of completed turns stored for a session (0 for unknown ids). */
   async turnCount(sessionId: string): Promise<number> {
     await this.#open();
-    const { rows } = await this.pool.query<{ turns: number }>('SELECT turns FROM nba_sessions WHERE id = $1', [sessionId]);
+    const { rows } = await this.pool.query<{ turns: number }>('SELECT turns FROM nba_sessions WHERE id = $1', [
+      sessionId,
+    ]);
     return Number(rows[0]?.turns ?? 0);
   }
 
@@ -215,7 +224,9 @@ export class PostgresSessionStore implements SessionStore {
   }
 
   #keyHash(requestKey: string, owner: string | null): string {
-    return createHash('sha256').update(`${owner ?? ''}\u0000${requestKey}`).digest('hex');
+    return createHash('sha256')
+      .update(`${owner ?? ''}\u0000${requestKey}`)
+      .digest('hex');
   }
 
   /** Sessions last written at or before this instant have expired. */

@@ -8,12 +8,12 @@ import type { AgentInputItem } from '@openai/agents-core';
 import { SessionBusyError, SessionNotFoundError, SessionTurnLimitError } from '../errors.js';
 import { isTopicSlug, type TopicSlug } from '../topics.js';
 import {
-  generateSessionId,
-  resolveLimits,
   type AppendTurnOptions,
   type CreateSessionOptions,
-  type SessionOwnerOptions,
+  generateSessionId,
+  resolveLimits,
   type SessionLimits,
+  type SessionOwnerOptions,
   type SessionStore,
   type SessionStoreOptions,
   type StoredSession,
@@ -105,7 +105,8 @@ export class SqliteSessionStore implements SessionStore {
     const owner = options.owner ?? null;
     const row = this.#live(sessionId);
     if (!row || row.owner !== owner) return undefined;
-    if (!isTopicSlug(row.topic)) throw new Error(`Session ${sessionId.slice(0, 8)} has an unknown topic ${JSON.stringify(row.topic)}`);
+    if (!isTopicSlug(row.topic))
+      throw new Error(`Session ${sessionId.slice(0, 8)} has an unknown topic ${JSON.stringify(row.topic)}`);
     const rows = this.#db
       .prepare('SELECT item FROM session_items WHERE session_id = ? ORDER BY seq')
       .all(sessionId) as Array<{ item: string }>;
@@ -118,7 +119,11 @@ export class SqliteSessionStore implements SessionStore {
     };
   }
 
-  async appendTurn(sessionId: string, items: readonly AgentInputItem[], options: AppendTurnOptions = {}): Promise<void> {
+  async appendTurn(
+    sessionId: string,
+    items: readonly AgentInputItem[],
+    options: AppendTurnOptions = {},
+  ): Promise<void> {
     const owner = options.owner ?? null;
     this.#expire(sessionId); // outside the transaction: its rollback on SessionNotFoundError must not undo the delete
     this.#transaction(() => {
@@ -126,9 +131,12 @@ export class SqliteSessionStore implements SessionStore {
       if (!row || row.owner !== owner) throw new SessionNotFoundError(sessionId);
       if (Number(row.turns) >= this.limits.maxTurns) throw new SessionTurnLimitError(sessionId, this.limits.maxTurns);
       // Another process on the same file stored a turn since the caller read the session.
-      if (options.expectedTurns !== undefined && Number(row.turns) !== options.expectedTurns) throw new SessionBusyError(sessionId);
+      if (options.expectedTurns !== undefined && Number(row.turns) !== options.expectedTurns)
+        throw new SessionBusyError(sessionId);
       const turn = Number(row.turns) + 1;
-      this.#db.prepare('UPDATE sessions SET updated_at = ?, turns = ? WHERE id = ?').run(this.#iso(this.#now()), turn, sessionId);
+      this.#db
+        .prepare('UPDATE sessions SET updated_at = ?, turns = ? WHERE id = ?')
+        .run(this.#iso(this.#now()), turn, sessionId);
       const last = this.#db
         .prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM session_items WHERE session_id = ?')
         .get(sessionId) as { seq: number };
@@ -147,7 +155,9 @@ export class SqliteSessionStore implements SessionStore {
 
   /** Number of completed turns stored for a session (0 for unknown ids). */
   turnCount(sessionId: string): number {
-    const row = this.#db.prepare('SELECT turns FROM sessions WHERE id = ?').get(sessionId) as { turns: number } | undefined;
+    const row = this.#db.prepare('SELECT turns FROM sessions WHERE id = ?').get(sessionId) as
+      | { turns: number }
+      | undefined;
     return Number(row?.turns ?? 0);
   }
 

@@ -102,7 +102,10 @@ export interface SessionStore {
   /** Deletes every expired session; returns how many were deleted. */
   deleteExpired(): Promise<number>;
   /** The stored answer of the turn written with this idempotency key by this owner, if any (stores with replay). */
-  findTurn?(requestKey: string, options?: SessionOwnerOptions): Promise<{ sessionId: string; result: unknown } | undefined>;
+  findTurn?(
+    requestKey: string,
+    options?: SessionOwnerOptions,
+  ): Promise<{ sessionId: string; result: unknown } | undefined>;
   /** Resolves once the store can serve (e.g. its database is reachable and migrated); optional. */
   ready?(): Promise<void>;
   /** Releases resources; idempotent. */
@@ -136,6 +139,7 @@ export function resolveLimits(options: SessionStoreOptions): SessionLimits {
   const ttlMs = options.ttlMs ?? DEFAULT_SESSION_TTL_MS;
   const maxTurns = options.maxTurns ?? DEFAULT_SESSION_MAX_TURNS;
   if (!(ttlMs > 0)) throw new RangeError(`ttlMs must be positive (got ${ttlMs})`);
-  if (!Number.isSafeInteger(maxTurns) || maxTurns < 1) throw new RangeError(`maxTurns must be a positive integer (got ${maxTurns})`);
+  if (!Number.isSafeInteger(maxTurns) || maxTurns < 1)
+    throw new RangeError(`maxTurns must be a positive integer (got ${maxTurns})`);
   return { ttlMs, maxTurns };
 }

@@ -7,9 +7,16 @@
  * (`gen_ai.request.stream`, time to first chunk) belong in these two functions.
  */
 import type { Attributes, HrTime } from '@opentelemetry/api';
-import { readChatInfo, type ChatInfo } from '../chat-data.js';
+import { type ChatInfo, readChatInfo } from '../chat-data.js';
 import { contentValue } from '../content.js';
-import { conversationAttributes, type Entry, type MapperEnv, type SpanData, type SpanMapper, type ToolDefinition } from '../entry.js';
+import {
+  conversationAttributes,
+  type Entry,
+  type MapperEnv,
+  type SpanData,
+  type SpanMapper,
+  type ToolDefinition,
+} from '../entry.js';
 import { agentRequestModel } from '../options.js';
 import * as sc from '../semconv.js';
 import { readStreamFacts, streamAttributes } from '../streaming.js';
@@ -58,10 +65,15 @@ export function chatEndAttributes(info: ChatInfo, data: SpanData, env: MapperEnv
 
 /** Opt-in content attributes of one chat; tool definitions fall back to the agent's known tools. */
 function contentAttributes(info: ChatInfo, e: Entry, env: MapperEnv, attrs: Attributes): void {
-  if (info.systemInstructions?.length) attrs[sc.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS] = contentValue(env.o, info.systemInstructions);
+  if (info.systemInstructions?.length)
+    attrs[sc.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS] = contentValue(env.o, info.systemInstructions);
   if (info.inputMessages?.length) attrs[sc.ATTR_GEN_AI_INPUT_MESSAGES] = contentValue(env.o, info.inputMessages);
   if (info.outputMessages?.length) attrs[sc.ATTR_GEN_AI_OUTPUT_MESSAGES] = contentValue(env.o, info.outputMessages);
-  const defs = info.toolDefinitions?.length ? info.toolDefinitions : e.agent?.tools?.size ? [...e.agent.tools.values()] : undefined;
+  const defs = info.toolDefinitions?.length
+    ? info.toolDefinitions
+    : e.agent?.tools?.size
+      ? [...e.agent.tools.values()]
+      : undefined;
   if (defs) attrs[sc.ATTR_GEN_AI_TOOL_DEFINITIONS] = contentValue(env.o, defs);
 }
 

@@ -2,7 +2,7 @@
  * SDK `guardrail` span → `run_guardrail {name}` (INTERNAL; custom, semconv-genai PR #427). A trip is a handled
  * outcome: the guardrail span keeps status UNSET and the agent span fails with the tripwire class.
  */
-import { SpanKind, type Attributes, type HrTime } from '@opentelemetry/api';
+import { type Attributes, type HrTime, SpanKind } from '@opentelemetry/api';
 import { conversationAttributes, type Entry, type MapperEnv, type SpanData, type SpanMapper } from '../entry.js';
 import * as sc from '../semconv.js';
 
@@ -12,7 +12,8 @@ export const guardrailMapper: SpanMapper = {
     const name = typeof data.name === 'string' && data.name ? data.name : 'guardrail';
     // The SDK does not say input vs output: output guardrails run after the agent's final model call,
     // input guardrails before or concurrently with its first one.
-    const target = e.agent && e.agent.chatsEnded > 0 ? sc.GUARDRAIL_TARGET_TYPE_VALUE_OUTPUT : sc.GUARDRAIL_TARGET_TYPE_VALUE_INPUT;
+    const target =
+      e.agent && e.agent.chatsEnded > 0 ? sc.GUARDRAIL_TARGET_TYPE_VALUE_OUTPUT : sc.GUARDRAIL_TARGET_TYPE_VALUE_INPUT;
     e.agent?.guardrailTargets.set(name, target);
     const attrs: Attributes = {
       [sc.ATTR_GEN_AI_OPERATION_NAME]: sc.GEN_AI_OPERATION_NAME_VALUE_RUN_GUARDRAIL,

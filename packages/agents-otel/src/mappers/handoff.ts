@@ -1,7 +1,7 @@
 /**
  * SDK `handoff` span → `handoff {to_agent}` (INTERNAL; custom, attribute names from semconv-genai PR #98).
  */
-import { SpanKind, type Attributes, type HrTime } from '@opentelemetry/api';
+import { type Attributes, type HrTime, SpanKind } from '@opentelemetry/api';
 import { conversationAttributes, type Entry, type MapperEnv, type SpanData, type SpanMapper } from '../entry.js';
 import * as sc from '../semconv.js';
 

@@ -2,7 +2,7 @@
  * SDK `function` span → `execute_tool {name}` (INTERNAL). The call id is correlated from the latest model output of
  * the same turn (or set by `observe`); the description comes from the agent's known tools.
  */
-import { SpanKind, type Attributes, type HrTime } from '@opentelemetry/api';
+import { type Attributes, type HrTime, SpanKind } from '@opentelemetry/api';
 import { contentValue } from '../content.js';
 import type { Entry, MapperEnv, SpanData, SpanMapper } from '../entry.js';
 import { parseJsonLoose } from '../messages.js';
@@ -10,7 +10,9 @@ import * as sc from '../semconv.js';
 
 /** `gen_ai.tool.type` of an SDK tool or tool definition type. */
 export function toolType(sdkType: string | undefined): string {
-  return sdkType === undefined || sdkType === 'function' ? sc.GEN_AI_TOOL_TYPE_VALUE_FUNCTION : sc.GEN_AI_TOOL_TYPE_VALUE_EXTENSION;
+  return sdkType === undefined || sdkType === 'function'
+    ? sc.GEN_AI_TOOL_TYPE_VALUE_FUNCTION
+    : sc.GEN_AI_TOOL_TYPE_VALUE_EXTENSION;
 }
 
 /** First unused call of this tool in the latest model output of the same turn. */

@@ -2,10 +2,11 @@
  * The fetcher GraphiQL sends every request through, and a tiny store of the last answer it saw,
  * so the header bar can show its sessionId and traceId.
  */
-import type { ComponentProps } from 'react';
+
 import type { GraphiQL } from 'graphiql';
-import { isSubscription, streamSubscription, StreamStore } from './stream.js';
+import type { ComponentProps } from 'react';
 import { rememberAuthorization } from './credentials.js';
+import { isSubscription, StreamStore, streamSubscription } from './stream.js';
 
 export type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
 
@@ -53,7 +54,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 const AGENT_FIELDS = new Set(['report', 'followUp', 'reportStream', 'followUpStream']);
 
 /** Extracts what the header bar shows from a response, or null if the operation is not an agent turn. */
-export function toLastAnswer(query: string, operationName: string | null | undefined, body: unknown): LastAnswer | null {
+export function toLastAnswer(
+  query: string,
+  operationName: string | null | undefined,
+  body: unknown,
+): LastAnswer | null {
   if (!isRecord(body)) return null;
   const name = operationName ?? '';
   let field: string | null = null;
@@ -86,7 +91,9 @@ export function toLastAnswer(query: string, operationName: string | null | undef
 /** The names of the operations a document defines (comments and strings aside). */
 export function operationNamesOf(query: string): string[] {
   const code = query.replace(/"""[\s\S]*?"""|"(?:[^"\\\n]|\\.)*"|#[^\n]*/g, ' ');
-  return [...code.matchAll(/\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/g)].map((match) => match[1] ?? '');
+  return [...code.matchAll(/\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/g)].map(
+    (match) => match[1] ?? '',
+  );
 }
 
 /**
@@ -105,7 +112,11 @@ export function operationNameFor(query: string, operationName: string | null | u
  * (after the user's headers), which is what Apollo's CSRF prevention asks of a browser request. Subscriptions go
  * to `endpoint + '/stream'` (GraphQL over SSE) and come back as an async iterable, one result per event.
  */
-export function createFetcher(endpoint: string, answers: AnswerStore, streams: StreamStore = new StreamStore()): Fetcher {
+export function createFetcher(
+  endpoint: string,
+  answers: AnswerStore,
+  streams: StreamStore = new StreamStore(),
+): Fetcher {
   return async (params, opts) => {
     const operationName = operationNameFor(params.query, params.operationName);
     const headers = new Headers();
@@ -118,7 +129,12 @@ export function createFetcher(endpoint: string, answers: AnswerStore, streams: S
         const answer = toLastAnswer(params.query, operationName, result);
         if (answer && (answer.sessionId !== null || answer.errorCode !== null)) answers.set(answer);
       };
-      return streamSubscription(`${endpoint}/stream`, { query: params.query, operationName, variables: params.variables, headers }, streams, onResult) as unknown as Awaited<ReturnType<Fetcher>>;
+      return streamSubscription(
+        `${endpoint}/stream`,
+        { query: params.query, operationName, variables: params.variables, headers },
+        streams,
+        onResult,
+      ) as unknown as Awaited<ReturnType<Fetcher>>;
     }
     headers.set('content-type', 'application/json');
     headers.set('accept', 'application/graphql-response+json, application/json');

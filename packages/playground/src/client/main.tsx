@@ -3,16 +3,17 @@
  * and a header bar that shows the last answer's sessionId and traceId.
  * Bundled by scripts/bundle.mjs; everything it loads comes from the same origin.
  */
+
+import { useGraphiQL, useGraphiQLActions } from '@graphiql/react';
+import { GraphiQL } from 'graphiql';
 import { StrictMode, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
-import { GraphiQL } from 'graphiql';
-import { useGraphiQL, useGraphiQLActions } from '@graphiql/react';
-import { playgroundExamples, FOLLOW_UP_QUESTION } from '../examples.js';
+import { FOLLOW_UP_QUESTION, playgroundExamples } from '../examples.js';
 import { PLAYGROUND_ROOT_ELEMENT_ID } from '../shared.js';
-import { readConfig } from './config.js';
 import { AnswerStore, createFetcher, type LastAnswer } from './answers.js';
-import { StreamStore, type StreamState } from './stream.js';
+import { readConfig } from './config.js';
 import { createPlaygroundStorage } from './storage.js';
+import { type StreamState, StreamStore } from './stream.js';
 import { nextSessionId, TracePanel } from './trace-panel.js';
 
 const config = readConfig();
@@ -20,7 +21,8 @@ const config = readConfig();
 // Monaco's web workers are bundled next to this file (no CDN, no blob: URLs).
 window.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
-    const url = label === 'json' ? config.workers.json : label === 'graphql' ? config.workers.graphql : config.workers.editor;
+    const url =
+      label === 'json' ? config.workers.json : label === 'graphql' ? config.workers.graphql : config.workers.editor;
     return new Worker(url, { name: `monaco-${label}` });
   },
 };
@@ -60,14 +62,17 @@ function GraphiQLBridge(): null {
     if (synced.current || !queryEditor || !variableEditor || !activeTab) return;
     synced.current = true;
     if (activeTab.query != null && queryEditor.getValue() !== activeTab.query) queryEditor.setValue(activeTab.query);
-    if (activeTab.variables != null && variableEditor.getValue() !== activeTab.variables) variableEditor.setValue(activeTab.variables);
+    if (activeTab.variables != null && variableEditor.getValue() !== activeTab.variables)
+      variableEditor.setValue(activeTab.variables);
   }, [queryEditor, variableEditor, activeTab]);
 
   useEffect(() => {
     bridge.current = {
       fillFollowUpSession(sessionId) {
         const { actions: act, tabs: currentTabs } = latest.current;
-        let index = currentTabs.findIndex((tab) => tab.operationName === 'FollowUp' || /mutation\s+FollowUp\b/.test(tab.query ?? ''));
+        let index = currentTabs.findIndex(
+          (tab) => tab.operationName === 'FollowUp' || /mutation\s+FollowUp\b/.test(tab.query ?? ''),
+        );
         let variables: Record<string, unknown> = { message: FOLLOW_UP_QUESTION };
         if (index === -1) {
           // The user closed the FollowUp tab: open a new one with the example.
@@ -78,7 +83,8 @@ function GraphiQLBridge(): null {
           act.changeTab(index);
           try {
             const parsed: unknown = JSON.parse(currentTabs[index]?.variables ?? '');
-            if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) variables = parsed as Record<string, unknown>;
+            if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+              variables = parsed as Record<string, unknown>;
           } catch {
             // Keep the default variables.
           }
@@ -111,7 +117,13 @@ function CopyButton({ text, label }: { text: string; label: string }) {
   );
 }
 
-function AnswerSummary({ answer, onOpenTrace }: { answer: LastAnswer | null; onOpenTrace: ((traceId: string) => void) | null }) {
+function AnswerSummary({
+  answer,
+  onOpenTrace,
+}: {
+  answer: LastAnswer | null;
+  onOpenTrace: ((traceId: string) => void) | null;
+}) {
   if (!answer) {
     return (
       <span className="nba-muted" data-testid="last-answer-empty">
@@ -230,30 +242,41 @@ function Playground() {
             {panelOpen ? 'Hide traces' : 'Traces'}
           </button>
         ) : null}
-        <button type="button" className="nba-button nba-button-quiet" onClick={resetExamples} title="Forget edited tabs and restore the examples">
+        <button
+          type="button"
+          className="nba-button nba-button-quiet"
+          onClick={resetExamples}
+          title="Forget edited tabs and restore the examples"
+        >
           Reset examples
         </button>
       </header>
       <StreamPanel stream={stream} />
       <div className="nba-main">
-      <div className="nba-graphiql">
-        <GraphiQL
-          fetcher={fetcher}
-          storage={storage}
-          defaultTabs={defaultTabs}
-          defaultEditorToolsVisibility="variables"
-          shouldPersistHeaders={false}
-          isHeadersEditorEnabled
-        >
-          <GraphiQL.Logo>NBA Reporter</GraphiQL.Logo>
-          <GraphiQL.Footer>
-            <GraphiQLBridge />
-          </GraphiQL.Footer>
-        </GraphiQL>
-      </div>
-      {config.traces && panelOpen ? (
-        <TracePanel base={config.traces} traceId={shownTrace} sessionId={sessionId} onOpen={openTrace} onClose={() => setPanelOpen(false)} />
-      ) : null}
+        <div className="nba-graphiql">
+          <GraphiQL
+            fetcher={fetcher}
+            storage={storage}
+            defaultTabs={defaultTabs}
+            defaultEditorToolsVisibility="variables"
+            shouldPersistHeaders={false}
+            isHeadersEditorEnabled
+          >
+            <GraphiQL.Logo>NBA Reporter</GraphiQL.Logo>
+            <GraphiQL.Footer>
+              <GraphiQLBridge />
+            </GraphiQL.Footer>
+          </GraphiQL>
+        </div>
+        {config.traces && panelOpen ? (
+          <TracePanel
+            base={config.traces}
+            traceId={shownTrace}
+            sessionId={sessionId}
+            onOpen={openTrace}
+            onClose={() => setPanelOpen(false)}
+          />
+        ) : null}
       </div>
     </div>
   );

@@ -98,12 +98,20 @@ function Bars({
   );
 }
 
-export function SessionChart({ sessionId, turns, current, onOpen, error }: ChartProps & { sessionId: string | null; error: string | null }) {
-  if (!sessionId) return <p className="nba-muted nba-trace-hint">Run a report: its conversation's turns are charted here.</p>;
+export function SessionChart({
+  sessionId,
+  turns,
+  current,
+  onOpen,
+  error,
+}: ChartProps & { sessionId: string | null; error: string | null }) {
+  if (!sessionId)
+    return <p className="nba-muted nba-trace-hint">Run a report: its conversation's turns are charted here.</p>;
   return (
     <section className="nba-session" data-testid="session-panel" data-session-id={sessionId}>
       <h3 className="nba-span-title">
-        Session <code className="nba-muted">{sessionId.slice(0, 8)}…</code> · {turns.length} turn{turns.length === 1 ? '' : 's'}
+        Session <code className="nba-muted">{sessionId.slice(0, 8)}…</code> · {turns.length} turn
+        {turns.length === 1 ? '' : 's'}
       </h3>
       {error ? <p className="nba-error">{error}</p> : null}
       <Bars

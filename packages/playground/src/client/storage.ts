@@ -36,7 +36,8 @@ export function createPlaygroundStorage(): PlaygroundStorage {
     return keys;
   };
   return {
-    getItem: (key) => (store instanceof Map ? (store.get(STORAGE_NAMESPACE + key) ?? null) : store.getItem(STORAGE_NAMESPACE + key)),
+    getItem: (key) =>
+      store instanceof Map ? (store.get(STORAGE_NAMESPACE + key) ?? null) : store.getItem(STORAGE_NAMESPACE + key),
     setItem: (key, value) => {
       if (store instanceof Map) store.set(STORAGE_NAMESPACE + key, value);
       else store.setItem(STORAGE_NAMESPACE + key, value);

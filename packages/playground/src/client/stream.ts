@@ -35,7 +35,8 @@ export class StreamStore {
 export function isSubscription(query: string, operationName: string | undefined): boolean {
   const code = query.replace(/"""[\s\S]*?"""|"(?:[^"\\\n]|\\.)*"|#[^\n]*/g, ' ');
   const operations = [...code.matchAll(/\b(query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)?/g)];
-  const chosen = operations.find((m) => m[2] === operationName) ?? (operations.length === 1 ? operations[0] : undefined);
+  const chosen =
+    operations.find((m) => m[2] === operationName) ?? (operations.length === 1 ? operations[0] : undefined);
   return chosen?.[1] === 'subscription';
 }
 
@@ -95,7 +96,11 @@ export async function* streamSubscription(
     method: 'POST',
     headers,
     credentials: 'same-origin',
-    body: JSON.stringify({ query: request.query, operationName: request.operationName, variables: request.variables ?? undefined }),
+    body: JSON.stringify({
+      query: request.query,
+      operationName: request.operationName,
+      variables: request.variables ?? undefined,
+    }),
   });
   if (!response.ok || !response.body || !/^text\/event-stream/.test(response.headers.get('content-type') ?? '')) {
     store.set({ operationName: name, text, status: 'failed' });

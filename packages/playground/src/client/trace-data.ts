@@ -61,7 +61,11 @@ const sleep = (ms: number, signal: AbortSignal) =>
   });
 
 async function getJson(url: string, signal: AbortSignal): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(url, { headers: { accept: 'application/json', ...authorizationHeader() }, credentials: 'same-origin', signal });
+  const response = await fetch(url, {
+    headers: { accept: 'application/json', ...authorizationHeader() },
+    credentials: 'same-origin',
+    signal,
+  });
   const text = await response.text();
   try {
     return { status: response.status, body: JSON.parse(text) as unknown };
@@ -79,7 +83,12 @@ function errorMessage(body: unknown, status: number): string {
  * Fetches one trace by id, polling until its root span has ended (the trace is complete) or the time limit passes.
  * Works for any request the API served, whatever the transport: all it needs is the trace id.
  */
-export async function watchTrace(base: string, traceId: string, signal: AbortSignal, onState: (state: TraceState) => void): Promise<void> {
+export async function watchTrace(
+  base: string,
+  traceId: string,
+  signal: AbortSignal,
+  onState: (state: TraceState) => void,
+): Promise<void> {
   const deadline = Date.now() + POLL_LIMIT_MS;
   onState({ status: 'loading' });
   while (!signal.aborted) {
@@ -108,7 +117,11 @@ export async function watchTrace(base: string, traceId: string, signal: AbortSig
 }
 
 /** The turns of one conversation, oldest first. */
-export async function fetchSessionTraces(base: string, sessionId: string, signal: AbortSignal): Promise<TraceSummary[]> {
+export async function fetchSessionTraces(
+  base: string,
+  sessionId: string,
+  signal: AbortSignal,
+): Promise<TraceSummary[]> {
   const { status, body } = await getJson(`${base}?sessionId=${encodeURIComponent(sessionId)}`, signal);
   if (status !== 200) throw new Error(errorMessage(body, status));
   return [...(body as { traces: TraceSummary[] }).traces].reverse();
@@ -131,7 +144,10 @@ export interface WaterfallRow {
 /** The spans in tree order (each parent followed by its children, by start time), with their offsets. */
 export function waterfallRows(spans: readonly ViewSpan[]): { rows: WaterfallRow[]; totalMs: number } {
   if (spans.length === 0) return { rows: [], totalMs: 0 };
-  const start = spans.reduce((min, s) => (BigInt(s.startTimeUnixNano) < min ? BigInt(s.startTimeUnixNano) : min), BigInt(spans[0]!.startTimeUnixNano));
+  const start = spans.reduce(
+    (min, s) => (BigInt(s.startTimeUnixNano) < min ? BigInt(s.startTimeUnixNano) : min),
+    BigInt(spans[0]!.startTimeUnixNano),
+  );
   const end = spans.reduce((max, s) => (BigInt(s.endTimeUnixNano) > max ? BigInt(s.endTimeUnixNano) : max), start);
   const ids = new Set(spans.map((s) => s.spanId));
   const children = new Map<string, ViewSpan[]>();
@@ -149,7 +165,12 @@ export function waterfallRows(spans: readonly ViewSpan[]): { rows: WaterfallRow[
   };
   const rows: WaterfallRow[] = [];
   const walk = (span: ViewSpan, depth: number) => {
-    rows.push({ span, depth, offsetMs: Number(BigInt(span.startTimeUnixNano) - start) / 1e6, durationMs: span.durationMs });
+    rows.push({
+      span,
+      depth,
+      offsetMs: Number(BigInt(span.startTimeUnixNano) - start) / 1e6,
+      durationMs: span.durationMs,
+    });
     for (const child of (children.get(span.spanId) ?? []).sort(byStart)) walk(child, depth + 1);
   };
   for (const root of roots.sort(byStart)) walk(root, 0);
@@ -167,7 +188,8 @@ export function formatMs(ms: number): string {
 export function spanMarks(span: ViewSpan): { tripped: boolean; error: string | null } {
   const tripped = span.attributes['gen_ai.guardrail.triggered'] === true;
   const type = span.attributes['error.type'];
-  const error = typeof type === 'string' ? type : span.status.code === 'ERROR' ? (span.status.message ?? 'error') : null;
+  const error =
+    typeof type === 'string' ? type : span.status.code === 'ERROR' ? (span.status.message ?? 'error') : null;
   return { tripped, error };
 }
 

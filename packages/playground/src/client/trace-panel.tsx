@@ -6,7 +6,14 @@
 import { useEffect, useState } from 'react';
 import type { LastAnswer } from './answers.js';
 import { SessionChart } from './session-chart.js';
-import { fetchRecentTraces, fetchSessionTraces, formatMs, watchTrace, type TraceState, type TraceSummary } from './trace-data.js';
+import {
+  fetchRecentTraces,
+  fetchSessionTraces,
+  formatMs,
+  type TraceState,
+  type TraceSummary,
+  watchTrace,
+} from './trace-data.js';
 import { SpanDetails, Waterfall } from './waterfall.js';
 
 interface TracePanelProps {
@@ -32,7 +39,10 @@ function useTrace(base: string, traceId: string | null): TraceState | null {
 }
 
 /** A list that reloads whenever `key` changes; errors are shown, not thrown. */
-function useList(load: ((signal: AbortSignal) => Promise<TraceSummary[]>) | null, key: string): { list: TraceSummary[]; error: string | null } {
+function useList(
+  load: ((signal: AbortSignal) => Promise<TraceSummary[]>) | null,
+  key: string,
+): { list: TraceSummary[]; error: string | null } {
   const [result, setResult] = useState<{ list: TraceSummary[]; error: string | null }>({ list: [], error: null });
   useEffect(() => {
     if (!load) {
@@ -43,7 +53,8 @@ function useList(load: ((signal: AbortSignal) => Promise<TraceSummary[]>) | null
     load(abort.signal).then(
       (list) => setResult({ list, error: null }),
       (error: unknown) => {
-        if (!abort.signal.aborted) setResult((r) => ({ list: r.list, error: error instanceof Error ? error.message : String(error) }));
+        if (!abort.signal.aborted)
+          setResult((r) => ({ list: r.list, error: error instanceof Error ? error.message : String(error) }));
       },
     );
     return () => abort.abort();
@@ -61,7 +72,10 @@ export function TracePanel({ base, traceId, sessionId, onOpen, onClose }: TraceP
   const trace = state?.status === 'ready' ? state.trace : null;
   // Reload the lists when the shown trace completes: its turn is then in the session, and in the recent list.
   const refresh = `${traceId ?? ''}:${trace?.complete ?? false}`;
-  const session = useList(sessionId ? (signal) => fetchSessionTraces(base, sessionId, signal) : null, `${sessionId ?? ''}:${refresh}`);
+  const session = useList(
+    sessionId ? (signal) => fetchSessionTraces(base, sessionId, signal) : null,
+    `${sessionId ?? ''}:${refresh}`,
+  );
   const recent = useList((signal) => fetchRecentTraces(base, signal), refresh);
 
   const selectedSpan = trace?.spans.find((s) => s.spanId === selected) ?? undefined;
@@ -120,7 +134,13 @@ export function TracePanel({ base, traceId, sessionId, onOpen, onClose }: TraceP
         ) : null}
         {trace ? <Waterfall trace={trace} selected={selected} onSelect={setSelected} /> : null}
         {trace ? <SpanDetails span={selectedSpan} points={trace.metrics.filter((m) => m.spanId === selected)} /> : null}
-        <SessionChart sessionId={sessionId} turns={session.list} current={traceId} onOpen={onOpen} error={session.error} />
+        <SessionChart
+          sessionId={sessionId}
+          turns={session.list}
+          current={traceId}
+          onOpen={onOpen}
+          error={session.error}
+        />
       </div>
     </aside>
   );

@@ -5,14 +5,22 @@ import {
   formatValue,
   GENAI_FIELDS,
   spanMarks,
-  waterfallRows,
   type TraceDetail,
   type ViewSpan,
+  waterfallRows,
 } from './trace-data.js';
 
 const SHOWN = new Set<string>([...GENAI_FIELDS.map(([key]) => key), ...CONTENT_ATTRIBUTES]);
 
-export function Waterfall({ trace, selected, onSelect }: { trace: TraceDetail; selected: string | null; onSelect: (spanId: string) => void }) {
+export function Waterfall({
+  trace,
+  selected,
+  onSelect,
+}: {
+  trace: TraceDetail;
+  selected: string | null;
+  onSelect: (spanId: string) => void;
+}) {
   const { rows, totalMs } = waterfallRows(trace.spans);
   const scale = totalMs > 0 ? totalMs : 1;
   return (
@@ -82,8 +90,15 @@ export function SpanDetails({ span, points }: { span: ViewSpan | undefined; poin
   return (
     <section className="nba-span-details" data-testid="span-details" data-span-name={span.name}>
       <h3 className="nba-span-title">
-        {span.name} <span className="nba-muted">· {formatMs(span.durationMs)} · {span.kind.toLowerCase()}</span>
-        {span.status.code === 'ERROR' ? <span className="nba-badge nba-badge-error">ERROR{span.status.message ? `: ${span.status.message}` : ''}</span> : null}
+        {span.name}{' '}
+        <span className="nba-muted">
+          · {formatMs(span.durationMs)} · {span.kind.toLowerCase()}
+        </span>
+        {span.status.code === 'ERROR' ? (
+          <span className="nba-badge nba-badge-error">
+            ERROR{span.status.message ? `: ${span.status.message}` : ''}
+          </span>
+        ) : null}
       </h3>
       {genAi.length > 0 ? (
         <table className="nba-attr-table">

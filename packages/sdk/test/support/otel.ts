@@ -1,6 +1,6 @@
 // A real, in-process OpenTelemetry setup for tests: TracerProvider + InMemorySpanExporter,
 // W3C trace-context propagator and the AsyncLocalStorage context manager, registered globally.
-import { context, propagation, trace, type Tracer } from '@opentelemetry/api';
+import { context, propagation, type Tracer, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';

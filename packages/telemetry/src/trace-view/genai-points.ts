@@ -14,7 +14,14 @@
 import type { Attributes, GenAiMetricPoint, ViewSpan } from './types.js';
 
 const INFERENCE_OPERATIONS = new Set(['chat', 'text_completion', 'generate_content']);
-const CHAT_POINT_KEYS = ['gen_ai.operation.name', 'gen_ai.provider.name', 'gen_ai.request.model', 'gen_ai.response.model', 'server.address', 'server.port'];
+const CHAT_POINT_KEYS = [
+  'gen_ai.operation.name',
+  'gen_ai.provider.name',
+  'gen_ai.request.model',
+  'gen_ai.response.model',
+  'server.address',
+  'server.port',
+];
 const AGENT_POINT_KEYS = ['gen_ai.operation.name', 'gen_ai.provider.name', 'gen_ai.request.model'];
 
 export function isInference(span: ViewSpan): boolean {

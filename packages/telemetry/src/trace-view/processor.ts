@@ -35,9 +35,16 @@ export function toViewSpan(span: ReadableSpan): ViewSpan {
     startTimeUnixNano: unixNano(span.startTime),
     endTimeUnixNano: unixNano(span.endTime),
     durationMs: ds * 1e3 + dns / 1e6,
-    status: { code: STATUS[span.status.code] ?? 'UNSET', ...(span.status.message ? { message: span.status.message } : {}) },
+    status: {
+      code: STATUS[span.status.code] ?? 'UNSET',
+      ...(span.status.message ? { message: span.status.message } : {}),
+    },
     attributes: copyAttributes(span.attributes),
-    events: span.events.map((e) => ({ name: e.name, timeUnixNano: unixNano(e.time), attributes: copyAttributes(e.attributes ?? {}) })),
+    events: span.events.map((e) => ({
+      name: e.name,
+      timeUnixNano: unixNano(e.time),
+      attributes: copyAttributes(e.attributes ?? {}),
+    })),
     scope: span.instrumentationScope.name,
   };
 }
@@ -74,7 +81,8 @@ export class TraceStoreProcessor implements SpanProcessor {
       if (resource.asyncAttributesPending) {
         const settled: Record<string, unknown> = {};
         for (const [key, value] of resource.getRawAttributes()) {
-          if (!(key in settled) && value !== undefined && typeof (value as { then?: unknown }).then !== 'function') settled[key] = value;
+          if (!(key in settled) && value !== undefined && typeof (value as { then?: unknown }).then !== 'function')
+            settled[key] = value;
         }
         return copyAttributes(settled);
       }

@@ -65,7 +65,16 @@ export class TraceStore implements TraceStoreReader {
     if (entry) {
       this.#entries.delete(span.traceId); // re-inserted below: the Map stays in update order
     } else {
-      entry = { traceId: span.traceId, spans: [], bytes: 0, complete: false, rootSpanId: null, sessionId: null, dropped: 0, resource };
+      entry = {
+        traceId: span.traceId,
+        spans: [],
+        bytes: 0,
+        complete: false,
+        rootSpanId: null,
+        sessionId: null,
+        dropped: 0,
+        resource,
+      };
     }
     this.#entries.set(span.traceId, entry);
     if (isLocalRoot) {
