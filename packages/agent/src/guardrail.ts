@@ -218,6 +218,12 @@ function writtenAsName(original: string, name: string): boolean {
   return false;
 }
 
+/** "kings of france", "heat of the moment" (but not "the Heat of the NBA" or "of the East"). */
+function everydayOf(n: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b${escaped} of (?!(?:the )?(?:nba|league|east|west|eastern|western)\\b)`).test(n);
+}
+
 /** "Magic Kingdom", "Kings of Leon": the team word starts a longer proper name. */
 function partOfOtherName(original: string, name: string): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -240,6 +246,8 @@ interface TextSignals {
   /** A verdict the context cannot change, or undefined. */
   readonly decided?: { readonly relevant: boolean; readonly reason: string };
   readonly weak: number;
+  /** Weak signals without a bare everyday team word ("thunder", "bucks" with no "the"): what a follow-up needs. */
+  readonly weakInContext: number;
   readonly conversational: boolean;
 }
 
@@ -249,13 +257,15 @@ const textSignals = memoize((original: string): TextSignals => {
     short: original.trim().length < MIN_CHECKED_LENGTH,
     pleasantry: PLEASANTRY.test(n),
     weak: 0,
+    weakInContext: 0,
     conversational: false,
   };
   if (base.short || base.pleasantry) return base;
 
-  const teams = findTeams(original).map((m) =>
-    m.kind === 'name' && PLACE_ALIASES.has(m.text) ? { ...m, kind: 'city' as const } : m,
-  );
+  const teams = findTeams(original)
+    .map((m) => (m.kind === 'name' && PLACE_ALIASES.has(m.text) ? { ...m, kind: 'city' as const } : m))
+    // "the kings of France", "suns of other galaxies": an everyday team word followed by "of" is not the team.
+    .filter((m) => !(m.kind === 'name' && AMBIGUOUS_NAMES.has(m.text) && everydayOf(n, m.text)));
   const clearTeam = teams.some(
     (m) => (m.kind === 'name' && !AMBIGUOUS_NAMES.has(m.text)) || m.kind === 'abbreviation' || m.kind === 'typo',
   );
@@ -302,8 +312,11 @@ const textSignals = memoize((original: string): TextSignals => {
   // "Who was the best team?", "Who got swept?": a question about who finished best, worst or won reads as standings talk.
   const standingsQuestion =
     /^(?:who|which|what)\b/.test(n) &&
-    /\b(?:best|worst|top|bottom|last|champions?|swept|sweep|won|lost|winner)\b/.test(n) &&
-    /\b(?:teams?|series|champions?|swept|seeds?|records?)\b/.test(n)
+    ((/\b(?:best|worst|top|bottom|last|champions?|swept|sweep|won|lost|winner)\b/.test(n) &&
+      /\b(?:teams?|series|champions?|swept|seeds?|records?)\b/.test(n)) ||
+      // "Which rookies stood out?", "Who led all guards?": a ranking of basketball roles.
+      (/\b(?:best|worst|top|most|fewest|led|leads|leading|stood out|standouts?|breakout)\b/.test(n) &&
+        /\b(?:rookies?|scorers?|shooters?|defenders?|rebounders?|guards?|centers?|forwards?)\b/.test(n)))
       ? 1
       : 0;
   const weakNames =
@@ -319,9 +332,19 @@ const textSignals = memoize((original: string): TextSignals => {
     teams.length > 0 &&
     teams.some((m) => m.text === bare) &&
     /^(?:(?:and|so|ok|okay|but)\s+)?(?:(?:what|how) about|and)\b/.test(n);
+  // An everyday team word with no "the" and nothing else ("why does thunder follow lightning") is not enough mid-conversation.
+  const bareEveryday =
+    weakNames === 1 &&
+    teams.length > 0 &&
+    players.length === 0 &&
+    teams.every((m) => m.kind === 'name' && NEEDS_ARTICLE.has(m.text) && !new RegExp(`\\bthe ${m.text}\\b`).test(n))
+      ? 1
+      : 0;
+  const weak = weakWords + weakNames + sportNumbers + (onlyATeam ? 1 : 0) + standingsQuestion;
   return {
     ...base,
-    weak: weakWords + weakNames + sportNumbers + (onlyATeam ? 1 : 0) + standingsQuestion,
+    weak,
+    weakInContext: weak - bareEveryday,
     conversational: all.length <= 8 && all.every((w) => FOLLOW_UP_WORDS.has(w)),
   };
 });
@@ -336,7 +359,7 @@ export function checkNbaRelevance(input: string | readonly unknown[]): NbaReleva
   if (signals.decided) return verdict(text, signals.decided.relevant, 'strong', signals.decided.reason);
   if (signals.weak >= 2) return verdict(text, true, 'weak', 'weak words');
   if (isOngoingConversation(input)) {
-    if (signals.weak >= 1) return verdict(text, true, 'weak', 'follow-up with a sport word');
+    if (signals.weakInContext >= 1) return verdict(text, true, 'weak', 'follow-up with a sport word');
     if (signals.conversational) return verdict(text, true, 'weak', 'conversational follow-up');
   }
   return verdict(text, false, 'weak', signals.weak ? 'one weak word' : 'no basketball signal');
