@@ -152,6 +152,13 @@ const FOLLOW_UP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Everyday function words not in {@link FOLLOW_UP_WORDS}: not evidence of another topic. */
+const GLUE_WORDS = new Set(
+  'has have had any all some his her from into than there here because been being does doing say said think know like ever'.split(
+    ' ',
+  ),
+);
+
 /** The outcome of {@link checkNbaRelevance}. */
 export interface NbaRelevance {
   /** The text that was checked (lower-cased). */
@@ -316,7 +323,9 @@ const textSignals = memoize((original: string): TextSignals => {
       /\b(?:teams?|series|champions?|swept|seeds?|records?)\b/.test(n)) ||
       // "Which rookies stood out?", "Who led all guards?": a ranking of basketball roles.
       (/\b(?:best|worst|top|most|fewest|led|leads|leading|stood out|standouts?|breakout)\b/.test(n) &&
-        /\b(?:rookies?|scorers?|shooters?|defenders?|rebounders?|guards?|centers?|forwards?)\b/.test(n)))
+        /\b(?:rookies?|scorers?|shooters?|defenders?|rebounders?|guards?|centers?|forwards?|threes|blocks|blockers?|steals|assists)\b/.test(
+          n,
+        )))
       ? 1
       : 0;
   const weakNames =
@@ -340,11 +349,19 @@ const textSignals = memoize((original: string): TextSignals => {
     teams.every((m) => m.kind === 'name' && NEEDS_ARTICLE.has(m.text) && !new RegExp(`\\bthe ${m.text}\\b`).test(n))
       ? 1
       : 0;
+  // Words that are neither conversation glue nor sport words: many of them around one weak word mean another topic
+  // ("how many points do I need for a driving license in germany").
+  const weakSpans = allMatches(WEAK, n).map((m) => m.text);
+  const otherWords = all.filter(
+    (w) =>
+      w.length > 2 && !FOLLOW_UP_WORDS.has(w) && !GLUE_WORDS.has(w) && !weakSpans.some((s) => s.split(' ').includes(w)),
+  ).length;
   const weak = weakWords + weakNames + sportNumbers + (onlyATeam ? 1 : 0) + standingsQuestion;
   return {
     ...base,
     weak,
-    weakInContext: weak - bareEveryday,
+    // Mid-conversation one weak word carries a short message, not a long one about something else.
+    weakInContext: weak - bareEveryday - (weak - bareEveryday === 1 && otherWords >= 3 ? 1 : 0),
     conversational: all.length <= 8 && all.every((w) => FOLLOW_UP_WORDS.has(w)),
   };
 });
