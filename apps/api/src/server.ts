@@ -205,10 +205,12 @@ export async function createApi(options: CreateApiOptions): Promise<Api> {
     next();
   };
 
-  const graphqlRoute: RequestHandler = (_req, _res, next) => {
-    telemetry.setHttpRoute('/graphql');
-    next();
-  };
+  const httpRoute =
+    (route: string): RequestHandler =>
+    (_req, _res, next) => {
+      telemetry.setHttpRoute(route);
+      next();
+    };
 
   // Before the body is read: an unauthenticated request costs no parsing.
   const requireApiKey: RequestHandler = (req, res, next) => {
@@ -253,6 +255,7 @@ export async function createApi(options: CreateApiOptions): Promise<Api> {
   // Before /graphql: Express mounts by prefix, so Apollo's middleware would also take /graphql/stream.
   app.use(
     '/graphql/stream',
+    httpRoute('/graphql/stream'),
     refuseWhileDraining,
     traceResponse,
     requireApiKey,
@@ -270,7 +273,7 @@ export async function createApi(options: CreateApiOptions): Promise<Api> {
   );
   app.use(
     '/graphql',
-    graphqlRoute,
+    httpRoute('/graphql'),
     refuseWhileDraining,
     traceResponse,
     requireApiKey,
