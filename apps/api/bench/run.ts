@@ -1,22 +1,31 @@
 /**
- * npm run bench — drives `report` on the offline model at a fixed concurrency against the real,
- * built API, with telemetry fully on (traces, metrics and logs over OTLP/protobuf to a local sink)
- * and fully off (OTEL_SDK_DISABLED=true), in interleaved rounds of the same run, and prints
- * requests/s, p50/p99 latency, server CPU per request and the on/off ratios.
+ * npm run bench — drives `report` at a fixed concurrency against the real, built API, on two paths:
+ * - offline: the offline model with its tool call (the Raptors win-percentage question);
+ * - network: an openai-compatible model, the scripted OpenAI-compatible server of @nba-reporter/testing
+ *   answering after BENCH_MODEL_DELAY_MS (0 = at once);
+ * each with telemetry fully on (traces, metrics and logs over OTLP/protobuf to a local sink) and fully off
+ * (OTEL_SDK_DISABLED=true). Every round starts fresh server processes and measures the two modes in alternating
+ * order. The primary figure is server CPU per turn (utime + stime, all threads, from /proc); throughput is the
+ * second. Cold start is the time from spawning a fresh server to its first answered `report` (offline path).
+ * The rate limit is off (NBA_REPORTER_RATE_LIMIT=0): one client sends thousands of turns a minute.
  *
- * Knobs: BENCH_CONCURRENCY (16), BENCH_SECONDS per round (5), BENCH_ROUNDS per mode (4), BENCH_WARMUP_SECONDS (4),
- * BENCH_ON_ENV (JSON merged into the telemetry-on environment, e.g. '{"OTEL_EXPORTER_OTLP_PROTOCOL":"http/json"}').
+ * Knobs: BENCH_PATHS ("offline,network"), BENCH_CONCURRENCY (8), BENCH_SECONDS per round (5), BENCH_ROUNDS per
+ * mode (2), BENCH_WARMUP_SECONDS (3), BENCH_MODEL_DELAY_MS (0), BENCH_ON_ENV (JSON merged into the telemetry-on
+ * environment, e.g. '{"OTEL_EXPORTER_OTLP_PROTOCOL":"http/json"}').
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type SpawnedApi, spawnApi } from '@nba-reporter/testing';
+import { type SpawnedApi, spawnApi, startScriptedOpenAI } from '@nba-reporter/testing';
 
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const PATHS = (process.env.BENCH_PATHS ?? 'offline,network').split(',') as PathName[];
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 4);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const MODEL_DELAY_MS = Number(process.env.BENCH_MODEL_DELAY_MS ?? 0);
+const NETWORK_ANSWER = 'The Boston Celtics went 61-21 in the 2024-25 NBA season.';
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 const BODY = JSON.stringify({
@@ -56,7 +65,11 @@ function cpuMicros(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS) * 1e6;
 }
 
-function post(agent: Agent, port: number): Promise<number> {
+type PathName = 'offline' | 'network';
+/** A substring every good answer of the path contains. */
+const EXPECTED: Record<PathName, string> = { offline: '.561', network: '61-21' };
+
+function post(agent: Agent | undefined, port: number, expected: string): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = request(
@@ -73,7 +86,7 @@ function post(agent: Agent, port: number): Promise<number> {
         res.setEncoding('utf8');
         res.on('data', (c: string) => (text += c));
         res.on('end', () => {
-          if (res.statusCode !== 200 || !text.includes('.561'))
+          if (res.statusCode !== 200 || !text.includes(expected))
             reject(new Error(`bad answer ${res.statusCode}: ${text.slice(0, 200)}`));
           else resolve(performance.now() - started);
         });
@@ -91,7 +104,7 @@ interface Round {
   cpuMicros: number;
 }
 
-async function round(api: SpawnedApi, seconds: number): Promise<Round> {
+async function round(api: SpawnedApi, seconds: number, expected: string): Promise<Round> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const latencies: number[] = [];
   const pid = api.process.pid!;
@@ -100,7 +113,7 @@ async function round(api: SpawnedApi, seconds: number): Promise<Round> {
   const deadline = t0 + seconds * 1e3;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < deadline) latencies.push(await post(agent, api.port));
+      while (performance.now() < deadline) latencies.push(await post(agent, api.port, expected));
     }),
   );
   const elapsed = (performance.now() - t0) / 1e3;
@@ -139,70 +152,105 @@ function pin(pid: number, cpu: number): boolean {
   }
 }
 
+/** Spawns a server and times it from the spawn to its first answered `report`. */
+async function spawnTimed(env: Record<string, string>, expected: string) {
+  const t0 = performance.now();
+  const api = await spawnApi({ env });
+  await post(undefined, api.port, expected);
+  return { api, coldStartMs: performance.now() - t0 };
+}
+
 async function main() {
   const sink = await startSink();
+  const model = await startScriptedOpenAI({ defaultReply: { text: NETWORK_ANSWER, delayMs: MODEL_DELAY_MS } });
+  const common = { LOG_LEVEL: 'info', NBA_REPORTER_RATE_LIMIT: '0' };
+  const pathEnv: Record<PathName, Record<string, string>> = {
+    offline: {},
+    network: {
+      NBA_REPORTER_MODEL_PROVIDER: 'openai-compatible',
+      NBA_REPORTER_MODEL: 'scripted-model',
+      NBA_REPORTER_MODEL_TIMEOUT_MS: '60000',
+      OPENAI_BASE_URL: model.baseURL,
+    },
+  };
   const env = {
     on: {
+      ...common,
       OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
       OTEL_SERVICE_NAME: 'nba-reporter-bench',
-      LOG_LEVEL: 'info',
-      NBA_REPORTER_RATE_LIMIT: '0', // one client sends thousands of turns a minute: measure the service, not the limit
       ...(JSON.parse(process.env.BENCH_ON_ENV ?? '{}') as Record<string, string>),
     },
-    off: { OTEL_SDK_DISABLED: 'true', LOG_LEVEL: 'info', NBA_REPORTER_RATE_LIMIT: '0' },
+    off: { ...common, OTEL_SDK_DISABLED: 'true' },
   } as const;
   type Mode = keyof typeof env;
-  const results: Record<Mode, Round[]> = { on: [], off: [] };
+  const results = {} as Record<PathName, Record<Mode, Round[]>>;
+  const coldStarts: Record<Mode, number[]> = { on: [], off: [] };
   const pinnedSelf = pin(process.pid, 0);
   let pinned = pinnedSelf;
   process.stdout.write(
-    pinnedSelf ? 'pinned: load generator on CPU 0, server under test on CPU 1\n' : 'taskset unavailable: not pinned\n',
+    pinnedSelf
+      ? 'pinned: load generator and scripted model on CPU 0, server under test on CPU 1\n'
+      : 'taskset unavailable: not pinned\n',
   );
   try {
-    for (let i = 0; i < ROUNDS; i++) {
-      // Fresh processes every round, started and measured in alternating order: a process that was
-      // started first measured up to 20% slower here, whatever its configuration.
-      const order: Mode[] = i % 2 === 0 ? ['on', 'off'] : ['off', 'on'];
-      const servers = {} as Record<Mode, SpawnedApi>;
-      for (const mode of order) {
-        servers[mode] = await spawnApi({ env: env[mode] });
-        pinned = pin(servers[mode].process.pid!, 1) && pinned;
-      }
-      try {
-        for (const mode of order) await round(servers[mode], WARMUP_SECONDS);
+    for (const path of PATHS) {
+      results[path] = { on: [], off: [] };
+      const expected = EXPECTED[path];
+      for (let i = 0; i < ROUNDS; i++) {
+        // Fresh processes every round, started and measured in alternating order: a process that was
+        // started first measured up to 20% slower here, whatever its configuration.
+        const order: Mode[] = i % 2 === 0 ? ['on', 'off'] : ['off', 'on'];
+        const servers = {} as Record<Mode, SpawnedApi>;
         for (const mode of order) {
-          const r = await round(servers[mode], SECONDS);
-          results[mode].push(r);
-          process.stdout.write(
-            `round ${i + 1}/${ROUNDS} telemetry ${mode.padEnd(3)}: ${(r.requests / r.seconds).toFixed(0)} req/s\n`,
-          );
+          const { api, coldStartMs } = await spawnTimed({ ...pathEnv[path], ...env[mode] }, expected);
+          if (path === 'offline') coldStarts[mode].push(coldStartMs);
+          servers[mode] = api;
+          pinned = pin(api.process.pid!, 1) && pinned;
         }
-      } finally {
-        for (const mode of order) await servers[mode].stop();
+        try {
+          for (const mode of order) await round(servers[mode], WARMUP_SECONDS, expected);
+          for (const mode of order) {
+            const r = await round(servers[mode], SECONDS, expected);
+            results[path][mode].push(r);
+            process.stdout.write(
+              `${path} round ${i + 1}/${ROUNDS} telemetry ${mode.padEnd(3)}: ${(r.requests / r.seconds).toFixed(0)} req/s, ${(r.cpuMicros / r.requests).toFixed(0)} µs CPU/turn\n`,
+            );
+          }
+        } finally {
+          for (const mode of order) await servers[mode].stop();
+        }
       }
     }
   } finally {
-    await sink.close();
+    await Promise.all([sink.close(), model.close()]);
   }
-  const a = summarise(results.on);
-  const b = summarise(results.off);
-  const row = (name: string, s: ReturnType<typeof summarise>) =>
-    `| ${name} | ${s.rps.toFixed(0)} | ${s.p50.toFixed(2)} | ${s.p99.toFixed(2)} | ${s.cpuPerRequest.toFixed(0)} µs | ${s.requests} |`;
-  process.stdout.write(
-    [
+  const micros = (n: number) => `${Math.round(n).toLocaleString('en-US')} µs`;
+  const lines = [
+    '',
+    `report, concurrency ${CONCURRENCY}, ${ROUNDS} rounds of ${SECONDS} s per mode and path (fresh processes each round, ${WARMUP_SECONDS} s warm-up, alternating order), network model latency ${MODEL_DELAY_MS} ms, Node ${process.version}${pinned ? ', pinned' : ''}`,
+    '',
+    '| path | CPU/turn off | CPU/turn on | added | req/s off | req/s on | throughput on/off | p50/p99 ms off | p50/p99 ms on | turns off/on |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const path of PATHS) {
+    const on = summarise(results[path].on);
+    const off = summarise(results[path].off);
+    lines.push(
+      `| ${path} | ${micros(off.cpuPerRequest)} | ${micros(on.cpuPerRequest)} | +${micros(on.cpuPerRequest - off.cpuPerRequest)} | ${off.rps.toFixed(0)} | ${on.rps.toFixed(0)} | ${(on.rps / off.rps).toFixed(2)}x | ${off.p50.toFixed(1)}/${off.p99.toFixed(1)} | ${on.p50.toFixed(1)}/${on.p99.toFixed(1)} | ${off.requests}/${on.requests} |`,
+    );
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  if (coldStarts.on.length)
+    lines.push(
       '',
-      `report on the offline model, concurrency ${CONCURRENCY}, ${ROUNDS} rounds of ${SECONDS} s per mode (fresh processes each round, ${WARMUP_SECONDS} s warm-up, alternating order), Node ${process.version}${pinned ? ', pinned' : ''}`,
-      '',
-      '| telemetry | req/s | p50 ms | p99 ms | server CPU / request | requests |',
-      '|---|---|---|---|---|---|',
-      row('on (traces + metrics + logs, OTLP)', a),
-      row('off (OTEL_SDK_DISABLED=true)', b),
-      '',
-      `throughput on/off: ${(a.rps / b.rps).toFixed(2)}x   CPU per request on/off: ${(a.cpuPerRequest / b.cpuPerRequest).toFixed(2)}x   (+${(a.cpuPerRequest - b.cpuPerRequest).toFixed(0)} µs)`,
-      `OTLP exports received by the sink: ${sink.exports()}`,
-      '',
-    ].join('\n'),
+      `cold start, spawn to first answered report (offline, median of ${coldStarts.on.length}): telemetry on ${median(coldStarts.on).toFixed(0)} ms, off ${median(coldStarts.off).toFixed(0)} ms`,
+    );
+  lines.push(
+    'not measured here: the 1,000-turn burst on a 1 s model (see npm run bench:capacity for turns/s on a slow model)',
+    `OTLP exports received by the sink: ${sink.exports()}`,
+    '',
   );
+  process.stdout.write(lines.join('\n'));
 }
 
 await main();
