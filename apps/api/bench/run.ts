@@ -10,7 +10,7 @@
  * The rate limit is off (NBA_REPORTER_RATE_LIMIT=0): one client sends thousands of turns a minute.
  *
  * Knobs: BENCH_PATHS ("offline,network"), BENCH_CONCURRENCY (8), BENCH_SECONDS per round (5), BENCH_ROUNDS per
- * mode (2), BENCH_WARMUP_SECONDS (3), BENCH_MODEL_DELAY_MS (0), BENCH_ON_ENV (JSON merged into the telemetry-on
+ * mode (2), BENCH_WARMUP_SECONDS (3), BENCH_MODEL_DELAY_MS (0), BENCH_NODE_ENV (production), BENCH_ON_ENV (JSON merged into the telemetry-on
  * environment, e.g. '{"OTEL_EXPORTER_OTLP_PROTOCOL":"http/json"}').
  */
 import { execFileSync } from 'node:child_process';
@@ -163,7 +163,13 @@ async function spawnTimed(env: Record<string, string>, expected: string) {
 async function main() {
   const sink = await startSink();
   const model = await startScriptedOpenAI({ defaultReply: { text: NETWORK_ANSWER, delayMs: MODEL_DELAY_MS } });
-  const common = { LOG_LEVEL: 'info', NBA_REPORTER_RATE_LIMIT: '0' };
+  // The production configuration (NODE_ENV=production: no playground, no local trace view, no span tree on the
+  // terminal), so "on" is OTLP traces, metrics and logs only. BENCH_NODE_ENV=development measures the dev defaults.
+  const common = {
+    LOG_LEVEL: 'info',
+    NBA_REPORTER_RATE_LIMIT: '0',
+    NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production',
+  };
   const pathEnv: Record<PathName, Record<string, string>> = {
     offline: {},
     network: {
@@ -227,7 +233,7 @@ async function main() {
   const micros = (n: number) => `${Math.round(n).toLocaleString('en-US')} µs`;
   const lines = [
     '',
-    `report, concurrency ${CONCURRENCY}, ${ROUNDS} rounds of ${SECONDS} s per mode and path (fresh processes each round, ${WARMUP_SECONDS} s warm-up, alternating order), network model latency ${MODEL_DELAY_MS} ms, Node ${process.version}${pinned ? ', pinned' : ''}`,
+    `report, concurrency ${CONCURRENCY}, ${ROUNDS} rounds of ${SECONDS} s per mode and path (fresh processes each round, ${WARMUP_SECONDS} s warm-up, alternating order), network model latency ${MODEL_DELAY_MS} ms, NODE_ENV=${common.NODE_ENV}, Node ${process.version}${pinned ? ', pinned' : ''}`,
     '',
     '| path | CPU/turn off | CPU/turn on | added | req/s off | req/s on | throughput on/off | p50/p99 ms off | p50/p99 ms on | turns off/on |',
     '|---|---|---|---|---|---|---|---|---|---|',
