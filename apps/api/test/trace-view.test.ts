@@ -186,9 +186,17 @@ describe('the view and the OTLP export of the same request', () => {
     expect(view.resource).toEqual(exported[0]!.resource);
 
     // The view's per-turn GenAI points add up to the exported histograms (this process served this one turn).
+    // Every point of the turn is recorded before its trace completes, but a periodic export collected mid-turn can
+    // still be the latest one received: wait for an export that holds as many points as the view (a collection
+    // after the turn), then compare each histogram exactly.
     const points = await receiver.waitFor(() => {
       const p = receiver.metricPoints().filter((m) => m.name.startsWith('gen_ai.client.') && m.type === 'histogram');
-      return p.some((m) => m.attributes['gen_ai.operation.name'] === 'invoke_agent') && p.some((m) => m.name === 'gen_ai.client.token.usage') && p;
+      return (
+        p.some((m) => m.attributes['gen_ai.operation.name'] === 'invoke_agent') &&
+        p.some((m) => m.name === 'gen_ai.client.token.usage') &&
+        p.reduce((n, m) => n + m.count!, 0) >= view.metrics.length &&
+        p
+      );
     });
     expect(points.length).toBeGreaterThan(0);
     for (const exportedPoint of points) {
