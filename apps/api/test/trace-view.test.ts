@@ -183,7 +183,12 @@ describe('the view and the OTLP export of the same request', () => {
       .sort((a, b) => a.spanId.localeCompare(b.spanId));
     expect(fromView.length).toBeGreaterThanOrEqual(8);
     expect(fromView).toEqual(fromOtlp);
-    expect(view.resource).toEqual(exported[0]!.resource);
+    // Detected resource attributes (host.id) settle asynchronously after start; until then the view serves the settled
+    // ones, while the exporter waits for all of them before sending. The export having arrived proves detection has
+    // settled in the API process, so the view read now must carry exactly the exported resource.
+    const settled = await completeTrace(api, traceId);
+    expect(settled.resource).toEqual(exported[0]!.resource);
+    expect(settled.spans).toEqual(view.spans);
 
     // The view's per-turn GenAI points add up to the exported histograms (this process served this one turn).
     // Every point of the turn is recorded before its trace completes, but a periodic export collected mid-turn can
