@@ -195,14 +195,23 @@ describe('the view and the OTLP export of the same request', () => {
       .sort((a, b) => a.spanId.localeCompare(b.spanId));
     expect(fromView.length).toBeGreaterThanOrEqual(8);
     expect(fromView).toEqual(fromOtlp);
-    expect(view.resource).toEqual(exported[0]!.resource);
+    // Detected resource attributes (host.id) settle asynchronously after start; until then the view serves the settled
+    // ones, while the exporter waits for all of them before sending. The export having arrived proves detection has
+    // settled in the API process, so the view read now must carry exactly the exported resource.
+    const settled = await completeTrace(api, traceId);
+    expect(settled.resource).toEqual(exported[0]!.resource);
+    expect(settled.spans).toEqual(view.spans);
 
     // The view's per-turn GenAI points add up to the exported histograms (this process served this one turn).
+    // Every point of the turn is recorded before its trace completes, but a periodic export collected mid-turn can
+    // still be the latest one received: wait for an export that holds as many points as the view (a collection
+    // after the turn), then compare each histogram exactly.
     const points = await receiver.waitFor(() => {
       const p = receiver.metricPoints().filter((m) => m.name.startsWith('gen_ai.client.') && m.type === 'histogram');
       return (
         p.some((m) => m.attributes['gen_ai.operation.name'] === 'invoke_agent') &&
         p.some((m) => m.name === 'gen_ai.client.token.usage') &&
+        p.reduce((n, m) => n + m.count!, 0) >= view.metrics.length &&
         p
       );
     });

@@ -76,7 +76,7 @@ export interface OtlpReceiver {
   /** Base URL, for OTEL_EXPORTER_OTLP_ENDPOINT. */
   url: string;
   spans(): FlatSpan[];
-  /** The latest value of each metric stream (name + attributes + resource). */
+  /** The most recently collected value of each metric stream (name + attributes + resource). */
   metricPoints(): FlatMetricPoint[];
   logs(): FlatLog[];
   requests(): ReceivedRequest[];
@@ -116,6 +116,14 @@ function toAttributes(list: KeyValue[] | undefined): Record<string, unknown> {
 }
 
 const num = (v: unknown): number | undefined => (v === undefined || v === null ? undefined : Number(v));
+/** An OTLP/JSON uint64 timestamp (a decimal string or a number) as nanoseconds; 0 when absent. */
+const nanos = (v: unknown): bigint => {
+  try {
+    return typeof v === 'string' || typeof v === 'number' ? BigInt(v) : 0n;
+  } catch {
+    return 0n;
+  }
+};
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -130,6 +138,8 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
   const spans: FlatSpan[] = [];
   const logs: FlatLog[] = [];
   const metrics = new Map<string, FlatMetricPoint>();
+  /** Collection time (timeUnixNano) of each stream's kept point. */
+  const collectedAt = new Map<string, bigint>();
   const requests: ReceivedRequest[] = [];
 
   /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -188,6 +198,13 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
                 point.value = num(p.asInt ?? p.asDouble);
               }
               const key = JSON.stringify([m.name, attributes, resource['service.instance.id']]);
+              // Exports can arrive out of order (a periodic reader whose export outlasts its timeout, which
+              // OTEL_METRIC_EXPORT_INTERVAL clamps, starts the next while the last is still in flight): keep the
+              // most recently collected point, never a stale one that arrived last.
+              const time = nanos(p.timeUnixNano);
+              const known = collectedAt.get(key);
+              if (known !== undefined && time < known) continue;
+              collectedAt.set(key, time);
               metrics.set(key, point);
             }
           }
@@ -262,6 +279,7 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
       spans.length = 0;
       logs.length = 0;
       metrics.clear();
+      collectedAt.clear();
       requests.length = 0;
     },
     close: () =>
