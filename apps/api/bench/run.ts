@@ -6,11 +6,14 @@
  * each with telemetry fully on (traces, metrics and logs over OTLP/protobuf to a local sink) and fully off
  * (OTEL_SDK_DISABLED=true). Every round starts fresh server processes and measures the two modes in alternating
  * order. The primary figure is server CPU per turn (utime + stime, all threads, from /proc); throughput is the
- * second. Cold start is the time from spawning a fresh server to its first answered `report` (offline path).
+ * second. The burst sends BENCH_BURST concurrent turns at once to a fresh server whose network model answers after
+ * BENCH_BURST_MODEL_DELAY_MS, and reports the latency added over the model's delay (p50/p99), failures and the
+ * server's peak RSS (VmHWM). Cold start is the time from spawning a fresh server to its first answered `report` (offline path).
  * The rate limit is off (NBA_REPORTER_RATE_LIMIT=0): one client sends thousands of turns a minute.
  *
  * Knobs: BENCH_PATHS ("offline,network"), BENCH_CONCURRENCY (8), BENCH_SECONDS per round (5), BENCH_ROUNDS per
- * mode (2), BENCH_WARMUP_SECONDS (3), BENCH_MODEL_DELAY_MS (0), BENCH_NODE_ENV (production), BENCH_ON_ENV (JSON merged into the telemetry-on
+ * mode (2), BENCH_WARMUP_SECONDS (3), BENCH_MODEL_DELAY_MS (0), BENCH_BURST turns (1000, 0 to skip),
+ * BENCH_BURST_MODEL_DELAY_MS (1000), BENCH_NODE_ENV (production), BENCH_ON_ENV (JSON merged into the telemetry-on
  * environment, e.g. '{"OTEL_EXPORTER_OTLP_PROTOCOL":"http/json"}').
  */
 import { execFileSync } from 'node:child_process';
@@ -25,6 +28,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const MODEL_DELAY_MS = Number(process.env.BENCH_MODEL_DELAY_MS ?? 0);
+const BURST = Number(process.env.BENCH_BURST ?? 1000);
+const BURST_MODEL_DELAY_MS = Number(process.env.BENCH_BURST_MODEL_DELAY_MS ?? 1000);
 const NETWORK_ANSWER = 'The Boston Celtics went 61-21 in the 2024-25 NBA season.';
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
@@ -152,6 +157,30 @@ function pin(pid: number, cpu: number): boolean {
   }
 }
 
+/** Peak resident set size of a process (VmHWM), in MiB. */
+function peakRssMiB(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+}
+
+interface Burst {
+  added: number[];
+  failed: number;
+  peakRss: number;
+}
+
+/** BURST concurrent turns at once against a fresh, warmed-up server; latency added over the model's delay. */
+async function burst(api: SpawnedApi, expected: string): Promise<Burst> {
+  for (let i = 0; i < 8; i++) await post(undefined, api.port, expected); // warm-up
+  const agent = new Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
+  const settled = await Promise.allSettled(Array.from({ length: BURST }, () => post(agent, api.port, expected)));
+  agent.destroy();
+  const added = settled
+    .flatMap((r) => (r.status === 'fulfilled' ? [r.value - BURST_MODEL_DELAY_MS] : []))
+    .sort((a, b) => a - b);
+  return { added, failed: settled.length - added.length, peakRss: peakRssMiB(api.process.pid!) };
+}
+
 /** Spawns a server and times it from the spawn to its first answered `report`. */
 async function spawnTimed(env: Record<string, string>, expected: string) {
   const t0 = performance.now();
@@ -163,6 +192,10 @@ async function spawnTimed(env: Record<string, string>, expected: string) {
 async function main() {
   const sink = await startSink();
   const model = await startScriptedOpenAI({ defaultReply: { text: NETWORK_ANSWER, delayMs: MODEL_DELAY_MS } });
+  const slowModel = await startScriptedOpenAI({
+    defaultReply: { text: NETWORK_ANSWER, delayMs: BURST_MODEL_DELAY_MS },
+  });
+  const bursts: Partial<Record<'on' | 'off', Burst>> = {};
   // The production configuration (NODE_ENV=production: no playground, no local trace view, no span tree on the
   // terminal), so "on" is OTLP traces, metrics and logs only. BENCH_NODE_ENV=development measures the dev defaults.
   const common = {
@@ -227,8 +260,23 @@ async function main() {
         }
       }
     }
+    if (BURST > 0) {
+      for (const mode of ['off', 'on'] as const) {
+        const api = await spawnApi({
+          env: { ...pathEnv.network, OPENAI_BASE_URL: slowModel.baseURL, ...env[mode] },
+          timeoutMs: 60_000,
+        });
+        pinned = pin(api.process.pid!, 1) && pinned;
+        try {
+          bursts[mode] = await burst(api, EXPECTED.network);
+          process.stdout.write(`burst of ${BURST} telemetry ${mode.padEnd(3)}: done\n`);
+        } finally {
+          await api.stop();
+        }
+      }
+    }
   } finally {
-    await Promise.all([sink.close(), model.close()]);
+    await Promise.all([sink.close(), model.close(), slowModel.close()]);
   }
   const micros = (n: number) => `${Math.round(n).toLocaleString('en-US')} µs`;
   const lines = [
@@ -251,11 +299,21 @@ async function main() {
       '',
       `cold start, spawn to first answered report (offline, median of ${coldStarts.on.length}): telemetry on ${median(coldStarts.on).toFixed(0)} ms, off ${median(coldStarts.off).toFixed(0)} ms`,
     );
-  lines.push(
-    'not measured here: the 1,000-turn burst on a 1 s model (see npm run bench:capacity for turns/s on a slow model)',
-    `OTLP exports received by the sink: ${sink.exports()}`,
-    '',
-  );
+  const s1 = (ms: number) => `${ms >= 0 ? '+' : ''}${(ms / 1e3).toFixed(2)} s`;
+  if (bursts.on && bursts.off) {
+    lines.push(
+      '',
+      `burst: ${BURST} concurrent report turns at once, network model answering after ${BURST_MODEL_DELAY_MS} ms, latency added over the model`,
+      '',
+      '| telemetry | p50 added | p99 added | failed | peak RSS |',
+      '|---|---|---|---|---|',
+      ...(['off', 'on'] as const).map((mode) => {
+        const b = bursts[mode]!;
+        return `| ${mode} | ${s1(pct(b.added, 50))} | ${s1(pct(b.added, 99))} | ${b.failed} | ${b.peakRss.toFixed(0)} MiB |`;
+      }),
+    );
+  }
+  lines.push('', `OTLP exports received by the sink: ${sink.exports()}`, '');
   process.stdout.write(lines.join('\n'));
 }
 
