@@ -3,6 +3,7 @@
  * `/graphql/stream`, as an async iterable GraphiQL shows event by event, and a store of the streamed answer's text
  * so far for the panel above the editors.
  */
+import { readEventStream } from '@nba-reporter/sdk/sse';
 
 /** The streamed answer the panel shows. */
 export interface StreamState {
@@ -38,40 +39,6 @@ export function isSubscription(query: string, operationName: string | undefined)
   const chosen =
     operations.find((m) => m[2] === operationName) ?? (operations.length === 1 ? operations[0] : undefined);
   return chosen?.[1] === 'subscription';
-}
-
-/** Yields the `{ event, data }` messages of a text/event-stream body. */
-async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<{ event: string; data: string }> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  let event = '';
-  let data: string[] = [];
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      // A chunk may end between the \r and \n of one line break: keep a trailing \r for the next chunk.
-      const lines = buffer.split(/\r\n|\n|\r(?!$)/);
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line === '') {
-          if (data.length > 0 || event) yield { event: event || 'message', data: data.join('\n') };
-          event = '';
-          data = [];
-        } else if (!line.startsWith(':')) {
-          const colon = line.indexOf(':');
-          const field = colon < 0 ? line : line.slice(0, colon);
-          const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-          if (field === 'event') event = text;
-          else if (field === 'data') data.push(text);
-        }
-      }
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
 }
 
 type Result = { data?: Record<string, unknown> | null; errors?: unknown[] };
@@ -111,7 +78,7 @@ export async function* streamSubscription(
   }
   let status: StreamState['status'] = 'failed';
   try {
-    for await (const { event, data } of readEvents(response.body)) {
+    for await (const { event, data } of readEventStream(response.body)) {
       if (event === 'complete') break;
       if (event !== 'next') continue;
       const result = JSON.parse(data) as Result;
