@@ -36,7 +36,8 @@ if (build.status !== 0) {
 // The node flags of apps/api's start script (`node <flags> dist/main.js`): one definition of how the API starts.
 const { scripts } = JSON.parse(readFileSync(join(apiDir, 'package.json'), 'utf8'));
 const [, ...startArgs] = scripts.start.trim().split(/\s+/);
-const nodeFlags = startArgs.slice(0, -1);
+// A relative path among them (the compile-cache preload) is relative to apps/api, where the script runs.
+const nodeFlags = startArgs.slice(0, -1).map((arg) => (arg.startsWith('./') ? join(apiDir, arg) : arg));
 // .env at the root, loaded into this process so the API (its child) inherits it; variables already set win.
 const envFile = join(root, '.env');
 if (existsSync(envFile)) process.loadEnvFile(envFile);

@@ -8,12 +8,13 @@
  * order. The primary figure is server CPU per turn (utime + stime, all threads, from /proc); throughput is the
  * second. The burst sends BENCH_BURST concurrent turns at once to a fresh server whose network model answers after
  * BENCH_BURST_MODEL_DELAY_MS, and reports the latency added over the model's delay (p50/p99), failures and the
- * server's peak RSS (VmHWM). Cold start is the time from spawning a fresh server to its first answered `report` (offline path).
+ * server's peak RSS (VmHWM). Cold start is the time from spawning a fresh server to its first answered `report` (offline path),
+ * BENCH_COLD_STARTS times per mode, alternating, with no other server running.
  * The rate limit is off (NBA_REPORTER_RATE_LIMIT=0): one client sends thousands of turns a minute.
  *
- * Knobs: BENCH_PATHS ("offline,network"), BENCH_CONCURRENCY (8), BENCH_SECONDS per round (5), BENCH_ROUNDS per
+ * Knobs: BENCH_PATHS ("offline,network"; "none" for the cold starts and the burst alone), BENCH_CONCURRENCY (8), BENCH_SECONDS per round (5), BENCH_ROUNDS per
  * mode (2), BENCH_WARMUP_SECONDS (3), BENCH_MODEL_DELAY_MS (0), BENCH_BURST turns (1000, 0 to skip),
- * BENCH_BURST_MODEL_DELAY_MS (1000), BENCH_NODE_ENV (production), BENCH_ON_ENV (JSON merged into the telemetry-on
+ * BENCH_BURST_MODEL_DELAY_MS (1000), BENCH_COLD_STARTS per mode (3, 0 to skip), BENCH_NODE_ENV (production), BENCH_ON_ENV (JSON merged into the telemetry-on
  * environment, e.g. '{"OTEL_EXPORTER_OTLP_PROTOCOL":"http/json"}').
  */
 import { execFileSync } from 'node:child_process';
@@ -22,7 +23,11 @@ import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type SpawnedApi, spawnApi, startScriptedOpenAI } from '@nba-reporter/testing';
 
-const PATHS = (process.env.BENCH_PATHS ?? 'offline,network').split(',') as PathName[];
+// "none" (or empty) runs no path: only the cold starts and the burst.
+const PATHS = (process.env.BENCH_PATHS ?? 'offline,network')
+  .split(',')
+  .map((p) => p.trim())
+  .filter((p) => p && p !== 'none') as PathName[];
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
@@ -30,6 +35,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const MODEL_DELAY_MS = Number(process.env.BENCH_MODEL_DELAY_MS ?? 0);
 const BURST = Number(process.env.BENCH_BURST ?? 1000);
 const BURST_MODEL_DELAY_MS = Number(process.env.BENCH_BURST_MODEL_DELAY_MS ?? 1000);
+const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 3);
 const NETWORK_ANSWER = 'The Boston Celtics went 61-21 in the 2024-25 NBA season.';
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
@@ -232,6 +238,15 @@ async function main() {
       : 'taskset unavailable: not pinned\n',
   );
   try {
+    // Cold starts on their own, one server at a time (nothing else running in the server's process group), in
+    // alternating order.
+    for (let i = 0; i < COLD_STARTS; i++) {
+      for (const mode of i % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
+        const { api, coldStartMs } = await spawnTimed({ ...pathEnv.offline, ...env[mode] }, EXPECTED.offline);
+        coldStarts[mode].push(coldStartMs);
+        await api.stop();
+      }
+    }
     for (const path of PATHS) {
       results[path] = { on: [], off: [] };
       const expected = EXPECTED[path];
@@ -241,8 +256,7 @@ async function main() {
         const order: Mode[] = i % 2 === 0 ? ['on', 'off'] : ['off', 'on'];
         const servers = {} as Record<Mode, SpawnedApi>;
         for (const mode of order) {
-          const { api, coldStartMs } = await spawnTimed({ ...pathEnv[path], ...env[mode] }, expected);
-          if (path === 'offline') coldStarts[mode].push(coldStartMs);
+          const { api } = await spawnTimed({ ...pathEnv[path], ...env[mode] }, expected);
           servers[mode] = api;
           pinned = pin(api.process.pid!, 1) && pinned;
         }
@@ -297,7 +311,7 @@ async function main() {
   if (coldStarts.on.length)
     lines.push(
       '',
-      `cold start, spawn to first answered report (offline, median of ${coldStarts.on.length}): telemetry on ${median(coldStarts.on).toFixed(0)} ms, off ${median(coldStarts.off).toFixed(0)} ms`,
+      `cold start, spawn to first answered report (offline, median of ${coldStarts.on.length}): telemetry on ${median(coldStarts.on).toFixed(0)} ms, off ${median(coldStarts.off).toFixed(0)} ms (all: on ${coldStarts.on.map((ms) => ms.toFixed(0)).join(', ')}; off ${coldStarts.off.map((ms) => ms.toFixed(0)).join(', ')})`,
     );
   const s1 = (ms: number) => `${ms >= 0 ? '+' : ''}${(ms / 1e3).toFixed(2)} s`;
   if (bursts.on && bursts.off) {

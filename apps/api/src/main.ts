@@ -15,6 +15,7 @@ import { shutdownTelemetry, telemetrySummary, traceStore } from '@nba-reporter/t
 import pg from 'pg';
 import { accessNotice } from './access-notice.js';
 import { type ApiKeyEntry, loadApiKeys } from './auth.js';
+import { persistCompileCache } from './compile-cache.js';
 import { loadApiConfig } from './config.js';
 import { TRACES_PATH } from './debug-traces.js';
 import { createLogger } from './logger.js';
@@ -136,6 +137,8 @@ logger.info(
   },
   'NBA Reporter API listening',
 );
+// Everything start-up compiled is on disk now; later restarts of this instance start from it.
+setImmediate(persistCompileCache);
 
 let stopping = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
