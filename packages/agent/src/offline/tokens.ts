@@ -2,15 +2,26 @@
  * Real token counts for the offline model, with the o200k_base BPE tokenizer (the encoding of current OpenAI models).
  */
 
+import { createRequire } from 'node:module';
 import type { ModelRequest } from '@openai/agents-core';
-import { countTokens as countO200k } from 'gpt-tokenizer/encoding/o200k_base';
+import type { countTokens as CountO200k } from 'gpt-tokenizer/encoding/o200k_base';
+
+// Loaded on first use, not at import: its tables cost ~70 MiB of RSS and ~0.1-0.2 s to build, and only the offline
+// model counts tokens (a server on a network model never loads it).
+let countO200k: typeof CountO200k | undefined;
+function o200k(): typeof CountO200k {
+  countO200k ??= (
+    createRequire(import.meta.url)('gpt-tokenizer/encoding/o200k_base') as { countTokens: typeof CountO200k }
+  ).countTokens;
+  return countO200k;
+}
 
 // Text that merely looks like a special token ("<|endoftext|>") is counted as ordinary text instead of throwing.
 const ENCODE_OPTIONS = { disallowedSpecial: new Set<string>() };
 
 /** Number of o200k_base tokens in `text`. */
 export function countTokens(text: string): number {
-  return text.length === 0 ? 0 : countO200k(text, ENCODE_OPTIONS);
+  return text.length === 0 ? 0 : o200k()(text, ENCODE_OPTIONS);
 }
 
 /**
