@@ -36,8 +36,13 @@ if (build.status !== 0) {
 // The node flags of apps/api's start script (`node <flags> dist/main.js`): one definition of how the API starts.
 const { scripts } = JSON.parse(readFileSync(join(apiDir, 'package.json'), 'utf8'));
 const [, ...startArgs] = scripts.start.trim().split(/\s+/);
-// A relative path among them (the compile-cache preload) is relative to apps/api, where the script runs.
-const nodeFlags = startArgs.slice(0, -1).map((arg) => (arg.startsWith('./') ? join(apiDir, arg) : arg));
+// A relative path among them (the compile-cache preload, ./dist/*.js) is relative to apps/api; `dev` runs its
+// TypeScript source instead (the API itself is not built for dev).
+const nodeFlags = startArgs
+  .slice(0, -1)
+  .map((arg) =>
+    !arg.startsWith('./') ? arg : join(apiDir, mode === 'dev' ? arg.replace(/^\.\/dist\/(.*)\.js$/, 'src/$1.ts') : arg),
+  );
 // .env at the root, loaded into this process so the API (its child) inherits it; variables already set win.
 const envFile = join(root, '.env');
 if (existsSync(envFile)) process.loadEnvFile(envFile);
