@@ -296,9 +296,13 @@ async function main() {
   const lines = [
     '',
     `report, concurrency ${CONCURRENCY}, ${ROUNDS} rounds of ${SECONDS} s per mode and path (fresh processes each round, ${WARMUP_SECONDS} s warm-up, alternating order), network model latency ${MODEL_DELAY_MS} ms, NODE_ENV=${common.NODE_ENV}, Node ${process.version}${pinned ? ', pinned' : ''}`,
-    '',
-    '| path | CPU/turn off | CPU/turn on | added | req/s off | req/s on | throughput on/off | p50/p99 ms off | p50/p99 ms on | turns off/on |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    ...(PATHS.length === 0
+      ? []
+      : [
+          '',
+          '| path | CPU/turn off | CPU/turn on | added | req/s off | req/s on | throughput on/off | p50/p99 ms off | p50/p99 ms on | turns off/on |',
+          '|---|---|---|---|---|---|---|---|---|---|',
+        ]),
   ];
   for (const path of PATHS) {
     const on = summarise(results[path].on);
