@@ -7,11 +7,16 @@ import { spawnApi } from '@nba-reporter/testing';
 import { describe, expect, test } from 'vitest';
 import { gql, RAPTORS, REPORT } from './helpers.js';
 
-/** Cache entries Node wrote: one directory per Node version, one file per compiled module. */
-function cacheEntries(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
+/**
+ * Cache files in the directory: one subdirectory per Node version, one file per compiled module, named by a hash
+ * (8 hex digits); an entry being written is a temporary file (hash.XXXXXX) until it is renamed into place.
+ */
+function cacheFiles(dir: string): { entries: number; writing: number } {
+  const names = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => entry.name);
+  const entries = names.filter((name) => /^[0-9a-f]{8}$/.test(name)).length;
+  return { entries, writing: names.length - entries };
 }
 
 async function answers(env: Record<string, string>) {
@@ -31,9 +36,17 @@ describe('the compile cache', () => {
     const api = await spawnApi({ env: { NODE_COMPILE_CACHE: dir } });
     try {
       // Written right after the ready line, not only at a clean exit: a killed instance still leaves its cache.
-      const deadline = Date.now() + 10_000;
-      while (cacheEntries(dir).length < 500 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      expect(cacheEntries(dir).length).toBeGreaterThan(500);
+      // The server writes it in one go; wait until it has finished (no temporary file, the count settled).
+      const deadline = Date.now() + 20_000;
+      let previous = -1;
+      for (;;) {
+        const now = cacheFiles(dir);
+        if ((now.entries > 500 && now.writing === 0 && now.entries === previous) || Date.now() > deadline) break;
+        previous = now.entries;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(cacheFiles(dir)).toMatchObject({ writing: 0 });
+      expect(cacheFiles(dir).entries).toBeGreaterThan(500);
     } finally {
       api.process.kill('SIGKILL');
       await api.stop();
