@@ -8,14 +8,15 @@
  * order. The primary figure is server CPU per turn (utime + stime, all threads, from /proc); throughput is the
  * second. The burst sends BENCH_BURST concurrent turns at once to a fresh server whose network model answers after
  * BENCH_BURST_MODEL_DELAY_MS, and reports the latency added over the model's delay (p50/p99), failures and the
- * server's peak RSS (VmHWM). Cold start is the time from spawning a fresh server to its first answered `report` (offline path),
- * BENCH_COLD_STARTS times per mode, alternating, with no other server running.
+ * server's peak RSS (VmHWM). Cold start is the time from spawning a fresh server to its first answered `report`
+ * (offline path), BENCH_COLD_STARTS times per mode, alternating, with no other server running.
  * The rate limit is off (NBA_REPORTER_RATE_LIMIT=0): one client sends thousands of turns a minute.
  *
- * Knobs: BENCH_PATHS ("offline,network"; "none" for the cold starts and the burst alone), BENCH_CONCURRENCY (8), BENCH_SECONDS per round (5), BENCH_ROUNDS per
- * mode (2), BENCH_WARMUP_SECONDS (3), BENCH_MODEL_DELAY_MS (0), BENCH_BURST turns (1000, 0 to skip),
- * BENCH_BURST_MODEL_DELAY_MS (1000), BENCH_COLD_STARTS per mode (3, 0 to skip), BENCH_NODE_ENV (production), BENCH_ON_ENV (JSON merged into the telemetry-on
- * environment, e.g. '{"OTEL_EXPORTER_OTLP_PROTOCOL":"http/json"}').
+ * Knobs: BENCH_PATHS ("offline,network"; "none" for the cold starts and the burst alone), BENCH_CONCURRENCY (8),
+ * BENCH_SECONDS per round (5), BENCH_ROUNDS per mode (2), BENCH_WARMUP_SECONDS (3), BENCH_MODEL_DELAY_MS (0),
+ * BENCH_BURST turns (1000, 0 to skip), BENCH_BURST_MODEL_DELAY_MS (1000), BENCH_COLD_STARTS per mode (3, 0 to skip),
+ * BENCH_NODE_ENV (production), BENCH_ON_ENV (JSON merged into the telemetry-on environment,
+ * e.g. '{"OTEL_EXPORTER_OTLP_PROTOCOL":"http/json"}').
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

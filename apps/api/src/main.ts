@@ -15,11 +15,11 @@ import { shutdownTelemetry, telemetrySummary, traceStore } from '@nba-reporter/t
 import pg from 'pg';
 import { accessNotice } from './access-notice.js';
 import { type ApiKeyEntry, loadApiKeys } from './auth.js';
-import { persistCompileCache } from './compile-cache.js';
 import { loadApiConfig } from './config.js';
 import { TRACES_PATH } from './debug-traces.js';
 import { createLogger } from './logger.js';
 import { mountPlayground } from './playground.js';
+import { persistCompileCache } from './preload.js';
 import { createTurnLimiter, postgresRateLimitStore, RATE_LIMIT_STORE_NAMES, type TurnLimiter } from './rate-limit.js';
 import { createApi } from './server.js';
 import { setupTelemetry } from './telemetry.js';

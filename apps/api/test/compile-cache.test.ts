@@ -1,4 +1,4 @@
-// Node's module compile cache, turned on by the start script's first --import (src/compile-cache.ts): real servers,
+// Node's module compile cache, turned on by the start script's first --import (src/preload.ts): real servers,
 // a real cache directory, and Node's own compile-cache debug log (NODE_DEBUG_NATIVE=COMPILE_CACHE) as the witness.
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,18 +33,13 @@ async function answers(env: Record<string, string>) {
 describe('the compile cache', () => {
   test('is written once the server listens, and the next start uses it (the app, its packages and telemetry)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nba-compile-cache-'));
-    const api = await spawnApi({ env: { NODE_COMPILE_CACHE: dir } });
+    const api = await spawnApi({ env: { NODE_COMPILE_CACHE: dir, NODE_DEBUG_NATIVE: 'COMPILE_CACHE' } });
     try {
       // Written right after the ready line, not only at a clean exit: a killed instance still leaves its cache.
-      // The server writes it in one go; wait until it has finished (no temporary file, the count settled).
-      const deadline = Date.now() + 20_000;
-      let previous = -1;
-      for (;;) {
-        const now = cacheFiles(dir);
-        if ((now.entries > 500 && now.writing === 0 && now.entries === previous) || Date.now() > deadline) break;
-        previous = now.entries;
-        await new Promise((r) => setTimeout(r, 250));
-      }
+      const deadline = Date.now() + 30_000;
+      while (!api.output().includes('flushCompileCache() finished') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(api.output()).toContain('flushCompileCache() finished');
       expect(cacheFiles(dir)).toMatchObject({ writing: 0 });
       expect(cacheFiles(dir).entries).toBeGreaterThan(500);
     } finally {

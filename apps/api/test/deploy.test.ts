@@ -300,7 +300,7 @@ describe('deploy/k8s', () => {
     expect(container.securityContext.readOnlyRootFilesystem).toBe(true);
     // The start command's preload uses NODE_COMPILE_CACHE, else <os.tmpdir()>/node-compile-cache (/tmp in the image).
     expect(container.env.find((e: any) => e.name === 'NODE_COMPILE_CACHE')).toBeUndefined();
-    expect(startCommand()).toContain('./dist/compile-cache.js');
+    expect(startCommand()).toContain('./dist/preload.js');
     const mount = container.volumeMounts.find((m: any) => m.mountPath === '/tmp');
     const volume = deployment.spec.template.spec.volumes.find((v: any) => v.name === mount.name);
     expect(volume.emptyDir).toBeDefined();
