@@ -39,7 +39,7 @@ export function toAgentTurn(result: TurnResult, traceId: string | null) {
 /**
  * The signal a turn runs under: aborted when the client goes away or when `timeoutMs` has passed. One controller and
  * one timer, cleared by `dispose` when the turn ends (`AbortSignal.timeout` + `AbortSignal.any` cost several times more
- * per turn, and left a two-minute timer behind every answered turn).
+ * per turn, and left a timer pending for the whole turn timeout after every answered turn).
  */
 function turnDeadline(clientSignal: AbortSignal, timeoutMs: number) {
   const controller = new AbortController();
