@@ -5,6 +5,7 @@
  */
 import type { ModelProviderName } from '@nba-reporter/agent';
 import { isTelemetryStarted } from '@nba-reporter/telemetry';
+import type { TracingConfig } from '@openai/agents-core';
 import type { Span } from '@opentelemetry/api';
 import { CLIENT_TEXT_CODES } from './errors.js';
 
@@ -26,8 +27,11 @@ export interface RequestTelemetry {
   markError(code: string): void;
   /** Sets `http.route` of the current HTTP server span and its `http.server.request.duration` point. */
   setHttpRoute(route: string): void;
-  /** Subscribes the GenAI bridge to a turn's SDK Runner hooks (tool descriptions and types, tool call ids). */
-  observeRunner(runner: { on(event: any, listener: (...args: any[]) => void): unknown }): void;
+  /**
+   * Prepares a turn's SDK Runner for the GenAI bridge: subscribes it to the Runner's hooks (tool descriptions and
+   * types, tool call ids) and turns off the SDK's `task` and `turn` spans, which the bridge folds (no OTel span).
+   */
+  observeRunner(runner: ObservedRunner): void;
   /** Puts the caller's API key name (never the key) on the active span. */
   setCaller(keyName: string): void;
   /**
@@ -42,6 +46,12 @@ export interface RequestTelemetry {
   }): SubscriptionScope;
   /** Runs `fn` with tracing suppressed: each event of a subscription is one `execute`, a span apiece would be noise. */
   untraced<T>(fn: () => T): T;
+}
+
+/** What {@link RequestTelemetry.observeRunner} needs of an SDK `Runner`. */
+export interface ObservedRunner {
+  on(event: any, listener: (...args: any[]) => void): unknown;
+  config: { tracing?: TracingConfig | undefined };
 }
 
 /** The spans of one subscription (see {@link RequestTelemetry.startSubscription}). */
@@ -163,6 +173,10 @@ export async function setupTelemetry(endpoint: ModelEndpoint): Promise<RequestTe
       if (rpc?.type === RPCType.HTTP) rpc.route = route;
     },
     observeRunner(runner) {
+      // The SDK's task and turn spans become no OTel span (the bridge folds them, and the chats carry the usage the
+      // turn spans would repeat): not creating them saves three SDK spans of eight per tool-calling turn, with
+      // their ids, timestamps, contexts and processor calls. The OTel tree is the same.
+      runner.config.tracing = { ...runner.config.tracing, includeTaskAndTurnSpans: false };
       bridge.observe(runner);
     },
     setCaller(keyName) {

@@ -119,6 +119,11 @@ describe('the API over real HTTP (offline model, SQLite sessions)', () => {
       { topic: 'GENERAL', name: 'Season' },
     ]);
     expect(res.body.data!.health).toMatchObject({ status: 'ok', provider: 'offline', model: 'offline-nba-2024-25' });
+    // Nothing is cacheable: answers and errors alike say so.
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const invalid = await gql(api.graphqlUrl, '{ nope }');
+    expect(invalid.status).toBe(400);
+    expect(invalid.headers.get('cache-control')).toBe('no-store');
     const health = await fetch(`${api.url}/healthz`);
     expect(await health.json()).toEqual({ status: 'ok' });
   });

@@ -1,17 +1,19 @@
 /**
  * Real token counts for the offline model, with the o200k_base BPE tokenizer (the encoding of current OpenAI models).
  */
-
 import { createRequire } from 'node:module';
 import type { ModelRequest } from '@openai/agents-core';
-import type { countTokens as CountO200k } from 'gpt-tokenizer/encoding/o200k_base';
 
-// Loaded on first use, not at import: its tables cost ~70 MiB of RSS and ~0.1-0.2 s to build, and only the offline
-// model counts tokens (a server on a network model never loads it).
-let countO200k: typeof CountO200k | undefined;
-function o200k(): typeof CountO200k {
+type CountO200k = typeof import('gpt-tokenizer/encoding/o200k_base').countTokens;
+
+// Loaded on first use: its BPE tables cost start-up time and memory that a server on a network model never needs.
+// (`require` of the package's CommonJS build is synchronous, so counting stays synchronous.)
+let countO200k: CountO200k | undefined;
+function tokenizer(): CountO200k {
   countO200k ??= (
-    createRequire(import.meta.url)('gpt-tokenizer/encoding/o200k_base') as { countTokens: typeof CountO200k }
+    createRequire(import.meta.url)('gpt-tokenizer/encoding/o200k_base') as {
+      countTokens: CountO200k;
+    }
   ).countTokens;
   return countO200k;
 }
@@ -19,9 +21,36 @@ function o200k(): typeof CountO200k {
 // Text that merely looks like a special token ("<|endoftext|>") is counted as ordinary text instead of throwing.
 const ENCODE_OPTIONS = { disallowedSpecial: new Set<string>() };
 
-/** Number of o200k_base tokens in `text`. */
+/**
+ * Counts already made, by text. Every model call re-reads the same instructions and tool definitions, and the second
+ * call of a tool turn re-reads the first call's input, so most of a turn's text was counted before: a hit returns the
+ * very number the tokenizer gave. Bounded by characters held (least recently used dropped first); long texts skip it.
+ */
+const MEMO_MAX_CHARS = 1_000_000;
+const MEMO_MAX_TEXT = 32_768;
+const memo = new Map<string, number>();
+let memoChars = 0;
+
+/** Number of o200k_base tokens in `text` (exactly what gpt-tokenizer's `countTokens` gives). */
 export function countTokens(text: string): number {
-  return text.length === 0 ? 0 : o200k()(text, ENCODE_OPTIONS);
+  if (text.length === 0) return 0;
+  const known = memo.get(text);
+  if (known !== undefined) {
+    memo.delete(text); // re-inserted: the Map's order is least recently used first
+    memo.set(text, known);
+    return known;
+  }
+  const count = tokenizer()(text, ENCODE_OPTIONS);
+  if (text.length <= MEMO_MAX_TEXT) {
+    memo.set(text, count);
+    memoChars += text.length;
+    for (const oldest of memo.keys()) {
+      if (memoChars <= MEMO_MAX_CHARS) break;
+      memo.delete(oldest);
+      memoChars -= oldest.length;
+    }
+  }
+  return count;
 }
 
 /**
