@@ -40,7 +40,7 @@ export const CUE = {
   otherSeason:
     /\b(?:19\d\d|20(?:0\d|1\d|2[0-3]|2[6-9])|last season|last year|previous season|prior season|2023-24|2022-23|23-24|25-26|2025-26|next season|next year|all[- ]time|ever|in history|historically|career|decade)\b/,
   afterSnapshot:
-    /\b(?:2025 draft|the draft|draft pick|free agen\w*|offseason|off-season|rumou?rs?|contract|extension|sign(?:ed|ing)?|retire\w*|tonight|tomorrow|next game|schedule|upcoming|injur\w*|trade request|summer league)\b/,
+    /\b(?:2025 draft|the draft|draft pick|draft(?:ed|s|ing)?|free agen\w*|offseason|off-season|rumou?rs?|contract|extension|sign(?:ed|ing)?|retire\w*|tonight|tomorrow|next game|schedule|upcoming|injur\w*|trade request|summer league)\b/,
   notInSnapshot:
     /\b(?:coach(?:es|ed)?|arena|stadium|salary|salaries|owner|gm|general manager|attendance|jersey|mascot|tickets?|home court|over-under|odds|betting|bet)\b/,
   pronoun:
@@ -49,7 +49,13 @@ export const CUE = {
   pronounOriginal: /\b(?:they|them|their|that team|this team|the team|his team|her team|that club)\b/i,
   ellipsis:
     /^(?:(?:and|but|so|ok|okay|also|now)\s+)?(?:what|how) about\b|^(?:and|but|also|plus)\b|^same (?:for|question|thing)\b|^what of\b|^(?:ok|okay|now) (?:the|for)\b/,
-  who: /\b(?:who|which|what teams?|name the)\b/,
+  who: /\b(?:who|which|what teams?|name (?:the|every|all|each|any)|list|every team|all (?:the )?teams|how many teams|teams? (?:that|which|with))\b/,
+  /** "did not make the playoffs", "failed to qualify", "non-playoff teams": a negated playoff question. */
+  missedPlayoffs:
+    /\b(?:miss(?:ed|ing)?|did not (?:make|qualify|reach|get)|didn'?t (?:make|qualify|reach|get)|failed to|fail to|not (?:make|qualify|reach|in)|out of|left out of|non-playoff|home for|lottery)\b/,
+  /** "led the league in assists", "top scorer": a statistical leader, not a record. */
+  statLeader: /\b(?:led|leads|lead|leader|leaders|leading|top|most|best)\b/,
+  coach: /\b(?:coach(?:es|ed|ing)?|head coach|bench boss)\b/,
   allAwards: /\b(?:awards|honou?rs|trophies|who won what|award winners)\b/,
 };
 

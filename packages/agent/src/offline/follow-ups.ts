@@ -10,6 +10,10 @@ import { type ConversationState, parse, type Question, type QuestionKind, teamFa
 /** Kinds whose question is about specific teams and means nothing without one. */
 const NEEDS_TEAM: ReadonlySet<QuestionKind> = new Set(['team', 'path', 'compare']);
 
+/** "that record", "the same record": the record of the team in focus. */
+const SAME_RECORD =
+  /\b(?:that|same|identical) (?:record|win-loss|w-l)\b|\b(?:also|else|other teams?) (?:went|finished|had)\b/;
+
 /** Parses the latest message and resolves it against the conversation. */
 export function understand(text: string, state: ConversationState): Question {
   const parsed = parse(text);
@@ -129,6 +133,20 @@ export function understand(text: string, state: ConversationState): Question {
         : {}),
     };
     return inherited;
+  }
+  // "Which other teams finished with that record?": the record of the team the conversation is about.
+  if (parsed.teams.length === 0 && state.focus.length === 1 && SAME_RECORD.test(n)) {
+    const { wins, losses } = state.focus[0]!;
+    return { ...parsed, kind: 'sameRecord', facet: 'record', record: { wins, losses }, teamsFromContext: true };
+  }
+  // "Where did that rank in the East?": the place of the team the conversation is about, not the whole table.
+  if (
+    parsed.kind === 'standings' &&
+    parsed.teams.length === 0 &&
+    state.focus.length === 1 &&
+    !/\b(?:standings|table|rankings|seeds|seedings|order)\b/.test(n)
+  ) {
+    return { ...parsed, kind: 'team', facet: 'seed', teams: state.focus, teamsFromContext: true };
   }
   // "they / their / that team": the teams of the previous answer.
   const refersToTeam = CUE.pronoun.test(n) || (NEEDS_TEAM.has(parsed.kind) && parsed.teams.length === 0);

@@ -70,7 +70,8 @@ export function lookUp(question: Question, state: ConversationState): Facts {
   const champion = teamByAbbreviation(SNAPSHOT.finals.champion);
   switch (question.kind) {
     case 'leader': {
-      const ordered = byRecord(conferenceTeams(question.conference));
+      const bySeed = question.facet === 'seed';
+      const ordered = bySeed ? conferenceTeams(question.conference) : byRecord(conferenceTeams(question.conference));
       const list = question.extreme === 'worst' ? ordered.reverse() : ordered;
       if (question.position) {
         const at = list[question.position - 1];
@@ -79,7 +80,7 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       const count = question.count ?? 1;
       // Teams tied with the last one listed are listed too ("50-32" three ways).
       const last = list[count - 1];
-      const shown = list.filter((t, i) => i < count || (last && t.wins === last.wins));
+      const shown = list.filter((t, i) => i < count || (!bySeed && last && t.wins === last.wins));
       return facts(question, shown, [], focus(shown.slice(0, 1)));
     }
     case 'seed': {

@@ -254,6 +254,15 @@ export function finalsAnswer(q: Question): string {
         `Game ${game.game} of the ${SEASON} NBA Finals (${game.date}): the ${fullName(winner)} won ${game.score}; after it, ${standing}.`,
       );
     }
+    case 'gamesWon': {
+      const team = q.teams[0] ?? champion;
+      const lost = /\b(?:lose|lost|losses)\b/i.test(q.text);
+      const games = finals.games.filter((g) => (g.winner === team.abbreviation) !== lost);
+      return paragraphs(
+        `The ${fullName(team)} ${lost ? 'lost' : 'won'} ${games.length} games of the ${SEASON} NBA Finals: ${list(games.map((g) => `Game ${g.game} (${g.date}), ${teamByAbbreviation(g.winner).nickname} ${g.score}`))}.`,
+        `The ${champion.nickname} won the series ${finals.result}.`,
+      );
+    }
     case 'score':
       return paragraphs(
         `The ${SEASON} NBA Finals ended with Game ${clincher.game} on ${clincher.date}: the ${fullName(champion)} beat the ${fullName(runnerUp)} ${clincher.score} to win the series ${finals.result}.`,

@@ -127,11 +127,13 @@ export function leaderAnswer(q: Question, facts: Facts): string {
         ? ` (${facts.teams.length} teams, because of a tie at ${record(facts.teams.at(-1)!)})`
         : '';
     const heading =
-      count > 1
-        ? `The ${count} ${adjective} records in ${where} in ${SEASON}${extra}:`
-        : `The ${adjective} record in ${where} in ${SEASON} was shared:`;
+      q.facet === 'seed'
+        ? `The ${q.extreme === 'worst' ? 'bottom' : 'top'} ${count} in ${where} in ${SEASON}, by seed:`
+        : count > 1
+          ? `The ${count} ${adjective} records in ${where} in ${SEASON}${extra}:`
+          : `The ${adjective} record in ${where} in ${SEASON} was shared:`;
     return paragraphs(
-      `${heading}\n${facts.teams.map((t, i) => `${i + 1}. ${fullName(t)} ${recordPct(t)}`).join('\n')}`,
+      `${heading}\n${facts.teams.map((t, i) => `${q.facet === 'seed' ? t.seed : i + 1}. ${fullName(t)} ${recordPct(t)}`).join('\n')}`,
     );
   }
   return paragraphs(

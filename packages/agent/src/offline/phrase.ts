@@ -124,8 +124,11 @@ function unsupportedAnswer(q: Question, facts: Facts): string {
       : team
         ? `What I do know: the ${fullName(team)} went ${record(team)} in ${SEASON}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}. ${seasonOutcome(team)}`
         : `What I can tell you: team records and seeds, best and worst records, comparisons, the play-in, every playoff series, the Finals (OKC beat Indiana 4-3) and the ${SEASON} awards.`;
-  return paragraphs(UNSUPPORTED[reason], known);
+  const coach = reason === 'notInSnapshot' && /\bcoach/i.test(q.text) ? COACH_NOTE : undefined;
+  return paragraphs(UNSUPPORTED[reason], coach, known);
 }
+
+const COACH_NOTE = `The one head coach it names is the Coach of the Year, ${SNAPSHOT.awards.coachOfTheYear.player} of the ${fullName(teamByAbbreviation(SNAPSHOT.awards.coachOfTheYear.team))}.`;
 
 function smalltalkAnswer(q: Question, facts: Facts): string {
   const greeting = /\b(?:hi|hello|hey|yo|good morning|good evening)\b/i.test(q.text);

@@ -70,7 +70,8 @@ export type QuestionFacet =
   | 'length'
   | 'score'
   | 'mvp'
-  | 'game';
+  | 'game'
+  | 'gamesWon';
 
 /** Why a question is outside the snapshot. */
 export type UnsupportedReason =
@@ -217,7 +218,8 @@ function parseMessage(text: string): Question {
     (player ||
       /\b(?:player|who scored|leading scorer|scoring title|top scorer|most points|most rebounds|most assists|his|he)\b/.test(
         n,
-      ))
+      ) ||
+      (!teams.length && about(CUE.statLeader)))
   ) {
     return q('unsupported', 'summary', { unsupported: 'playerStats' });
   }
@@ -226,6 +228,9 @@ function parseMessage(text: string): Question {
     return q('award', 'summary', { award });
   }
   if (about(CUE.allAwards) && !teams.length) return q('awards');
+  // "Who coached the Cavs?": the snapshot knows one head coach, the Coach of the Year.
+  if (about(CUE.coach) && teams.length === 1 && teams[0]!.abbreviation === SNAPSHOT.awards.coachOfTheYear.team)
+    return q('award', 'summary', { award: 'coachOfTheYear' });
   if (about(CUE.notInSnapshot) && !about(/\bcoach of the year\b/))
     return q('unsupported', 'summary', { unsupported: 'notInSnapshot' });
 
@@ -309,6 +314,9 @@ function parseMessage(text: string): Question {
               : 'winner';
   if (finals || champion || (game && !round)) {
     const aboutGame = game || about(CUE.score) || about(CUE.length) || about(/\bmvp\b/);
+    // "Which Finals games did Indiana win?": that team's wins (or losses) game by game.
+    if (teams.length === 1 && /\bgames\b/.test(n) && /\b(?:win|won|wins|lose|lost|losses)\b/.test(n))
+      return q('finals', 'gamesWon');
     if (teams.length === 1 && !aboutGame) return q('path', 'summary', { round: 'NBA Finals' });
     return q('finals', facetOfFinals());
   }
@@ -340,11 +348,7 @@ function parseMessage(text: string): Question {
           : 7;
     return q('round', 'summary', { seriesLength: games });
   }
-  if (
-    !teams.length &&
-    /\b(?:miss(?:ed)?|did not make|didn't make|didnt make|failed to make|out of|left out of|non-playoff)\b/.test(n) &&
-    about(CUE.playoffs)
-  ) {
+  if (!teams.length && about(CUE.missedPlayoffs) && about(CUE.playoffs)) {
     return q('playoffTeams', 'loser');
   }
   if (teams.length >= 2 && (about(CUE.series) || about(/\b(?:playoffs?|matchup|meet|met|face)\b/)))
@@ -371,7 +375,9 @@ function parseMessage(text: string): Question {
         n,
       );
     const position = nth ? readNumber(nth[1]) : undefined;
-    return q('leader', 'record', {
+    // "the top four seeds": the conference order (tie-breaks applied), not the records with their ties.
+    const bySeed = Boolean(conference) && /\b(?:seeds?|seeded|seeding)\b/.test(n);
+    return q('leader', bySeed ? 'seed' : 'record', {
       extreme: worst ? 'worst' : 'best',
       ...(position && position > 1 ? { position } : {}),
     });
