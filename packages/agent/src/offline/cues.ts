@@ -12,13 +12,13 @@ export const CUE = {
   playIn: /\b(?:play-?in|play in tournament|play in)\b/,
   eliminated:
     /\b(?:eliminat\w*|knock\w* (?:them |\w+ )?out|knocked|ousted|sent \w+ home|end(?:ed)? (?:their|the \w+) season|lost to|lose to|beat them|bounced|upset them|who beat|who ended)\b/,
-  beat: /\b(?:beat|beaten|defeat\w*|get past|got past|dispatch\w*|sweep|swept|won against|win against|play(?:ed)? against|fac(?:e|ed)|opponents?|matchups?|play in the|take out|took out|eliminate)\b/,
+  beat: /\b(?:beat|beaten|series (?:wins?|victories)|won (?:a |the |\w+ )?series|win (?:a |the |\w+ )?series|series did|defeat\w*|get past|got past|dispatch\w*|sweep|swept|won against|win against|play(?:ed)? against|fac(?:e|ed)|opponents?|matchups?|play in the|take out|took out|eliminate)\b/,
   path: /\b(?:playoff run|run|path|journey|how far|route|road to|postseason run|go in the playoffs|do in the playoffs|playoffs go|in the playoffs)\b/,
   series: /\b(?:series)\b/,
   champion:
     /\b(?:champions?|championship|title|won it all|win it all|ring|trophy|larry o'?brien|who won the (?:nba|league|whole thing)|won the (?:nba|league))\b/,
   finals:
-    /(?<!conference |conf |east |west |eastern |western )\b(?:finals|final(?! (?:record|score|standings?|tally|table|seed|seeding|result|four|play-in|regular|week|month|day|four))|final game)\b/,
+    /(?<!conference |conf |east |west |eastern |western )\b(?:finals|final(?! (?:record|score|standings?|tally|table|seed|seeding|result|four|play-in|regular|week|month|day|series|tally|margin|place|position))|final game)\b/,
   length:
     /\b(?:how many games|how long|go (?:to )?(?:seven|7|the distance)|went (?:to )?(?:seven|7|the distance)|length|in how many|games did (?:it|the series|they) (?:go|last|take))\b/,
   score: /\b(?:score|scores|final score|margin|by how much|how many points|points did|what was the result|won by)\b/,

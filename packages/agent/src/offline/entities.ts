@@ -36,7 +36,7 @@ export function findRound(normalized: string): SnapshotSeries['round'] | undefin
   )
     return 'First Round';
   if (
-    /\b(?:nba finals?|finals|the final(?! (?:record|score|standings?|tally|table|seed|result|regular|week|day))|final game)\b/.test(
+    /\b(?:nba finals?|finals|the final(?! (?:record|score|standings?|tally|table|seed|result|regular|week|day|series|margin|place|position))|final game)\b/.test(
       normalized,
     )
   )
@@ -179,9 +179,12 @@ export function findSeed(normalized: string): number | undefined {
 export function findGameNumber(normalized: string): number | undefined {
   const match =
     /\bgame (\d|one|two|three|four|five|six|seven)\b/.exec(normalized) ??
-    /\b(first|second|third|fourth|fifth|sixth|seventh|last|final|deciding|clinching) game\b/.exec(normalized);
+    /\b(first|second|third|fourth|fifth|sixth|seventh|last|final|deciding|clinching|opening) game\b/.exec(normalized) ??
+    /\b(opener|clincher|closeout game|series finale)\b/.exec(normalized);
   if (!match) return undefined;
-  if (['last', 'final', 'deciding', 'clinching'].includes(match[1]!)) return SNAPSHOT.finals.clinchingGame.game;
+  if (match[1] === 'opener' || match[1] === 'opening') return 1;
+  if (['last', 'final', 'deciding', 'clinching', 'clincher', 'closeout game', 'series finale'].includes(match[1]!))
+    return SNAPSHOT.finals.clinchingGame.game;
   const n = readNumber(match[1]);
   return n !== undefined && n >= 1 && n <= 7 ? n : undefined;
 }

@@ -4,8 +4,10 @@
  * them", "them or the Lakers").
  */
 import { CUE } from './cues.js';
+import type { ConversationState, Question, QuestionKind } from './question.js';
 import { normalize } from './text.js';
-import { type ConversationState, parse, type Question, type QuestionKind, teamFacet } from './understand.js';
+import { parse, teamFacet } from './understand.js';
+import { ADVANCED } from './understand-playoffs.js';
 
 /** Kinds whose question is about specific teams and means nothing without one. */
 const NEEDS_TEAM: ReadonlySet<QuestionKind> = new Set(['team', 'path', 'compare']);
@@ -13,6 +15,12 @@ const NEEDS_TEAM: ReadonlySet<QuestionKind> = new Set(['team', 'path', 'compare'
 /** "that record", "the same record": the record of the team in focus. */
 const SAME_RECORD =
   /\b(?:that|same|identical) (?:record|win-loss|w-l)\b|\b(?:also|else|other teams?) (?:went|finished|had)\b/;
+
+const QUESTION_WORD = /\b(?:what|how|when|where|did|was|were|is)\b/;
+const WHICH_ROUND = /\b(?:what|which) round\b|\bwhat stage\b/;
+/** "And the fewest?", "what about the most": a superlative on its own, read against the previous list. */
+const BARE_SUPERLATIVE =
+  /^(?:(?:and|but|ok|so)\s+)?(?:(?:what|how) about\s+)?(?:the\s+)?(?:(?:\d{1,2}(?:st|nd|rd|th)|second|third)[- ])?(fewest|least|lowest|worst|bottom|most|highest|best|top)(?:\s+(?:one|team|teams))?$/;
 
 /** Parses the latest message and resolves it against the conversation. */
 export function understand(text: string, state: ConversationState): Question {
@@ -30,6 +38,25 @@ export function understand(text: string, state: ConversationState): Question {
     state.recent.length >= 2
   ) {
     return { ...parsed, kind: 'compare', facet: 'record', teams: state.recent.slice(0, 2), teamsFromContext: true };
+  }
+  // "What round was that?": the round of the series the conversation is about.
+  if (state.series && parsed.teams.length === 0 && WHICH_ROUND.test(n))
+    return { ...parsed, kind: 'series', facet: 'round', teams: [], series: state.series, teamsFromContext: true };
+  // "Who came out of it?" after the play-in: the teams that advanced from it.
+  if (previous.kind === 'playIn' && parsed.teams.length === 0 && ADVANCED.test(n) && parsed.kind !== 'playIn')
+    return { ...previous, text, facet: 'winner', teams: [] };
+  // "And the fewest?" after "Who had the most wins?": the other end of the same list.
+  const superlative = BARE_SUPERLATIVE.exec(n);
+  if (previous.kind === 'leader' && superlative && parsed.kind !== 'leader' && parsed.teams.length === 0) {
+    const more = /^(?:most|highest|best|top)$/.test(superlative[1]!);
+    const aboutLosses = /\b(?:loss\w*|lost|lose)\b/.test(normalize(previous.text));
+    const best = more !== aboutLosses;
+    return {
+      ...previous,
+      text,
+      extreme: best ? 'best' : 'worst',
+      ...(parsed.conference ? { conference: parsed.conference } : {}),
+    };
   }
   const hasEntity =
     parsed.teams.length > 0 || parsed.conference || parsed.round || parsed.game || parsed.player || parsed.seed;
@@ -81,12 +108,20 @@ export function understand(text: string, state: ConversationState): Question {
     if (parsed.player && !parsed.teams.length) return { ...carried, kind: 'player', facet: 'summary', teams: [] };
     return carried;
   }
-  if (elliptical && !hasEntity && parsed.kind === 'help' && state.focus.length) {
-    // "Why?", "Really?": the snapshot has results, not reasons; say so, and what it knows about the same subject.
+  // "Why?", "Really?", "How many points did they score?": not in the snapshot; say what it knows of the same team.
+  const unsupported =
+    parsed.kind === 'unsupported' ||
+    (elliptical && parsed.kind === 'help' && !QUESTION_WORD.test(n) && !CUE.who.test(n));
+  if (
+    unsupported &&
+    !hasEntity &&
+    state.focus.length &&
+    (elliptical || CUE.pronoun.test(n) || n.split(' ').length <= 3)
+  ) {
     return {
       ...parsed,
       kind: 'unsupported',
-      unsupported: 'notInSnapshot',
+      unsupported: parsed.unsupported ?? 'reasons',
       teams: state.focus.slice(0, 1),
       teamsFromContext: true,
     };
@@ -143,10 +178,11 @@ export function understand(text: string, state: ConversationState): Question {
   if (
     parsed.kind === 'standings' &&
     parsed.teams.length === 0 &&
+    !CUE.pronoun.test(n) &&
     state.focus.length === 1 &&
     !/\b(?:standings|table|rankings|seeds|seedings|order)\b/.test(n)
   ) {
-    return { ...parsed, kind: 'team', facet: 'seed', teams: state.focus, teamsFromContext: true };
+    return { ...parsed, kind: 'team', facet: teamFacet(n), teams: state.focus, teamsFromContext: true };
   }
   // "they / their / that team": the teams of the previous answer.
   const refersToTeam = CUE.pronoun.test(n) || (NEEDS_TEAM.has(parsed.kind) && parsed.teams.length === 0);
@@ -154,7 +190,17 @@ export function understand(text: string, state: ConversationState): Question {
   if (parsed.teams.length === 0 && refersToTeam && state.focus.length) {
     resolved = { ...parsed, teams: state.focus, teamsFromContext: true };
     if (parsed.kind === 'playoffTeams')
-      resolved = { ...resolved, kind: 'path', facet: CUE.path.test(n) ? 'summary' : 'madePlayoffs' };
+      resolved = {
+        ...resolved,
+        kind: 'path',
+        facet: CUE.eliminated.test(n)
+          ? 'eliminatedBy'
+          : CUE.beat.test(n)
+            ? 'beat'
+            : CUE.path.test(n)
+              ? 'summary'
+              : 'madePlayoffs',
+      };
     if (parsed.kind === 'leader' && CUE.pronoun.test(n)) resolved = { ...resolved, kind: 'team', facet: 'seed' };
     if (parsed.kind === 'round' && CUE.pronoun.test(n) && !parsed.seriesLength)
       resolved = { ...resolved, kind: 'path', facet: CUE.eliminated.test(n) ? 'eliminatedBy' : 'beat' };

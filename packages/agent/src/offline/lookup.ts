@@ -3,8 +3,8 @@
  * wording here (that is `phrase.ts`), and no percentages computed for the user (that is the tool's job).
  */
 import { calculateWinPercentage } from '../tools.js';
+import type { ConversationState, Question } from './question.js';
 import { type Conference, SNAPSHOT, type SnapshotSeries, type SnapshotTeam } from './snapshot-2024-25.js';
-import type { ConversationState, Question } from './understand.js';
 
 /** The facts for one answer, and what the next turn may refer to. */
 export interface Facts {
@@ -71,7 +71,8 @@ export function lookUp(question: Question, state: ConversationState): Facts {
   switch (question.kind) {
     case 'leader': {
       const bySeed = question.facet === 'seed';
-      const ordered = bySeed ? conferenceTeams(question.conference) : byRecord(conferenceTeams(question.conference));
+      const pool = conferenceTeams(question.conference).filter((t) => !question.exclude?.includes(t));
+      const ordered = bySeed ? pool : byRecord(pool);
       const list = question.extreme === 'worst' ? ordered.reverse() : ordered;
       if (question.position) {
         const at = list[question.position - 1];
@@ -155,9 +156,13 @@ export function lookUp(question: Question, state: ConversationState): Facts {
     }
     case 'playIn': {
       const teams = SNAPSHOT.teams.filter(
-        (t) => t.seed >= 7 && t.seed <= 10 && (!question.conference || t.conference === question.conference),
+        (t) =>
+          t.seed >= 7 &&
+          t.seed <= 10 &&
+          (!question.conference || t.conference === question.conference) &&
+          (question.facet !== 'winner' || t.playoffSeed !== null),
       );
-      return facts(question, asked.length ? asked : teams, [], focus(asked));
+      return facts(question, asked.length ? asked : teams, [], focus(asked.length ? asked : teams));
     }
     case 'path': {
       const team = asked[0];
@@ -206,7 +211,7 @@ export function lookUp(question: Question, state: ConversationState): Facts {
         [champion, teamByAbbreviation(SNAPSHOT.finals.runnerUp)],
         FINALS_SERIES ? [FINALS_SERIES] : [],
         {
-          focus: [champion],
+          focus: [question.facet === 'loser' ? teamByAbbreviation(SNAPSHOT.finals.runnerUp) : champion],
           ...(FINALS_SERIES ? { series: FINALS_SERIES } : {}),
           ...(question.facet === 'mvp'
             ? { player: SNAPSHOT.players.find((p) => p.name === SNAPSHOT.finals.finalsMvp.player)! }

@@ -18,8 +18,8 @@ import {
   seasonOutcome,
   seriesSentence,
 } from './phrase-common.js';
+import type { Question } from './question.js';
 import { type Conference, SNAPSHOT, type SnapshotSeries } from './snapshot-2024-25.js';
-import type { Question } from './understand.js';
 
 function missedPlayoffsAnswer(q: Question, facts: Facts): string {
   const conferences: Conference[] = q.conference ? [q.conference] : ['East', 'West'];
@@ -67,6 +67,13 @@ export function playInAnswer(q: Question, facts: Facts): string {
     );
   }
   const conferences: Conference[] = q.conference ? [q.conference] : ['East', 'West'];
+  if (q.facet === 'winner')
+    return paragraphs(
+      ...conferences.map((c) => {
+        const through = facts.teams.filter((t) => t.conference === c).sort((a, b) => a.playoffSeed! - b.playoffSeed!);
+        return `Out of the ${conferenceName(c)} play-in: ${list(through.map((t) => `the ${fullName(t)} (${ordinal(t.seed)}, ${record(t)}) as the No. ${t.playoffSeed} seed`))}.`;
+      }),
+    );
   return paragraphs(
     ...conferences.map((c) => {
       const games = SNAPSHOT.playIn.filter((g) => g.conference === c);
@@ -222,6 +229,10 @@ export function seriesAnswer(q: Question, facts: Facts): string {
     .split('-')
     .map(Number)
     .reduce((a, b) => a + b, 0);
+  if (q.facet === 'round')
+    return paragraphs(
+      `It was ${roundName(s.round, s.conference)}: the ${fullName(winner)} beat the ${fullName(loser)} ${s.result}.`,
+    );
   if (q.facet === 'length')
     return paragraphs(
       `That series went ${games} games: the ${winner.nickname} beat the ${loser.nickname} ${s.result} in ${roundName(s.round, s.conference)}.`,

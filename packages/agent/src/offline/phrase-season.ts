@@ -20,8 +20,8 @@ import {
   seriesSentence,
 } from './phrase-common.js';
 import { finalsAnswer } from './phrase-playoffs.js';
+import type { Question } from './question.js';
 import { type Conference, SNAPSHOT, type SnapshotTeam } from './snapshot-2024-25.js';
-import type { Question } from './understand.js';
 
 function teamSummary(team: SnapshotTeam, pct: string): string {
   return paragraphs(

@@ -1,0 +1,51 @@
+/**
+ * Part of the understand step: questions the snapshot cannot answer (other seasons, news after the snapshot,
+ * injuries, team and player statistics, reasons, anything else it does not hold). Recognised before anything else so
+ * that such a question gets an honest "not in the snapshot" instead of a confident answer to another question.
+ */
+import { CUE } from './cues.js';
+import type { UnsupportedReason } from './question.js';
+import type { MessageParts } from './understand.js';
+
+const RELATIVE_SEASON = /\b(?:last|previous|prior) (?:season|year)\b/;
+const THIS_SEASON = /\b(?:2024|2025|24-25|2024-25|this season|this year)\b/;
+const AGAINST_LAST_SEASON =
+  /\b(?:than|compared (?:to|with)|versus|vs) (?:the )?(?:last|previous|prior) (?:season|year)\b/;
+const INJURIES = /\b(?:hurt|injur\w*|health|healthy|out for the|missed games|sidelined)\b/;
+const TEAM_STATS =
+  /\b(?:point differential|net rating|offensive rating|defensive rating|pace|points per game|ppg|margin of victory|three-point percentage|field goal percentage|turnovers|home record|road record|away record|home court record|record at home|record on the road|streak)\b/;
+const PERCENT = /\b(?:percent|percentage|pct)\b/;
+const ABOUT_A_PLAYER =
+  /\b(?:player|who scored|leading scorer|scoring title|top scorer|most points|most rebounds|most assists|his|he)\b/;
+const COACH_OF_THE_YEAR = /\bcoach of the year\b/;
+// "Why did they miss the playoffs?": the snapshot has results, not their reasons.
+const WHY = /^(?:(?:and|but|so|ok|okay)\s+)?(?:why|how come)\b/;
+
+/**
+ * Whether the message asks about another season: `'relative'` for "last season" (which may well mean the snapshot's
+ * own season: answered for 2024-25 with a note), `'other'` for another season or all-time records.
+ */
+export function otherSeason(p: MessageParts): 'relative' | 'other' | undefined {
+  const { n } = p;
+  if (!CUE.otherSeason.test(n) || THIS_SEASON.test(n.replace(/\b2025 draft\b/, ''))) return undefined;
+  if (!CUE.otherSeason.test(n.replace(RELATIVE_SEASON, ' ')) && !AGAINST_LAST_SEASON.test(n)) return 'relative';
+  return 'other';
+}
+
+/** Why the message is outside the snapshot, or undefined when the snapshot may answer it. */
+export function outsideSnapshot(p: MessageParts): UnsupportedReason | undefined {
+  const { n, player, game, record, teams, award } = p;
+  if (INJURIES.test(n)) return 'injuries';
+  if (CUE.afterSnapshot.test(n) && !CUE.playoffs.test(n) && !CUE.finals.test(n)) return 'afterSnapshot';
+  if (TEAM_STATS.test(n) && !player && !game) return 'teamStats';
+  const statsAsked = CUE.playerStats.test(n) && !game && !CUE.finals.test(n) && !PERCENT.test(n) && !record;
+  if (statsAsked && (player || ABOUT_A_PLAYER.test(n) || (!teams.length && CUE.statLeader.test(n))))
+    return 'playerStats';
+  if (WHY.test(n) && !award) return 'reasons';
+  return undefined;
+}
+
+/** Things the snapshot does not hold at all (arenas, salaries, most coaches): checked after the awards. */
+export function notInSnapshot(p: MessageParts): boolean {
+  return CUE.notInSnapshot.test(p.n) && !COACH_OF_THE_YEAR.test(p.n);
+}
