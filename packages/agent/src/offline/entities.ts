@@ -72,6 +72,7 @@ export function findAward(normalized: string): AwardKey | undefined {
   return undefined;
 }
 
+const HAS_DIGIT = /\d/;
 const RECORD_PATTERNS: readonly RegExp[] = [
   /(?<![\d.-])(\d{1,3}) ?wins?,? (?:and |with |to |against )?(\d{1,3}) ?loss(?:es)?\b/,
   /\bw[oi]ns? (\d{1,2})(?: games)?,? (?:and |but )?los(?:t|es|s) (\d{1,2})\b/,
@@ -83,6 +84,7 @@ const OUT_OF =
 
 /** A won-lost record stated in a text ("46-36", "46 and 36", "46 wins and 36 losses"), never a season label ("2024-25"). */
 export function findRecord(normalized: string): { wins: number; losses: number } | undefined {
+  if (!HAS_DIGIT.test(normalized)) return undefined;
   // "41 wins out of 82 games", "won 57 of 82": the losses are the rest of the games.
   const outOf = OUT_OF.exec(normalized);
   const outOfWins = Number(outOf?.[1] ?? outOf?.[2] ?? outOf?.[3]);
@@ -193,6 +195,7 @@ export function findGameNumber(normalized: string): number | undefined {
 export function findWinCount(
   normalized: string,
 ): { wins?: number; losses?: number; atLeast?: boolean; atMost?: boolean } | undefined {
+  if (!HAS_DIGIT.test(normalized)) return undefined;
   const atLeast =
     /\b(?:at least|(?:more|over) than|over|(\d{1,2}) or more|(\d{1,2})\+)\s*(\d{1,2})?\s*(?:wins|games|victories)?/.exec(
       normalized,

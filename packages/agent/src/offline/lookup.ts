@@ -24,19 +24,35 @@ export function byRecord(teams: readonly SnapshotTeam[]): SnapshotTeam[] {
   return [...teams].sort((a, b) => b.wins - a.wins || a.losses - b.losses || a.seed - b.seed);
 }
 
+// Indexes over the frozen snapshot, built once: a turn looks teams and series up many times.
+const TEAM_BY_ABBREVIATION: ReadonlyMap<string, SnapshotTeam> = new Map(SNAPSHOT.teams.map((t) => [t.abbreviation, t]));
+const BY_SEED = [...SNAPSHOT.teams].sort((a, b) => a.seed - b.seed);
+const CONFERENCE_TEAMS: Readonly<Record<Conference | 'all', readonly SnapshotTeam[]>> = {
+  all: BY_SEED,
+  East: BY_SEED.filter((t) => t.conference === 'East'),
+  West: BY_SEED.filter((t) => t.conference === 'West'),
+};
+const SERIES_OF: ReadonlyMap<SnapshotTeam, readonly SnapshotSeries[]> = new Map(
+  SNAPSHOT.teams.map((t) => [
+    t,
+    SNAPSHOT.playoffs.filter((s) => s.winner === t.abbreviation || s.loser === t.abbreviation),
+  ]),
+);
+
 export function teamByAbbreviation(abbreviation: string): SnapshotTeam {
-  const team = SNAPSHOT.teams.find((t) => t.abbreviation === abbreviation);
+  const team = TEAM_BY_ABBREVIATION.get(abbreviation);
   if (!team) throw new Error(`Unknown team abbreviation ${abbreviation}`);
   return team;
 }
 
+/** The teams of a conference (or of the league) in seed order; a fresh array the caller may reorder. */
 export function conferenceTeams(conference: Conference | undefined): SnapshotTeam[] {
-  return SNAPSHOT.teams.filter((t) => !conference || t.conference === conference).sort((a, b) => a.seed - b.seed);
+  return CONFERENCE_TEAMS[conference ?? 'all'].slice();
 }
 
 /** Every series a team played, in round order. */
-export function seriesOf(team: SnapshotTeam): SnapshotSeries[] {
-  return SNAPSHOT.playoffs.filter((s) => s.winner === team.abbreviation || s.loser === team.abbreviation);
+export function seriesOf(team: SnapshotTeam): readonly SnapshotSeries[] {
+  return SERIES_OF.get(team) ?? [];
 }
 
 /** The series between two teams, if they met. */

@@ -156,19 +156,25 @@ function typoMentions(text: string, taken: readonly { index: number; end: number
   for (const { word, index } of words(text)) {
     if (word.length < 6 || NOT_TYPOS.has(word) || TEAM_NAMES.has(word)) continue;
     if (taken.some((t) => index >= t.index && index < t.end)) continue;
-    const max = word.length >= 9 ? 2 : 1;
-    const letters = letterSet(word);
-    let best: { team: SnapshotTeam; distance: number } | undefined;
-    for (const target of TYPO_TARGETS) {
-      // Cheap filters first: the edit distance is at least the length difference and half the letter-set difference.
-      if (Math.abs(target.word.length - word.length) > max || bitCount(letters ^ target.letters) > 2 * max) continue;
-      const distance = editDistance(word, target.word, max);
-      if (distance <= max && (!best || distance < best.distance)) best = { team: target.team, distance };
-    }
-    if (best) found.push({ team: best.team, index, kind: 'typo', text: word });
+    const team = typoTeam(word);
+    if (team) found.push({ team, index, kind: 'typo', text: word });
   }
   return found;
 }
+
+/** The team a word is a near miss of, if any; remembered per word (most words of questions recur). */
+const typoTeam = memoize((word: string): SnapshotTeam | null => {
+  const max = word.length >= 9 ? 2 : 1;
+  const letters = letterSet(word);
+  let best: { team: SnapshotTeam; distance: number } | undefined;
+  for (const target of TYPO_TARGETS) {
+    // Cheap filters first: the edit distance is at least the length difference and half the letter-set difference.
+    if (Math.abs(target.word.length - word.length) > max || bitCount(letters ^ target.letters) > 2 * max) continue;
+    const distance = editDistance(word, target.word, max);
+    if (distance <= max && (!best || distance < best.distance)) best = { team: target.team, distance };
+  }
+  return best?.team ?? null;
+}, 2048);
 
 /**
  * Every team named in `original` (the user's text), in order of first mention, one entry per team.

@@ -6,8 +6,11 @@
 /**
  * Lower case, accents dropped ("Dončić" → "doncic"), curly quotes and dashes made plain, possessives dropped
  * ("Thunder's" → "thunder", "Knicks'" → "knicks"), and everything but letters, digits and `-'.%` turned into spaces.
+ * Remembered: the guardrail, the parse and the follow-up step all read the same message.
  */
-export function normalize(text: string): string {
+export const normalize: (text: string) => string = memoize(normalizeText);
+
+function normalizeText(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
