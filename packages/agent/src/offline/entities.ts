@@ -73,6 +73,7 @@ export function findAward(normalized: string): AwardKey | undefined {
 }
 
 const HAS_DIGIT = /\d/;
+const EXACTLY = /\b(?:exactly|precisely|just|only) (?=\d)/g;
 const RECORD_PATTERNS: readonly RegExp[] = [
   /(?<![\d.-])(\d{1,3}) ?wins?,? (?:and |with |to |against )?(\d{1,3}) ?loss(?:es)?\b/,
   /\bw[oi]ns? (\d{1,2})(?: games)?,? (?:and |but )?los(?:t|es|s) (\d{1,2})\b/,
@@ -193,9 +194,11 @@ export function findGameNumber(normalized: string): number | undefined {
 
 /** "48 wins", "won 50 games", "fewer than 30 wins": a number of wins named without a full record. */
 export function findWinCount(
-  normalized: string,
+  text: string,
 ): { wins?: number; losses?: number; atLeast?: boolean; atMost?: boolean } | undefined {
-  if (!HAS_DIGIT.test(normalized)) return undefined;
+  if (!HAS_DIGIT.test(text)) return undefined;
+  // "won exactly 41 games": the number is what counts.
+  const normalized = text.replace(EXACTLY, '');
   const atLeast =
     /\b(?:at least|(?:more|over) than|over|(\d{1,2}) or more|(\d{1,2})\+)\s*(\d{1,2})?\s*(?:wins|games|victories)?/.exec(
       normalized,

@@ -47,6 +47,8 @@ const AT_LEAST = /\b(?:or better|or more|or above|or higher|at least)\b/;
 const AT_MOST = /\b(?:or worse|or fewer|or below|or lower|at most)\b/;
 const ANY_TEAM = /\bany ?(?:team|one)\b/;
 const SAME_RECORD_ASKED = /\b(?:any ?(?:team|one|body)|did a team|teams? (?:that )?(?:went|finished))\b/;
+const SAME_AS = /\b(?:same|identical|equal) (?:record|win-loss record|mark) as\b|\btied? with\b|\bas many wins as\b/;
+const YES_NO = /^(?:did|does|do|was|were|is|how)\b/;
 const CHAMPION_TEAM = /\b(?:team|club|champions?)\b/;
 const SEED_NAMED =
   /\b(?:the )?(?:top|no\.? ?\d{1,2}|number \w+|\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth)[- ]seed\b/i;
@@ -167,6 +169,11 @@ function recordQuestion(p: MessageParts): Question | undefined {
     return q('statedRecord', 'pct');
   }
   if (winCount && about(CUE.who)) return q('sameRecord', 'wins');
+  // "Who had the same record as the Bucks?": that team's record, as a tie question.
+  if (teams.length === 1 && about(SAME_AS)) {
+    const { wins, losses } = teams[0]!;
+    return q('sameRecord', 'record', { record: { wins, losses } });
+  }
   // "the record of the team that won it all": the champion.
   if (
     !teams.length &&
@@ -182,7 +189,9 @@ function recordQuestion(p: MessageParts): Question | undefined {
 function seedRewritten(p: MessageParts): Question | undefined {
   const { text, teams, conference, seed, about } = p;
   const seeded = !teams.length && conference ? (about(/\btop seed\b/) ? 1 : seed) : undefined;
-  if (!seeded || !(about(CUE.eliminated) || about(CUE.beat) || about(CUE.path))) return undefined;
+  // The seed is the subject of the question ("Did the top seed make the Finals?"), not what is asked for.
+  const aboutTheSeed = about(CUE.eliminated) || about(CUE.beat) || about(CUE.path) || about(YES_NO);
+  if (!seeded || !aboutTheSeed) return undefined;
   const team = bracketTeam(conference!, seeded);
   const named = team ? text.replace(SEED_NAMED, `the ${team.city} ${team.nickname}`) : text;
   return named !== text ? { ...parseMessage(named), text } : undefined;
