@@ -225,3 +225,24 @@ export function findWinCount(
   if (losses) return { losses: Number(losses[1]) };
   return undefined;
 }
+
+const PLAY_IN_GAMES: ReadonlyArray<['7v8' | '9v10' | 'final', RegExp]> = [
+  [
+    '7v8',
+    /\b(?:7|seven|7th|seventh)(?: seed)? ?(?:vs\.?|versus|v|against|-|\/) ?(?:the )?(?:8|eight|8th|eighth)\b(?! seeds)/,
+  ],
+  [
+    '9v10',
+    /\b(?:9|nine|9th|ninth)(?: seed)? ?(?:vs\.?|versus|v|against|-|\/) ?(?:the )?(?:10|ten|10th|tenth)\b(?! seeds)/,
+  ],
+  [
+    'final',
+    /\b(?:final|last|second|deciding|elimination) play-?in game\b|\bplay-?in final\b|\b(?:game|battle) for the (?:8|eighth|8th|no\.? 8) seed\b/,
+  ],
+];
+
+/** "the 9 vs 10 game", "the final play-in game": one play-in game. */
+export function findPlayInGame(normalized: string): '7v8' | '9v10' | 'final' | undefined {
+  for (const [game, pattern] of PLAY_IN_GAMES) if (pattern.test(normalized)) return game;
+  return undefined;
+}

@@ -4,10 +4,10 @@
  * them", "them or the Lakers").
  */
 import { CUE } from './cues.js';
-import type { ConversationState, Question, QuestionKind } from './question.js';
+import type { ConversationState, Question, QuestionFacet, QuestionKind } from './question.js';
 import { normalize } from './text.js';
 import { parse, teamFacet } from './understand.js';
-import { ADVANCED } from './understand-playoffs.js';
+import { ADVANCED, FURTHER } from './understand-playoffs.js';
 
 /** Kinds whose question is about specific teams and means nothing without one. */
 const NEEDS_TEAM: ReadonlySet<QuestionKind> = new Set(['team', 'path', 'compare']);
@@ -16,7 +16,34 @@ const NEEDS_TEAM: ReadonlySet<QuestionKind> = new Set(['team', 'path', 'compare'
 const SAME_RECORD =
   /\b(?:that|same|identical) (?:record|win-loss|w-l)\b|\b(?:also|else|other teams?) (?:went|finished|had)\b/;
 
-const QUESTION_WORD = /\b(?:what|how|when|where|did|was|were|is)\b/;
+const REGULAR_SEASON = /\bregular season\b/;
+const BARE_FACETS: ReadonlyArray<[QuestionFacet, RegExp]> = [
+  ['pct', /\b(?:percent\w*|pct|win %)/],
+  ['losses', /\b(?:loss(?:es)?|lost|ls)\b/],
+  ['wins', /\b(?:wins?|won|ws|victories)\b/],
+  ['seed', /\b(?:seed\w*|rank\w*|place|position|standing)\b/],
+  ['record', /\b(?:record|w-l|win-loss)\b/],
+];
+
+/** The team fact a short follow-up names on its own ("And losses?"). */
+function bareFacet(n: string): QuestionFacet | undefined {
+  return BARE_FACETS.find(([, cue]) => cue.test(n))?.[0];
+}
+
+const DOUBT = /^(?:really|seriously|how come|why not|no way|are you sure|huh|wait)\b/;
+const THE_TWO =
+  /\b(?:which of (?:the two|the 2|them|those|these|both)|which one|the two of them|between (?:them|the two)|won more|more wins|fewer wins|more losses|fewer losses)\b/;
+const ROUND_ONLY =
+  /^(?:(?:and|but|ok|so|what about|how about)\s+)*(?:in\s+)?(?:the\s+)?(first|second|third|1st|2nd|3rd|next|semis|semifinals|conference finals|finals)(?:\s+round)?$/;
+const ROUNDS = ['First Round', 'Conference Semifinals', 'Conference Finals', 'NBA Finals'] as const;
+
+function nextRound(previous: (typeof ROUNDS)[number], named: string): (typeof ROUNDS)[number] | undefined {
+  if (named === 'next') return ROUNDS[ROUNDS.indexOf(previous) + 1];
+  if (/^(?:first|1st)$/.test(named)) return 'First Round';
+  if (/^(?:second|2nd|semis|semifinals)$/.test(named)) return 'Conference Semifinals';
+  if (/^(?:third|3rd|conference finals)$/.test(named)) return 'Conference Finals';
+  return named === 'finals' ? 'NBA Finals' : undefined;
+}
 const WHICH_ROUND = /\b(?:what|which) round\b|\bwhat stage\b/;
 /** "And the fewest?", "what about the most": a superlative on its own, read against the previous list. */
 const BARE_SUPERLATIVE =
@@ -30,20 +57,35 @@ export function understand(text: string, state: ConversationState): Question {
   if (!previous || parsed.kind === 'overview' || parsed.kind === 'smalltalk') return parsed;
 
   // "Compare them", "So who was better?": the last two teams the conversation was about.
-  if (
-    parsed.teams.length === 0 &&
-    (CUE.pronoun.test(n) || /\b(?:better|worse|compare)\b/.test(n)) &&
-    (parsed.kind === 'compare' || /\b(?:compare|comparison|versus|vs|better|worse|difference)\b/.test(n)) &&
-    state.recent &&
-    state.recent.length >= 2
-  ) {
-    return { ...parsed, kind: 'compare', facet: 'record', teams: state.recent.slice(0, 2), teamsFromContext: true };
+  const comparing =
+    ((CUE.pronoun.test(n) || /\b(?:better|worse|compare)\b/.test(n)) &&
+      (parsed.kind === 'compare' || /\b(?:compare|comparison|versus|vs|better|worse|difference)\b/.test(n))) ||
+    THE_TWO.test(n) ||
+    FURTHER.test(n);
+  if (parsed.teams.length === 0 && comparing && state.recent && state.recent.length >= 2) {
+    const facet = FURTHER.test(n) ? 'further' : /\b(?:wins|won|games)\b/.test(n) ? 'wins' : 'record';
+    return { ...parsed, kind: 'compare', facet, teams: state.recent.slice(0, 2), teamsFromContext: true };
   }
+  // "And in the second?" after a first-round question: the same question about another round.
+  const roundNamed = ROUND_ONLY.exec(n)?.[1];
+  if (roundNamed && previous.round && (previous.kind === 'path' || previous.kind === 'round')) {
+    const round = nextRound(previous.round, roundNamed);
+    if (round) return { ...previous, text, round };
+  }
+  // "Who won the 9 vs 10 game?" after "Which teams made the play-in out West?": the same conference.
+  if (parsed.kind === 'playIn' && !parsed.conference && previous.kind === 'playIn' && previous.conference)
+    return { ...parsed, conference: previous.conference };
   // "What round was that?": the round of the series the conversation is about.
   if (state.series && parsed.teams.length === 0 && WHICH_ROUND.test(n))
     return { ...parsed, kind: 'series', facet: 'round', teams: [], series: state.series, teamsFromContext: true };
   // "Who came out of it?" after the play-in: the teams that advanced from it.
-  if (previous.kind === 'playIn' && parsed.teams.length === 0 && ADVANCED.test(n) && parsed.kind !== 'playIn')
+  if (
+    previous.kind === 'playIn' &&
+    parsed.teams.length === 0 &&
+    ADVANCED.test(n) &&
+    parsed.kind !== 'playIn' &&
+    !parsed.playInGame
+  )
     return { ...previous, text, facet: 'winner', teams: [] };
   // "And the fewest?" after "Who had the most wins?": the other end of the same list.
   const superlative = BARE_SUPERLATIVE.exec(n);
@@ -108,10 +150,16 @@ export function understand(text: string, state: ConversationState): Question {
     if (parsed.player && !parsed.teams.length) return { ...carried, kind: 'player', facet: 'summary', teams: [] };
     return carried;
   }
+  // "And losses?", "And in the regular season?", "And in the playoffs?": the same team, another fact.
+  if (!hasEntity && state.focus.length && (CUE.ellipsis.test(n) || n.split(' ').length <= 4)) {
+    const facet = bareFacet(n);
+    if (parsed.kind === 'help' && (facet || REGULAR_SEASON.test(n)))
+      return { ...parsed, kind: 'team', facet: facet ?? 'summary', teams: state.focus, teamsFromContext: true };
+    if (parsed.kind === 'playoffTeams' && state.focus.length === 1 && parsed.facet === 'summary' && !parsed.winCount)
+      return { ...parsed, kind: 'path', facet: 'summary', teams: state.focus, teamsFromContext: true };
+  }
   // "Why?", "Really?", "How many points did they score?": not in the snapshot; say what it knows of the same team.
-  const unsupported =
-    parsed.kind === 'unsupported' ||
-    (elliptical && parsed.kind === 'help' && !QUESTION_WORD.test(n) && !CUE.who.test(n));
+  const unsupported = parsed.kind === 'unsupported' || (elliptical && parsed.kind === 'help' && DOUBT.test(n));
   if (
     unsupported &&
     !hasEntity &&

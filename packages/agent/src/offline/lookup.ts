@@ -171,6 +171,13 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       return facts(question, teams, [], focus([]));
     }
     case 'playIn': {
+      if (question.playInGame) {
+        const games = SNAPSHOT.playIn.filter(
+          (g) => g.game === question.playInGame && (!question.conference || g.conference === question.conference),
+        );
+        const winners = games.map((g) => teamByAbbreviation(g.winner));
+        return facts(question, winners, [], focus(winners.length === 1 ? winners : []));
+      }
       const teams = SNAPSHOT.teams.filter(
         (t) =>
           t.seed >= 7 &&

@@ -57,7 +57,34 @@ export function playoffTeamsAnswer(q: Question, facts: Facts): string {
   );
 }
 
+const PLAY_IN_STAKES = {
+  '7v8': { name: 'the 7-versus-8 game', winner: 'took the No. 7 seed', loser: 'dropped to the final play-in game' },
+  '9v10': { name: 'the 9-versus-10 game', winner: 'went on to the final play-in game', loser: 'was eliminated' },
+  final: { name: 'the final play-in game', winner: 'took the No. 8 seed', loser: 'was eliminated' },
+} as const;
+
+function playInGameAnswer(q: Question): string {
+  const games = SNAPSHOT.playIn.filter(
+    (g) => g.game === q.playInGame && (!q.conference || g.conference === q.conference),
+  );
+  return paragraphs(
+    ...games.map((g) => {
+      const stake = PLAY_IN_STAKES[g.game];
+      const winner = teamByAbbreviation(g.winner);
+      const next =
+        g.game === '9v10'
+          ? SNAPSHOT.playIn.find((f) => f.game === 'final' && f.conference === g.conference)
+          : undefined;
+      const then = next
+        ? ` Then ${next.winner === g.winner ? `the ${winner.nickname} beat the ${teamByAbbreviation(next.loser).nickname}` : `the ${winner.nickname} lost to the ${teamByAbbreviation(next.winner).nickname}`} in the final play-in game${next.winner === g.winner ? ' for the No. 8 seed' : ' and missed the playoffs'}.`
+        : '';
+      return `In ${stake.name} of the ${conferenceName(g.conference)} play-in, the ${fullName(winner)} beat the ${fullName(teamByAbbreviation(g.loser))}: the winner ${stake.winner}, the loser ${stake.loser}.${then}`;
+    }),
+  );
+}
+
 export function playInAnswer(q: Question, facts: Facts): string {
+  if (q.playInGame) return playInGameAnswer(q);
   if (q.teams.length) {
     const team = q.teams[0]!;
     return paragraphs(
@@ -268,7 +295,14 @@ export function finalsAnswer(q: Question): string {
     case 'gamesWon': {
       const team = q.teams[0] ?? champion;
       const lost = /\b(?:lose|lost|losses)\b/i.test(q.text);
-      const games = finals.games.filter((g) => (g.winner === team.abbreviation) !== lost);
+      // "Which game did Indiana win by 17?": only the games won by that margin, when one is named.
+      const margin = Number(/\bby (\d{1,2})\b/.exec(q.text)?.[1] ?? Number.NaN);
+      const won = finals.games.filter((g) => (g.winner === team.abbreviation) !== lost);
+      const byMargin = won.filter((g) => {
+        const [a, b] = g.score.split('-').map(Number) as [number, number];
+        return a - b === margin;
+      });
+      const games = byMargin.length ? byMargin : won;
       return paragraphs(
         `The ${fullName(team)} ${lost ? 'lost' : 'won'} ${games.length} games of the ${SEASON} NBA Finals: ${list(games.map((g) => `Game ${g.game} (${g.date}), ${teamByAbbreviation(g.winner).nickname} ${g.score}`))}.`,
         `The ${champion.nickname} won the series ${finals.result}.`,

@@ -3,7 +3,7 @@
  * comparisons and the topic overviews.
  */
 import { calculateWinPercentage } from '../tools.js';
-import { byRecord, conferenceTeams, type Facts, teamByAbbreviation } from './lookup.js';
+import { byRecord, conferenceTeams, type Facts, seriesOf, teamByAbbreviation } from './lookup.js';
 import {
   conferenceName,
   fullName,
@@ -15,6 +15,7 @@ import {
   possessive,
   record,
   recordPct,
+  roundName,
   SEASON,
   seasonOutcome,
   seriesSentence,
@@ -224,6 +225,7 @@ export function compareAnswer(facts: Facts): string {
   const lines = facts.teams.map(
     (t) => `- ${fullName(t)}: ${recordPct(t)}, ${ordinal(t.seed)} in the ${t.conference}. ${seasonOutcome(t)}`,
   );
+  if (facts.question.facet === 'further') return paragraphs(furtherLead(facts.teams), lines.join('\n'));
   const tied = rest.filter((t) => t.wins === top.wins);
   const lead = tied.length
     ? `The ${list([top, ...tied].map((t) => t.nickname))} finished with the same record, ${record(top)}; tie-breakers put the ${top.nickname} ahead.`
@@ -241,6 +243,28 @@ export function compareAnswer(facts: Facts): string {
     lines.join('\n'),
     met ? `They met in the playoffs: ${seriesSentence(met)}.` : undefined,
   );
+}
+
+const ROUND_DEPTH = { 'First Round': 1, 'Conference Semifinals': 2, 'Conference Finals': 3, 'NBA Finals': 4 } as const;
+
+/** How far a team went: 0 missed the playoffs, 1-4 the last round it played, 5 the champion. */
+function playoffDepth(team: SnapshotTeam): number {
+  if (SNAPSHOT.finals.champion === team.abbreviation) return 5;
+  const last = seriesOf(team).at(-1);
+  return last ? ROUND_DEPTH[last.round] : 0;
+}
+
+function furtherLead(teams: readonly SnapshotTeam[]): string {
+  const ranked = [...teams].sort((a, b) => playoffDepth(b) - playoffDepth(a));
+  const [first, second] = ranked;
+  if (!first || !second) return '';
+  if (playoffDepth(first) === playoffDepth(second))
+    return `The ${list(ranked.map((t) => t.nickname))} went equally far in the ${SEASON} playoffs.`;
+  const how =
+    playoffDepth(first) === 5
+      ? 'they won the championship'
+      : `they reached ${roundName(seriesOf(first).at(-1)!.round, first.conference)}`;
+  return `The ${fullName(first)} went further in the ${SEASON} playoffs: ${how}.`;
 }
 
 export function overviewAnswer(q: Question): string {

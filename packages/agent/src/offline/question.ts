@@ -46,7 +46,8 @@ export type QuestionFacet =
   | 'mvp'
   | 'game'
   | 'gamesWon'
-  | 'round';
+  | 'round'
+  | 'further';
 
 /** Why a question is outside the snapshot. */
 export type UnsupportedReason =
@@ -91,6 +92,8 @@ export interface Question {
   readonly relativeSeason?: boolean;
   /** "Which series went seven games?": series of this many games. */
   readonly seriesLength?: number;
+  /** "Who won the 9 vs 10 game?": one play-in game. */
+  readonly playInGame?: '7v8' | '9v10' | 'final';
   /** A series named earlier in the conversation ("the series", "it"). */
   readonly series?: SnapshotSeries;
   /** The teams came from the conversation, not from this message. */

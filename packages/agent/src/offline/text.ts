@@ -19,6 +19,7 @@ function normalizeText(text: string): string {
     .replace(/(\d)\s*[\u2010-\u2015]\s*(\d)/g, '$1-$2')
     .replace(/[\u2010-\u2011]/g, '-')
     .replace(/[\u2012-\u2015]/g, ' ')
+    .replace(/(\d)\s*\+/g, '$1 or more ')
     .replace(/(\w)'s\b/g, '$1')
     .replace(/(\w)s'(?=\s|$|[^\w])/g, '$1s')
     .replace(/[^a-z0-9'%.\- ]+/g, ' ')

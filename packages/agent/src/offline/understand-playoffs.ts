@@ -17,7 +17,10 @@ const SERIES_LENGTH_ASKED =
 const MEETING = /\b(?:playoffs?|matchup|meet|met|face)\b/;
 const MADE_IT =
   /\b(?:make|made|makes|qualif\w*|get in|got in|reach(?:ed)?|clinch\w*|miss(?:ed)?|in the playoffs\?*$)\b/;
-const GAMES_WON = /\bgames\b.*\b(?:win|won|wins|lose|lost|losses)\b|\b(?:win|won|lose|lost)\b.*\bgames\b/;
+const GAMES_WON =
+  /\bgames\b.*\b(?:win|won|wins|lose|lost|losses)\b|\b(?:win|won|lose|lost)\b.*\bgames\b|\bgame\b.*\b(?:win|won|lose|lost) by\b/;
+/** "Who went further, the Nuggets or the Lakers?": a comparison of playoff runs. */
+export const FURTHER = /\b(?:further|farther|deeper|longer run|lasted longer|better playoff|more playoff)\b/;
 /** "Who came out of the play-in?": the teams that advanced. */
 export const ADVANCED =
   /\b(?:came out|come out|advanc\w*|got through|get through|surviv\w*|made it|qualif\w*|earn\w*|who won)\b/;
@@ -45,6 +48,8 @@ function seriesLength(n: string): number {
 export function playoffQuestion(p: MessageParts): Question | undefined {
   const { n, teams, round, game, about, q } = p;
   const twoTeams = teams.length >= 2;
+  if (twoTeams && about(FURTHER)) return q('compare', 'further');
+  if (p.playInGame) return q('playIn', 'game');
   // Two teams that did not meet in the Finals: "the final series score between the Pacers and the Cavaliers".
   const finalsPair = twoTeams && teams.every((t) => FINALS_PAIR.has(t.abbreviation));
   const finalsNamed = about(CUE.finals) || round === 'NBA Finals';

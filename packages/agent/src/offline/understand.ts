@@ -13,6 +13,7 @@ import {
   findCount,
   findGameNumber,
   findPlayers,
+  findPlayInGame,
   findRecord,
   findRound,
   findSeed,
@@ -79,6 +80,7 @@ function readParts(text: string): MessageParts {
   const game = findGameNumber(n);
   const award = findAward(n);
   const count = findCount(n);
+  const playInGame = findPlayInGame(n);
   const seed = findSeed(n);
   const record = findRecord(n);
   const winCount = record ? undefined : findWinCount(n);
@@ -93,6 +95,7 @@ function readParts(text: string): MessageParts {
     ...(game ? { game } : {}),
     ...(award ? { award } : {}),
     ...(count ? { count } : {}),
+    ...(playInGame ? { playInGame } : {}),
     ...(seed ? { seed } : {}),
     ...(record ? { record } : {}),
     ...(winCount ? { winCount } : {}),
