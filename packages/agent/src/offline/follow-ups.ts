@@ -34,11 +34,11 @@ const DOUBT = /^(?:really|seriously|how come|why not|no way|are you sure|huh|wai
 const THE_TWO =
   /\b(?:which of (?:the two|the 2|them|those|these|both)|which one|the two of them|between (?:them|the two)|won more|more wins|fewer wins|more losses|fewer losses)\b/;
 const ROUND_ONLY =
-  /^(?:(?:and|but|ok|so|what about|how about)\s+)*(?:in\s+)?(?:the\s+)?(first|second|third|1st|2nd|3rd|next|semis|semifinals|conference finals|finals)(?:\s+round)?$/;
+  /^(?:(?:and|but|ok|so|then|what about|how about)\s+)*(?:in\s+)?(?:the\s+)?(first|second|third|1st|2nd|3rd|next|after that|then|semis|semifinals|conference finals|finals)(?:\s+(?:round|one|series))?$/;
 const ROUNDS = ['First Round', 'Conference Semifinals', 'Conference Finals', 'NBA Finals'] as const;
 
 function nextRound(previous: (typeof ROUNDS)[number], named: string): (typeof ROUNDS)[number] | undefined {
-  if (named === 'next') return ROUNDS[ROUNDS.indexOf(previous) + 1];
+  if (/^(?:next|after that|then)$/.test(named)) return ROUNDS[ROUNDS.indexOf(previous) + 1];
   if (/^(?:first|1st)$/.test(named)) return 'First Round';
   if (/^(?:second|2nd|semis|semifinals)$/.test(named)) return 'Conference Semifinals';
   if (/^(?:third|3rd|conference finals)$/.test(named)) return 'Conference Finals';

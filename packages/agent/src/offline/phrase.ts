@@ -110,7 +110,7 @@ const UNSUPPORTED: Record<UnsupportedReason, string> = {
   playerStats:
     'Per-player statistics (points, rebounds, assists, shooting) are not in my offline snapshot, so I cannot answer that reliably.',
   otherSeason: `My offline snapshot covers only the ${SEASON} NBA season, so I cannot answer about other seasons or all-time records.`,
-  afterSnapshot: `My offline snapshot ends on ${SNAPSHOT.asOf}, after the ${SEASON} Finals, so it has no news, injuries, trades, contracts or draft results from after that date.`,
+  afterSnapshot: `My offline snapshot ends on ${SNAPSHOT.asOf}, after the ${SEASON} Finals: it does not have news, injuries, trades, contracts, schedules or draft results from after that date, so I cannot say.`,
   reasons: `The reasons behind results (injuries, trades, form) are not in my offline snapshot of the ${SEASON} season, which holds the results themselves, so I cannot say why.`,
   notInSnapshot: `That is not in my offline snapshot of the ${SEASON} season: it holds team records, seeds, playoff results, the Finals, the season awards and the teams of notable players.`,
 };
