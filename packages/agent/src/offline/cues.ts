@@ -20,7 +20,7 @@ export const CUE = {
   finals:
     /(?<!conference |conf |east |west |eastern |western )\b(?:finals|final(?! (?:record|score|standings?|tally|table|seed|seeding|result|four|play-in|regular|week|month|day|series|tally|margin|place|position))|final game)\b/,
   length:
-    /\b(?:how many games|how long|go (?:to )?(?:seven|7|the distance)|went (?:to )?(?:seven|7|the distance)|length|in how many|games did (?:it|the series|they) (?:go|last|take))\b/,
+    /\b(?:how many games|how long|go (?:to )?(?:seven|7|the distance)|(?:go|went|going|gone) to (?:a )?game (?:7|seven)|close|competitive|tight|lopsided|one-sided|blowout|went (?:to )?(?:seven|7|the distance)|length|in how many|games did (?:it|the series|they) (?:go|last|take))\b/,
   score: /\b(?:score|scores|final score|margin|by how much|how many points|points did|what was the result|won by)\b/,
   loser:
     /\b(?:who lost|runner-? ?up|lose the finals|losing team|the loser|lost the finals|lost in the finals|who did (?:they|\w+) beat|beat in the finals|opponent)\b/,
@@ -42,7 +42,7 @@ export const CUE = {
   afterSnapshot:
     /\b(?:2025 draft|the draft|draft pick|draft(?:ed|s|ing)?|free agen\w*|offseason|off-season|rumou?rs?|contract|extension|sign(?:ed|ing)?|retire\w*|tonight|tomorrow|next game|schedule|upcoming|injur\w*|trade request|summer league)\b/,
   notInSnapshot:
-    /\b(?:coach(?:es|ed)?|arena|stadium|salary|salaries|owner|gm|general manager|attendance|jersey|mascot|tickets?|home court|over-under|odds|betting|bet)\b/,
+    /\b(?:coach(?:es|ed)?|arena|stadium|salary|salaries|owner|gm|general manager|attendance|jersey|mascot|tickets?|home court|over-under|odds|betting|bet|venue|where (?:was|were|is) (?:it|that|the game|game \d|game seven) played|which city|what city)\b/,
   pronoun:
     /\b(?:they|them|their|theirs|that team|this team|the team|same team|those guys|these guys|that club|his team|her team|his club)\b/,
   he: /\b(?:he|his|him)\b/,

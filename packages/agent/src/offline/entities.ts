@@ -218,10 +218,12 @@ export function findWinCount(
     );
   if (below) return { wins: below[1] !== undefined ? Number(below[1]) - 1 : Number(below[2]), atMost: true };
   const wins =
-    /\b(\d{1,2}) (?:wins|win|victories|games won)\b/.exec(normalized) ?? /\bwon (\d{1,2}) games?\b/.exec(normalized);
+    /\b(\d{1,2}) (?:wins|win|victories|games won)\b/.exec(normalized) ??
+    /\b(?:won|win|wins|winning) (\d{1,2}) (?:games?|times)\b/.exec(normalized);
   if (wins) return { wins: Number(wins[1]) };
   const losses =
-    /\b(\d{1,2}) (?:losses|defeats|games lost)\b/.exec(normalized) ?? /\blost (\d{1,2}) games?\b/.exec(normalized);
+    /\b(\d{1,2}) (?:losses|defeats|games lost)\b/.exec(normalized) ??
+    /\b(?:lost|lose|loses|losing) (\d{1,2}) (?:games?|times)\b/.exec(normalized);
   if (losses) return { losses: Number(losses[1]) };
   return undefined;
 }

@@ -6,7 +6,7 @@
 import { CUE } from './cues.js';
 import type { ConversationState, Question, QuestionFacet, QuestionKind } from './question.js';
 import { normalize } from './text.js';
-import { parse, teamFacet } from './understand.js';
+import { parse, ROSTER, teamFacet } from './understand.js';
 import { ADVANCED, FURTHER } from './understand-playoffs.js';
 
 /** Kinds whose question is about specific teams and means nothing without one. */
@@ -30,6 +30,7 @@ function bareFacet(n: string): QuestionFacet | undefined {
   return BARE_FACETS.find(([, cue]) => cue.test(n))?.[0];
 }
 
+const THOSE_SERIES = /\b(?:those|these|all the|both) (?:series|matchups?)\b|\bwon them\b/;
 const DOUBT = /^(?:really|seriously|how come|why not|no way|are you sure|huh|wait)\b/;
 const THE_TWO =
   /\b(?:which of (?:the two|the 2|them|those|these|both)|which one|the two of them|between (?:them|the two)|won more|more wins|fewer wins|more losses|fewer losses)\b/;
@@ -75,6 +76,12 @@ export function understand(text: string, state: ConversationState): Question {
   // "Who won the 9 vs 10 game?" after "Which teams made the play-in out West?": the same conference.
   if (parsed.kind === 'playIn' && !parsed.conference && previous.kind === 'playIn' && previous.conference)
     return { ...parsed, conference: previous.conference };
+  // "Who was their best player?": the notable players of the team the conversation is about.
+  if (parsed.teams.length === 0 && state.focus.length && ROSTER.test(n) && !parsed.player)
+    return { ...parsed, kind: 'roster', facet: 'summary', teams: state.focus.slice(0, 1), teamsFromContext: true };
+  // "Who won those series?" after a round's results: the winners only.
+  if (previous.kind === 'round' && !parsed.teams.length && !parsed.award && THOSE_SERIES.test(n) && CUE.who.test(n))
+    return { ...previous, text, facet: 'winner' };
   // "What round was that?": the round of the series the conversation is about.
   if (state.series && parsed.teams.length === 0 && WHICH_ROUND.test(n))
     return { ...parsed, kind: 'series', facet: 'round', teams: [], series: state.series, teamsFromContext: true };

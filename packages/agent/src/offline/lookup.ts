@@ -76,6 +76,18 @@ function facts(
   return { question, teams, series, next, ...(percentageOf ? { percentageOf } : {}) };
 }
 
+/** The one series a question points at: two teams that met, or a team's (or a conference's) series in a round. */
+function seriesAsked(question: Question): SnapshotSeries | undefined {
+  const [a, b] = question.teams;
+  if (a && b) return seriesBetween(a, b);
+  return SNAPSHOT.playoffs.find(
+    (s) =>
+      s.round === question.round &&
+      (!a || s.winner === a.abbreviation || s.loser === a.abbreviation) &&
+      (!question.conference || s.conference === question.conference),
+  );
+}
+
 /** Looks up what `question` needs. `state` supplies a stated record the user gave earlier. */
 export function lookUp(question: Question, state: ConversationState): Facts {
   const asked = question.teams;
@@ -90,6 +102,10 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       const pool = conferenceTeams(question.conference).filter((t) => !question.exclude?.includes(t));
       const ordered = bySeed ? pool : byRecord(pool);
       const list = question.extreme === 'worst' ? ordered.reverse() : ordered;
+      if (question.bothExtremes) {
+        const both = [list[0], list.at(-1)].filter((t): t is SnapshotTeam => t !== undefined);
+        return facts(question, both, [], focus(both));
+      }
       if (question.position) {
         const at = list[question.position - 1];
         return facts(question, at ? [at] : [], [], focus(at ? [at] : []));
@@ -247,6 +263,8 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       const player = SNAPSHOT.players.find((p) => p.name === award.player);
       return facts(question, [team], [], { focus: [team], ...(player ? { player } : {}) });
     }
+    case 'roster':
+      return facts(question, asked, [], focus(asked));
     case 'player': {
       const player = question.player;
       const team = player ? teamByAbbreviation(player.team) : undefined;
@@ -257,7 +275,8 @@ export function lookUp(question: Question, state: ConversationState): Facts {
     }
     case 'unsupported': {
       const team = question.player ? teamByAbbreviation(question.player.team) : asked[0];
-      return facts(question, team ? [team] : [], [], {
+      const series = question.unsupported === 'gameScores' ? seriesAsked(question) : undefined;
+      return facts(question, team ? [team] : [], series ? [series] : [], {
         focus: team ? [team] : state.focus,
         ...(question.player ? { player: question.player } : {}),
       });

@@ -226,6 +226,15 @@ export function roundAnswer(q: Question, facts: Facts): string {
         : `No series of the ${SEASON} playoffs ${what}.`,
     );
   }
+  if (q.facet === 'winner') {
+    const winners = facts.series.map(
+      (s) =>
+        `the ${fullName(teamByAbbreviation(s.winner))} (${s.result} over the ${teamByAbbreviation(s.loser).nickname})`,
+    );
+    return paragraphs(
+      `${capitalise(list(winners))} won ${roundName(round, facts.series.length === 1 ? facts.series[0]!.conference : null).replace(/^the /, 'their ')} series.`,
+    );
+  }
   const blocks = conferences.map((c) => {
     const lines = facts.series
       .filter((s) => s.conference === c)

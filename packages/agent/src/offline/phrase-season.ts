@@ -114,6 +114,14 @@ export function leaderAnswer(q: Question, facts: Facts): string {
   const adjective = q.extreme === 'worst' ? 'worst' : 'best';
   const [first, ...rest] = facts.teams;
   if (!first) return helpAnswer(q);
+  if (q.bothExtremes) {
+    const last = facts.teams[1];
+    return paragraphs(
+      `The ${fullName(first)} had the best record in ${where} in ${SEASON} at ${recordPct(first)}${last ? `, and the ${fullName(last)} the worst at ${recordPct(last)}` : ''}.`,
+      seasonOutcome(first),
+      last && seasonOutcome(last),
+    );
+  }
   if (q.position) {
     const tiedWith = conferenceTeams(q.conference).filter((t) => t !== first && t.wins === first.wins);
     return paragraphs(

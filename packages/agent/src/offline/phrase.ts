@@ -17,6 +17,7 @@ import {
   recordPct,
   SEASON,
   seasonOutcome,
+  seriesSentence,
 } from './phrase-common.js';
 import {
   finalsAnswer,
@@ -111,6 +112,7 @@ const UNSUPPORTED: Record<UnsupportedReason, string> = {
     'Per-player statistics (points, rebounds, assists, shooting) are not in my offline snapshot, so I cannot answer that reliably.',
   otherSeason: `My offline snapshot covers only the ${SEASON} NBA season, so I cannot answer about other seasons or all-time records.`,
   afterSnapshot: `My offline snapshot ends on ${SNAPSHOT.asOf}, after the ${SEASON} Finals: it does not have news, injuries, trades, contracts, schedules or draft results from after that date, so I cannot say.`,
+  gameScores: `Game-by-game results are not in my offline snapshot except for the ${SEASON} NBA Finals: for the other series it holds the series result only.`,
   reasons: `The reasons behind results (injuries, trades, form) are not in my offline snapshot of the ${SEASON} season, which holds the results themselves, so I cannot say why.`,
   notInSnapshot: `That is not in my offline snapshot of the ${SEASON} season: it holds team records, seeds, playoff results, the Finals, the season awards and the teams of notable players.`,
 };
@@ -119,8 +121,10 @@ function unsupportedAnswer(q: Question, facts: Facts): string {
   const reason = q.unsupported ?? 'notInSnapshot';
   const player = q.player;
   const team = facts.teams[0];
-  const known =
-    player && team
+  const series = facts.series[0];
+  const known = series
+    ? `What I do know: ${seriesSentence(series)}.`
+    : player && team
       ? `What I do know: ${player.name} finished the season with the ${fullName(team)} (${record(team)}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}).${awardsOf(player.name).length ? ` He won ${list(awardsOf(player.name).map((k) => AWARD_NAMES[k]))}.` : ''} ${seasonOutcome(team)}`
       : team
         ? `What I do know: the ${fullName(team)} went ${record(team)} in ${SEASON}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}. ${seasonOutcome(team)}`
@@ -130,6 +134,27 @@ function unsupportedAnswer(q: Question, facts: Facts): string {
 }
 
 const COACH_NOTE = `The one head coach it names is the Coach of the Year, ${SNAPSHOT.awards.coachOfTheYear.player} of the ${fullName(teamByAbbreviation(SNAPSHOT.awards.coachOfTheYear.team))}.`;
+
+function rosterAnswer(facts: Facts): string {
+  const team = facts.teams[0];
+  if (!team)
+    return paragraphs('Which team do you mean? Name one and I will list the notable players the snapshot has.');
+  const players = SNAPSHOT.players.filter((p) => p.team === team.abbreviation);
+  const described = players.map((p) => {
+    const awards = awardsOf(p.name).map((k) => AWARD_NAMES[k]);
+    const traded = p.tradedFrom
+      ? `, from the ${teamByAbbreviation(p.tradedFrom.team).nickname} in ${p.tradedFrom.month}`
+      : '';
+    return `${p.name}${awards.length || traded ? ` (${[awards.join(', '), traded.slice(2)].filter(Boolean).join('; ')})` : ''}`;
+  });
+  return paragraphs(
+    players.length
+      ? `Notable ${fullName(team)} players at the end of the ${SEASON} season in my snapshot: ${list(described)}.`
+      : `My snapshot lists no notable ${fullName(team)} players.`,
+    'Per-player statistics are not in the snapshot, so I cannot rank them by their numbers; the season awards are the only individual honours it holds.',
+    `The ${team.nickname} went ${record(team)}. ${seasonOutcome(team)}`,
+  );
+}
 
 function smalltalkAnswer(q: Question, facts: Facts): string {
   const greeting = /\b(?:hi|hello|hey|yo|good morning|good evening)\b/i.test(q.text);
@@ -193,6 +218,8 @@ function phraseAnswer(facts: Facts, pct?: string): string {
       return awardsAnswer();
     case 'player':
       return playerAnswer(q, facts);
+    case 'roster':
+      return rosterAnswer(facts);
     case 'unsupported':
       return unsupportedAnswer(q, facts);
     case 'help':

@@ -25,6 +25,7 @@ export type QuestionKind =
   | 'award' // one season award
   | 'awards' // every award
   | 'player' // a notable player: his team, and what the snapshot knows of it
+  | 'roster' // a team's notable players ("Who was their best player?")
   | 'unsupported' // outside the snapshot: player statistics, other seasons, news after the snapshot
   | 'help'; // not understood
 
@@ -57,6 +58,7 @@ export type UnsupportedReason =
   | 'otherSeason'
   | 'afterSnapshot'
   | 'reasons'
+  | 'gameScores'
   | 'notInSnapshot';
 
 /** The understood question. */
@@ -75,6 +77,8 @@ export interface Question {
   readonly count?: number;
   readonly seed?: number;
   readonly extreme?: 'best' | 'worst';
+  /** "the best record and the worst": both ends asked at once. */
+  readonly bothExtremes?: boolean;
   /** "the 2nd best record", "third-worst": the position asked for (1 = the best or the worst). */
   readonly position?: number;
   readonly record?: { readonly wins: number; readonly losses: number };

@@ -5,6 +5,7 @@
  */
 import { CUE } from './cues.js';
 import type { UnsupportedReason } from './question.js';
+import { SNAPSHOT, type SnapshotTeam } from './snapshot-2024-25.js';
 import type { MessageParts } from './understand.js';
 
 const RELATIVE_SEASON = /\b(?:last|previous|prior) (?:season|year)\b/;
@@ -16,7 +17,9 @@ const TEAM_STATS =
   /\b(?:point differential|net rating|offensive rating|defensive rating|pace|points per game|ppg|margin of victory|three-point percentage|field goal percentage|turnovers|home record|road record|away record|home court record|record at home|record on the road|streak)\b/;
 const PERCENT = /\b(?:percent|percentage|pct)\b/;
 const ABOUT_A_PLAYER =
-  /\b(?:player|who scored|leading scorer|scoring title|top scorer|most points|most rebounds|most assists|his|he)\b/;
+  /\b(?:player|who scored|leading scorer|scored the most|top scorers?|per game|ppg|scoring title|top scorer|most points|most rebounds|most assists|his|he)\b/;
+const inTheFinals = (team: SnapshotTeam): boolean =>
+  team.abbreviation === SNAPSHOT.finals.champion || team.abbreviation === SNAPSHOT.finals.runnerUp;
 const COACH_OF_THE_YEAR = /\bcoach of the year\b/;
 // "Why did they miss the playoffs?": the snapshot has results, not their reasons.
 const WHY = /^(?:(?:and|but|so|ok|okay)\s+)?(?:why|how come)\b/;
@@ -38,10 +41,23 @@ export function outsideSnapshot(p: MessageParts): UnsupportedReason | undefined 
   if (INJURIES.test(n)) return 'injuries';
   if (CUE.afterSnapshot.test(n) && !CUE.playoffs.test(n) && !CUE.finals.test(n)) return 'afterSnapshot';
   if (TEAM_STATS.test(n) && !player && !game) return 'teamStats';
-  const statsAsked = CUE.playerStats.test(n) && !game && !CUE.finals.test(n) && !PERCENT.test(n) && !record;
+  // "the score of the Finals" is a result, "the leading scorer in the Finals" a player statistic.
+  const statsAsked =
+    CUE.playerStats.test(n) &&
+    !game &&
+    (!CUE.finals.test(n) || player !== undefined || ABOUT_A_PLAYER.test(n)) &&
+    !PERCENT.test(n) &&
+    !record;
   if (statsAsked && (player || ABOUT_A_PLAYER.test(n) || (!teams.length && CUE.statLeader.test(n))))
     return 'playerStats';
   if (WHY.test(n) && !award) return 'reasons';
+  // "Game 3 of the West finals", "Game 7 between the Nuggets and Clippers": game results are only kept for the Finals.
+  if (
+    game &&
+    !CUE.length.test(n) &&
+    ((p.round && p.round !== 'NBA Finals') || (teams.length >= 2 && !teams.every(inTheFinals)))
+  )
+    return 'gameScores';
   return undefined;
 }
 

@@ -4,7 +4,7 @@
  */
 import { CUE } from './cues.js';
 import type { Question, QuestionFacet } from './question.js';
-import { SNAPSHOT } from './snapshot-2024-25.js';
+import { SNAPSHOT, type SnapshotTeam } from './snapshot-2024-25.js';
 import type { MessageParts } from './understand.js';
 
 // "the defending champion Celtics" is not a question about the title: with a team, the title needs a verb.
@@ -26,7 +26,9 @@ export const ADVANCED =
   /\b(?:came out|come out|advanc\w*|got through|get through|surviv\w*|made it|qualif\w*|earn\w*|who won)\b/;
 const MVP = /\bmvp\b/;
 const RUNNER_UP = /\brunners?-? ?ups?\b|\bfinished second\b|\bsecond place\b/;
+const UNDERDOG = /\b(?:underdogs?|favou?rites?|favou?red|expected to (?:win|lose))\b/;
 const FINALS_PAIR = new Set([SNAPSHOT.finals.champion, SNAPSHOT.finals.runnerUp]);
+const FINALISTS: readonly SnapshotTeam[] = SNAPSHOT.teams.filter((t) => FINALS_PAIR.has(t.abbreviation));
 
 function finalsFacet(p: MessageParts): QuestionFacet {
   const { game, about } = p;
@@ -57,6 +59,8 @@ export function playoffQuestion(p: MessageParts): Question | undefined {
   const champion = about(CUE.champion) && (!teams.length || TITLE_VERB.test(n));
   if (finals || champion || (game && !round)) {
     const aboutGame = game || about(CUE.score) || about(CUE.length) || about(MVP);
+    // "Were the Pacers the underdog?": the two finalists' seasons side by side.
+    if (about(UNDERDOG)) return q('compare', 'record', { teams: FINALISTS });
     // "Which Finals games did Indiana win?": that team's wins (or losses) game by game.
     if (teams.length === 1 && GAMES_WON.test(n)) return q('finals', 'gamesWon');
     if (teams.length === 1 && !aboutGame) return q('path', 'summary', { round: 'NBA Finals' });

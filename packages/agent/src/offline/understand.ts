@@ -50,6 +50,12 @@ const ANY_TEAM = /\bany ?(?:team|one)\b/;
 const SAME_RECORD_ASKED = /\b(?:any ?(?:team|one|body)|did a team|teams? (?:that )?(?:went|finished))\b/;
 const SAME_AS = /\b(?:same|identical|equal) (?:record|win-loss record|mark) as\b|\btied? with\b|\bas many wins as\b/;
 const YES_NO = /^(?:did|does|do|was|were|is|how)\b/;
+const SEASON_GAMES = 82;
+const BOTH_EXTREMES =
+  /\b(?:best|most wins|highest)\b.*\band\b.*\b(?:worst|fewest wins|lowest)\b|\b(?:worst|fewest wins|lowest)\b.*\band\b.*\b(?:best|most wins|highest)\b/;
+/** "Who was their best player?", "Who plays for the Bucks?": the team's notable players. */
+export const ROSTER =
+  /\b(?:best players?|star(?: players?)?|stars|top players?|who (?:plays|played) for|roster|players (?:on|of|for)|notable players|key players?|who (?:is|was|were) on)\b/;
 const CHAMPION_TEAM = /\b(?:team|club|champions?)\b/;
 const SEED_NAMED =
   /\b(?:the )?(?:top|no\.? ?\d{1,2}|number \w+|\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth)[- ]seed\b/i;
@@ -132,6 +138,7 @@ function parseMessage(text: string): Question {
     recordQuestion(p) ??
     seedRewritten(p) ??
     (p.player && (!p.teams.length || (p.teams.length === 1 && about(PLAYER_TEAM))) ? q('player') : undefined) ??
+    (p.teams.length === 1 && about(ROSTER) ? q('roster') : undefined) ??
     playoffQuestion(p) ??
     seasonQuestion(p)
   );
@@ -172,6 +179,11 @@ function recordQuestion(p: MessageParts): Question | undefined {
     return q('statedRecord', 'pct');
   }
   if (winCount && about(CUE.who)) return q('sameRecord', 'wins');
+  // "the winning percentage if you win 70 games": over a full 82-game season.
+  if (winCount && !winCount.atLeast && !winCount.atMost && !teams.length && about(CUE.pct)) {
+    const wins = winCount.wins ?? SEASON_GAMES - (winCount.losses ?? 0);
+    return q('statedRecord', 'pct', { record: { wins, losses: SEASON_GAMES - wins } });
+  }
   // "Who had the same record as the Bucks?": that team's record, as a tie question.
   if (teams.length === 1 && about(SAME_AS)) {
     const { wins, losses } = teams[0]!;
@@ -210,6 +222,7 @@ function seasonQuestion(p: MessageParts): Question {
     // "the top four seeds": the conference order (tie-breaks applied), not the records with their ties.
     return q('leader', conference && about(SEEDS) ? 'seed' : 'record', {
       extreme: worst ? 'worst' : 'best',
+      ...(about(BOTH_EXTREMES) && !p.count ? { bothExtremes: true } : {}),
       ...(position && position > 1 ? { position } : {}),
     });
   }
