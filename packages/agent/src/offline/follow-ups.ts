@@ -4,10 +4,10 @@
  * them", "them or the Lakers").
  */
 import { CUE } from './cues.js';
+import { resolveReference } from './follow-ups-references.js';
 import type { ConversationState, Question, QuestionFacet, QuestionKind } from './question.js';
 import { normalize } from './text.js';
-import { parse, ROSTER, teamFacet } from './understand.js';
-import { ADVANCED, FURTHER } from './understand-playoffs.js';
+import { parse, teamFacet } from './understand.js';
 
 /** Kinds whose question is about specific teams and means nothing without one. */
 const NEEDS_TEAM: ReadonlySet<QuestionKind> = new Set(['team', 'path', 'compare']);
@@ -30,83 +30,21 @@ function bareFacet(n: string): QuestionFacet | undefined {
   return BARE_FACETS.find(([, cue]) => cue.test(n))?.[0];
 }
 
-const THOSE_SERIES = /\b(?:those|these|all the|both) (?:series|matchups?)\b|\bwon them\b/;
-const DOUBT = /^(?:really|seriously|how come|why not|no way|are you sure|huh|wait)\b/;
-const THE_TWO =
-  /\b(?:which of (?:the two|the 2|them|those|these|both)|which one|the two of them|between (?:them|the two)|won more|more wins|fewer wins|more losses|fewer losses)\b/;
-const ROUND_ONLY =
-  /^(?:(?:and|but|ok|so|then|what about|how about)\s+)*(?:in\s+)?(?:the\s+)?(first|second|third|1st|2nd|3rd|next|after that|then|semis|semifinals|conference finals|finals)(?:\s+(?:round|one|series))?$/;
-const ROUNDS = ['First Round', 'Conference Semifinals', 'Conference Finals', 'NBA Finals'] as const;
+const WHO_WON_IT = /^(?:so |and |ok )?who won(?: it| the whole thing)?$/;
 
-function nextRound(previous: (typeof ROUNDS)[number], named: string): (typeof ROUNDS)[number] | undefined {
-  if (/^(?:next|after that|then)$/.test(named)) return ROUNDS[ROUNDS.indexOf(previous) + 1];
-  if (/^(?:first|1st)$/.test(named)) return 'First Round';
-  if (/^(?:second|2nd|semis|semifinals)$/.test(named)) return 'Conference Semifinals';
-  if (/^(?:third|3rd|conference finals)$/.test(named)) return 'Conference Finals';
-  return named === 'finals' ? 'NBA Finals' : undefined;
-}
-const WHICH_ROUND = /\b(?:what|which) round\b|\bwhat stage\b/;
-/** "And the fewest?", "what about the most": a superlative on its own, read against the previous list. */
-const BARE_SUPERLATIVE =
-  /^(?:(?:and|but|ok|so)\s+)?(?:(?:what|how) about\s+)?(?:the\s+)?(?:(?:\d{1,2}(?:st|nd|rd|th)|second|third)[- ])?(fewest|least|lowest|worst|bottom|most|highest|best|top)(?:\s+(?:one|team|teams))?$/;
+const DOUBT = /^(?:really|seriously|how come|why not|no way|are you sure|huh|wait)\b/;
 
 /** Parses the latest message and resolves it against the conversation. */
 export function understand(text: string, state: ConversationState): Question {
   const parsed = parse(text);
   const n = normalize(text);
   const previous = state.question;
+  // "Who won it?" opening a conversation: the title is the one thing "it" can mean.
+  if (!previous && parsed.kind === 'help' && WHO_WON_IT.test(n)) return { ...parsed, kind: 'finals', facet: 'winner' };
   if (!previous || parsed.kind === 'overview' || parsed.kind === 'smalltalk') return parsed;
 
-  // "Compare them", "So who was better?": the last two teams the conversation was about.
-  const comparing =
-    ((CUE.pronoun.test(n) || /\b(?:better|worse|compare)\b/.test(n)) &&
-      (parsed.kind === 'compare' || /\b(?:compare|comparison|versus|vs|better|worse|difference)\b/.test(n))) ||
-    THE_TWO.test(n) ||
-    FURTHER.test(n);
-  if (parsed.teams.length === 0 && comparing && state.recent && state.recent.length >= 2) {
-    const facet = FURTHER.test(n) ? 'further' : /\b(?:wins|won|games)\b/.test(n) ? 'wins' : 'record';
-    return { ...parsed, kind: 'compare', facet, teams: state.recent.slice(0, 2), teamsFromContext: true };
-  }
-  // "And in the second?" after a first-round question: the same question about another round.
-  const roundNamed = ROUND_ONLY.exec(n)?.[1];
-  if (roundNamed && previous.round && (previous.kind === 'path' || previous.kind === 'round')) {
-    const round = nextRound(previous.round, roundNamed);
-    if (round) return { ...previous, text, round };
-  }
-  // "Who won the 9 vs 10 game?" after "Which teams made the play-in out West?": the same conference.
-  if (parsed.kind === 'playIn' && !parsed.conference && previous.kind === 'playIn' && previous.conference)
-    return { ...parsed, conference: previous.conference };
-  // "Who was their best player?": the notable players of the team the conversation is about.
-  if (parsed.teams.length === 0 && state.focus.length && ROSTER.test(n) && !parsed.player)
-    return { ...parsed, kind: 'roster', facet: 'summary', teams: state.focus.slice(0, 1), teamsFromContext: true };
-  // "Who won those series?" after a round's results: the winners only.
-  if (previous.kind === 'round' && !parsed.teams.length && !parsed.award && THOSE_SERIES.test(n) && CUE.who.test(n))
-    return { ...previous, text, facet: 'winner' };
-  // "What round was that?": the round of the series the conversation is about.
-  if (state.series && parsed.teams.length === 0 && WHICH_ROUND.test(n))
-    return { ...parsed, kind: 'series', facet: 'round', teams: [], series: state.series, teamsFromContext: true };
-  // "Who came out of it?" after the play-in: the teams that advanced from it.
-  if (
-    previous.kind === 'playIn' &&
-    parsed.teams.length === 0 &&
-    ADVANCED.test(n) &&
-    parsed.kind !== 'playIn' &&
-    !parsed.playInGame
-  )
-    return { ...previous, text, facet: 'winner', teams: [] };
-  // "And the fewest?" after "Who had the most wins?": the other end of the same list.
-  const superlative = BARE_SUPERLATIVE.exec(n);
-  if (previous.kind === 'leader' && superlative && parsed.kind !== 'leader' && parsed.teams.length === 0) {
-    const more = /^(?:most|highest|best|top)$/.test(superlative[1]!);
-    const aboutLosses = /\b(?:loss\w*|lost|lose)\b/.test(normalize(previous.text));
-    const best = more !== aboutLosses;
-    return {
-      ...previous,
-      text,
-      extreme: best ? 'best' : 'worst',
-      ...(parsed.conference ? { conference: parsed.conference } : {}),
-    };
-  }
+  const reference = resolveReference(parsed, n, state);
+  if (reference) return reference;
   const hasEntity =
     parsed.teams.length > 0 || parsed.conference || parsed.round || parsed.game || parsed.player || parsed.seed;
   // "How many did the Knicks have?" after "How many wins did the Celtics have?": the same facet, another team.

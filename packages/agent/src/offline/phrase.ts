@@ -19,16 +19,10 @@ import {
   seasonOutcome,
   seriesSentence,
 } from './phrase-common.js';
+import { compareAnswer } from './phrase-compare.js';
+import { finalsAnswer } from './phrase-finals.js';
+import { pathAnswer, playInAnswer, playoffTeamsAnswer, roundAnswer, seriesAnswer } from './phrase-playoffs.js';
 import {
-  finalsAnswer,
-  pathAnswer,
-  playInAnswer,
-  playoffTeamsAnswer,
-  roundAnswer,
-  seriesAnswer,
-} from './phrase-playoffs.js';
-import {
-  compareAnswer,
   leaderAnswer,
   overviewAnswer,
   sameRecordAnswer,
