@@ -5,7 +5,7 @@
 import { type AwardKey, type Conference, SNAPSHOT, type SnapshotSeries } from './snapshot-2024-25.js';
 
 export { findPlayers, type PlayerMention } from './players.js';
-export { findTeams, type TeamMatchKind, type TeamMention } from './teams.js';
+export { findTeams, type TeamMention } from './teams.js';
 
 /** The conference a normalised text names ("east", "eastern", "west", …), first mention wins. */
 export function findConference(normalized: string): Conference | undefined {
