@@ -217,7 +217,10 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       if (question.seriesLength) {
         const length = question.seriesLength;
         const series = SNAPSHOT.playoffs.filter(
-          (s) => s.result === `4-${length - 4}` && (!question.conference || s.conference === question.conference),
+          (s) =>
+            s.result === `4-${length - 4}` &&
+            (!question.conference || s.conference === question.conference) &&
+            (!question.round || s.round === question.round),
         );
         return facts(question, [], series, focus([]));
       }

@@ -2,10 +2,16 @@
  * Phrasing the NBA Finals: the champion, the runner-up, the length, the clinching game, one game, a team's games
  * and the Finals MVP.
  */
+import { readNumber } from './entities.js';
 import { teamByAbbreviation } from './lookup.js';
 import { fullName, list, ordinal, paragraphs, record, SEASON, seriesSentence } from './phrase-common.js';
 import type { Question } from './question.js';
-import { SNAPSHOT } from './snapshot-2024-25.js';
+import { SNAPSHOT, type SnapshotFinalsGame } from './snapshot-2024-25.js';
+
+function margin(game: SnapshotFinalsGame): number {
+  const [a, b] = game.score.split('-').map(Number) as [number, number];
+  return a - b;
+}
 
 export function finalsAnswer(q: Question): string {
   const { finals } = SNAPSHOT;
@@ -30,18 +36,27 @@ export function finalsAnswer(q: Question): string {
       );
     }
     case 'gamesWon': {
-      const team = q.teams[0] ?? champion;
+      const team = q.teams[0];
       const lost = /\b(?:lose|lost|losses)\b/i.test(q.text);
-      // "Which game did Indiana win by 17?": only the games won by that margin, when one is named.
-      const margin = Number(/\bby (\d{1,2})\b/.exec(q.text)?.[1] ?? Number.NaN);
-      const won = finals.games.filter((g) => (g.winner === team.abbreviation) !== lost);
-      const byMargin = won.filter((g) => {
-        const [a, b] = g.score.split('-').map(Number) as [number, number];
-        return a - b === margin;
-      });
+      const won = team ? finals.games.filter((g) => (g.winner === team.abbreviation) !== lost) : finals.games;
+      // "Which game did Indiana win by 17?", "decided by one point", "the closest game": the games by margin.
+      const margins = won.map(margin);
+      const wanted = /\b(?:closest|tightest|narrowest)\b/i.test(q.text)
+        ? Math.min(...margins)
+        : /\b(?:biggest|largest|widest|most lopsided|blowout)\b/i.test(q.text)
+          ? Math.max(...margins)
+          : (readNumber(
+              /\bby (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b/i.exec(q.text)?.[1]?.toLowerCase(),
+            ) ?? Number.NaN);
+      const byMargin = won.filter((g) => margin(g) === wanted);
       const games = byMargin.length ? byMargin : won;
+      const described = list(
+        games.map((g) => `Game ${g.game} (${g.date}), ${teamByAbbreviation(g.winner).nickname} ${g.score}`),
+      );
       return paragraphs(
-        `The ${fullName(team)} ${lost ? 'lost' : 'won'} ${games.length} games of the ${SEASON} NBA Finals: ${list(games.map((g) => `Game ${g.game} (${g.date}), ${teamByAbbreviation(g.winner).nickname} ${g.score}`))}.`,
+        team && !byMargin.length
+          ? `The ${fullName(team)} ${lost ? 'lost' : 'won'} ${games.length} games of the ${SEASON} NBA Finals: ${described}.`
+          : `${byMargin.length === 1 ? 'The game' : 'The games'} of the ${SEASON} NBA Finals decided by ${wanted} point${wanted === 1 ? '' : 's'}: ${described}.`,
         `The ${champion.nickname} won the series ${finals.result}.`,
       );
     }

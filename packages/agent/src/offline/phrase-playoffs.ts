@@ -220,10 +220,11 @@ export function roundAnswer(q: Question, facts: Facts): string {
   if (q.seriesLength) {
     const lines = facts.series.map((s) => `- ${capitalise(seriesSentence(s))}`);
     const what = q.seriesLength === 4 ? 'were sweeps (4-0)' : `went ${q.seriesLength} games`;
+    const scope = q.round ? roundName(q.round, q.conference ?? null) : `the ${SEASON} playoffs`;
     return paragraphs(
       lines.length
-        ? `${lines.length} series of the ${SEASON} playoffs ${what}:\n${lines.join('\n')}`
-        : `No series of the ${SEASON} playoffs ${what}.`,
+        ? `${lines.length} series of ${scope} ${what}:\n${lines.join('\n')}`
+        : `No series of ${scope} ${what}.`,
     );
   }
   if (q.facet === 'winner') {

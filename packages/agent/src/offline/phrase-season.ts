@@ -113,6 +113,16 @@ export function leaderAnswer(q: Question, facts: Facts): string {
   const adjective = q.extreme === 'worst' ? 'worst' : 'best';
   const [first, ...rest] = facts.teams;
   if (!first) return helpAnswer(q);
+  if (q.claim) {
+    const claim = q.claim;
+    const yes = claim === first;
+    return paragraphs(
+      `${yes ? 'Yes' : 'No'}: the ${fullName(first)} had the ${adjective} record in ${where} in ${SEASON} at ${recordPct(first)}.`,
+      yes
+        ? seasonOutcome(first)
+        : `The ${fullName(claim)} finished ${recordPct(claim)}, ${ordinal(claim.seed)} in the ${conferenceName(claim.conference)}.`,
+    );
+  }
   if (q.bothExtremes) {
     const last = facts.teams[1];
     return paragraphs(

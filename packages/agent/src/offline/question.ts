@@ -77,6 +77,8 @@ export interface Question {
   readonly count?: number;
   readonly seed?: number;
   readonly extreme?: 'best' | 'worst';
+  /** "Did the Cavs have the best record?": the team whose claim to the top (or bottom) is checked. */
+  readonly claim?: SnapshotTeam;
   /** "the best record and the worst": both ends asked at once. */
   readonly bothExtremes?: boolean;
   /** "the 2nd best record", "third-worst": the position asked for (1 = the best or the worst). */

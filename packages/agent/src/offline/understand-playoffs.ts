@@ -13,7 +13,7 @@ const TITLE_VERB =
 const CONFERENCE_CHAMPION =
   /\b(?:won|win|wins|champions? of|representative from) the (?:east|west|eastern|western)(?: conference)?\b|\b(?:east|west|eastern|western|conference) champions?\b/;
 const SERIES_LENGTH_ASKED =
-  /\b(?:which|what|any|how many|list(?: the)?) series\b|\bsweeps?\b|\bswept\b|\bseven-game|\bgame 7s\b/;
+  /\b(?:which|what|any|how many|list(?: the)?) series\b|\b(?:went|go|going|gone) (?:to )?(?:seven|7|six|6|five|5)(?: games)?\b|\bsweeps?\b|\bswept\b|\bseven-game|\bgame 7s\b/;
 const MEETING = /\b(?:playoffs?|matchup|meet|met|face)\b/;
 const MADE_IT =
   /\b(?:make|made|makes|qualif\w*|get in|got in|reach(?:ed)?|clinch\w*|miss(?:ed)?|in the playoffs\?*$)\b/;
@@ -25,6 +25,9 @@ export const FURTHER = /\b(?:further|farther|deeper|longer run|lasted longer|bet
 export const ADVANCED =
   /\b(?:came out|come out|advanc\w*|got through|get through|surviv\w*|made it|qualif\w*|earn\w*|who won)\b/;
 const MVP = /\bmvp\b/;
+// "Which Finals game was decided by one point?", "the closest game": Finals games by their margin.
+const MARGIN =
+  /\b(?:decided|won|win|lost) by (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:closest|tightest|narrowest|biggest|largest|most lopsided) (?:finals )?(?:game|win|margin|blowout)\b/;
 const RUNNER_UP = /\brunners?-? ?ups?\b|\bfinished second\b|\bsecond place\b/;
 const UNDERDOG = /\b(?:underdogs?|favou?rites?|favou?red|expected to (?:win|lose))\b/;
 const FINALS_PAIR = new Set([SNAPSHOT.finals.champion, SNAPSHOT.finals.runnerUp]);
@@ -62,7 +65,7 @@ export function playoffQuestion(p: MessageParts): Question | undefined {
     // "Were the Pacers the underdog?": the two finalists' seasons side by side.
     if (about(UNDERDOG)) return q('compare', 'record', { teams: FINALISTS });
     // "Which Finals games did Indiana win?": that team's wins (or losses) game by game.
-    if (teams.length === 1 && GAMES_WON.test(n)) return q('finals', 'gamesWon');
+    if ((teams.length === 1 && GAMES_WON.test(n)) || about(MARGIN)) return q('finals', 'gamesWon');
     if (teams.length === 1 && !aboutGame) return q('path', 'summary', { round: 'NBA Finals' });
     return q('finals', finalsFacet(p));
   }
@@ -70,6 +73,8 @@ export function playoffQuestion(p: MessageParts): Question | undefined {
   if (!round && !teams.length && !p.conference && about(RUNNER_UP)) return q('finals', 'loser');
   if (!round && !teams.length && !about(CUE.playIn) && about(CONFERENCE_CHAMPION))
     return q('round', 'summary', { round: 'Conference Finals' });
+  if (round && round !== 'NBA Finals' && !teams.length && about(SERIES_LENGTH_ASKED))
+    return q('round', 'summary', { seriesLength: seriesLength(n) });
   if (round && round !== 'NBA Finals') {
     if (twoTeams) return q('series', about(CUE.length) ? 'length' : 'winner');
     if (teams.length === 1) return q('path', about(CUE.eliminated) ? 'eliminatedBy' : 'beat');

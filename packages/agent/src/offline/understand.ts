@@ -64,6 +64,13 @@ const NTH =
   /\b(\d{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]?(?:best|worst|highest|lowest|most|fewest)\b/;
 const SEEDS = /\b(?:seeds?|seeded|seeding)\b/;
 
+const BEHIND = /\b(?:behind|below|after|under|beneath|trailing)\b/;
+const AHEAD = /\b(?:ahead of|above|before|in front of)\b/;
+
+function neighbourOf(team: SnapshotTeam, step: number): SnapshotTeam | undefined {
+  return SNAPSHOT.teams.find((t) => t.conference === team.conference && t.seed === team.seed + step);
+}
+
 function championTeam(): SnapshotTeam {
   return SNAPSHOT.teams.find((t) => t.abbreviation === SNAPSHOT.finals.champion)!;
 }
@@ -138,7 +145,7 @@ function parseMessage(text: string): Question {
     recordQuestion(p) ??
     seedRewritten(p) ??
     (p.player && (!p.teams.length || (p.teams.length === 1 && about(PLAYER_TEAM))) ? q('player') : undefined) ??
-    (p.teams.length === 1 && about(ROSTER) ? q('roster') : undefined) ??
+    (about(ROSTER) ? rosterQuestion(p) : undefined) ??
     playoffQuestion(p) ??
     seasonQuestion(p)
   );
@@ -156,6 +163,23 @@ function awardQuestion(p: MessageParts): Question | undefined {
     return q('award', 'summary', { award: 'coachOfTheYear' });
   if (notInSnapshot(p)) return q('unsupported', 'summary', { unsupported: 'notInSnapshot' });
   return undefined;
+}
+
+// "the best player on the losing team": the Finals' teams named by their result.
+const LOSING_TEAM = /\b(?:losing team|runners?-up|team that lost(?: the finals)?|finals loser|the losers)\b/;
+const WINNING_TEAM = /\b(?:winning team|champions?|champs|title winners?|team that won)\b/;
+
+function rosterQuestion(p: MessageParts): Question | undefined {
+  if (p.teams.length === 1) return p.q('roster');
+  if (p.teams.length) return undefined;
+  const finalist = p.about(LOSING_TEAM)
+    ? SNAPSHOT.finals.runnerUp
+    : p.about(WINNING_TEAM)
+      ? SNAPSHOT.finals.champion
+      : undefined;
+  return finalist
+    ? p.q('roster', 'summary', { teams: SNAPSHOT.teams.filter((t) => t.abbreviation === finalist) })
+    : undefined;
 }
 
 /** Stated records, ties, win counts, winning and losing records. */
@@ -227,7 +251,17 @@ function seasonQuestion(p: MessageParts): Question {
     });
   }
   if (!teams.length && seed) return q('seed', 'seed');
-  if (teams.length === 1) return q('team', teamFacet(n));
+  if (teams.length === 1) {
+    const team = teams[0]!;
+    // "Did the Cavs have the best record in the league?": the leader, and whether it was that team.
+    if (about(YES_NO) && (worst || about(CUE.best)))
+      return q('leader', 'record', { teams: [], claim: team, extreme: worst ? 'worst' : 'best' });
+    // "Which team finished right behind the Cavs?": the neighbour in the conference standings.
+    const step = about(BEHIND) ? 1 : about(AHEAD) ? -1 : 0;
+    const neighbour = step ? neighbourOf(team, step) : undefined;
+    if (neighbour && about(CUE.who)) return q('team', 'seed', { teams: [neighbour] });
+    return q('team', teamFacet(n));
+  }
   if (about(CUE.standings) || conference) return q('standings');
   if (about(CUE.pct)) return q('team', 'pct');
   if (about(CUE.wins)) return q('team', 'wins');
