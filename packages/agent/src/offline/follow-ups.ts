@@ -32,6 +32,8 @@ function bareFacet(n: string): QuestionFacet | undefined {
 
 const WHO_WON_IT = /^(?:so |and |ok )?who won(?: it| the whole thing)?$/;
 
+// "How many more than the Pacers?", "How far behind the Thunder were they?": against the team in focus.
+const MORE_THAN = /\b(?:more|fewer|less|better|worse) than\b|\b(?:behind|ahead of|games back)\b/;
 const DOUBT = /^(?:really|seriously|how come|why not|no way|are you sure|huh|wait)\b/;
 
 /** Parses the latest message and resolves it against the conversation. */
@@ -54,7 +56,8 @@ export function understand(text: string, state: ConversationState): Question {
     parsed.teams.length &&
     previous.kind === 'team' &&
     previous.facet !== 'summary' &&
-    /^how (?:many|much)\b/.test(n)
+    /^how (?:many|much)\b/.test(n) &&
+    !MORE_THAN.test(n)
   ) {
     return { ...parsed, facet: previous.facet };
   }
@@ -139,8 +142,7 @@ export function understand(text: string, state: ConversationState): Question {
     parsed.teams.length === 1 &&
     state.focus.length &&
     !state.focus.includes(parsed.teams[0]!) &&
-    CUE.pronoun.test(n) &&
-    CUE.compare.test(n)
+    ((CUE.pronoun.test(n) && CUE.compare.test(n)) || MORE_THAN.test(n))
   ) {
     return {
       ...parsed,

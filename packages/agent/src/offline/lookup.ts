@@ -55,6 +55,18 @@ export function seriesOf(team: SnapshotTeam): readonly SnapshotSeries[] {
   return SERIES_OF.get(team) ?? [];
 }
 
+/** A team's playoff games won and lost, over all its series. */
+export function playoffGames(team: SnapshotTeam): { won: number; lost: number } {
+  let won = 0;
+  let lost = 0;
+  for (const s of seriesOf(team)) {
+    const [w, l] = s.result.split('-').map(Number) as [number, number];
+    won += s.winner === team.abbreviation ? w : l;
+    lost += s.winner === team.abbreviation ? l : w;
+  }
+  return { won, lost };
+}
+
 /** The series between two teams, if they met. */
 export function seriesBetween(a: SnapshotTeam, b: SnapshotTeam): SnapshotSeries | undefined {
   return SNAPSHOT.playoffs.find(
@@ -98,6 +110,12 @@ export function lookUp(question: Question, state: ConversationState): Facts {
   const champion = teamByAbbreviation(SNAPSHOT.finals.champion);
   switch (question.kind) {
     case 'leader': {
+      if (question.facet === 'playoffGames') {
+        const ranked = SNAPSHOT.teams
+          .filter((t) => seriesOf(t).length)
+          .sort((a, b) => playoffGames(b).won - playoffGames(a).won);
+        return facts(question, ranked.slice(0, 3), [], focus(ranked.slice(0, 1)));
+      }
       const bySeed = question.facet === 'seed';
       const pool = conferenceTeams(question.conference).filter((t) => !question.exclude?.includes(t));
       const ordered = bySeed ? pool : byRecord(pool);
@@ -279,7 +297,7 @@ export function lookUp(question: Question, state: ConversationState): Facts {
     case 'unsupported': {
       const team = question.player ? teamByAbbreviation(question.player.team) : asked[0];
       const series = question.unsupported === 'gameScores' ? seriesAsked(question) : undefined;
-      return facts(question, team ? [team] : [], series ? [series] : [], {
+      return facts(question, question.player ? (team ? [team] : []) : asked, series ? [series] : [], {
         focus: team ? [team] : state.focus,
         ...(question.player ? { player: question.player } : {}),
       });

@@ -60,6 +60,13 @@ export function finalsAnswer(q: Question): string {
         `The ${champion.nickname} won the series ${finals.result}.`,
       );
     }
+    case 'dates': {
+      const first = finals.games[0]!;
+      return paragraphs(
+        `The ${SEASON} NBA Finals ran from ${first.date} (Game 1) to ${clincher.date} (Game ${clincher.game}), when the ${fullName(champion)} clinched the title, beating the ${fullName(runnerUp)} ${clincher.score} to win the series ${finals.result}.`,
+        `Game dates: ${finals.games.map((g) => `Game ${g.game} ${g.date}`).join('; ')}.`,
+      );
+    }
     case 'score':
       return paragraphs(
         `The ${SEASON} NBA Finals ended with Game ${clincher.game} on ${clincher.date}: the ${fullName(champion)} beat the ${fullName(runnerUp)} ${clincher.score} to win the series ${finals.result}.`,

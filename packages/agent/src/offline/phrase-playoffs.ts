@@ -1,7 +1,7 @@
 /**
  * Phrasing the postseason: who made or missed the playoffs, the play-in, a team's path, rounds, series and the Finals.
  */
-import { type Facts, seriesOf, teamByAbbreviation } from './lookup.js';
+import { type Facts, playoffGames, seriesOf, teamByAbbreviation } from './lookup.js';
 import {
   capitalise,
   conferenceName,
@@ -199,15 +199,7 @@ export function pathAnswer(q: Question, facts: Facts): string {
       seasonOutcome(team),
     );
   }
-  const games = all.reduce(
-    (sum, s) => {
-      const [w, l] = s.result.split('-').map(Number) as [number, number];
-      return s.winner === team.abbreviation
-        ? { won: sum.won + w, lost: sum.lost + l }
-        : { won: sum.won + l, lost: sum.lost + w };
-    },
-    { won: 0, lost: 0 },
-  );
+  const games = playoffGames(team);
   return paragraphs(
     `The ${possessive(fullName(team))} ${SEASON} playoff run (No. ${team.playoffSeed} seed, ${record(team)}):\n${all.map((s) => `- ${capitalise(describe(s))}`).join('\n')}`,
     `In all they won ${games.won} playoff games and lost ${games.lost}. ${seasonOutcome(team)}`,

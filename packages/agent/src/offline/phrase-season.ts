@@ -3,7 +3,7 @@
  * comparisons and the topic overviews.
  */
 import { calculateWinPercentage } from '../tools.js';
-import { byRecord, conferenceTeams, type Facts, teamByAbbreviation } from './lookup.js';
+import { byRecord, conferenceTeams, type Facts, playoffGames, teamByAbbreviation } from './lookup.js';
 import {
   conferenceName,
   fullName,
@@ -113,6 +113,13 @@ export function leaderAnswer(q: Question, facts: Facts): string {
   const adjective = q.extreme === 'worst' ? 'worst' : 'best';
   const [first, ...rest] = facts.teams;
   if (!first) return helpAnswer(q);
+  if (q.facet === 'playoffGames') {
+    const line = (t: SnapshotTeam) => `the ${fullName(t)} ${playoffGames(t).won}-${playoffGames(t).lost}`;
+    return paragraphs(
+      `The ${fullName(first)} won the most playoff games in ${SEASON}: ${playoffGames(first).won} (${playoffGames(first).won}-${playoffGames(first).lost}). Next: ${list(rest.map(line))}.`,
+      seasonOutcome(first),
+    );
+  }
   if (q.claim) {
     const claim = q.claim;
     const yes = claim === first;

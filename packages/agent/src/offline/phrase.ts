@@ -5,7 +5,7 @@
  * the snapshot does not hold and small talk are here.
  */
 import { calculateWinPercentage } from '../tools.js';
-import { type Facts, teamByAbbreviation } from './lookup.js';
+import { type Facts, seriesBetween, teamByAbbreviation } from './lookup.js';
 import {
   conferenceName,
   fullName,
@@ -116,13 +116,17 @@ function unsupportedAnswer(q: Question, facts: Facts): string {
   const player = q.player;
   const team = facts.teams[0];
   const series = facts.series[0];
+  const [first, second] = facts.teams;
+  const met = first && second ? seriesBetween(first, second) : undefined;
   const known = series
     ? `What I do know: ${seriesSentence(series)}.`
-    : player && team
-      ? `What I do know: ${player.name} finished the season with the ${fullName(team)} (${record(team)}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}).${awardsOf(player.name).length ? ` He won ${list(awardsOf(player.name).map((k) => AWARD_NAMES[k]))}.` : ''} ${seasonOutcome(team)}`
-      : team
-        ? `What I do know: the ${fullName(team)} went ${record(team)} in ${SEASON}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}. ${seasonOutcome(team)}`
-        : `What I can tell you: team records and seeds, best and worst records, comparisons, the play-in, every playoff series, the Finals (OKC beat Indiana 4-3) and the ${SEASON} awards.`;
+    : first && second
+      ? `What I do know: ${list(facts.teams.map((t) => `the ${fullName(t)} went ${record(t)} (${ordinal(t.seed)} in the ${t.conference})`))}${met ? `, and in the playoffs ${seriesSentence(met)}` : ''}.`
+      : player && team
+        ? `What I do know: ${player.name} finished the season with the ${fullName(team)} (${record(team)}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}).${awardsOf(player.name).length ? ` He won ${list(awardsOf(player.name).map((k) => AWARD_NAMES[k]))}.` : ''} ${seasonOutcome(team)}`
+        : team
+          ? `What I do know: the ${fullName(team)} went ${record(team)} in ${SEASON}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}. ${seasonOutcome(team)}`
+          : `What I can tell you: team records and seeds, best and worst records, comparisons, the play-in, every playoff series, the Finals (OKC beat Indiana 4-3) and the ${SEASON} awards.`;
   const coach = reason === 'notInSnapshot' && /\bcoach/i.test(q.text) ? COACH_NOTE : undefined;
   return paragraphs(UNSUPPORTED[reason], coach, known);
 }

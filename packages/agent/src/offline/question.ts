@@ -48,7 +48,9 @@ export type QuestionFacet =
   | 'game'
   | 'gamesWon'
   | 'round'
-  | 'further';
+  | 'further'
+  | 'dates'
+  | 'playoffGames';
 
 /** Why a question is outside the snapshot. */
 export type UnsupportedReason =

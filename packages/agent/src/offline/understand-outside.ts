@@ -14,7 +14,7 @@ const AGAINST_LAST_SEASON =
   /\b(?:than|compared (?:to|with)|versus|vs) (?:the )?(?:last|previous|prior) (?:season|year)\b/;
 const INJURIES = /\b(?:hurt|injur\w*|health|healthy|out for the|missed games|sidelined)\b/;
 const TEAM_STATS =
-  /\b(?:point differential|net rating|offensive rating|defensive rating|pace|points per game|ppg|margin of victory|three-point percentage|field goal percentage|turnovers|home record|road record|away record|home court record|record at home|record on the road|streak)\b/;
+  /\b(?:point differential|net rating|offensive rating|defensive rating|pace|points per game|ppg|margin of victory|three-point percentage|field goal percentage|turnovers|home record|road record|away record|home court record|record at home|record on the road|streak|record (?:against|vs|versus) (?:the )?(?:east|west|eastern|western|conference|division|teams?)|conference record|division record|season series|regular[- ]season series|head[- ]to[- ]head|games against each other)\b/;
 const PERCENT = /\b(?:percent|percentage|pct)\b/;
 const ABOUT_A_PLAYER =
   /\b(?:player|who scored|leading scorer|scored the most|top scorers?|per game|ppg|scoring title|top scorer|most points|most rebounds|most assists|his|he)\b/;
@@ -40,7 +40,7 @@ export function outsideSnapshot(p: MessageParts): UnsupportedReason | undefined 
   const { n, player, game, record, teams, award } = p;
   if (INJURIES.test(n)) return 'injuries';
   if (CUE.afterSnapshot.test(n) && !CUE.playoffs.test(n) && !CUE.finals.test(n)) return 'afterSnapshot';
-  if (TEAM_STATS.test(n) && !player && !game) return 'teamStats';
+  if (TEAM_STATS.test(n) && !player && !game && !CUE.playoffs.test(n)) return 'teamStats';
   // "the score of the Finals" is a result, "the leading scorer in the Finals" a player statistic.
   const statsAsked =
     CUE.playerStats.test(n) &&

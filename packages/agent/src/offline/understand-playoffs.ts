@@ -9,7 +9,7 @@ import type { MessageParts } from './understand.js';
 
 // "the defending champion Celtics" is not a question about the title: with a team, the title needs a verb.
 const TITLE_VERB =
-  /\b(?:win|won|wins|make|made|reach|reached|get to|got to|in the|take|took|lift|lifted) (?:the |it )?(?:all|title|championship|ring|trophy|larry)/;
+  /\b(?:win|won|wins|make|made|reach|reached|get to|got to|in the|take|took|lift|lifted|clinch|clinched) (?:the |it )?(?:all|title|championship|ring|trophy|larry)/;
 const CONFERENCE_CHAMPION =
   /\b(?:won|win|wins|champions? of|representative from) the (?:east|west|eastern|western)(?: conference)?\b|\b(?:east|west|eastern|western|conference) champions?\b/;
 const SERIES_LENGTH_ASKED =
@@ -25,6 +25,9 @@ export const FURTHER = /\b(?:further|farther|deeper|longer run|lasted longer|bet
 export const ADVANCED =
   /\b(?:came out|come out|advanc\w*|got through|get through|surviv\w*|made it|qualif\w*|earn\w*|who won)\b/;
 const MVP = /\bmvp\b/;
+const PLAYOFF_GAMES = /\b(?:playoff|postseason) (?:games|wins|victories)\b/;
+const MOST = /\b(?:most|best|more)\b/;
+const WHEN = /\b(?:when|what date|which date|what day|which day)\b/;
 // "Which Finals game was decided by one point?", "the closest game": Finals games by their margin.
 const MARGIN =
   /\b(?:decided|won|win|lost) by (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:closest|tightest|narrowest|biggest|largest|most lopsided) (?:finals )?(?:game|win|margin|blowout)\b/;
@@ -53,6 +56,8 @@ function seriesLength(n: string): number {
 export function playoffQuestion(p: MessageParts): Question | undefined {
   const { n, teams, round, game, about, q } = p;
   const twoTeams = teams.length >= 2;
+  // "Which team won the most playoff games?": the postseason, counted in games.
+  if (!teams.length && about(PLAYOFF_GAMES) && about(MOST)) return q('leader', 'playoffGames', { extreme: 'best' });
   if (twoTeams && about(FURTHER)) return q('compare', 'further');
   if (p.playInGame) return q('playIn', 'game');
   // Two teams that did not meet in the Finals: "the final series score between the Pacers and the Cavaliers".
@@ -61,6 +66,8 @@ export function playoffQuestion(p: MessageParts): Question | undefined {
   const finals = finalsNamed && (!twoTeams || finalsPair);
   const champion = about(CUE.champion) && (!teams.length || TITLE_VERB.test(n));
   if (finals || champion || (game && !round)) {
+    // "When did the Finals start?", "On what date did OKC clinch the title?": the dates of the games.
+    if (about(WHEN) && !game) return q('finals', 'dates');
     const aboutGame = game || about(CUE.score) || about(CUE.length) || about(MVP);
     // "Were the Pacers the underdog?": the two finalists' seasons side by side.
     if (about(UNDERDOG)) return q('compare', 'record', { teams: FINALISTS });
@@ -83,7 +90,7 @@ export function playoffQuestion(p: MessageParts): Question | undefined {
   if (about(CUE.playIn)) return q('playIn', !teams.length && about(ADVANCED) ? 'winner' : 'summary');
   if (!teams.length && about(SERIES_LENGTH_ASKED)) return q('round', 'summary', { seriesLength: seriesLength(n) });
   if (!teams.length && about(CUE.missedPlayoffs) && about(CUE.playoffs)) return q('playoffTeams', 'loser');
-  if (twoTeams && (about(CUE.series) || about(MEETING) || finalsNamed))
+  if (twoTeams && (about(CUE.series) || about(MEETING) || finalsNamed || about(CUE.beat) || about(CUE.eliminated)))
     return q('series', about(CUE.length) ? 'length' : 'winner');
   if (teams.length === 1 && about(CUE.eliminated)) return q('path', 'eliminatedBy');
   if (teams.length === 1 && about(CUE.beat)) return q('path', 'beat');

@@ -167,19 +167,29 @@ function awardQuestion(p: MessageParts): Question | undefined {
 
 // "the best player on the losing team": the Finals' teams named by their result.
 const LOSING_TEAM = /\b(?:losing team|runners?-up|team that lost(?: the finals)?|finals loser|the losers)\b/;
+const CONFERENCE_CHAMPION = /\b(?:east|west|eastern|western|conference) (?:champions?|champs|winners?)\b/;
 const WINNING_TEAM = /\b(?:winning team|champions?|champs|title winners?|team that won)\b/;
+
+/** A team named by its result: "the East champion", "the losing team", "the champions". */
+function describedTeam(p: MessageParts): SnapshotTeam | undefined {
+  const conferenceFinal = p.conference
+    ? SNAPSHOT.playoffs.find((s) => s.round === 'Conference Finals' && s.conference === p.conference)
+    : undefined;
+  const abbreviation =
+    conferenceFinal && p.about(CONFERENCE_CHAMPION)
+      ? conferenceFinal.winner
+      : p.about(LOSING_TEAM)
+        ? SNAPSHOT.finals.runnerUp
+        : p.about(WINNING_TEAM)
+          ? SNAPSHOT.finals.champion
+          : undefined;
+  return abbreviation ? SNAPSHOT.teams.find((t) => t.abbreviation === abbreviation) : undefined;
+}
 
 function rosterQuestion(p: MessageParts): Question | undefined {
   if (p.teams.length === 1) return p.q('roster');
-  if (p.teams.length) return undefined;
-  const finalist = p.about(LOSING_TEAM)
-    ? SNAPSHOT.finals.runnerUp
-    : p.about(WINNING_TEAM)
-      ? SNAPSHOT.finals.champion
-      : undefined;
-  return finalist
-    ? p.q('roster', 'summary', { teams: SNAPSHOT.teams.filter((t) => t.abbreviation === finalist) })
-    : undefined;
+  const team = p.teams.length ? undefined : describedTeam(p);
+  return team ? p.q('roster', 'summary', { teams: [team] }) : undefined;
 }
 
 /** Stated records, ties, win counts, winning and losing records. */
@@ -213,14 +223,14 @@ function recordQuestion(p: MessageParts): Question | undefined {
     const { wins, losses } = teams[0]!;
     return q('sameRecord', 'record', { record: { wins, losses } });
   }
-  // "the record of the team that won it all": the champion.
+  // "the record of the team that won it all", "How many wins did the East champion have?": that team.
   if (
     !teams.length &&
     about(CUE.champion) &&
     (about(CUE.record) || about(CUE.seedWord) || about(CUE.pct) || about(CUE.wins)) &&
     about(CHAMPION_TEAM)
   )
-    return q('team', teamFacet(p.n), { teams: [championTeam()] });
+    return q('team', teamFacet(p.n), { teams: [describedTeam(p) ?? championTeam()] });
   return undefined;
 }
 
