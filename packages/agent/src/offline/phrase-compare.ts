@@ -2,7 +2,7 @@
  * Phrasing comparisons: two or more teams side by side (records, seeds, how each season ended, whether they met),
  * and which of them went further in the playoffs.
  */
-import { type Facts, seriesOf } from './lookup.js';
+import type { Facts } from './lookup.js';
 import {
   fullName,
   list,
@@ -16,6 +16,7 @@ import {
   seriesSentence,
 } from './phrase-common.js';
 import { SNAPSHOT, type SnapshotTeam } from './snapshot-2024-25.js';
+import { seriesOf } from './snapshot-index.js';
 
 export function compareAnswer(facts: Facts): string {
   const [top, ...rest] = facts.teams;

@@ -3,10 +3,10 @@
  * and the Finals MVP.
  */
 import { readNumber } from './entities.js';
-import { teamByAbbreviation } from './lookup.js';
 import { fullName, list, ordinal, paragraphs, record, SEASON, seriesSentence } from './phrase-common.js';
 import type { Question } from './question.js';
 import { SNAPSHOT, type SnapshotFinalsGame } from './snapshot-2024-25.js';
+import { teamByAbbreviation } from './snapshot-index.js';
 
 function margin(game: SnapshotFinalsGame): number {
   const [a, b] = game.score.split('-').map(Number) as [number, number];

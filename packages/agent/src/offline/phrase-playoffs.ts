@@ -1,7 +1,7 @@
 /**
  * Phrasing the postseason: who made or missed the playoffs, the play-in, a team's path, rounds, series and the Finals.
  */
-import { type Facts, playoffGames, seriesOf, teamByAbbreviation } from './lookup.js';
+import type { Facts } from './lookup.js';
 import {
   capitalise,
   conferenceName,
@@ -20,6 +20,7 @@ import {
 } from './phrase-common.js';
 import type { Question } from './question.js';
 import { type Conference, SNAPSHOT, type SnapshotSeries } from './snapshot-2024-25.js';
+import { playoffGames, seriesOf, teamByAbbreviation } from './snapshot-index.js';
 
 function missedPlayoffsAnswer(q: Question, facts: Facts): string {
   const conferences: Conference[] = q.conference ? [q.conference] : ['East', 'West'];

@@ -3,7 +3,7 @@
  * comparisons and the topic overviews.
  */
 import { calculateWinPercentage } from '../tools.js';
-import { byRecord, conferenceTeams, type Facts, playoffGames, teamByAbbreviation } from './lookup.js';
+import type { Facts } from './lookup.js';
 import {
   conferenceName,
   fullName,
@@ -22,6 +22,7 @@ import {
 import { finalsAnswer } from './phrase-finals.js';
 import type { Question } from './question.js';
 import { type Conference, SNAPSHOT, type SnapshotTeam } from './snapshot-2024-25.js';
+import { byRecord, conferenceTeams, playoffGames, teamByAbbreviation } from './snapshot-index.js';
 
 function teamSummary(team: SnapshotTeam, pct: string): string {
   return paragraphs(

@@ -5,7 +5,7 @@
  * the snapshot does not hold and small talk are here.
  */
 import { calculateWinPercentage } from '../tools.js';
-import { type Facts, seriesBetween, teamByAbbreviation } from './lookup.js';
+import type { Facts } from './lookup.js';
 import {
   conferenceName,
   fullName,
@@ -33,6 +33,7 @@ import {
 } from './phrase-season.js';
 import type { Question, UnsupportedReason } from './question.js';
 import { type AwardKey, SNAPSHOT } from './snapshot-2024-25.js';
+import { seriesBetween, teamByAbbreviation } from './snapshot-index.js';
 
 export { OFFLINE_SOURCE_NOTE } from './phrase-common.js';
 
