@@ -1298,4 +1298,16 @@ export const FRESH_ANSWER_SET: readonly EvalConversation[] = [
     t('Tell me about the Rockets', ['52-30']),
     t('Were they upset?', ['Warriors', '4-3']),
   ),
+  // misspelt cue words
+  c('f-s1', 'misspelt cue words', t('who won the chamionship', ['Thunder'])),
+  c('f-s2', 'misspelt cue words', t('west standins', ['Thunder', 'Jazz'])),
+  c('f-s3', 'misspelt cue words', t('who made the playofs in the east', ['Cavaliers', 'Heat'])),
+  c('f-s4', 'misspelt cue words', t('best recrod in the east', ['Cavaliers', '64-18'])),
+  c('f-s5', 'misspelt cue words', t('finals mvp?? who was it', ['Shai'])),
+  c('f-s6', 'misspelt cue words', t('easten conference finals result', ['Pacers', 'Knicks', '4-2'])),
+  c('f-s7', 'misspelt cue words', t('what was the reason the suns missed the playoffs', ['not in', 'Suns'])),
+  c('f-s8', 'misspelt cue words', t('celtics winnning percentage', ['.744'])),
+  c('f-s9', 'misspelt cue words', t('who got elimnated by the knicks', ['Pistons', 'Celtics'])),
+  c('f-s10', 'misspelt cue words', t('lakers seaon', ['50-32'])),
+  c('f-s11', 'misspelt cue words', t('rookie of the yaer?', ['Castle']), t('and most improvd?', ['Dyson Daniels'])),
 ];

@@ -44,6 +44,9 @@ export function findRound(normalized: string): SnapshotSeries['round'] | undefin
   return undefined;
 }
 
+// Every award pattern contains one of these: most messages are turned away by this one test.
+const AWARD_HINT =
+  /\b(?:mvp|most|rookie|roy|roty|defens|dpoy|best|top|sixth|6th|6moy|smoy|improved|mip|coach|coy|coty|clutch|trophy|award|larry bird|magic johnson|bill russell|wilt|hakeem|john havlicek|george mikan|red auerbach|jerry west|michael jordan|maurice|ecf|wcf)/;
 const AWARD_PATTERNS: ReadonlyArray<[AwardKey, RegExp]> = [
   ['eastFinalsMvp', /\b(?:east(?:ern)?(?: conference)? finals? mvp|larry bird (?:trophy|award)|ecf mvp)\b/],
   ['westFinalsMvp', /\b(?:west(?:ern)?(?: conference)? finals? mvp|magic johnson (?:trophy|award)|wcf mvp)\b/],
@@ -68,6 +71,7 @@ const AWARD_PATTERNS: ReadonlyArray<[AwardKey, RegExp]> = [
 
 /** The award a normalised text asks about, if any. */
 export function findAward(normalized: string): AwardKey | undefined {
+  if (!AWARD_HINT.test(normalized)) return undefined;
   for (const [key, pattern] of AWARD_PATTERNS) if (pattern.test(normalized)) return key;
   return undefined;
 }

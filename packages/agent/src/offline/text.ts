@@ -10,15 +10,22 @@
  */
 export const normalize: (text: string) => string = memoize(normalizeText);
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function normalizeText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Accents, curly quotes and typographic dashes only exist outside ASCII: most messages skip those steps.
+  const plain = NON_ASCII.test(text)
+    ? text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[\u2018\u2019\u02bc´]/g, "'")
+        .replace(/(\d)\s*[\u2010-\u2015]\s*(\d)/g, '$1-$2')
+        .replace(/[\u2010-\u2011]/g, '-')
+        .replace(/[\u2012-\u2015]/g, ' ')
+    : text;
+  return plain
     .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/(\d)\s*[\u2010-\u2015]\s*(\d)/g, '$1-$2')
-    .replace(/[\u2010-\u2011]/g, '-')
-    .replace(/[\u2012-\u2015]/g, ' ')
+    .replace(/`/g, "'")
     .replace(/(\d)\s*\+/g, '$1 or more ')
     .replace(/(\w)'s\b/g, '$1')
     .replace(/(\w)s'(?=\s|$|[^\w])/g, '$1s')

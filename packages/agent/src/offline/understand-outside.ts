@@ -22,7 +22,8 @@ const inTheFinals = (team: SnapshotTeam): boolean =>
   team.abbreviation === SNAPSHOT.finals.champion || team.abbreviation === SNAPSHOT.finals.runnerUp;
 const COACH_OF_THE_YEAR = /\bcoach of the year\b/;
 // "Why did they miss the playoffs?": the snapshot has results, not their reasons.
-const WHY = /^(?:(?:and|but|so|ok|okay)\s+)?(?:why|how come)\b/;
+const WHY =
+  /^(?:(?:and|but|so|ok|okay)\s+)?(?:why|how come)\b|\bwhy (?:did|do|does|was|were|is|are|didn'?t|did not|were not|weren'?t)\b|\b(?:the|what) reasons?\b|\breasons? (?:why|for)\b|\bwhat went wrong\b/;
 
 /**
  * Whether the message asks about another season: `'relative'` for "last season" (which may well mean the snapshot's

@@ -23,6 +23,7 @@ import {
 } from './entities.js';
 import type { Question, QuestionFacet, QuestionKind } from './question.js';
 import { type Conference, SNAPSHOT, type SnapshotTeam } from './snapshot-2024-25.js';
+import { correctSpelling } from './spelling.js';
 import { memoize, normalize } from './text.js';
 import { notInSnapshot, otherSeason, outsideSnapshot } from './understand-outside.js';
 import { playoffQuestion } from './understand-playoffs.js';
@@ -82,11 +83,12 @@ function bracketTeam(conference: Conference, seed: number): SnapshotTeam | undef
 /** Parses one message on its own, before the conversation is consulted (remembered: see `memoize`). */
 export const parse = memoize(parseMessage);
 
-function readParts(text: string): MessageParts {
-  const n = normalize(text);
+function readParts(text: string, n: string): MessageParts {
   const mentions = findTeams(text, n);
   const excluded = mentions.filter((m) => EXCLUDED_BEFORE.test(n.slice(0, m.index))).map((m) => m.team);
-  const teams = mentions.map((m) => m.team).filter((t) => !excluded.includes(t));
+  const teams = excluded.length
+    ? mentions.map((m) => m.team).filter((t) => !excluded.includes(t))
+    : mentions.map((m) => m.team);
   const player = findPlayers(n)[0]?.player;
   const conference = findConference(n);
   const round = findRound(n);
@@ -97,24 +99,21 @@ function readParts(text: string): MessageParts {
   const seed = findSeed(n);
   const record = findRecord(n);
   const winCount = record ? undefined : findWinCount(n);
-  const base = {
-    text,
-    teams,
-    teamsFromContext: false,
-    ...(excluded.length ? { exclude: excluded } : {}),
-    ...(player ? { player } : {}),
-    ...(conference ? { conference } : {}),
-    ...(round ? { round } : {}),
-    ...(game ? { game } : {}),
-    ...(award ? { award } : {}),
-    ...(count ? { count } : {}),
-    ...(playInGame ? { playInGame } : {}),
-    ...(seed ? { seed } : {}),
-    ...(record ? { record } : {}),
-    ...(winCount ? { winCount } : {}),
-  };
+  // Built field by field: only what the message names (a parse runs for every new message).
+  const base: { -readonly [K in keyof Question]?: Question[K] } = { text, teams, teamsFromContext: false };
+  if (excluded.length) base.exclude = excluded;
+  if (player) base.player = player;
+  if (conference) base.conference = conference;
+  if (round) base.round = round;
+  if (game) base.game = game;
+  if (award) base.award = award;
+  if (count) base.count = count;
+  if (playInGame) base.playInGame = playInGame;
+  if (seed) base.seed = seed;
+  if (record) base.record = record;
+  if (winCount) base.winCount = winCount;
   return {
-    ...base,
+    ...(base as Omit<Question, 'kind' | 'facet'>),
     n,
     about: (cue) => cue.test(n),
     q: (kind, facet = 'summary', extra = {}) => ({ ...base, kind, facet, ...extra }) as Question,
@@ -122,7 +121,17 @@ function readParts(text: string): MessageParts {
 }
 
 function parseMessage(text: string): Question {
-  const p = readParts(text);
+  const n = normalize(text);
+  const question = parseNormalized(text, n);
+  // Not understood, or only as "a team's season" (the fallback when no cue matched): read again with small
+  // spelling slips put right ("chamionship", "standins", "elimnated").
+  if (question.kind !== 'help' && !(question.kind === 'team' && question.facet === 'summary')) return question;
+  const corrected = correctSpelling(n);
+  return corrected === n ? question : parseNormalized(text, corrected);
+}
+
+function parseNormalized(text: string, normalized: string): Question {
+  const p = readParts(text, normalized);
   const { n, q, about } = p;
   const overview = parseOverviewPrompt(text);
   const topic = overview ? topicSlugForName(overview.topicName) : undefined;
