@@ -77,6 +77,7 @@ export function findAward(normalized: string): AwardKey | undefined {
 }
 
 const HAS_DIGIT = /\d/;
+const BETWEEN = /\bbetween (\d{1,2}) and (\d{1,2}) (?:wins|games|victories)\b/;
 const EXACTLY = /\b(?:exactly|precisely|just|only) (?=\d)/g;
 const RECORD_PATTERNS: readonly RegExp[] = [
   /(?<![\d.-])(\d{1,3}) ?wins?,? (?:and |with |to |against )?(\d{1,3}) ?loss(?:es)?\b/,
@@ -199,10 +200,16 @@ export function findGameNumber(normalized: string): number | undefined {
 /** "48 wins", "won 50 games", "fewer than 30 wins": a number of wins named without a full record. */
 export function findWinCount(
   text: string,
-): { wins?: number; losses?: number; atLeast?: boolean; atMost?: boolean } | undefined {
+): { wins?: number; losses?: number; atLeast?: boolean; atMost?: boolean; upTo?: number } | undefined {
   if (!HAS_DIGIT.test(text)) return undefined;
   // "won exactly 41 games": the number is what counts.
   const normalized = text.replace(EXACTLY, '');
+  // "between 40 and 45 wins": both ends count.
+  const between = BETWEEN.exec(normalized);
+  if (between) {
+    const [low, high] = [Number(between[1]), Number(between[2])].sort((a, b) => a - b) as [number, number];
+    return { wins: low, atLeast: true, upTo: high };
+  }
   const atLeast =
     /\b(?:at least|(?:more|over) than|over|(\d{1,2}) or more|(\d{1,2})\+)\s*(\d{1,2})?\s*(?:wins|games|victories)?/.exec(
       normalized,

@@ -34,6 +34,7 @@ const WHO_WON_IT = /^(?:so |and |ok )?who won(?: it| the whole thing)?$/;
 
 // "How many more than the Pacers?", "How far behind the Thunder were they?": against the team in focus.
 const MORE_THAN = /\b(?:more|fewer|less|better|worse) than\b|\b(?:behind|ahead of|games back)\b/;
+const HIS_TEAM = /\bhis (?:team|club|squad|franchise)\b/;
 const DOUBT = /^(?:really|seriously|how come|why not|no way|are you sure|huh|wait)\b/;
 
 /** Parses the latest message and resolves it against the conversation. */
@@ -236,7 +237,8 @@ export function understand(text: string, state: ConversationState): Question {
   // "he / his": the player of the previous answer.
   if (!resolved.player && CUE.he.test(n) && state.player) {
     resolved = { ...resolved, player: state.player };
-    if (resolved.kind === 'help' || resolved.kind === 'team')
+    // "his team's record" is about the team; "How did he do?" about the player.
+    if (resolved.kind === 'help' || (resolved.kind === 'team' && !HIS_TEAM.test(n)))
       resolved = { ...resolved, kind: 'player', facet: 'summary' };
   }
   // "How many games did it go?", "Who won the series?": the series of the previous answer.

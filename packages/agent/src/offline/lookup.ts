@@ -125,7 +125,7 @@ export function lookUp(question: Question, state: ConversationState): Facts {
             ? t.wins === record.wins && t.losses === record.losses
             : winCount?.wins !== undefined
               ? winCount.atLeast
-                ? t.wins >= winCount.wins
+                ? t.wins >= winCount.wins && t.wins <= (winCount.upTo ?? 82)
                 : winCount.atMost
                   ? t.wins <= winCount.wins
                   : t.wins === winCount.wins

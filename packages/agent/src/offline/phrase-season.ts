@@ -213,7 +213,9 @@ export function sameRecordAnswer(q: Question, facts: Facts): string {
       : q.record
         ? `${q.record.wins}-${q.record.losses}`
         : wc?.wins !== undefined
-          ? `with ${wc.wins}${wc.atLeast ? ' or more' : wc.atMost ? ' or fewer' : ''} wins`
+          ? wc.upTo !== undefined
+            ? `with between ${wc.wins} and ${wc.upTo} wins`
+            : `with ${wc.wins}${wc.atLeast ? ' or more' : wc.atMost ? ' or fewer' : ''} wins`
           : `with ${wc?.losses} losses`;
   const where = q.conference ? ` in the ${conferenceName(q.conference)}` : '';
   if (!facts.teams.length) {

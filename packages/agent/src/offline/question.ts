@@ -90,6 +90,8 @@ export interface Question {
     readonly wins?: number;
     readonly losses?: number;
     readonly atLeast?: boolean;
+    /** "between 40 and 45 wins": the upper end, with `atLeast`. */
+    readonly upTo?: number;
     readonly atMost?: boolean;
   };
   readonly unsupported?: UnsupportedReason;
