@@ -1366,4 +1366,67 @@ export const FRESH_ANSWER_SET: readonly EvalConversation[] = [
   ),
   c('f-t25', 'terse and slangy', t('tell me about sga', ['Thunder']), t("his team's record?", ['68-14'])),
   c('f-t26', 'terse and slangy', t('who won the east finals', ['Pacers']), t('mvp of that series', ['Siakam'])),
+  // awards, honours and events beyond the snapshot
+  c(
+    'f-v1',
+    'awards, honours and events beyond the snapshot',
+    t('Who won the Kia Rookie of the Year award for 2024-25?', ['Stephon Castle']),
+  ),
+  c('f-v2', 'awards, honours and events beyond the snapshot', t('Which Hawk was Most Improved?', ['Dyson Daniels'])),
+  c(
+    'f-v3',
+    'awards, honours and events beyond the snapshot',
+    t('Was Evan Mobley DPOY?', ['Evan Mobley', 'Defensive Player']),
+  ),
+  c('f-v4', 'awards, honours and events beyond the snapshot', t('Did Jalen Brunson win anything?', ['Clutch'])),
+  c(
+    'f-v5',
+    'awards, honours and events beyond the snapshot',
+    t('Which Celtics player won an award?', ['Payton Pritchard']),
+  ),
+  c(
+    'f-v6',
+    'awards, honours and events beyond the snapshot',
+    t('What awards did SGA win?', ['Most Valuable Player', 'Finals MVP']),
+  ),
+  c('f-v7', 'awards, honours and events beyond the snapshot', t('Name the 2024-25 All-NBA first team', ['not in'])),
+  c('f-v8', 'awards, honours and events beyond the snapshot', t('Who made the All-Star team?', ['not in'])),
+  c('f-v9', 'awards, honours and events beyond the snapshot', t('Who won the dunk contest?', ['not in'])),
+  c('f-v10', 'awards, honours and events beyond the snapshot', t('Who won the NBA Cup?', ['not in'])),
+  c('f-v11', 'awards, honours and events beyond the snapshot', t('How much is SGA paid?', ['not in', 'Thunder'])),
+  c(
+    'f-v12',
+    'awards, honours and events beyond the snapshot',
+    t('Which player has the most rings?', ['2024-25'], ['Thunder won the 2024-25 NBA championship, beating']),
+  ),
+  c(
+    'f-v13',
+    'awards, honours and events beyond the snapshot',
+    t('What was the record of the 10th seed in the West?', ['Mavericks', '39-43']),
+  ),
+  c('f-v14', 'awards, honours and events beyond the snapshot', t('Who finished 9th in the East?', ['Bulls'])),
+  c(
+    'f-v15',
+    'awards, honours and events beyond the snapshot',
+    t('Which team had the 5th best record in the league?', ['Knicks', '51-31']),
+  ),
+  c('f-v16', 'awards, honours and events beyond the snapshot', t('Who is the GOAT?', ['2024-25'])),
+  c(
+    'f-v17',
+    'awards, honours and events beyond the snapshot',
+    t('Who won the clutch player award?', ['Brunson']),
+    t('How did his team do?', ['Knicks', '51-31']),
+  ),
+  c(
+    'f-v18',
+    'awards, honours and events beyond the snapshot',
+    t('Who won Most Improved?', ['Dyson Daniels']),
+    t('Did his team make the playoffs?', ['Hawks', 'play-in']),
+  ),
+  c(
+    'f-v19',
+    'awards, honours and events beyond the snapshot',
+    t('What was the Thunder record?', ['68-14']),
+    t('And who was their coach?', ['not in', 'Kenny Atkinson']),
+  ),
 ];

@@ -56,7 +56,7 @@ const BOTH_EXTREMES =
   /\b(?:best|most wins|highest)\b.*\band\b.*\b(?:worst|fewest wins|lowest)\b|\b(?:worst|fewest wins|lowest)\b.*\band\b.*\b(?:best|most wins|highest)\b/;
 /** "Who was their best player?", "Who plays for the Bucks?": the team's notable players. */
 export const ROSTER =
-  /\b(?:best players?|star(?: players?)?|stars|top players?|who (?:plays|played) for|roster|players (?:on|of|for)|notable players|key players?|who (?:is|was|were) on)\b/;
+  /\b(?:best players?|star(?: players?)?|stars|top players?|who (?:plays|played) for|roster|players (?:on|of|for)|notable players|key players?|who (?:is|was|were) on|which \w+ players?)\b/;
 const CHAMPION_TEAM = /\b(?:team|club|champions?)\b/;
 const SEED_NAMED =
   /\b(?:the )?(?:top|no\.? ?\d{1,2}|number \w+|\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth)[- ]seed\b/i;
