@@ -1429,4 +1429,67 @@ export const FRESH_ANSWER_SET: readonly EvalConversation[] = [
     t('What was the Thunder record?', ['68-14']),
     t('And who was their coach?', ['not in', 'Kenny Atkinson']),
   ),
+  // follow-ups on a series or a team
+  c(
+    'f-w1',
+    'follow-ups on a series or a team',
+    t('Who won the first round series between the Nuggets and Clippers?', ['Nuggets', '4-3']),
+    t('How many games did it go?', ['7']),
+  ),
+  c(
+    'f-w2',
+    'follow-ups on a series or a team',
+    t('Tell me about the Western Conference Finals', ['Thunder', 'Timberwolves']),
+    t('Who was the MVP of it?', ['Shai Gilgeous-Alexander']),
+    t('What about the East?', ['Siakam']),
+  ),
+  c(
+    'f-w3',
+    'follow-ups on a series or a team',
+    t('Who won the Eastern Conference Finals?', ['Pacers']),
+    t('How did that team do in the regular season?', ['50-32']),
+  ),
+  c(
+    'f-w4',
+    'follow-ups on a series or a team',
+    t('Who had the best record in the West?', ['Thunder']),
+    t('Did that team win the title?', ['Yes', 'Pacers']),
+  ),
+  c(
+    'f-w5',
+    'follow-ups on a series or a team',
+    t('Who won the Bucks-Pacers series?', ['Pacers', '4-1']),
+    t('What seed was the loser?', ['Bucks', '5']),
+  ),
+  c(
+    'f-w6',
+    'follow-ups on a series or a team',
+    t('Which team won the title?', ['Thunder']),
+    t('How many games did they lose in the playoffs?', ['7']),
+  ),
+  c(
+    'f-w7',
+    'follow-ups on a series or a team',
+    t('How did the Knicks do in the playoffs?', ['Pacers']),
+    t('And the regular season?', ['51-31']),
+    t('And their win percentage?', ['.622']),
+  ),
+  c(
+    'f-w8',
+    'follow-ups on a series or a team',
+    t('Who won Game 7?', ['Thunder', '103-91']),
+    t('Where was it?', ['not in']),
+  ),
+  c(
+    'f-w9',
+    'follow-ups on a series or a team',
+    t('Which series went seven games?', ['Rockets', 'Clippers']),
+    t('Which were sweeps?', ['Heat', 'Grizzlies']),
+  ),
+  c(
+    'f-w10',
+    'follow-ups on a series or a team',
+    t('Who did the Cavs sweep?', ['Heat']),
+    t('And who beat the Cavs?', ['Pacers', '4-1']),
+  ),
 ];

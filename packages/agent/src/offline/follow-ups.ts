@@ -97,6 +97,9 @@ export function understand(text: string, state: ConversationState): Question {
       ...(parsed.count ? { count: parsed.count } : {}),
     };
     if (parsed.player && !parsed.teams.length) return { ...carried, kind: 'player', facet: 'summary', teams: [] };
+    // "And the East?" after the West finals MVP: the other conference's award.
+    if (parsed.conference && (previous.award === 'eastFinalsMvp' || previous.award === 'westFinalsMvp'))
+      return { ...carried, award: parsed.conference === 'East' ? 'eastFinalsMvp' : 'westFinalsMvp' };
     return carried;
   }
   // "And losses?", "And in the regular season?", "And in the playoffs?": the same team, another fact.
@@ -228,7 +231,12 @@ export function understand(text: string, state: ConversationState): Question {
     }
   }
   // "Who was the MVP of that series?": the MVP of the series the conversation is about.
-  if (resolved.kind === 'award' && resolved.award === 'mvp' && state.series && /\b(?:that|the|this) series\b/.test(n)) {
+  if (
+    resolved.kind === 'award' &&
+    resolved.award === 'mvp' &&
+    state.series &&
+    /\b(?:that|the|this) series\b|\bof (?:it|that|this)\b/.test(n)
+  ) {
     const { round, conference } = state.series;
     if (round === 'NBA Finals') resolved = { ...resolved, kind: 'finals', facet: 'mvp' };
     else if (round === 'Conference Finals')
