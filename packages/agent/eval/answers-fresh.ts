@@ -1492,4 +1492,79 @@ export const FRESH_ANSWER_SET: readonly EvalConversation[] = [
     t('Who did the Cavs sweep?', ['Heat']),
     t('And who beat the Cavs?', ['Pacers', '4-1']),
   ),
+  // numbers in words, ranks and places
+  c(
+    'f-y1',
+    'numbers in words, ranks and places',
+    t('Which teams won sixty or more games?', ['Thunder', 'Cavaliers', 'Celtics'], ['Rockets']),
+  ),
+  c(
+    'f-y2',
+    'numbers in words, ranks and places',
+    t('What is the winning percentage of a team that went forty-six and thirty-six?', ['.561']),
+  ),
+  c(
+    'f-y3',
+    'numbers in words, ranks and places',
+    t('Rank the top ten teams in the league by record', ['Thunder', 'Cavaliers', 'Celtics', 'Rockets', 'Knicks']),
+  ),
+  c(
+    'f-y4',
+    'numbers in words, ranks and places',
+    t('Where did Houston rank in the league overall?', ['Rockets', '52-30']),
+  ),
+  c(
+    'f-y5',
+    'numbers in words, ranks and places',
+    t('Which seeds made the conference finals?', ['Thunder', 'Timberwolves', 'Pacers', 'Knicks']),
+  ),
+  c(
+    'f-y6',
+    'numbers in words, ranks and places',
+    t('Did the 7 seed in the West win a round?', ['Warriors', 'Rockets']),
+  ),
+  c(
+    'f-y7',
+    'numbers in words, ranks and places',
+    t('Which teams were tied at 48-34?', ['Bucks', 'Warriors', 'Grizzlies']),
+  ),
+  c(
+    'f-y8',
+    'numbers in words, ranks and places',
+    t('How many teams finished above .500 in the West?', ['Thunder', 'Grizzlies']),
+  ),
+  c(
+    'f-y9',
+    'numbers in words, ranks and places',
+    t('Name the bottom five teams in the West', ['Jazz', 'Pelicans', 'Spurs', 'Trail Blazers', 'Suns']),
+  ),
+  c(
+    'f-y10',
+    'numbers in words, ranks and places',
+    t('Who had the better record between the top two seeds in the East?', ['Cavaliers', '64-18']),
+  ),
+  c(
+    'f-y11',
+    'numbers in words, ranks and places',
+    t('Which team had the fourth-best record in the East?', ['Pacers', '50-32']),
+    t('And the fifth?', ['Bucks']),
+  ),
+  c(
+    'f-y12',
+    'numbers in words, ranks and places',
+    t('Who won the West semifinals?', ['Thunder', 'Timberwolves']),
+    t('And the East semis?', ['Pacers', 'Knicks']),
+  ),
+  c(
+    'f-y13',
+    'numbers in words, ranks and places',
+    t('Did the Lakers make the playoffs?', ['Yes']),
+    t('As what seed?', ['3']),
+  ),
+  c(
+    'f-y14',
+    'numbers in words, ranks and places',
+    t('What was the Hawks record?', ['40-42']),
+    t('Was that a winning record?', ['40-42']),
+  ),
 ];

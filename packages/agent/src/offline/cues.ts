@@ -12,7 +12,7 @@ export const CUE = {
   playIn: /\b(?:play-?in|play in tournament|play in)\b/,
   eliminated:
     /\b(?:eliminat\w*|knock\w* (?:them |\w+ )?out|knocked|ousted|sent \w+ home|end(?:ed)? (?:their|the \w+) season|lost to|lose to|beat them|bounced|upset(?:s|ed)?|who beat|who ended)\b/,
-  beat: /\b(?:beat|beaten|series (?:wins?|victories)|won (?:a |the |\w+ )?series|win (?:a |the |\w+ )?series|series did|defeat\w*|get past|got past|dispatch\w*|sweep|swept|won against|win against|play(?:ed)? against|fac(?:e|ed)|opponents?|matchups?|play in the|take out|took out|eliminate)\b/,
+  beat: /\b(?:beat|beaten|w[io]n (?:a |any )?(?:playoff )?(?:round|series)|advanc(?:e|ed|ing) (?:past|to|out of)|series (?:wins?|victories)|won (?:a |the |\w+ )?series|win (?:a |the |\w+ )?series|series did|defeat\w*|get past|got past|dispatch\w*|sweep|swept|won against|win against|play(?:ed)? against|fac(?:e|ed)|opponents?|matchups?|play in the|take out|took out|eliminate)\b/,
   path: /\b(?:playoff run|run|path|journey|how far|route|road to|postseason run|go in the playoffs|do in the playoffs|playoffs go|in the playoffs)\b/,
   series: /\b(?:series)\b/,
   champion:

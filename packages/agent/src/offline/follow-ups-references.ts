@@ -4,6 +4,7 @@
  * player?"). Each needs the previous question or the conversation's teams; none of them makes sense on its own.
  */
 import { CUE } from './cues.js';
+import { readNumber } from './entities.js';
 import type { ConversationState, Question } from './question.js';
 import { normalize } from './text.js';
 import { ROSTER } from './understand.js';
@@ -33,11 +34,18 @@ const WHICH_ROUND = /\b(?:what|which) round\b|\bwhat stage\b/;
 const BARE_SUPERLATIVE =
   /^(?:(?:and|but|ok|so)\s+)?(?:(?:what|how) about\s+)?(?:the\s+)?(?:(?:\d{1,2}(?:st|nd|rd|th)|second|third)[- ])?(fewest|least|lowest|worst|bottom|most|highest|best|top)(?:\s+(?:one|team|teams))?$/;
 
+/** "And the fifth?" after "the fourth-best record" or "the 4 seed": the next place in the same list. */
+const ORDINAL_ONLY =
+  /^(?:(?:and|but|ok|so)\s+)?(?:(?:what|how) about\s+)?(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:\s+(?:one|team|place|seed|best|worst))?$/;
+
 /** The question a turn asks by pointing back at the conversation, or undefined when it does not. */
 export function resolveReference(parsed: Question, n: string, state: ConversationState): Question | undefined {
   const previous = state.question;
   if (!previous) return undefined;
   const { text } = parsed;
+  const place = readNumber(ORDINAL_ONLY.exec(n)?.[1]);
+  if (place && previous.kind === 'leader' && !previous.count) return { ...previous, text, position: place };
+  if (place && previous.kind === 'seed') return { ...previous, text, seed: place };
   // "Compare them", "So who was better?": the last two teams the conversation was about.
   const comparing =
     ((CUE.pronoun.test(n) || /\b(?:better|worse|compare)\b/.test(n)) &&

@@ -35,6 +35,7 @@ const WHO_WON_IT = /^(?:so |and |ok )?who won(?: it| the whole thing)?$/;
 // "How many more than the Pacers?", "How far behind the Thunder were they?": against the team in focus.
 const MORE_THAN = /\b(?:more|fewer|less|better|worse) than\b|\b(?:behind|ahead of|games back)\b/;
 const HIS_TEAM = /\bhis (?:team|club|squad|franchise)\b/;
+const ABOUT_THAT = /\b(?:was (?:that|it)|were they|did they (?:have|finish)|is that|was this)\b/;
 const DOUBT = /^(?:really|seriously|how come|why not|no way|are you sure|huh|wait)\b/;
 
 /** Parses the latest message and resolves it against the conversation. */
@@ -168,6 +169,9 @@ export function understand(text: string, state: ConversationState): Question {
     };
     return inherited;
   }
+  // "Was that a winning record?": the team in focus, with its record.
+  if (parsed.kind === 'sameRecord' && parsed.winCount && state.focus.length === 1 && ABOUT_THAT.test(n))
+    return { ...parsed, kind: 'team', facet: 'record', teams: state.focus, teamsFromContext: true };
   // "Which other teams finished with that record?": the record of the team the conversation is about.
   if (parsed.teams.length === 0 && state.focus.length === 1 && SAME_RECORD.test(n)) {
     const { wins, losses } = state.focus[0]!;

@@ -32,6 +32,14 @@ function teamSummary(team: SnapshotTeam, pct: string): string {
   );
 }
 
+/** "Was that a winning record?": "Yes, " or "No, " before the record when the question asked for a kind of record. */
+function verdict(q: Question, team: SnapshotTeam): string {
+  const wc = q.winCount;
+  if (!wc || (!wc.atLeast && !wc.atMost)) return '';
+  const asked = wc.atLeast ? team.wins > team.losses : team.wins < team.losses;
+  return asked ? 'Yes. ' : team.wins === team.losses ? 'No, exactly .500. ' : 'No. ';
+}
+
 export function teamAnswer(q: Question, facts: Facts, pct: string | undefined): string {
   const teams = facts.teams;
   if (!teams.length)
@@ -70,7 +78,7 @@ export function teamAnswer(q: Question, facts: Facts, pct: string | undefined): 
       );
     case 'record':
       return paragraphs(
-        `The ${fullName(team)} went ${record(team)} in the ${SEASON} regular season, a ${pct ?? calculateWinPercentage(team.wins, team.losses)} winning percentage, ${where}.`,
+        `${verdict(q, team)}The ${fullName(team)} went ${record(team)} in the ${SEASON} regular season, a ${pct ?? calculateWinPercentage(team.wins, team.losses)} winning percentage, ${where}.`,
         seasonOutcome(team),
       );
     default:

@@ -23,7 +23,7 @@ import {
 } from './entities.js';
 import type { Question, QuestionFacet, QuestionKind } from './question.js';
 import { type Conference, SNAPSHOT, type SnapshotTeam } from './snapshot-2024-25.js';
-import { correctSpelling } from './spelling.js';
+import { correctSpelling, numbersAsDigits } from './spelling.js';
 import { memoize, normalize } from './text.js';
 import { notInSnapshot, otherSeason, outsideSnapshot } from './understand-outside.js';
 import { playoffQuestion } from './understand-playoffs.js';
@@ -121,7 +121,7 @@ function readParts(text: string, n: string): MessageParts {
 }
 
 function parseMessage(text: string): Question {
-  const n = normalize(text);
+  const n = numbersAsDigits(normalize(text));
   const question = parseNormalized(text, n);
   // Not understood, or only as "a team's season" (the fallback when no cue matched): read again with small
   // spelling slips put right ("chamionship", "standins", "elimnated").
