@@ -1567,4 +1567,66 @@ export const FRESH_ANSWER_SET: readonly EvalConversation[] = [
     t('What was the Hawks record?', ['40-42']),
     t('Was that a winning record?', ['40-42']),
   ),
+  // pronouns for the team an answer brought in
+  c(
+    'f-z1',
+    'pronouns for the team an answer brought in',
+    t('Who beat the Celtics?', ['Knicks']),
+    t('And who beat those guys?', ['Pacers']),
+  ),
+  c(
+    'f-z2',
+    'pronouns for the team an answer brought in',
+    t('Who won the Rockets-Warriors series?', ['Warriors']),
+    t('What about the other team?', ['Rockets', '52-30']),
+  ),
+  c(
+    'f-z3',
+    'pronouns for the team an answer brought in',
+    t('Who was the Finals MVP?', ['Shai']),
+    t('Who did his team beat in the Finals?', ['Pacers', '4-3']),
+  ),
+  c(
+    'f-z4',
+    'pronouns for the team an answer brought in',
+    t('How did the Mavs do?', ['39-43']),
+    t('Did they make it out of the play-in?', ['Grizzlies']),
+  ),
+  c(
+    'f-z5',
+    'pronouns for the team an answer brought in',
+    t("What was Denver's record?", ['50-32']),
+    t('Who else had that record?', ['Lakers', 'Clippers', 'Pacers']),
+  ),
+  c(
+    'f-z6',
+    'pronouns for the team an answer brought in',
+    t('Which team had the worst record in the West?', ['Jazz']),
+    t('How many games did that team lose?', ['65']),
+  ),
+  c(
+    'f-z7',
+    'pronouns for the team an answer brought in',
+    t('Who won the title?', ['Thunder']),
+    t('What seed were they?', ['1']),
+    t('And the team they beat?', ['Pacers', '4']),
+  ),
+  c(
+    'f-z8',
+    'pronouns for the team an answer brought in',
+    t('Who did the Magic play in the first round?', ['Celtics']),
+    t('How many games did they win in that series?', ['1']),
+  ),
+  c(
+    'f-z9',
+    'pronouns for the team an answer brought in',
+    t('Tell me about the Cleveland Cavaliers', ['64-18']),
+    t('How does that compare with Boston?', ['61-21']),
+  ),
+  c(
+    'f-z10',
+    'pronouns for the team an answer brought in',
+    t('Which team did Luka end the season on?', ['Lakers']),
+    t('How far did that team get?', ['Timberwolves']),
+  ),
 ];

@@ -44,7 +44,7 @@ export const CUE = {
   notInSnapshot:
     /\b(?:coach(?:es|ed)?|arena|stadium|salary|salaries|owner|gm|general manager|attendance|jersey|mascot|tickets?|home court|over-under|odds|betting|bet|venue|where (?:was|were|is) (?:it|that|the game|game \d|game seven)(?: played)?$|where (?:was|were|is) (?:it|that|the game|game \d|game seven) played|which city|what city|all-nba|all nba|all-star\w*|all star\w*|dunk contest|three-point contest|3-point contest|skills challenge|rising stars|nba cup|in-season tournament|emirates cup|all-defensive|all-rookie|players? of the (?:week|month)|rookie of the month|paid|earns?|makes? per year)\b/,
   pronoun:
-    /\b(?:they|them|their|theirs|that team|this team|the team|same team|those guys|these guys|that club|his team|her team|his club)\b/,
+    /\b(?:they|them|their|theirs|that team|this team|the team|same team|those guys|these guys|those teams|that club|his team|her team|his club)\b/,
   he: /\b(?:he|his|him)\b/,
   pronounOriginal: /\b(?:they|them|their|that team|this team|the team|his team|her team|that club)\b/i,
   ellipsis:

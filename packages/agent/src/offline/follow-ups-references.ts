@@ -6,6 +6,7 @@
 import { CUE } from './cues.js';
 import { readNumber } from './entities.js';
 import type { ConversationState, Question } from './question.js';
+import { teamByAbbreviation } from './snapshot-index.js';
 import { normalize } from './text.js';
 import { ROSTER } from './understand.js';
 import { ADVANCED, FURTHER } from './understand-playoffs.js';
@@ -35,6 +36,7 @@ const BARE_SUPERLATIVE =
   /^(?:(?:and|but|ok|so)\s+)?(?:(?:what|how) about\s+)?(?:the\s+)?(?:(?:\d{1,2}(?:st|nd|rd|th)|second|third)[- ])?(fewest|least|lowest|worst|bottom|most|highest|best|top)(?:\s+(?:one|team|teams))?$/;
 
 /** "And the fifth?" after "the fourth-best record" or "the 4 seed": the next place in the same list. */
+const OTHER_TEAM = /\bthe other (?:team|one|side|club|guys)\b|\bthe loser\b|\bthe losing (?:team|side)\b/;
 const ORDINAL_ONLY =
   /^(?:(?:and|but|ok|so)\s+)?(?:(?:what|how) about\s+)?(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:\s+(?:one|team|place|seed|best|worst))?$/;
 
@@ -43,6 +45,14 @@ export function resolveReference(parsed: Question, n: string, state: Conversatio
   const previous = state.question;
   if (!previous) return undefined;
   const { text } = parsed;
+  // "What about the other team?" after a series: the side the answer was not about.
+  if (state.series && OTHER_TEAM.test(n) && !parsed.teams.length) {
+    const other =
+      state.focus.length === 1 && state.focus[0]!.abbreviation === state.series.loser
+        ? state.series.winner
+        : state.series.loser;
+    return { ...parsed, kind: 'team', facet: 'summary', teams: [teamByAbbreviation(other)], teamsFromContext: true };
+  }
   const place = readNumber(ORDINAL_ONLY.exec(n)?.[1]);
   if (place && previous.kind === 'leader' && !previous.count) return { ...previous, text, position: place };
   if (place && previous.kind === 'seed') return { ...previous, text, seed: place };

@@ -163,8 +163,9 @@ export function understand(text: string, state: ConversationState): Question {
       ...parsed,
       ...(!parsed.conference && previous.conference ? { conference: previous.conference } : {}),
       ...(!parsed.round && previous.round ? { round: previous.round } : {}),
+      // "And who beat those guys?": a pronoun means the team the last answer was about, not the last question's.
       ...(!parsed.teams.length && previous.teams.length && NEEDS_TEAM.has(parsed.kind)
-        ? { teams: previous.teams, teamsFromContext: true }
+        ? { teams: CUE.pronoun.test(n) && state.focus.length ? state.focus : previous.teams, teamsFromContext: true }
         : {}),
     };
     return inherited;

@@ -180,7 +180,12 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       const lost = all.find((s) => s.loser === team.abbreviation);
       // "the series" next: the one this answer was about.
       const series = question.facet === 'eliminatedBy' ? lost : inRound.length === 1 ? inRound[0] : undefined;
-      return facts(question, asked, question.round ? inRound : all, focus(asked, series ? { series } : {}));
+      // "Who beat the Celtics?" names the Celtics: "they" next is the team the answer brought in, the Knicks. When the
+      // question itself said "they", the conversation stays on its team ("Who knocked them out?" → "In how many?").
+      const eliminator =
+        question.facet === 'eliminatedBy' && lost && !question.teamsFromContext ? lost.winner : undefined;
+      const next = eliminator ? [teamByAbbreviation(eliminator)] : asked;
+      return facts(question, asked, question.round ? inRound : all, focus(next, series ? { series } : {}));
     }
     case 'round': {
       if (question.seriesLength) {
