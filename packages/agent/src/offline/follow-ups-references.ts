@@ -8,8 +8,8 @@ import { readNumber } from './entities.js';
 import type { ConversationState, Question } from './question.js';
 import { teamByAbbreviation } from './snapshot-index.js';
 import { normalize } from './text.js';
-import { ROSTER } from './understand.js';
 import { ADVANCED, FURTHER } from './understand-playoffs.js';
+import { ROSTER } from './understand-teams.js';
 
 const THE_TWO =
   /\b(?:which of (?:the two|the 2|them|those|these|both)|which one|the two of them|between (?:them|the two)|won more|more wins|fewer wins|more losses|fewer losses)\b/;

@@ -27,6 +27,7 @@ import { correctSpelling, numbersAsDigits } from './spelling.js';
 import { memoize, normalize } from './text.js';
 import { notInSnapshot, otherSeason, outsideSnapshot } from './understand-outside.js';
 import { playoffQuestion } from './understand-playoffs.js';
+import { championTeam, describedTeam, ROSTER, rosterQuestion } from './understand-teams.js';
 
 // The public names of the understand step (see the package index).
 export { type ConversationState, EMPTY_STATE, type Question, type QuestionKind } from './question.js';
@@ -54,9 +55,6 @@ const YES_NO = /^(?:did|does|do|was|were|is|how)\b/;
 const SEASON_GAMES = 82;
 const BOTH_EXTREMES =
   /\b(?:best|most wins|highest)\b.*\band\b.*\b(?:worst|fewest wins|lowest)\b|\b(?:worst|fewest wins|lowest)\b.*\band\b.*\b(?:best|most wins|highest)\b/;
-/** "Who was their best player?", "Who plays for the Bucks?": the team's notable players. */
-export const ROSTER =
-  /\b(?:best players?|star(?: players?)?|stars|top players?|who (?:plays|played) for|roster|players (?:on|of|for)|notable players|key players?|who (?:is|was|were) on|which \w+ players?)\b/;
 const CHAMPION_TEAM = /\b(?:team|club|champions?)\b/;
 const SEED_NAMED =
   /\b(?:the )?(?:top|no\.? ?\d{1,2}|number \w+|\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth)[- ]seed\b/i;
@@ -70,10 +68,6 @@ const AHEAD = /\b(?:ahead of|above|before|in front of)\b/;
 
 function neighbourOf(team: SnapshotTeam, step: number): SnapshotTeam | undefined {
   return SNAPSHOT.teams.find((t) => t.conference === team.conference && t.seed === team.seed + step);
-}
-
-function championTeam(): SnapshotTeam {
-  return SNAPSHOT.teams.find((t) => t.abbreviation === SNAPSHOT.finals.champion)!;
 }
 
 function bracketTeam(conference: Conference, seed: number): SnapshotTeam | undefined {
@@ -172,33 +166,6 @@ function awardQuestion(p: MessageParts): Question | undefined {
     return q('award', 'summary', { award: 'coachOfTheYear' });
   if (notInSnapshot(p)) return q('unsupported', 'summary', { unsupported: 'notInSnapshot' });
   return undefined;
-}
-
-// "the best player on the losing team": the Finals' teams named by their result.
-const LOSING_TEAM = /\b(?:losing team|runners?-up|team that lost(?: the finals)?|finals loser|the losers)\b/;
-const CONFERENCE_CHAMPION = /\b(?:east|west|eastern|western|conference) (?:champions?|champs|winners?)\b/;
-const WINNING_TEAM = /\b(?:winning team|champions?|champs|title winners?|team that won)\b/;
-
-/** A team named by its result: "the East champion", "the losing team", "the champions". */
-function describedTeam(p: MessageParts): SnapshotTeam | undefined {
-  const conferenceFinal = p.conference
-    ? SNAPSHOT.playoffs.find((s) => s.round === 'Conference Finals' && s.conference === p.conference)
-    : undefined;
-  const abbreviation =
-    conferenceFinal && p.about(CONFERENCE_CHAMPION)
-      ? conferenceFinal.winner
-      : p.about(LOSING_TEAM)
-        ? SNAPSHOT.finals.runnerUp
-        : p.about(WINNING_TEAM)
-          ? SNAPSHOT.finals.champion
-          : undefined;
-  return abbreviation ? SNAPSHOT.teams.find((t) => t.abbreviation === abbreviation) : undefined;
-}
-
-function rosterQuestion(p: MessageParts): Question | undefined {
-  if (p.teams.length === 1) return p.q('roster');
-  const team = p.teams.length ? undefined : describedTeam(p);
-  return team ? p.q('roster', 'summary', { teams: [team] }) : undefined;
 }
 
 /** Stated records, ties, win counts, winning and losing records. */
