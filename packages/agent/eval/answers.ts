@@ -3,6 +3,8 @@
  * not contain. Matching is case-insensitive on plain substrings. Every fact comes from the bundled 2024-25 snapshot.
  */
 
+import { FRESH_ANSWER_SET } from './answers-fresh.js';
+
 /** One user turn and what its answer must and must not say. */
 export interface EvalTurn {
   readonly ask: string;
@@ -318,4 +320,6 @@ export const ANSWER_SET: readonly EvalConversation[] = [
     t("What was the Rockets' record?", ['52-30']),
     t('And the Celtics?', ['61-21'], ['52-30 in']),
   ),
+  // Fresh conversations of the second round (answers-fresh.ts).
+  ...FRESH_ANSWER_SET,
 ];

@@ -6,7 +6,7 @@
 import { messageContentText } from '../guardrail.js';
 import { understand } from './follow-ups.js';
 import { type Facts, lookUp } from './lookup.js';
-import { type ConversationState, EMPTY_STATE } from './understand.js';
+import { type ConversationState, EMPTY_STATE } from './question.js';
 
 /** A minimal view of a conversation item. */
 export type ConversationItem = {

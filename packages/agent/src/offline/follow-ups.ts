@@ -4,29 +4,51 @@
  * them", "them or the Lakers").
  */
 import { CUE } from './cues.js';
+import { resolveReference } from './follow-ups-references.js';
+import type { ConversationState, Question, QuestionFacet, QuestionKind } from './question.js';
 import { normalize } from './text.js';
-import { type ConversationState, parse, type Question, type QuestionKind, teamFacet } from './understand.js';
+import { parse, teamFacet } from './understand.js';
 
 /** Kinds whose question is about specific teams and means nothing without one. */
 const NEEDS_TEAM: ReadonlySet<QuestionKind> = new Set(['team', 'path', 'compare']);
+
+/** "that record", "the same record": the record of the team in focus. */
+const SAME_RECORD =
+  /\b(?:that|same|identical) (?:record|win-loss|w-l)\b|\b(?:also|else|other teams?) (?:went|finished|had)\b/;
+
+const REGULAR_SEASON = /\bregular season\b/;
+const BARE_FACETS: ReadonlyArray<[QuestionFacet, RegExp]> = [
+  ['pct', /\b(?:percent\w*|pct|win %)/],
+  ['losses', /\b(?:loss(?:es)?|lost|ls)\b/],
+  ['wins', /\b(?:wins?|won|ws|victories)\b/],
+  ['seed', /\b(?:seed\w*|rank\w*|place|position|standing)\b/],
+  ['record', /\b(?:record|w-l|win-loss)\b/],
+];
+
+/** The team fact a short follow-up names on its own ("And losses?"). */
+function bareFacet(n: string): QuestionFacet | undefined {
+  return BARE_FACETS.find(([, cue]) => cue.test(n))?.[0];
+}
+
+const WHO_WON_IT = /^(?:so |and |ok )?who won(?: it| the whole thing)?$/;
+
+// "How many more than the Pacers?", "How far behind the Thunder were they?": against the team in focus.
+const MORE_THAN = /\b(?:more|fewer|less|better|worse) than\b|\b(?:behind|ahead of|games back)\b/;
+const HIS_TEAM = /\bhis (?:team|club|squad|franchise)\b/;
+const ABOUT_THAT = /\b(?:was (?:that|it)|were they|did they (?:have|finish)|is that|was this)\b/;
+const DOUBT = /^(?:really|seriously|how come|why not|no way|are you sure|huh|wait)\b/;
 
 /** Parses the latest message and resolves it against the conversation. */
 export function understand(text: string, state: ConversationState): Question {
   const parsed = parse(text);
   const n = normalize(text);
   const previous = state.question;
+  // "Who won it?" opening a conversation: the title is the one thing "it" can mean.
+  if (!previous && parsed.kind === 'help' && WHO_WON_IT.test(n)) return { ...parsed, kind: 'finals', facet: 'winner' };
   if (!previous || parsed.kind === 'overview' || parsed.kind === 'smalltalk') return parsed;
 
-  // "Compare them", "So who was better?": the last two teams the conversation was about.
-  if (
-    parsed.teams.length === 0 &&
-    (CUE.pronoun.test(n) || /\b(?:better|worse|compare)\b/.test(n)) &&
-    (parsed.kind === 'compare' || /\b(?:compare|comparison|versus|vs|better|worse|difference)\b/.test(n)) &&
-    state.recent &&
-    state.recent.length >= 2
-  ) {
-    return { ...parsed, kind: 'compare', facet: 'record', teams: state.recent.slice(0, 2), teamsFromContext: true };
-  }
+  const reference = resolveReference(parsed, n, state);
+  if (reference) return reference;
   const hasEntity =
     parsed.teams.length > 0 || parsed.conference || parsed.round || parsed.game || parsed.player || parsed.seed;
   // "How many did the Knicks have?" after "How many wins did the Celtics have?": the same facet, another team.
@@ -36,7 +58,8 @@ export function understand(text: string, state: ConversationState): Question {
     parsed.teams.length &&
     previous.kind === 'team' &&
     previous.facet !== 'summary' &&
-    /^how (?:many|much)\b/.test(n)
+    /^how (?:many|much)\b/.test(n) &&
+    !MORE_THAN.test(n)
   ) {
     return { ...parsed, facet: previous.facet };
   }
@@ -75,14 +98,31 @@ export function understand(text: string, state: ConversationState): Question {
       ...(parsed.count ? { count: parsed.count } : {}),
     };
     if (parsed.player && !parsed.teams.length) return { ...carried, kind: 'player', facet: 'summary', teams: [] };
+    // "And the East?" after the West finals MVP: the other conference's award.
+    if (parsed.conference && (previous.award === 'eastFinalsMvp' || previous.award === 'westFinalsMvp'))
+      return { ...carried, award: parsed.conference === 'East' ? 'eastFinalsMvp' : 'westFinalsMvp' };
     return carried;
   }
-  if (elliptical && !hasEntity && parsed.kind === 'help' && state.focus.length) {
-    // "Why?", "Really?": the snapshot has results, not reasons; say so, and what it knows about the same subject.
+  // "And losses?", "And in the regular season?", "And in the playoffs?": the same team, another fact.
+  if (!hasEntity && state.focus.length && (CUE.ellipsis.test(n) || n.split(' ').length <= 4)) {
+    const facet = bareFacet(n);
+    if (parsed.kind === 'help' && (facet || REGULAR_SEASON.test(n)))
+      return { ...parsed, kind: 'team', facet: facet ?? 'summary', teams: state.focus, teamsFromContext: true };
+    if (parsed.kind === 'playoffTeams' && state.focus.length === 1 && parsed.facet === 'summary' && !parsed.winCount)
+      return { ...parsed, kind: 'path', facet: 'summary', teams: state.focus, teamsFromContext: true };
+  }
+  // "Why?", "Really?", "How many points did they score?": not in the snapshot; say what it knows of the same team.
+  const unsupported = parsed.kind === 'unsupported' || (elliptical && parsed.kind === 'help' && DOUBT.test(n));
+  if (
+    unsupported &&
+    !hasEntity &&
+    state.focus.length &&
+    (elliptical || CUE.pronoun.test(n) || n.split(' ').length <= 3)
+  ) {
     return {
       ...parsed,
       kind: 'unsupported',
-      unsupported: 'notInSnapshot',
+      unsupported: parsed.unsupported ?? 'reasons',
       teams: state.focus.slice(0, 1),
       teamsFromContext: true,
     };
@@ -107,8 +147,7 @@ export function understand(text: string, state: ConversationState): Question {
     parsed.teams.length === 1 &&
     state.focus.length &&
     !state.focus.includes(parsed.teams[0]!) &&
-    CUE.pronoun.test(n) &&
-    CUE.compare.test(n)
+    ((CUE.pronoun.test(n) && CUE.compare.test(n)) || MORE_THAN.test(n))
   ) {
     return {
       ...parsed,
@@ -124,11 +163,30 @@ export function understand(text: string, state: ConversationState): Question {
       ...parsed,
       ...(!parsed.conference && previous.conference ? { conference: previous.conference } : {}),
       ...(!parsed.round && previous.round ? { round: previous.round } : {}),
+      // "And who beat those guys?": a pronoun means the team the last answer was about, not the last question's.
       ...(!parsed.teams.length && previous.teams.length && NEEDS_TEAM.has(parsed.kind)
-        ? { teams: previous.teams, teamsFromContext: true }
+        ? { teams: CUE.pronoun.test(n) && state.focus.length ? state.focus : previous.teams, teamsFromContext: true }
         : {}),
     };
     return inherited;
+  }
+  // "Was that a winning record?": the team in focus, with its record.
+  if (parsed.kind === 'sameRecord' && parsed.winCount && state.focus.length === 1 && ABOUT_THAT.test(n))
+    return { ...parsed, kind: 'team', facet: 'record', teams: state.focus, teamsFromContext: true };
+  // "Which other teams finished with that record?": the record of the team the conversation is about.
+  if (parsed.teams.length === 0 && state.focus.length === 1 && SAME_RECORD.test(n)) {
+    const { wins, losses } = state.focus[0]!;
+    return { ...parsed, kind: 'sameRecord', facet: 'record', record: { wins, losses }, teamsFromContext: true };
+  }
+  // "Where did that rank in the East?": the place of the team the conversation is about, not the whole table.
+  if (
+    parsed.kind === 'standings' &&
+    parsed.teams.length === 0 &&
+    !CUE.pronoun.test(n) &&
+    state.focus.length === 1 &&
+    !/\b(?:standings|table|rankings|seeds|seedings|order)\b/.test(n)
+  ) {
+    return { ...parsed, kind: 'team', facet: teamFacet(n), teams: state.focus, teamsFromContext: true };
   }
   // "they / their / that team": the teams of the previous answer.
   const refersToTeam = CUE.pronoun.test(n) || (NEEDS_TEAM.has(parsed.kind) && parsed.teams.length === 0);
@@ -136,7 +194,17 @@ export function understand(text: string, state: ConversationState): Question {
   if (parsed.teams.length === 0 && refersToTeam && state.focus.length) {
     resolved = { ...parsed, teams: state.focus, teamsFromContext: true };
     if (parsed.kind === 'playoffTeams')
-      resolved = { ...resolved, kind: 'path', facet: CUE.path.test(n) ? 'summary' : 'madePlayoffs' };
+      resolved = {
+        ...resolved,
+        kind: 'path',
+        facet: CUE.eliminated.test(n)
+          ? 'eliminatedBy'
+          : CUE.beat.test(n)
+            ? 'beat'
+            : CUE.path.test(n)
+              ? 'summary'
+              : 'madePlayoffs',
+      };
     if (parsed.kind === 'leader' && CUE.pronoun.test(n)) resolved = { ...resolved, kind: 'team', facet: 'seed' };
     if (parsed.kind === 'round' && CUE.pronoun.test(n) && !parsed.seriesLength)
       resolved = { ...resolved, kind: 'path', facet: CUE.eliminated.test(n) ? 'eliminatedBy' : 'beat' };
@@ -168,7 +236,12 @@ export function understand(text: string, state: ConversationState): Question {
     }
   }
   // "Who was the MVP of that series?": the MVP of the series the conversation is about.
-  if (resolved.kind === 'award' && resolved.award === 'mvp' && state.series && /\b(?:that|the|this) series\b/.test(n)) {
+  if (
+    resolved.kind === 'award' &&
+    resolved.award === 'mvp' &&
+    state.series &&
+    /\b(?:that|the|this) series\b|\bof (?:it|that|this)\b/.test(n)
+  ) {
     const { round, conference } = state.series;
     if (round === 'NBA Finals') resolved = { ...resolved, kind: 'finals', facet: 'mvp' };
     else if (round === 'Conference Finals')
@@ -177,7 +250,8 @@ export function understand(text: string, state: ConversationState): Question {
   // "he / his": the player of the previous answer.
   if (!resolved.player && CUE.he.test(n) && state.player) {
     resolved = { ...resolved, player: state.player };
-    if (resolved.kind === 'help' || resolved.kind === 'team')
+    // "his team's record" is about the team; "How did he do?" about the player.
+    if (resolved.kind === 'help' || (resolved.kind === 'team' && !HIS_TEAM.test(n)))
       resolved = { ...resolved, kind: 'player', facet: 'summary' };
   }
   // "How many games did it go?", "Who won the series?": the series of the previous answer.

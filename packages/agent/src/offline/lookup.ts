@@ -3,8 +3,16 @@
  * wording here (that is `phrase.ts`), and no percentages computed for the user (that is the tool's job).
  */
 import { calculateWinPercentage } from '../tools.js';
+import type { ConversationState, Question } from './question.js';
 import { type Conference, SNAPSHOT, type SnapshotSeries, type SnapshotTeam } from './snapshot-2024-25.js';
-import type { ConversationState, Question } from './understand.js';
+import {
+  byRecord,
+  conferenceTeams,
+  playoffGames,
+  seriesBetween,
+  seriesOf,
+  teamByAbbreviation,
+} from './snapshot-index.js';
 
 /** The facts for one answer, and what the next turn may refer to. */
 export interface Facts {
@@ -19,35 +27,6 @@ export interface Facts {
   readonly next: Omit<ConversationState, 'question'>;
 }
 
-/** Teams ordered by record (every team played 82 games), then conference seed (the snapshot's tie-breaks). */
-export function byRecord(teams: readonly SnapshotTeam[]): SnapshotTeam[] {
-  return [...teams].sort((a, b) => b.wins - a.wins || a.losses - b.losses || a.seed - b.seed);
-}
-
-export function teamByAbbreviation(abbreviation: string): SnapshotTeam {
-  const team = SNAPSHOT.teams.find((t) => t.abbreviation === abbreviation);
-  if (!team) throw new Error(`Unknown team abbreviation ${abbreviation}`);
-  return team;
-}
-
-export function conferenceTeams(conference: Conference | undefined): SnapshotTeam[] {
-  return SNAPSHOT.teams.filter((t) => !conference || t.conference === conference).sort((a, b) => a.seed - b.seed);
-}
-
-/** Every series a team played, in round order. */
-export function seriesOf(team: SnapshotTeam): SnapshotSeries[] {
-  return SNAPSHOT.playoffs.filter((s) => s.winner === team.abbreviation || s.loser === team.abbreviation);
-}
-
-/** The series between two teams, if they met. */
-export function seriesBetween(a: SnapshotTeam, b: SnapshotTeam): SnapshotSeries | undefined {
-  return SNAPSHOT.playoffs.find(
-    (s) =>
-      (s.winner === a.abbreviation && s.loser === b.abbreviation) ||
-      (s.winner === b.abbreviation && s.loser === a.abbreviation),
-  );
-}
-
 const FINALS_SERIES = SNAPSHOT.playoffs.find((s) => s.round === 'NBA Finals');
 
 function facts(
@@ -60,6 +39,18 @@ function facts(
   return { question, teams, series, next, ...(percentageOf ? { percentageOf } : {}) };
 }
 
+/** The one series a question points at: two teams that met, or a team's (or a conference's) series in a round. */
+function seriesAsked(question: Question): SnapshotSeries | undefined {
+  const [a, b] = question.teams;
+  if (a && b) return seriesBetween(a, b);
+  return SNAPSHOT.playoffs.find(
+    (s) =>
+      s.round === question.round &&
+      (!a || s.winner === a.abbreviation || s.loser === a.abbreviation) &&
+      (!question.conference || s.conference === question.conference),
+  );
+}
+
 /** Looks up what `question` needs. `state` supplies a stated record the user gave earlier. */
 export function lookUp(question: Question, state: ConversationState): Facts {
   const asked = question.teams;
@@ -70,8 +61,20 @@ export function lookUp(question: Question, state: ConversationState): Facts {
   const champion = teamByAbbreviation(SNAPSHOT.finals.champion);
   switch (question.kind) {
     case 'leader': {
-      const ordered = byRecord(conferenceTeams(question.conference));
+      if (question.facet === 'playoffGames') {
+        const ranked = SNAPSHOT.teams
+          .filter((t) => seriesOf(t).length)
+          .sort((a, b) => playoffGames(b).won - playoffGames(a).won);
+        return facts(question, ranked.slice(0, 3), [], focus(ranked.slice(0, 1)));
+      }
+      const bySeed = question.facet === 'seed';
+      const pool = conferenceTeams(question.conference).filter((t) => !question.exclude?.includes(t));
+      const ordered = bySeed ? pool : byRecord(pool);
       const list = question.extreme === 'worst' ? ordered.reverse() : ordered;
+      if (question.bothExtremes) {
+        const both = [list[0], list.at(-1)].filter((t): t is SnapshotTeam => t !== undefined);
+        return facts(question, both, [], focus(both));
+      }
       if (question.position) {
         const at = list[question.position - 1];
         return facts(question, at ? [at] : [], [], focus(at ? [at] : []));
@@ -79,7 +82,7 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       const count = question.count ?? 1;
       // Teams tied with the last one listed are listed too ("50-32" three ways).
       const last = list[count - 1];
-      const shown = list.filter((t, i) => i < count || (last && t.wins === last.wins));
+      const shown = list.filter((t, i) => i < count || (!bySeed && last && t.wins === last.wins));
       return facts(question, shown, [], focus(shown.slice(0, 1)));
     }
     case 'seed': {
@@ -122,7 +125,7 @@ export function lookUp(question: Question, state: ConversationState): Facts {
             ? t.wins === record.wins && t.losses === record.losses
             : winCount?.wins !== undefined
               ? winCount.atLeast
-                ? t.wins >= winCount.wins
+                ? t.wins >= winCount.wins && t.wins <= (winCount.upTo ?? 82)
                 : winCount.atMost
                   ? t.wins <= winCount.wins
                   : t.wins === winCount.wins
@@ -153,10 +156,21 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       return facts(question, teams, [], focus([]));
     }
     case 'playIn': {
+      if (question.playInGame) {
+        const games = SNAPSHOT.playIn.filter(
+          (g) => g.game === question.playInGame && (!question.conference || g.conference === question.conference),
+        );
+        const winners = games.map((g) => teamByAbbreviation(g.winner));
+        return facts(question, winners, [], focus(winners.length === 1 ? winners : []));
+      }
       const teams = SNAPSHOT.teams.filter(
-        (t) => t.seed >= 7 && t.seed <= 10 && (!question.conference || t.conference === question.conference),
+        (t) =>
+          t.seed >= 7 &&
+          t.seed <= 10 &&
+          (!question.conference || t.conference === question.conference) &&
+          (question.facet !== 'winner' || t.playoffSeed !== null),
       );
-      return facts(question, asked.length ? asked : teams, [], focus(asked));
+      return facts(question, asked.length ? asked : teams, [], focus(asked.length ? asked : teams));
     }
     case 'path': {
       const team = asked[0];
@@ -166,13 +180,21 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       const lost = all.find((s) => s.loser === team.abbreviation);
       // "the series" next: the one this answer was about.
       const series = question.facet === 'eliminatedBy' ? lost : inRound.length === 1 ? inRound[0] : undefined;
-      return facts(question, asked, question.round ? inRound : all, focus(asked, series ? { series } : {}));
+      // "Who beat the Celtics?" names the Celtics: "they" next is the team the answer brought in, the Knicks. When the
+      // question itself said "they", the conversation stays on its team ("Who knocked them out?" → "In how many?").
+      const eliminator =
+        question.facet === 'eliminatedBy' && lost && !question.teamsFromContext ? lost.winner : undefined;
+      const next = eliminator ? [teamByAbbreviation(eliminator)] : asked;
+      return facts(question, asked, question.round ? inRound : all, focus(next, series ? { series } : {}));
     }
     case 'round': {
       if (question.seriesLength) {
         const length = question.seriesLength;
         const series = SNAPSHOT.playoffs.filter(
-          (s) => s.result === `4-${length - 4}` && (!question.conference || s.conference === question.conference),
+          (s) =>
+            s.result === `4-${length - 4}` &&
+            (!question.conference || s.conference === question.conference) &&
+            (!question.round || s.round === question.round),
         );
         return facts(question, [], series, focus([]));
       }
@@ -205,7 +227,7 @@ export function lookUp(question: Question, state: ConversationState): Facts {
         [champion, teamByAbbreviation(SNAPSHOT.finals.runnerUp)],
         FINALS_SERIES ? [FINALS_SERIES] : [],
         {
-          focus: [champion],
+          focus: [question.facet === 'loser' ? teamByAbbreviation(SNAPSHOT.finals.runnerUp) : champion],
           ...(FINALS_SERIES ? { series: FINALS_SERIES } : {}),
           ...(question.facet === 'mvp'
             ? { player: SNAPSHOT.players.find((p) => p.name === SNAPSHOT.finals.finalsMvp.player)! }
@@ -218,6 +240,8 @@ export function lookUp(question: Question, state: ConversationState): Facts {
       const player = SNAPSHOT.players.find((p) => p.name === award.player);
       return facts(question, [team], [], { focus: [team], ...(player ? { player } : {}) });
     }
+    case 'roster':
+      return facts(question, asked, [], focus(asked));
     case 'player': {
       const player = question.player;
       const team = player ? teamByAbbreviation(player.team) : undefined;
@@ -228,7 +252,8 @@ export function lookUp(question: Question, state: ConversationState): Facts {
     }
     case 'unsupported': {
       const team = question.player ? teamByAbbreviation(question.player.team) : asked[0];
-      return facts(question, team ? [team] : [], [], {
+      const series = question.unsupported === 'gameScores' ? seriesAsked(question) : undefined;
+      return facts(question, question.player ? (team ? [team] : []) : asked, series ? [series] : [], {
         focus: team ? [team] : state.focus,
         ...(question.player ? { player: question.player } : {}),
       });

@@ -2,9 +2,9 @@
  * Shared wording for the phrase step: names, records, rounds, how a season ended, the snapshot note and the help text.
  */
 import { calculateWinPercentage } from '../tools.js';
-import { teamByAbbreviation } from './lookup.js';
+import type { Question } from './question.js';
 import { type Conference, SNAPSHOT, type SnapshotSeries, type SnapshotTeam } from './snapshot-2024-25.js';
-import type { Question } from './understand.js';
+import { teamByAbbreviation } from './snapshot-index.js';
 
 /** The one-sentence provenance note that ends every offline answer. */
 export const OFFLINE_SOURCE_NOTE = `This answer comes from the offline snapshot of the ${SNAPSHOT.season} NBA season (as of ${SNAPSHOT.asOf}).`;

@@ -1,7 +1,7 @@
 /**
  * Phrasing the postseason: who made or missed the playoffs, the play-in, a team's path, rounds, series and the Finals.
  */
-import { type Facts, seriesOf, teamByAbbreviation } from './lookup.js';
+import type { Facts } from './lookup.js';
 import {
   capitalise,
   conferenceName,
@@ -18,8 +18,9 @@ import {
   seasonOutcome,
   seriesSentence,
 } from './phrase-common.js';
+import type { Question } from './question.js';
 import { type Conference, SNAPSHOT, type SnapshotSeries } from './snapshot-2024-25.js';
-import type { Question } from './understand.js';
+import { playoffGames, seriesOf, teamByAbbreviation } from './snapshot-index.js';
 
 function missedPlayoffsAnswer(q: Question, facts: Facts): string {
   const conferences: Conference[] = q.conference ? [q.conference] : ['East', 'West'];
@@ -57,7 +58,34 @@ export function playoffTeamsAnswer(q: Question, facts: Facts): string {
   );
 }
 
+const PLAY_IN_STAKES = {
+  '7v8': { name: 'the 7-versus-8 game', winner: 'took the No. 7 seed', loser: 'dropped to the final play-in game' },
+  '9v10': { name: 'the 9-versus-10 game', winner: 'went on to the final play-in game', loser: 'was eliminated' },
+  final: { name: 'the final play-in game', winner: 'took the No. 8 seed', loser: 'was eliminated' },
+} as const;
+
+function playInGameAnswer(q: Question): string {
+  const games = SNAPSHOT.playIn.filter(
+    (g) => g.game === q.playInGame && (!q.conference || g.conference === q.conference),
+  );
+  return paragraphs(
+    ...games.map((g) => {
+      const stake = PLAY_IN_STAKES[g.game];
+      const winner = teamByAbbreviation(g.winner);
+      const next =
+        g.game === '9v10'
+          ? SNAPSHOT.playIn.find((f) => f.game === 'final' && f.conference === g.conference)
+          : undefined;
+      const then = next
+        ? ` Then ${next.winner === g.winner ? `the ${winner.nickname} beat the ${teamByAbbreviation(next.loser).nickname}` : `the ${winner.nickname} lost to the ${teamByAbbreviation(next.winner).nickname}`} in the final play-in game${next.winner === g.winner ? ' for the No. 8 seed' : ' and missed the playoffs'}.`
+        : '';
+      return `In ${stake.name} of the ${conferenceName(g.conference)} play-in, the ${fullName(winner)} beat the ${fullName(teamByAbbreviation(g.loser))}: the winner ${stake.winner}, the loser ${stake.loser}.${then}`;
+    }),
+  );
+}
+
 export function playInAnswer(q: Question, facts: Facts): string {
+  if (q.playInGame) return playInGameAnswer(q);
   if (q.teams.length) {
     const team = q.teams[0]!;
     return paragraphs(
@@ -67,6 +95,13 @@ export function playInAnswer(q: Question, facts: Facts): string {
     );
   }
   const conferences: Conference[] = q.conference ? [q.conference] : ['East', 'West'];
+  if (q.facet === 'winner')
+    return paragraphs(
+      ...conferences.map((c) => {
+        const through = facts.teams.filter((t) => t.conference === c).sort((a, b) => a.playoffSeed! - b.playoffSeed!);
+        return `Out of the ${conferenceName(c)} play-in: ${list(through.map((t) => `the ${fullName(t)} (${ordinal(t.seed)}, ${record(t)}) as the No. ${t.playoffSeed} seed`))}.`;
+      }),
+    );
   return paragraphs(
     ...conferences.map((c) => {
       const games = SNAPSHOT.playIn.filter((g) => g.conference === c);
@@ -165,15 +200,7 @@ export function pathAnswer(q: Question, facts: Facts): string {
       seasonOutcome(team),
     );
   }
-  const games = all.reduce(
-    (sum, s) => {
-      const [w, l] = s.result.split('-').map(Number) as [number, number];
-      return s.winner === team.abbreviation
-        ? { won: sum.won + w, lost: sum.lost + l }
-        : { won: sum.won + l, lost: sum.lost + w };
-    },
-    { won: 0, lost: 0 },
-  );
+  const games = playoffGames(team);
   return paragraphs(
     `The ${possessive(fullName(team))} ${SEASON} playoff run (No. ${team.playoffSeed} seed, ${record(team)}):\n${all.map((s) => `- ${capitalise(describe(s))}`).join('\n')}`,
     `In all they won ${games.won} playoff games and lost ${games.lost}. ${seasonOutcome(team)}`,
@@ -186,10 +213,20 @@ export function roundAnswer(q: Question, facts: Facts): string {
   if (q.seriesLength) {
     const lines = facts.series.map((s) => `- ${capitalise(seriesSentence(s))}`);
     const what = q.seriesLength === 4 ? 'were sweeps (4-0)' : `went ${q.seriesLength} games`;
+    const scope = q.round ? roundName(q.round, q.conference ?? null) : `the ${SEASON} playoffs`;
     return paragraphs(
       lines.length
-        ? `${lines.length} series of the ${SEASON} playoffs ${what}:\n${lines.join('\n')}`
-        : `No series of the ${SEASON} playoffs ${what}.`,
+        ? `${lines.length} series of ${scope} ${what}:\n${lines.join('\n')}`
+        : `No series of ${scope} ${what}.`,
+    );
+  }
+  if (q.facet === 'winner') {
+    const winners = facts.series.map(
+      (s) =>
+        `the ${fullName(teamByAbbreviation(s.winner))} (${s.result} over the ${teamByAbbreviation(s.loser).nickname})`,
+    );
+    return paragraphs(
+      `${capitalise(list(winners))} won ${roundName(round, facts.series.length === 1 ? facts.series[0]!.conference : null).replace(/^the /, 'their ')} series.`,
     );
   }
   const blocks = conferences.map((c) => {
@@ -222,6 +259,10 @@ export function seriesAnswer(q: Question, facts: Facts): string {
     .split('-')
     .map(Number)
     .reduce((a, b) => a + b, 0);
+  if (q.facet === 'round')
+    return paragraphs(
+      `It was ${roundName(s.round, s.conference)}: the ${fullName(winner)} beat the ${fullName(loser)} ${s.result}.`,
+    );
   if (q.facet === 'length')
     return paragraphs(
       `That series went ${games} games: the ${winner.nickname} beat the ${loser.nickname} ${s.result} in ${roundName(s.round, s.conference)}.`,
@@ -230,59 +271,4 @@ export function seriesAnswer(q: Question, facts: Facts): string {
     `The ${fullName(winner)} won the series against the ${fullName(loser)}, ${s.result}, in ${roundName(s.round, s.conference)} (${games} games).`,
     seasonOutcome(loser),
   );
-}
-
-export function finalsAnswer(q: Question): string {
-  const { finals } = SNAPSHOT;
-  const champion = teamByAbbreviation(finals.champion);
-  const runnerUp = teamByAbbreviation(finals.runnerUp);
-  const clincher = finals.clinchingGame;
-  switch (q.facet) {
-    case 'game': {
-      const game = finals.games.find((g) => g.game === q.game);
-      if (!game)
-        return paragraphs(`The ${SEASON} Finals went ${finals.games.length} games; there was no Game ${q.game}.`);
-      const winner = teamByAbbreviation(game.winner);
-      const before = finals.games.filter((g) => g.game <= game.game);
-      const okc = before.filter((g) => g.winner === champion.abbreviation).length;
-      const ind = before.length - okc;
-      const standing =
-        okc === ind
-          ? `tying the series ${okc}-${ind}`
-          : `${okc > ind ? `the ${champion.nickname}` : `the ${runnerUp.nickname}`} ${game.game === 7 ? 'won the series' : 'led the series'} ${Math.max(okc, ind)}-${Math.min(okc, ind)}`;
-      return paragraphs(
-        `Game ${game.game} of the ${SEASON} NBA Finals (${game.date}): the ${fullName(winner)} won ${game.score}; after it, ${standing}.`,
-      );
-    }
-    case 'score':
-      return paragraphs(
-        `The ${SEASON} NBA Finals ended with Game ${clincher.game} on ${clincher.date}: the ${fullName(champion)} beat the ${fullName(runnerUp)} ${clincher.score} to win the series ${finals.result}.`,
-        `Game by game: ${finals.games.map((g) => `Game ${g.game} ${teamByAbbreviation(g.winner).nickname} ${g.score}`).join('; ')}.`,
-      );
-    case 'length':
-      return paragraphs(
-        `The ${SEASON} NBA Finals went the full seven games: the ${champion.nickname} beat the ${runnerUp.nickname} ${finals.result}, clinching Game ${clincher.game} ${clincher.score} on ${clincher.date}.`,
-      );
-    case 'loser':
-      return paragraphs(
-        `The ${fullName(runnerUp)} lost the ${SEASON} NBA Finals ${finals.result} to the ${fullName(champion)}, falling ${clincher.score} in Game ${clincher.game}.`,
-        `The ${runnerUp.nickname} had finished ${ordinal(runnerUp.seed)} in the East at ${record(runnerUp)}.`,
-      );
-    case 'mvp': {
-      const same = finals.finalsMvp.player === SNAPSHOT.awards.mvp.player;
-      return paragraphs(
-        `${finals.finalsMvp.player} of the ${fullName(champion)} was the ${SEASON} NBA Finals MVP, as the ${champion.nickname} beat the ${runnerUp.nickname} ${finals.result}.`,
-        same ? `He was also the regular-season MVP.` : undefined,
-      );
-    }
-    default: {
-      const east = SNAPSHOT.playoffs.find((s) => s.round === 'Conference Finals' && s.conference === 'East');
-      const west = SNAPSHOT.playoffs.find((s) => s.round === 'Conference Finals' && s.conference === 'West');
-      return paragraphs(
-        `The ${fullName(champion)} won the ${SEASON} NBA championship, beating the ${fullName(runnerUp)} ${finals.result} in the NBA Finals.`,
-        `The series went the distance: the ${champion.nickname} won Game ${clincher.game}, ${clincher.score}, on ${clincher.date}. ${finals.finalsMvp.player} was named Finals MVP${finals.finalsMvp.player === SNAPSHOT.awards.mvp.player ? ', after also winning the regular-season MVP award' : ''}.`,
-        east && west ? `To get there, ${seriesSentence(west)}, and ${seriesSentence(east)}.` : undefined,
-      );
-    }
-  }
 }

@@ -3,7 +3,7 @@
  * comparisons and the topic overviews.
  */
 import { calculateWinPercentage } from '../tools.js';
-import { byRecord, conferenceTeams, type Facts, teamByAbbreviation } from './lookup.js';
+import type { Facts } from './lookup.js';
 import {
   conferenceName,
   fullName,
@@ -19,9 +19,10 @@ import {
   seasonOutcome,
   seriesSentence,
 } from './phrase-common.js';
-import { finalsAnswer } from './phrase-playoffs.js';
+import { finalsAnswer } from './phrase-finals.js';
+import type { Question } from './question.js';
 import { type Conference, SNAPSHOT, type SnapshotTeam } from './snapshot-2024-25.js';
-import type { Question } from './understand.js';
+import { byRecord, conferenceTeams, playoffGames, teamByAbbreviation } from './snapshot-index.js';
 
 function teamSummary(team: SnapshotTeam, pct: string): string {
   return paragraphs(
@@ -29,6 +30,14 @@ function teamSummary(team: SnapshotTeam, pct: string): string {
     seasonOutcome(team),
     playIn(team),
   );
+}
+
+/** "Was that a winning record?": "Yes, " or "No, " before the record when the question asked for a kind of record. */
+function verdict(q: Question, team: SnapshotTeam): string {
+  const wc = q.winCount;
+  if (!wc || (!wc.atLeast && !wc.atMost)) return '';
+  const asked = wc.atLeast ? team.wins > team.losses : team.wins < team.losses;
+  return asked ? 'Yes. ' : team.wins === team.losses ? 'No, exactly .500. ' : 'No. ';
 }
 
 export function teamAnswer(q: Question, facts: Facts, pct: string | undefined): string {
@@ -69,7 +78,7 @@ export function teamAnswer(q: Question, facts: Facts, pct: string | undefined): 
       );
     case 'record':
       return paragraphs(
-        `The ${fullName(team)} went ${record(team)} in the ${SEASON} regular season, a ${pct ?? calculateWinPercentage(team.wins, team.losses)} winning percentage, ${where}.`,
+        `${verdict(q, team)}The ${fullName(team)} went ${record(team)} in the ${SEASON} regular season, a ${pct ?? calculateWinPercentage(team.wins, team.losses)} winning percentage, ${where}.`,
         seasonOutcome(team),
       );
     default:
@@ -113,6 +122,31 @@ export function leaderAnswer(q: Question, facts: Facts): string {
   const adjective = q.extreme === 'worst' ? 'worst' : 'best';
   const [first, ...rest] = facts.teams;
   if (!first) return helpAnswer(q);
+  if (q.facet === 'playoffGames') {
+    const line = (t: SnapshotTeam) => `the ${fullName(t)} ${playoffGames(t).won}-${playoffGames(t).lost}`;
+    return paragraphs(
+      `The ${fullName(first)} won the most playoff games in ${SEASON}: ${playoffGames(first).won} (${playoffGames(first).won}-${playoffGames(first).lost}). Next: ${list(rest.map(line))}.`,
+      seasonOutcome(first),
+    );
+  }
+  if (q.claim) {
+    const claim = q.claim;
+    const yes = claim === first;
+    return paragraphs(
+      `${yes ? 'Yes' : 'No'}: the ${fullName(first)} had the ${adjective} record in ${where} in ${SEASON} at ${recordPct(first)}.`,
+      yes
+        ? seasonOutcome(first)
+        : `The ${fullName(claim)} finished ${recordPct(claim)}, ${ordinal(claim.seed)} in the ${conferenceName(claim.conference)}.`,
+    );
+  }
+  if (q.bothExtremes) {
+    const last = facts.teams[1];
+    return paragraphs(
+      `The ${fullName(first)} had the best record in ${where} in ${SEASON} at ${recordPct(first)}${last ? `, and the ${fullName(last)} the worst at ${recordPct(last)}` : ''}.`,
+      seasonOutcome(first),
+      last && seasonOutcome(last),
+    );
+  }
   if (q.position) {
     const tiedWith = conferenceTeams(q.conference).filter((t) => t !== first && t.wins === first.wins);
     return paragraphs(
@@ -127,11 +161,13 @@ export function leaderAnswer(q: Question, facts: Facts): string {
         ? ` (${facts.teams.length} teams, because of a tie at ${record(facts.teams.at(-1)!)})`
         : '';
     const heading =
-      count > 1
-        ? `The ${count} ${adjective} records in ${where} in ${SEASON}${extra}:`
-        : `The ${adjective} record in ${where} in ${SEASON} was shared:`;
+      q.facet === 'seed'
+        ? `The ${q.extreme === 'worst' ? 'bottom' : 'top'} ${count} in ${where} in ${SEASON}, by seed:`
+        : count > 1
+          ? `The ${count} ${adjective} records in ${where} in ${SEASON}${extra}:`
+          : `The ${adjective} record in ${where} in ${SEASON} was shared:`;
     return paragraphs(
-      `${heading}\n${facts.teams.map((t, i) => `${i + 1}. ${fullName(t)} ${recordPct(t)}`).join('\n')}`,
+      `${heading}\n${facts.teams.map((t, i) => `${q.facet === 'seed' ? t.seed : i + 1}. ${fullName(t)} ${recordPct(t)}`).join('\n')}`,
     );
   }
   return paragraphs(
@@ -185,7 +221,9 @@ export function sameRecordAnswer(q: Question, facts: Facts): string {
       : q.record
         ? `${q.record.wins}-${q.record.losses}`
         : wc?.wins !== undefined
-          ? `with ${wc.wins}${wc.atLeast ? ' or more' : wc.atMost ? ' or fewer' : ''} wins`
+          ? wc.upTo !== undefined
+            ? `with between ${wc.wins} and ${wc.upTo} wins`
+            : `with ${wc.wins}${wc.atLeast ? ' or more' : wc.atMost ? ' or fewer' : ''} wins`
           : `with ${wc?.losses} losses`;
   const where = q.conference ? ` in the ${conferenceName(q.conference)}` : '';
   if (!facts.teams.length) {
@@ -207,37 +245,6 @@ export function sameRecordAnswer(q: Question, facts: Facts): string {
       : '';
   return paragraphs(
     `${facts.teams.length} team${facts.teams.length > 1 ? 's' : ''} finished ${what}${where} in ${SEASON}: ${list(seeds)}.${tie}`,
-  );
-}
-
-export function compareAnswer(facts: Facts): string {
-  const [top, ...rest] = facts.teams;
-  const headToHead =
-    /\b(?:record against|against each other|head[- ]to[- ]head|season series|regular[- ]season series|games against)\b/i.test(
-      facts.question.text,
-    )
-      ? 'Head-to-head regular-season results are not in my offline snapshot; here is how their seasons compare.'
-      : undefined;
-  if (!top) return paragraphs('Name two teams and I will compare their records.');
-  const lines = facts.teams.map(
-    (t) => `- ${fullName(t)}: ${recordPct(t)}, ${ordinal(t.seed)} in the ${t.conference}. ${seasonOutcome(t)}`,
-  );
-  const tied = rest.filter((t) => t.wins === top.wins);
-  const lead = tied.length
-    ? `The ${list([top, ...tied].map((t) => t.nickname))} finished with the same record, ${record(top)}; tie-breakers put the ${top.nickname} ahead.`
-    : `The ${fullName(top)} had the ${rest.length === 1 ? 'better' : 'best'} record at ${record(top)}${rest.length === 1 ? `, ${top.wins - rest[0]!.wins} more win${top.wins - rest[0]!.wins === 1 ? '' : 's'} than the ${rest[0]!.nickname} (${record(rest[0]!)})` : ''}.`;
-  const met = rest
-    .map((t) =>
-      SNAPSHOT.playoffs.find(
-        (s) => [s.winner, s.loser].includes(t.abbreviation) && [s.winner, s.loser].includes(top.abbreviation),
-      ),
-    )
-    .find(Boolean);
-  return paragraphs(
-    headToHead,
-    lead,
-    lines.join('\n'),
-    met ? `They met in the playoffs: ${seriesSentence(met)}.` : undefined,
   );
 }
 

@@ -5,7 +5,7 @@
  * the snapshot does not hold and small talk are here.
  */
 import { calculateWinPercentage } from '../tools.js';
-import { type Facts, teamByAbbreviation } from './lookup.js';
+import type { Facts } from './lookup.js';
 import {
   conferenceName,
   fullName,
@@ -17,17 +17,12 @@ import {
   recordPct,
   SEASON,
   seasonOutcome,
+  seriesSentence,
 } from './phrase-common.js';
+import { compareAnswer } from './phrase-compare.js';
+import { finalsAnswer } from './phrase-finals.js';
+import { pathAnswer, playInAnswer, playoffTeamsAnswer, roundAnswer, seriesAnswer } from './phrase-playoffs.js';
 import {
-  finalsAnswer,
-  pathAnswer,
-  playInAnswer,
-  playoffTeamsAnswer,
-  roundAnswer,
-  seriesAnswer,
-} from './phrase-playoffs.js';
-import {
-  compareAnswer,
   leaderAnswer,
   overviewAnswer,
   sameRecordAnswer,
@@ -36,8 +31,9 @@ import {
   statedRecordAnswer,
   teamAnswer,
 } from './phrase-season.js';
+import type { Question, UnsupportedReason } from './question.js';
 import { type AwardKey, SNAPSHOT } from './snapshot-2024-25.js';
-import type { Question, UnsupportedReason } from './understand.js';
+import { seriesBetween, teamByAbbreviation } from './snapshot-index.js';
 
 export { OFFLINE_SOURCE_NOTE } from './phrase-common.js';
 
@@ -110,7 +106,9 @@ const UNSUPPORTED: Record<UnsupportedReason, string> = {
   playerStats:
     'Per-player statistics (points, rebounds, assists, shooting) are not in my offline snapshot, so I cannot answer that reliably.',
   otherSeason: `My offline snapshot covers only the ${SEASON} NBA season, so I cannot answer about other seasons or all-time records.`,
-  afterSnapshot: `My offline snapshot ends on ${SNAPSHOT.asOf}, after the ${SEASON} Finals, so it has no news, injuries, trades, contracts or draft results from after that date.`,
+  afterSnapshot: `My offline snapshot ends on ${SNAPSHOT.asOf}, after the ${SEASON} Finals: it does not have news, injuries, trades, contracts, schedules or draft results from after that date, so I cannot say.`,
+  gameScores: `Game-by-game results are not in my offline snapshot except for the ${SEASON} NBA Finals: for the other series it holds the series result only.`,
+  reasons: `The reasons behind results (injuries, trades, form) are not in my offline snapshot of the ${SEASON} season, which holds the results themselves, so I cannot say why.`,
   notInSnapshot: `That is not in my offline snapshot of the ${SEASON} season: it holds team records, seeds, playoff results, the Finals, the season awards and the teams of notable players.`,
 };
 
@@ -118,13 +116,43 @@ function unsupportedAnswer(q: Question, facts: Facts): string {
   const reason = q.unsupported ?? 'notInSnapshot';
   const player = q.player;
   const team = facts.teams[0];
-  const known =
-    player && team
-      ? `What I do know: ${player.name} finished the season with the ${fullName(team)} (${record(team)}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}).${awardsOf(player.name).length ? ` He won ${list(awardsOf(player.name).map((k) => AWARD_NAMES[k]))}.` : ''} ${seasonOutcome(team)}`
-      : team
-        ? `What I do know: the ${fullName(team)} went ${record(team)} in ${SEASON}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}. ${seasonOutcome(team)}`
-        : `What I can tell you: team records and seeds, best and worst records, comparisons, the play-in, every playoff series, the Finals (OKC beat Indiana 4-3) and the ${SEASON} awards.`;
-  return paragraphs(UNSUPPORTED[reason], known);
+  const series = facts.series[0];
+  const [first, second] = facts.teams;
+  const met = first && second ? seriesBetween(first, second) : undefined;
+  const known = series
+    ? `What I do know: ${seriesSentence(series)}.`
+    : first && second
+      ? `What I do know: ${list(facts.teams.map((t) => `the ${fullName(t)} went ${record(t)} (${ordinal(t.seed)} in the ${t.conference})`))}${met ? `, and in the playoffs ${seriesSentence(met)}` : ''}.`
+      : player && team
+        ? `What I do know: ${player.name} finished the season with the ${fullName(team)} (${record(team)}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}).${awardsOf(player.name).length ? ` He won ${list(awardsOf(player.name).map((k) => AWARD_NAMES[k]))}.` : ''} ${seasonOutcome(team)}`
+        : team
+          ? `What I do know: the ${fullName(team)} went ${record(team)} in ${SEASON}, ${ordinal(team.seed)} in the ${conferenceName(team.conference)}. ${seasonOutcome(team)}`
+          : `What I can tell you: team records and seeds, best and worst records, comparisons, the play-in, every playoff series, the Finals (OKC beat Indiana 4-3) and the ${SEASON} awards.`;
+  const coach = reason === 'notInSnapshot' && /\bcoach/i.test(q.text) ? COACH_NOTE : undefined;
+  return paragraphs(UNSUPPORTED[reason], coach, known);
+}
+
+const COACH_NOTE = `The one head coach it names is the Coach of the Year, ${SNAPSHOT.awards.coachOfTheYear.player} of the ${fullName(teamByAbbreviation(SNAPSHOT.awards.coachOfTheYear.team))}.`;
+
+function rosterAnswer(facts: Facts): string {
+  const team = facts.teams[0];
+  if (!team)
+    return paragraphs('Which team do you mean? Name one and I will list the notable players the snapshot has.');
+  const players = SNAPSHOT.players.filter((p) => p.team === team.abbreviation);
+  const described = players.map((p) => {
+    const awards = awardsOf(p.name).map((k) => AWARD_NAMES[k]);
+    const traded = p.tradedFrom
+      ? `, from the ${teamByAbbreviation(p.tradedFrom.team).nickname} in ${p.tradedFrom.month}`
+      : '';
+    return `${p.name}${awards.length || traded ? ` (${[awards.join(', '), traded.slice(2)].filter(Boolean).join('; ')})` : ''}`;
+  });
+  return paragraphs(
+    players.length
+      ? `Notable ${fullName(team)} players at the end of the ${SEASON} season in my snapshot: ${list(described)}.`
+      : `My snapshot lists no notable ${fullName(team)} players.`,
+    'Per-player statistics are not in the snapshot, so I cannot rank them by their numbers; the season awards are the only individual honours it holds.',
+    `The ${team.nickname} went ${record(team)}. ${seasonOutcome(team)}`,
+  );
 }
 
 function smalltalkAnswer(q: Question, facts: Facts): string {
@@ -189,6 +217,8 @@ function phraseAnswer(facts: Facts, pct?: string): string {
       return awardsAnswer();
     case 'player':
       return playerAnswer(q, facts);
+    case 'roster':
+      return rosterAnswer(facts);
     case 'unsupported':
       return unsupportedAnswer(q, facts);
     case 'help':

@@ -6,16 +6,28 @@
 /**
  * Lower case, accents dropped ("Dončić" → "doncic"), curly quotes and dashes made plain, possessives dropped
  * ("Thunder's" → "thunder", "Knicks'" → "knicks"), and everything but letters, digits and `-'.%` turned into spaces.
+ * Remembered: the guardrail, the parse and the follow-up step all read the same message.
  */
-export function normalize(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+export const normalize: (text: string) => string = memoize(normalizeText);
+
+// Anything outside printable ASCII (control characters simply take the longer way, with the same result).
+const NON_ASCII = /[^\t\n\r -~]/;
+
+function normalizeText(text: string): string {
+  // Accents, curly quotes and typographic dashes only exist outside ASCII: most messages skip those steps.
+  const plain = NON_ASCII.test(text)
+    ? text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[\u2018\u2019\u02bc´]/g, "'")
+        .replace(/(\d)\s*[\u2010-\u2015]\s*(\d)/g, '$1-$2')
+        .replace(/[\u2010-\u2011]/g, '-')
+        .replace(/[\u2012-\u2015]/g, ' ')
+    : text;
+  return plain
     .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/(\d)\s*[\u2010-\u2015]\s*(\d)/g, '$1-$2')
-    .replace(/[\u2010-\u2011]/g, '-')
-    .replace(/[\u2012-\u2015]/g, ' ')
+    .replace(/`/g, "'")
+    .replace(/(\d)\s*\+/g, '$1 or more ')
     .replace(/(\w)'s\b/g, '$1')
     .replace(/(\w)s'(?=\s|$|[^\w])/g, '$1s')
     .replace(/[^a-z0-9'%.\- ]+/g, ' ')
