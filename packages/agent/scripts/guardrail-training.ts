@@ -1,0 +1,135 @@
+/**
+ * Training the guardrail's classifier: a logistic regression over the features of `src/guardrail/features.ts`,
+ * fitted on the labelled corpus in `guardrail-data/` by plain stochastic gradient descent with L2 regularisation.
+ * Deterministic: a fixed example order (a seeded shuffle), fixed epochs and step sizes, weights rounded to 4 decimals,
+ * so the same corpus and code always write the same `src/guardrail/__generated__/weights.ts`.
+ *
+ * Only messages the decisive rules leave open are trained on: the classifier never sees the others at run time.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { features } from '../src/guardrail/features.js';
+import { textSignals } from '../src/guardrail/signals.js';
+
+/** One labelled training example: a message, first turn or follow-up, on-topic or not. */
+export interface TrainingExample {
+  readonly text: string;
+  readonly inConversation: boolean;
+  readonly onTopic: boolean;
+}
+
+/** Corpus files and how each line is used: as a first turn, as a follow-up, with which label. */
+const CORPUS_FILES: ReadonlyArray<{ file: string; first?: boolean; followUp?: boolean }> = [
+  { file: 'on.txt', first: true, followUp: true },
+  { file: 'off.txt', first: false, followUp: false },
+  { file: 'follow-on.txt', followUp: true },
+  { file: 'vague.txt', first: false, followUp: true },
+  { file: 'follow-off.txt', followUp: false },
+];
+
+export const CORPUS_DIR = join(import.meta.dirname, '..', 'guardrail-data');
+
+/** The corpus messages of one file (comments and blank lines dropped). */
+export function corpusLines(file: string): string[] {
+  return readFileSync(join(CORPUS_DIR, file), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0 && !line.startsWith('#'));
+}
+
+/** Every training example of the corpus. */
+export function corpusExamples(): TrainingExample[] {
+  const examples: TrainingExample[] = [];
+  for (const { file, first, followUp } of CORPUS_FILES) {
+    for (const text of corpusLines(file)) {
+      if (first !== undefined) examples.push({ text, inConversation: false, onTopic: first });
+      if (followUp !== undefined) examples.push({ text, inConversation: true, onTopic: followUp });
+    }
+  }
+  return examples;
+}
+
+/** True when the rules decide the example alone (the classifier is not consulted). */
+export function decidedByRules(example: TrainingExample): boolean {
+  const s = textSignals(example.text);
+  return s.short || s.pleasantry || s.decided !== undefined;
+}
+
+/** A small deterministic pseudo-random generator (mulberry32) for the example order. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const EPOCHS = 40;
+const LEARNING_RATE = 0.2;
+const L2 = 1e-4;
+/** A word or bigram feature must occur in this many training examples to get a weight. */
+const MIN_COUNT = 2;
+
+/** Fits the weights on `examples` (those the rules leave open); returns feature → weight, rounded. */
+export function train(examples: readonly TrainingExample[]): Map<string, number> {
+  const open = examples.filter((e) => !decidedByRules(e));
+  const encoded = open.map((e) => ({ x: features(textSignals(e.text), e.inConversation), y: e.onTopic ? 1 : 0 }));
+  const counts = new Map<string, number>();
+  for (const { x } of encoded) for (const f of new Set(x)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const kept = (f: string) => f === 'bias' || f === 'c:bias' || (counts.get(f) ?? 0) >= MIN_COUNT;
+  const rows = encoded.map(({ x, y }) => ({ x: x.filter(kept), y }));
+  const weights = new Map<string, number>();
+  const order = rows.map((_, i) => i);
+  const next = random(10);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const rate = LEARNING_RATE / (1 + epoch * 0.1);
+    for (const index of order) {
+      const { x, y } = rows[index]!;
+      let z = 0;
+      for (const f of x) z += weights.get(f) ?? 0;
+      const gradient = 1 / (1 + Math.exp(-z)) - y;
+      for (const f of x) {
+        const w = weights.get(f) ?? 0;
+        weights.set(f, w - rate * (gradient + L2 * w));
+      }
+    }
+  }
+  const rounded = new Map<string, number>();
+  for (const [f, w] of [...weights].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const r = Math.round(w * 10_000) / 10_000;
+    if (r !== 0) rounded.set(f, r);
+  }
+  return rounded;
+}
+
+/** The generated module's text for `weights`. */
+export function renderWeights(weights: ReadonlyMap<string, number>, examples: number): string {
+  const table = [...weights].map(([f, w]) => `${f}\t${w}`).join('\n');
+  return [
+    '// Generated by packages/agent/scripts/train-guardrail.ts from packages/agent/guardrail-data/: do not edit.',
+    '// Regenerate with `npm run guardrail:train --workspace @nba-reporter/agent`.',
+    '',
+    `/** Training examples the rules left open (the ones the weights were fitted on). */`,
+    `export const TRAINED_ON = ${examples};`,
+    '',
+    '/** Feature weights of the logistic regression, one "feature<TAB>weight" a line. */',
+    `export const WEIGHTS = ${JSON.stringify(table)};`,
+    '',
+  ].join('\n');
+}
+
+/** Trains on the whole corpus and returns the generated module's text. */
+export function generatedWeights(): string {
+  const examples = corpusExamples();
+  const weights = train(examples);
+  return renderWeights(weights, examples.filter((e) => !decidedByRules(e)).length);
+}
+
+export const WEIGHTS_FILE = join(import.meta.dirname, '..', 'src', 'guardrail', '__generated__', 'weights.ts');

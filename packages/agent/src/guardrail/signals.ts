@@ -1,0 +1,120 @@
+/**
+ * What a message says on its own, read once per text (memoised): the decisive signals (a team or player named as
+ * such, basketball named outright, another sport) and the evidence the classifier weighs (basketball terms, weak
+ * sport words, cities, everyday team words, other-topic markers).
+ */
+import { findAward, findPlayers, findRecord, findTeams } from '../offline/entities.js';
+import { memoize, normalize, phraseRegExp, words } from '../offline/text.js';
+import {
+  ARENAS,
+  COACHES,
+  OFF_TOPIC_MARKERS,
+  OTHER_SPORTS,
+  PLEASANTRIES,
+  STRONG_WORDS,
+  WEAK_WORDS,
+} from '../offline/vocabulary.js';
+import { AMBIGUOUS_NAMES, everydayOf, PLACE_ALIASES, partOfOtherName, writtenAsName } from './names.js';
+import { BASKETBALL_ONLY_TERMS, FOLLOW_UP_WORDS, HOOPS_TERMS, LEGENDS, MORE_OTHER_SPORTS } from './terms.js';
+
+/** Text shorter than this passes unchecked (the demo's rule). */
+export const MIN_CHECKED_LENGTH = 5;
+
+const PEOPLE_AND_PLACES = phraseRegExp([...COACHES, ...ARENAS, ...LEGENDS], '');
+const BASKETBALL_NAMED = phraseRegExp(['nba', 'wnba', 'basketball', 'hoops', ...BASKETBALL_ONLY_TERMS], '', true);
+const STRONG = phraseRegExp(STRONG_WORDS, '', true);
+const TERMS = phraseRegExp(HOOPS_TERMS, '', true);
+const WEAK = phraseRegExp([...WEAK_WORDS, 'teammate', 'teammates'], '', true);
+const OTHER_SPORT = phraseRegExp([...OTHER_SPORTS, ...MORE_OTHER_SPORTS], '');
+const OFF_TOPIC = phraseRegExp(OFF_TOPIC_MARKERS, '');
+const PLEASANTRY = new RegExp(`^(?:${phraseRegExp(PLEASANTRIES, '').source}[\\s!.,]*)+$`);
+
+/** The outcome the rules reach alone, or none (the classifier decides). */
+export interface Decision {
+  readonly relevant: boolean;
+  readonly reason: string;
+}
+
+/** Everything the guardrail reads from one message text. */
+export interface TextSignals {
+  readonly short: boolean;
+  readonly pleasantry: boolean;
+  /** A verdict no context changes: a named team, player, coach or arena, basketball by name, another sport. */
+  readonly decided?: Decision;
+  /** The normalised words (for the classifier's word features). */
+  readonly words: readonly string[];
+  /** Signal names (the classifier's non-word features). */
+  readonly flags: readonly string[];
+  /** At most eight words, all of them conversational ("who won?", "and the year before?"). */
+  readonly conversational: boolean;
+}
+
+function teamSignals(original: string, n: string) {
+  const teams = findTeams(original)
+    .map((m) => (m.kind === 'name' && PLACE_ALIASES.has(m.text) ? { ...m, kind: 'city' as const } : m))
+    // "the kings of France", "suns of other galaxies": an everyday team word followed by "of" is not the team.
+    .filter((m) => !(m.kind === 'name' && AMBIGUOUS_NAMES.has(m.text) && everydayOf(n, m.text)));
+  const clear = teams.some(
+    (m) => (m.kind === 'name' && !AMBIGUOUS_NAMES.has(m.text)) || m.kind === 'abbreviation' || m.kind === 'typo',
+  );
+  const everyday = teams.filter((m) => m.kind === 'name' && AMBIGUOUS_NAMES.has(m.text));
+  // "the Heat" is a team, but "the Magic Kingdom" or "the Kings of Leon" is something else.
+  const named = everyday.some((m) => writtenAsName(original, m.text) && !partOfOtherName(original, m.text));
+  const cities = teams.filter((m) => m.kind === 'city').length;
+  return { clear, named, everyday: everyday.length > 0 && !named, cities };
+}
+
+function read(original: string): TextSignals {
+  const n = normalize(original);
+  const all = words(n).map((w) => w.word);
+  const base = {
+    short: original.trim().length < MIN_CHECKED_LENGTH,
+    pleasantry: PLEASANTRY.test(n),
+    words: all,
+    conversational: all.length <= 8 && all.every((w) => FOLLOW_UP_WORDS.has(w)),
+  };
+  const team = teamSignals(original, n);
+  const players = findPlayers(n);
+  const player = players.some((p) => !p.surnameOnly);
+  const person = PEOPLE_AND_PLACES.test(n);
+  const named = BASKETBALL_NAMED.test(n);
+  const otherSport = OTHER_SPORT.test(n);
+  const offTopic = OFF_TOPIC.test(n);
+  const record = findRecord(n);
+  const flags: string[] = [];
+  const flag = (name: string, on: boolean | number) => {
+    if (on) flags.push(name);
+  };
+  flag('team', team.clear);
+  flag('team-named', team.named);
+  flag('team-word', team.everyday);
+  flag('city', team.cities === 1);
+  flag('cities', team.cities > 1);
+  flag('player', player);
+  flag('surname', players.some((p) => p.surnameOnly));
+  flag('person', person);
+  flag('basketball', named);
+  flag('strong-word', STRONG.test(n));
+  flag('term', TERMS.test(n));
+  flag('weak-word', WEAK.test(n));
+  flag('award', findAward(n) !== undefined);
+  flag('record', record !== undefined);
+  flag('record-82', record !== undefined && record.wins + record.losses === 82);
+  flag('season-label', /\b(?:19|20)\d\d-\d\d\b/.test(n));
+  flag('other-sport', otherSport);
+  flag('off-topic', offTopic);
+  flag('question', /\?\s*$/.test(original));
+  flag(all.length <= 3 ? 'len-short' : all.length <= 8 ? 'len-mid' : 'len-long', true);
+  flag('conversational', base.conversational);
+
+  let decided: Decision | undefined;
+  if (otherSport && !named && !team.clear && !player) decided = { relevant: false, reason: 'other sport' };
+  // Basketball named beside another topic or sport ("forget the NBA, tell me a joke"), or an everyday team word against
+  // a clearly other topic ("the Rockets engine at SpaceX"), is left to the classifier.
+  else if ((named && !offTopic && !otherSport) || team.clear || player || person || (team.named && !offTopic))
+    decided = { relevant: true, reason: named ? 'basketball named' : player || person ? 'person' : 'team' };
+  return { ...base, ...(decided ? { decided } : {}), flags };
+}
+
+/** The signals of one message text (remembered per text: the runner re-sends whole conversations). */
+export const textSignals: (original: string) => TextSignals = memoize(read);
