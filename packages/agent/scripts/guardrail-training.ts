@@ -23,7 +23,6 @@ const CORPUS_FILES: ReadonlyArray<{ file: string; first?: boolean; followUp?: bo
   { file: 'on.txt', first: true, followUp: true },
   { file: 'off.txt', first: false, followUp: false },
   { file: 'follow-on.txt', followUp: true },
-  { file: 'vague.txt', first: false, followUp: true },
   { file: 'follow-off.txt', followUp: false },
 ];
 
@@ -52,7 +51,7 @@ export function corpusExamples(): TrainingExample[] {
 /** True when the rules decide the example alone (the classifier is not consulted). */
 export function decidedByRules(example: TrainingExample): boolean {
   const s = textSignals(example.text);
-  return s.short || s.pleasantry || s.decided !== undefined;
+  return s.short || s.pleasantry || s.conversational || s.decided !== undefined;
 }
 
 /** A small deterministic pseudo-random generator (mulberry32) for the example order. */
@@ -67,29 +66,38 @@ function random(seed: number): () => number {
   };
 }
 
-const EPOCHS = 40;
-const LEARNING_RATE = 0.2;
-const L2 = 1e-4;
-/** A word or bigram feature must occur in this many training examples to get a weight. */
-const MIN_COUNT = 2;
+/** Training settings (chosen by 5-fold cross-validation on the corpus; see the README). */
+export interface TrainingOptions {
+  readonly epochs: number;
+  readonly learningRate: number;
+  readonly l2: number;
+  /** A word or bigram feature must occur in this many training examples to get a weight. */
+  readonly minCount: number;
+}
+
+export const TRAINING_OPTIONS: TrainingOptions = { epochs: 40, learningRate: 0.2, l2: 1e-3, minCount: 2 };
 
 /** Fits the weights on `examples` (those the rules leave open); returns feature → weight, rounded. */
-export function train(examples: readonly TrainingExample[]): Map<string, number> {
+export function train(
+  examples: readonly TrainingExample[],
+  options: TrainingOptions = TRAINING_OPTIONS,
+): Map<string, number> {
+  const { epochs, learningRate, l2, minCount } = options;
   const open = examples.filter((e) => !decidedByRules(e));
   const encoded = open.map((e) => ({ x: features(textSignals(e.text), e.inConversation), y: e.onTopic ? 1 : 0 }));
   const counts = new Map<string, number>();
   for (const { x } of encoded) for (const f of new Set(x)) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const kept = (f: string) => f === 'bias' || f === 'c:bias' || (counts.get(f) ?? 0) >= MIN_COUNT;
+  const kept = (f: string) => f === 'bias' || f === 'c:bias' || (counts.get(f) ?? 0) >= minCount;
   const rows = encoded.map(({ x, y }) => ({ x: x.filter(kept), y }));
   const weights = new Map<string, number>();
   const order = rows.map((_, i) => i);
   const next = random(10);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+  for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
-    const rate = LEARNING_RATE / (1 + epoch * 0.1);
+    const rate = learningRate / (1 + epoch * 0.1);
     for (const index of order) {
       const { x, y } = rows[index]!;
       let z = 0;
@@ -97,7 +105,7 @@ export function train(examples: readonly TrainingExample[]): Map<string, number>
       const gradient = 1 / (1 + Math.exp(-z)) - y;
       for (const f of x) {
         const w = weights.get(f) ?? 0;
-        weights.set(f, w - rate * (gradient + L2 * w));
+        weights.set(f, w - rate * (gradient + l2 * w));
       }
     }
   }

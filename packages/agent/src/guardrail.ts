@@ -127,8 +127,10 @@ export function checkNbaRelevance(input: string | readonly unknown[]): NbaReleva
   if (signals.short) return verdict(text, true, 'weak', 'short');
   if (signals.pleasantry) return verdict(text, true, 'strong', 'pleasantry');
   if (signals.decided) return verdict(text, signals.decided.relevant, 'strong', signals.decided.reason);
+  // Made of conversational words only ("who won?", "and the year before?"): nothing names another topic, and every
+  // conversation here is about an NBA topic (`report` takes one), so it reads as a question about it.
+  if (signals.conversational) return verdict(text, true, 'strong', 'conversational');
   const inConversation = isOngoingConversation(input);
-  if (inConversation && signals.conversational) return verdict(text, true, 'strong', 'conversational follow-up');
   const logOdds = onTopicLogOdds(signals, inConversation);
   return verdict(
     text,

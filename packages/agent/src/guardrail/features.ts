@@ -1,5 +1,6 @@
 /**
- * The classifier's features for one message: word unigrams and bigrams (light stemming, numbers by shape), the rule
+ * The classifier's features for one message: word unigrams, bigrams and long-word prefixes (light stemming, numbers
+ * by shape), the rule
  * signals of `signals.ts`, and whether the message is a follow-up inside a conversation. Inside a conversation each
  * word also appears as a conversation feature, so "who won?" can weigh differently as a follow-up than alone.
  * Shared by the guardrail and the training script (`scripts/train-guardrail.ts`): change it, then retrain.
@@ -24,6 +25,8 @@ export function features(signals: TextSignals, inConversation: boolean): string[
   let previous = '^';
   for (const t of tokens) {
     out.push(`w:${t}`, `b:${previous} ${t}`);
+    // A long word's first five letters: "dunking" and "dunked", "rebounding" and "rebounder" share evidence.
+    if (t.length >= 6) out.push(`p:${t.slice(0, 5)}`);
     previous = t;
   }
   if (inConversation) {

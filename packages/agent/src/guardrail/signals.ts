@@ -3,7 +3,7 @@
  * such, basketball named outright, another sport) and the evidence the classifier weighs (basketball terms, weak
  * sport words, cities, everyday team words, other-topic markers).
  */
-import { findAward, findPlayers, findRecord, findTeams } from '../offline/entities.js';
+import { findAward, findConference, findPlayers, findRecord, findTeams } from '../offline/entities.js';
 import { memoize, normalize, phraseRegExp, words } from '../offline/text.js';
 import {
   ARENAS,
@@ -15,15 +15,26 @@ import {
   WEAK_WORDS,
 } from '../offline/vocabulary.js';
 import { AMBIGUOUS_NAMES, everydayOf, PLACE_ALIASES, partOfOtherName, writtenAsName } from './names.js';
-import { BASKETBALL_ONLY_TERMS, FOLLOW_UP_WORDS, HOOPS_TERMS, LEGENDS, MORE_OTHER_SPORTS } from './terms.js';
+import {
+  BASKETBALL_ONLY_TERMS,
+  FOLLOW_UP_WORDS,
+  HOOPS_TERMS,
+  LEGEND_NICKNAMES,
+  LEGENDS,
+  MORE_OTHER_SPORTS,
+} from './terms.js';
 
 /** Text shorter than this passes unchecked (the demo's rule). */
 export const MIN_CHECKED_LENGTH = 5;
 
-const PEOPLE_AND_PLACES = phraseRegExp([...COACHES, ...ARENAS, ...LEGENDS], '');
-const BASKETBALL_NAMED = phraseRegExp(['nba', 'wnba', 'basketball', 'hoops', ...BASKETBALL_ONLY_TERMS], '', true);
+// Nicknames shorter than four letters ("Pop") are everyday words: left to the classifier.
+const PEOPLE_AND_PLACES = phraseRegExp([...COACHES, ...ARENAS, ...LEGENDS].filter((name) => name.length >= 4), '');
+const BASKETBALL_NAMED = phraseRegExp(['nba', 'wnba', 'basketball', 'hoops', 'fiba', 'euroleague', ...BASKETBALL_ONLY_TERMS], '', true);
 const STRONG = phraseRegExp(STRONG_WORDS, '', true);
 const TERMS = phraseRegExp(HOOPS_TERMS, '', true);
+const NICKNAMES = phraseRegExp(LEGEND_NICKNAMES, '');
+/** "the bucks", "the heat" in lower case: often the team, sometimes not ("the heat in July"). */
+const THE_TEAM_WORD = new RegExp(`\\bthe (?:${[...AMBIGUOUS_NAMES].join('|')})\\b`);
 const WEAK = phraseRegExp([...WEAK_WORDS, 'teammate', 'teammates'], '', true);
 const OTHER_SPORT = phraseRegExp([...OTHER_SPORTS, ...MORE_OTHER_SPORTS], '');
 const OFF_TOPIC = phraseRegExp(OFF_TOPIC_MARKERS, '');
@@ -53,7 +64,9 @@ function teamSignals(original: string, n: string) {
   const teams = findTeams(original)
     .map((m) => (m.kind === 'name' && PLACE_ALIASES.has(m.text) ? { ...m, kind: 'city' as const } : m))
     // "the kings of France", "suns of other galaxies": an everyday team word followed by "of" is not the team.
-    .filter((m) => !(m.kind === 'name' && AMBIGUOUS_NAMES.has(m.text) && everydayOf(n, m.text)));
+    .filter((m) => !(m.kind === 'name' && AMBIGUOUS_NAMES.has(m.text) && everydayOf(n, m.text)))
+    // A near miss that is another sport's team ("Packers") or a singular everyday word ("cavalier") is no team.
+    .filter((m) => !(m.kind === 'typo' && (OTHER_SPORT.test(m.text) || AMBIGUOUS_NAMES.has(`${m.text}s`))));
   const clear = teams.some(
     (m) => (m.kind === 'name' && !AMBIGUOUS_NAMES.has(m.text)) || m.kind === 'abbreviation' || m.kind === 'typo',
   );
@@ -93,11 +106,19 @@ function read(original: string): TextSignals {
   flag('player', player);
   flag('surname', players.some((p) => p.surnameOnly));
   flag('person', person);
+  flag('nickname', NICKNAMES.test(n));
+  flag('the-team-word', team.everyday && THE_TEAM_WORD.test(n));
   flag('basketball', named);
   flag('strong-word', STRONG.test(n));
-  flag('term', TERMS.test(n));
-  flag('weak-word', WEAK.test(n));
+  const weak = WEAK.test(n);
+  const term = TERMS.test(n);
+  flag('weak-word', weak);
+  flag('term', term);
+  // A city or an everyday team word next to sport words ("How many wins for Orlando?") reads as the team.
+  flag('city+sport', team.cities > 0 && (weak || term));
+  flag('team-word+sport', team.everyday && (weak || term));
   flag('award', findAward(n) !== undefined);
+  flag('conference', findConference(n) !== undefined);
   flag('record', record !== undefined);
   flag('record-82', record !== undefined && record.wins + record.losses === 82);
   flag('season-label', /\b(?:19|20)\d\d-\d\d\b/.test(n));
