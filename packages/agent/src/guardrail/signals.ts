@@ -23,6 +23,7 @@ import {
   LEGENDS,
   MORE_OTHER_SPORTS,
 } from './terms.js';
+import { fixSwappedLetters } from './typos.js';
 
 /** Text shorter than this passes unchecked (the demo's rule). */
 export const MIN_CHECKED_LENGTH = 5;
@@ -38,6 +39,8 @@ const THE_TEAM_WORD = new RegExp(`\\bthe (?:${[...AMBIGUOUS_NAMES].join('|')})\\
 const WEAK = phraseRegExp([...WEAK_WORDS, 'teammate', 'teammates'], '', true);
 const OTHER_SPORT = phraseRegExp([...OTHER_SPORTS, ...MORE_OTHER_SPORTS], '');
 const OFF_TOPIC = phraseRegExp(OFF_TOPIC_MARKERS, '');
+const ELLIPSIS =
+  /^(?:(?:nice|ok|okay|cool|great|thanks|wow|right|alright|so|but|hmm|interesting)\s+)*(?:(?:what|how) about|and)\s+(?:the\s+)?(.+?)\s*$/;
 const PLEASANTRY = new RegExp(`^(?:${phraseRegExp(PLEASANTRIES, '').source}[\\s!.,]*)+$`);
 
 /** The outcome the rules reach alone, or none (the classifier decides). */
@@ -74,12 +77,14 @@ function teamSignals(original: string, n: string) {
   // "the Heat" is a team, but "the Magic Kingdom" or "the Kings of Leon" is something else.
   const named = everyday.some((m) => writtenAsName(original, m.text) && !partOfOtherName(original, m.text));
   const cities = teams.filter((m) => m.kind === 'city').length;
-  return { clear, named, everyday: everyday.length > 0 && !named, cities };
+  return { names: teams.map((m) => m.text), clear, named, everyday: everyday.length > 0 && !named, cities };
 }
 
 function read(original: string): TextSignals {
   const n = normalize(original);
-  const all = words(n).map((w) => w.word);
+  const all = words(n).map((w) => fixSwappedLetters(w.word));
+  // The text with swapped-letter typos of sport words fixed ("whats the bucks recrod"), for the word lists.
+  const fixed = all.join(' ');
   const base = {
     short: original.trim().length < MIN_CHECKED_LENGTH,
     pleasantry: PLEASANTRY.test(n),
@@ -109,9 +114,9 @@ function read(original: string): TextSignals {
   flag('nickname', NICKNAMES.test(n));
   flag('the-team-word', team.everyday && THE_TEAM_WORD.test(n));
   flag('basketball', named);
-  flag('strong-word', STRONG.test(n));
-  const weak = WEAK.test(n);
-  const term = TERMS.test(n);
+  flag('strong-word', STRONG.test(fixed));
+  const weak = WEAK.test(fixed);
+  const term = TERMS.test(fixed);
   flag('weak-word', weak);
   flag('term', term);
   // A city or an everyday team word next to sport words ("How many wins for Orlando?") reads as the team.
@@ -128,11 +133,23 @@ function read(original: string): TextSignals {
   flag(all.length <= 3 ? 'len-short' : all.length <= 8 ? 'len-mid' : 'len-long', true);
   flag('conversational', base.conversational);
 
+  // "And Denver?", "nice, and the bucks?", "What about the Heat?": nothing but a team after the prompt words.
+  const bare = ELLIPSIS.exec(n);
+  const elliptical = bare !== null && team.names.includes(bare[1]!);
+  flag('elliptical-team', elliptical);
+
   let decided: Decision | undefined;
   if (otherSport && !named && !team.clear && !player) decided = { relevant: false, reason: 'other sport' };
   // Basketball named beside another topic or sport ("forget the NBA, tell me a joke"), or an everyday team word against
   // a clearly other topic ("the Rockets engine at SpaceX"), is left to the classifier.
-  else if ((named && !offTopic && !otherSport) || team.clear || player || person || (team.named && !offTopic))
+  else if (
+    (named && !offTopic && !otherSport) ||
+    team.clear ||
+    player ||
+    person ||
+    elliptical ||
+    (team.named && !offTopic)
+  )
     decided = { relevant: true, reason: named ? 'basketball named' : player || person ? 'person' : 'team' };
   return { ...base, ...(decided ? { decided } : {}), flags };
 }
