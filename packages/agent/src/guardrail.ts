@@ -18,7 +18,7 @@
  * The check is the fast path; `model-guardrail.ts` adds an optional model-judged check for the undecided cases.
  */
 import type { InputGuardrail, InputGuardrailFunctionArgs } from '@openai/agents-core';
-import { onTopicLogOdds } from './guardrail/classifier.js';
+import { classify } from './guardrail/classifier.js';
 import { textSignals } from './guardrail/signals.js';
 import { STRONG_WORDS, WEAK_WORDS } from './offline/vocabulary.js';
 
@@ -61,16 +61,14 @@ export const NBA_GUARDRAIL_STRONG_WORDS: readonly string[] = Object.freeze([...S
 /** Sport words that need company. */
 export const NBA_GUARDRAIL_WEAK_WORDS: readonly string[] = Object.freeze([...WEAK_WORDS, 'teammate', 'teammates']);
 
-/** Log-odds beyond which the classifier's verdict counts as sure (the model guardrail is not consulted). */
-const SURE_LOG_ODDS = 2.5;
-
 /** The outcome of {@link checkNbaRelevance}. */
 export interface NbaRelevance {
   /** The text that was checked (lower-cased). */
   readonly text: string;
   readonly relevant: boolean;
   readonly tripwireTriggered: boolean;
-  /** "strong": a basketball signal or a clear other topic decided it; "weak": it rests on weak signals or context. */
+  /** "strong": a rule decided it (a team, a player, basketball named, another sport, a conversational turn); "weak": the
+   * classifier did (the model-judged guardrail, when configured, asks the model instead). */
   readonly confidence: 'strong' | 'weak';
   /** Short labels of what decided it, for tests and debugging (never the message itself). */
   readonly reason: string;
@@ -131,13 +129,10 @@ export function checkNbaRelevance(input: string | readonly unknown[]): NbaReleva
   // conversation here is about an NBA topic (`report` takes one), so it reads as a question about it.
   if (signals.conversational) return verdict(text, true, 'strong', 'conversational');
   const inConversation = isOngoingConversation(input);
-  const logOdds = onTopicLogOdds(signals, inConversation);
-  return verdict(
-    text,
-    logOdds > 0,
-    Math.abs(logOdds) >= SURE_LOG_ODDS ? 'strong' : 'weak',
-    `classifier ${logOdds > 0 ? 'on' : 'off'} topic`,
-  );
+  const score = classify(signals, inConversation);
+  // Nothing but words the classifier never saw ("abcde", "xyzzy plugh"): no sign of basketball.
+  if (score.evidence === 0) return verdict(text, false, 'weak', 'no basketball signal');
+  return verdict(text, score.logOdds > 0, 'weak', `classifier ${score.logOdds > 0 ? 'on' : 'off'} topic`);
 }
 
 /** The guardrail's result for a relevance verdict (the demo's `output_info` on a trip). */

@@ -5,12 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GUARDRAIL_SET } from '../eval/guardrail.js';
-import {
-  HOLDOUT_GUARDRAIL,
-  HOLDOUT_GUARDRAIL_2,
-  HOLDOUT_GUARDRAIL_3,
-  HOLDOUT_GUARDRAIL_4,
-} from '../eval/holdout.js';
+import { HOLDOUT_GUARDRAIL, HOLDOUT_GUARDRAIL_2, HOLDOUT_GUARDRAIL_3, HOLDOUT_GUARDRAIL_4 } from '../eval/holdout.js';
 import { corpusExamples, decidedByRules, generatedWeights, WEIGHTS_FILE } from '../scripts/guardrail-training.js';
 import { checkNbaRelevance } from '../src/index.js';
 import { normalize } from '../src/offline/text.js';

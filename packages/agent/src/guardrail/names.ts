@@ -60,7 +60,14 @@ const NEEDS_ARTICLE: ReadonlySet<string> = new Set([
 ]);
 
 /** Aliases that are place names: weak like a city, whatever their capitalisation ("the capital of Oklahoma"). */
-export const PLACE_ALIASES: ReadonlySet<string> = new Set(['oklahoma', 'philly', 'nola', 'minny', 'rip city', 'buzz city']);
+export const PLACE_ALIASES: ReadonlySet<string> = new Set([
+  'oklahoma',
+  'philly',
+  'nola',
+  'minny',
+  'rip city',
+  'buzz city',
+]);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

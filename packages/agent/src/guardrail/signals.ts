@@ -15,6 +15,7 @@ import {
   WEAK_WORDS,
 } from '../offline/vocabulary.js';
 import { AMBIGUOUS_NAMES, everydayOf, PLACE_ALIASES, partOfOtherName, writtenAsName } from './names.js';
+import { PhraseIndex } from './phrases.js';
 import {
   BASKETBALL_ONLY_TERMS,
   FOLLOW_UP_WORDS,
@@ -28,20 +29,56 @@ import { fixSwappedLetters } from './typos.js';
 /** Text shorter than this passes unchecked (the demo's rule). */
 export const MIN_CHECKED_LENGTH = 5;
 
-// Nicknames shorter than four letters ("Pop") are everyday words: left to the classifier.
-const PEOPLE_AND_PLACES = phraseRegExp([...COACHES, ...ARENAS, ...LEGENDS].filter((name) => name.length >= 4), '');
-const BASKETBALL_NAMED = phraseRegExp(['nba', 'wnba', 'basketball', 'hoops', 'fiba', 'euroleague', ...BASKETBALL_ONLY_TERMS], '', true);
-const STRONG = phraseRegExp(STRONG_WORDS, '', true);
-const TERMS = phraseRegExp(HOOPS_TERMS, '', true);
-const NICKNAMES = phraseRegExp(LEGEND_NICKNAMES, '');
+/** The word lists, in bit order. */
+const LISTS = [
+  // Nicknames shorter than four letters ("Pop") are everyday words: left to the classifier.
+  { phrases: [...COACHES, ...ARENAS, ...LEGENDS].filter((name) => name.length >= 4) },
+  { phrases: ['nba', 'wnba', 'basketball', 'hoops', 'fiba', 'euroleague', ...BASKETBALL_ONLY_TERMS], plurals: true },
+  { phrases: STRONG_WORDS, plurals: true },
+  { phrases: HOOPS_TERMS, plurals: true },
+  { phrases: LEGEND_NICKNAMES },
+  { phrases: [...WEAK_WORDS, 'teammate', 'teammates'], plurals: true },
+  { phrases: [...OTHER_SPORTS, ...MORE_OTHER_SPORTS] },
+  { phrases: OFF_TOPIC_MARKERS },
+];
+const [PERSON, BASKETBALL, STRONG, TERM, NICKNAME, WEAK, OTHER_SPORT, OFF_TOPIC] = LISTS.map((_, i) => 1 << i) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+const PHRASES = new PhraseIndex(LISTS);
 /** "the bucks", "the heat" in lower case: often the team, sometimes not ("the heat in July"). */
 const THE_TEAM_WORD = new RegExp(`\\bthe (?:${[...AMBIGUOUS_NAMES].join('|')})\\b`);
-const WEAK = phraseRegExp([...WEAK_WORDS, 'teammate', 'teammates'], '', true);
-const OTHER_SPORT = phraseRegExp([...OTHER_SPORTS, ...MORE_OTHER_SPORTS], '');
-const OFF_TOPIC = phraseRegExp(OFF_TOPIC_MARKERS, '');
 const ELLIPSIS =
   /^(?:(?:nice|ok|okay|cool|great|thanks|wow|right|alright|so|but|hmm|interesting)\s+)*(?:(?:what|how) about|and)\s+(?:the\s+)?(.+?)\s*$/;
 const PLEASANTRY = new RegExp(`^(?:${phraseRegExp(PLEASANTRIES, '').source}[\\s!.,]*)+$`);
+
+/** Flags that hint at sport; a message with an other-topic marker and none of these is refused by rule. */
+const SPORT_EVIDENCE = new Set([
+  'team',
+  'team-named',
+  'team-word',
+  'city',
+  'cities',
+  'player',
+  'surname',
+  'person',
+  'nickname',
+  'basketball',
+  'strong-word',
+  'weak-word',
+  'term',
+  'award',
+  'conference',
+  'record',
+  'season-label',
+  'elliptical-team',
+]);
 
 /** The outcome the rules reach alone, or none (the classifier decides). */
 export interface Decision {
@@ -64,12 +101,13 @@ export interface TextSignals {
 }
 
 function teamSignals(original: string, n: string) {
+  const otherSport = (word: string) => (PHRASES.match([word]) & OTHER_SPORT) !== 0;
   const teams = findTeams(original)
     .map((m) => (m.kind === 'name' && PLACE_ALIASES.has(m.text) ? { ...m, kind: 'city' as const } : m))
     // "the kings of France", "suns of other galaxies": an everyday team word followed by "of" is not the team.
     .filter((m) => !(m.kind === 'name' && AMBIGUOUS_NAMES.has(m.text) && everydayOf(n, m.text)))
     // A near miss that is another sport's team ("Packers") or a singular everyday word ("cavalier") is no team.
-    .filter((m) => !(m.kind === 'typo' && (OTHER_SPORT.test(m.text) || AMBIGUOUS_NAMES.has(`${m.text}s`))));
+    .filter((m) => !(m.kind === 'typo' && (otherSport(m.text) || AMBIGUOUS_NAMES.has(`${m.text}s`))));
   const clear = teams.some(
     (m) => (m.kind === 'name' && !AMBIGUOUS_NAMES.has(m.text)) || m.kind === 'abbreviation' || m.kind === 'typo',
   );
@@ -82,9 +120,9 @@ function teamSignals(original: string, n: string) {
 
 function read(original: string): TextSignals {
   const n = normalize(original);
+  // Swapped-letter typos of sport words are read as the word ("whats the bucks recrod").
   const all = words(n).map((w) => fixSwappedLetters(w.word));
-  // The text with swapped-letter typos of sport words fixed ("whats the bucks recrod"), for the word lists.
-  const fixed = all.join(' ');
+  const lists = PHRASES.match(all);
   const base = {
     short: original.trim().length < MIN_CHECKED_LENGTH,
     pleasantry: PLEASANTRY.test(n),
@@ -94,10 +132,10 @@ function read(original: string): TextSignals {
   const team = teamSignals(original, n);
   const players = findPlayers(n);
   const player = players.some((p) => !p.surnameOnly);
-  const person = PEOPLE_AND_PLACES.test(n);
-  const named = BASKETBALL_NAMED.test(n);
-  const otherSport = OTHER_SPORT.test(n);
-  const offTopic = OFF_TOPIC.test(n);
+  const person = (lists & PERSON) !== 0;
+  const named = (lists & BASKETBALL) !== 0;
+  const otherSport = (lists & OTHER_SPORT) !== 0;
+  const offTopic = (lists & OFF_TOPIC) !== 0;
   const record = findRecord(n);
   const flags: string[] = [];
   const flag = (name: string, on: boolean | number) => {
@@ -109,14 +147,17 @@ function read(original: string): TextSignals {
   flag('city', team.cities === 1);
   flag('cities', team.cities > 1);
   flag('player', player);
-  flag('surname', players.some((p) => p.surnameOnly));
+  flag(
+    'surname',
+    players.some((p) => p.surnameOnly),
+  );
   flag('person', person);
-  flag('nickname', NICKNAMES.test(n));
+  flag('nickname', lists & NICKNAME);
   flag('the-team-word', team.everyday && THE_TEAM_WORD.test(n));
   flag('basketball', named);
-  flag('strong-word', STRONG.test(fixed));
-  const weak = WEAK.test(fixed);
-  const term = TERMS.test(fixed);
+  flag('strong-word', lists & STRONG);
+  const weak = (lists & WEAK) !== 0;
+  const term = (lists & TERM) !== 0;
   flag('weak-word', weak);
   flag('term', term);
   // A city or an everyday team word next to sport words ("How many wins for Orlando?") reads as the team.
@@ -138,8 +179,12 @@ function read(original: string): TextSignals {
   const elliptical = bare !== null && team.names.includes(bare[1]!);
   flag('elliptical-team', elliptical);
 
+  // Any word or name that could be about sport: without one, a clearly other topic ("a recipe for paella") is decided.
+  const sportEvidence = flags.some((f) => SPORT_EVIDENCE.has(f));
+
   let decided: Decision | undefined;
   if (otherSport && !named && !team.clear && !player) decided = { relevant: false, reason: 'other sport' };
+  else if (offTopic && !sportEvidence) decided = { relevant: false, reason: 'other topic' };
   // Basketball named beside another topic or sport ("forget the NBA, tell me a joke"), or an everyday team word against
   // a clearly other topic ("the Rockets engine at SpaceX"), is left to the classifier.
   else if (

@@ -75,7 +75,7 @@ export const LEGENDS: readonly string[] = [
   'the brow',
   'the beard',
   'dame time',
-  'a\'ja wilson',
+  "a'ja wilson",
   'caitlin clark',
   'sabrina ionescu',
   'breanna stewart',
@@ -312,7 +312,8 @@ export const FOLLOW_UP_WORDS: ReadonlySet<string> = new Set(
     'great thanks interesting right wrong not no yes of in on to for with play played player players team teams one ones both ' +
     'other same also just only still you can could would will should explain mean happen happened end ended finish finished ' +
     'over most least record seed place went go going get got big biggest top bottom star stars now knocked ' +
-    'out beat eliminated swept closer tighter longer shorter than compare versus vs'
+    'out beat eliminated swept closer tighter longer shorter than compare versus vs east west eastern western playoff ' +
+    'playoffs finals'
   ).split(' '),
 );
 
