@@ -6,7 +6,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GUARDRAIL_SET } from '../eval/guardrail.js';
 import { HOLDOUT_GUARDRAIL, HOLDOUT_GUARDRAIL_2, HOLDOUT_GUARDRAIL_3, HOLDOUT_GUARDRAIL_4 } from '../eval/holdout.js';
-import { corpusExamples, decidedByRules, generatedWeights, WEIGHTS_FILE } from '../scripts/guardrail-training.js';
+import {
+  corpusExamples,
+  decidedByRules,
+  generatedWeights,
+  train,
+  WEIGHTS_FILE,
+} from '../scripts/guardrail-training.js';
+import { classify } from '../src/guardrail/classifier.js';
+import { features } from '../src/guardrail/features.js';
+import { textSignals } from '../src/guardrail/signals.js';
 import { checkNbaRelevance } from '../src/index.js';
 import { normalize } from '../src/offline/text.js';
 
@@ -19,6 +28,20 @@ const followUp = (text: string) => [...CONVERSATION, { type: 'message', role: 'u
 describe('guardrail classifier', () => {
   it('has committed weights equal to a fresh training run (run `npm run guardrail:train` after changing the corpus or features)', () => {
     expect(readFileSync(WEIGHTS_FILE, 'utf8')).toBe(generatedWeights());
+  }, 60_000);
+
+  it('scores with the packed tables exactly as the sum of the named features’ weights', () => {
+    const examples = corpusExamples();
+    const weights = train(examples);
+    let compared = 0;
+    for (const example of examples) {
+      const signals = textSignals(example.text);
+      let byName = 0;
+      for (const feature of features(signals, example.inConversation)) byName += weights.get(feature) ?? 0;
+      expect(classify(signals, example.inConversation).logOdds, example.text).toBeCloseTo(byName, 9);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(4000);
   }, 60_000);
 
   it('trains on 2,000+ distinct messages, none of them in an evaluation set', () => {

@@ -5,6 +5,16 @@
  */
 import { normalize, words } from '../offline/text.js';
 
+/**
+ * The normalised words of a list phrase, as `words(normalize(phrase))` gives them; plain lower-case phrases (nearly
+ * all) skip the full normalisation, which is the costly part of building the index at startup.
+ */
+export function phraseWords(phrase: string): string[] {
+  const lower = phrase.toLowerCase();
+  const text = /^[a-z0-9 -]+$/.test(lower) ? lower : normalize(phrase);
+  return words(text).map((w) => w.word);
+}
+
 /** A list of phrases; with `plurals`, each phrase also matches with a trailing "s" ("championships"). */
 export interface PhraseList {
   readonly phrases: readonly string[];
@@ -21,7 +31,7 @@ export class PhraseIndex {
     let longest = 1;
     lists.forEach((list, i) => {
       for (const phrase of list.phrases) {
-        const parts = words(normalize(phrase)).map((w) => w.word);
+        const parts = phraseWords(phrase);
         if (parts.length === 0) continue;
         longest = Math.max(longest, parts.length);
         for (let n = 1; n < parts.length; n++) {

@@ -51,7 +51,14 @@ const [PERSON, BASKETBALL, STRONG, TERM, NICKNAME, WEAK, OTHER_SPORT, OFF_TOPIC]
   number,
   number,
 ];
-const PHRASES = new PhraseIndex(LISTS);
+let phrases: PhraseIndex | undefined;
+/** The phrase index, built on first use (not at import: startup stays cheap). */
+const PHRASES = {
+  match(text: readonly string[]): number {
+    if (!phrases) phrases = new PhraseIndex(LISTS);
+    return phrases.match(text);
+  },
+};
 /** "the bucks", "the heat" in lower case: often the team, sometimes not ("the heat in July"). */
 const THE_TEAM_WORD = new RegExp(`\\bthe (?:${[...AMBIGUOUS_NAMES].join('|')})\\b`);
 const ELLIPSIS =

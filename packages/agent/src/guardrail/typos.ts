@@ -3,18 +3,21 @@
  * slip, and one that rarely turns one real word into another. Each word of the vocabulary is indexed under every variant
  * with two adjacent letters swapped; a message word found there is read as the vocabulary word.
  */
-import { normalize } from '../offline/text.js';
 import { STRONG_WORDS, WEAK_WORDS } from '../offline/vocabulary.js';
+import { phraseWords } from './phrases.js';
 import { HOOPS_TERMS } from './terms.js';
 
-const VOCABULARY = new Set(
-  [...WEAK_WORDS, ...STRONG_WORDS, ...HOOPS_TERMS]
-    .map((phrase) => normalize(phrase))
-    .filter((word) => /^[a-z]{5,}$/.test(word)),
-);
+let swaps: Map<string, string> | undefined;
 
-const SWAPS: ReadonlyMap<string, string> = (() => {
-  const swaps = new Map<string, string>();
+/** Swapped-letter variant → vocabulary word, built on first use (not at import: startup stays cheap). */
+function swapTable(): ReadonlyMap<string, string> {
+  if (swaps) return swaps;
+  const VOCABULARY = new Set(
+    [...WEAK_WORDS, ...STRONG_WORDS, ...HOOPS_TERMS]
+      .map((phrase) => phraseWords(phrase).join(' '))
+      .filter((word) => /^[a-z]{5,}$/.test(word)),
+  );
+  swaps = new Map<string, string>();
   for (const word of VOCABULARY) {
     for (let i = 0; i + 1 < word.length; i++) {
       if (word[i] === word[i + 1]) continue;
@@ -23,9 +26,9 @@ const SWAPS: ReadonlyMap<string, string> = (() => {
     }
   }
   return swaps;
-})();
+}
 
 /** The sport word `word` is a swapped-letter typo of, or `word` itself. */
 export function fixSwappedLetters(word: string): string {
-  return word.length >= 5 ? (SWAPS.get(word) ?? word) : word;
+  return word.length >= 5 ? (swapTable().get(word) ?? word) : word;
 }
