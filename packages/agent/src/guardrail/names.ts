@@ -73,13 +73,26 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** One compiled pattern per name and use: the names are few, the messages many. */
+function cached(cache: Map<string, RegExp>, name: string, build: (name: string) => RegExp): RegExp {
+  let pattern = cache.get(name);
+  if (!pattern) cache.set(name, (pattern = build(name)));
+  pattern.lastIndex = 0;
+  return pattern;
+}
+const AS_NAME = new Map<string, RegExp>();
+const EVERYDAY_OF = new Map<string, RegExp>();
+const OTHER_NAME = new Map<string, RegExp>();
+
 /** A capitalised team name written as a name, not at the start of the text ("the Heat", "Magic fans" mid-sentence). */
 export function writtenAsName(original: string, name: string): boolean {
-  const capitalised = escapeRegExp(name.replace(/\b[a-z]/g, (c) => c.toUpperCase()));
-  const pattern = new RegExp(
-    `(?:^|[^A-Za-z])((?:the|The|THE)\\s+)?(${capitalised}|${capitalised.toUpperCase()})(?![A-Za-z])`,
-    'g',
-  );
+  const pattern = cached(AS_NAME, name, () => {
+    const capitalised = escapeRegExp(name.replace(/\b[a-z]/g, (c) => c.toUpperCase()));
+    return new RegExp(
+      `(?:^|[^A-Za-z])((?:the|The|THE)\\s+)?(${capitalised}|${capitalised.toUpperCase()})(?![A-Za-z])`,
+      'g',
+    );
+  });
   for (let m = pattern.exec(original); m; m = pattern.exec(original)) {
     const start = m.index + m[0].indexOf(m[2]!);
     const before = original.slice(0, start).trimEnd();
@@ -90,16 +103,20 @@ export function writtenAsName(original: string, name: string): boolean {
 
 /** "kings of france", "heat of the moment" (but not "the Heat of the NBA" or "of the East"). */
 export function everydayOf(normalized: string, name: string): boolean {
-  return new RegExp(`\\b${escapeRegExp(name)} of (?!(?:the )?(?:nba|league|east|west|eastern|western)\\b)`).test(
-    normalized,
-  );
+  return cached(
+    EVERYDAY_OF,
+    name,
+    () => new RegExp(`\\b${escapeRegExp(name)} of (?!(?:the )?(?:nba|league|east|west|eastern|western)\\b)`),
+  ).test(normalized);
 }
 
 /** "Magic Kingdom", "Kings of Leon": the team word starts a longer proper name. */
 export function partOfOtherName(original: string, name: string): boolean {
-  const escaped = escapeRegExp(name);
-  const forms = `(?:${escaped}|${escaped.replace(/\b[a-z]/g, (c) => c.toUpperCase())}|${escaped.toUpperCase()})`;
-  const followed = new RegExp(`(?<![A-Za-z])${forms}\\s+(?:of\\s+[A-Z]|[A-Z][a-z])`).exec(original);
+  const followed = cached(OTHER_NAME, name, () => {
+    const escaped = escapeRegExp(name);
+    const forms = `(?:${escaped}|${escaped.replace(/\b[a-z]/g, (c) => c.toUpperCase())}|${escaped.toUpperCase()})`;
+    return new RegExp(`(?<![A-Za-z])${forms}\\s+(?:of\\s+[A-Z]|[A-Z][a-z])`);
+  }).exec(original);
   // "the Heat of the NBA", "Thunder Game 7" are still the team.
   return (
     followed !== null && !/\s(?:of\s+(?:the\s+)?(?:NBA|East|West)|Game|Finals?|Fans?|vs\.?|Versus)\b/.test(followed[0])
