@@ -76,7 +76,10 @@ function escapeRegExp(text: string): string {
 /** One compiled pattern per name and use: the names are few, the messages many. */
 function cached(cache: Map<string, RegExp>, name: string, build: (name: string) => RegExp): RegExp {
   let pattern = cache.get(name);
-  if (!pattern) cache.set(name, (pattern = build(name)));
+  if (!pattern) {
+    pattern = build(name);
+    cache.set(name, pattern);
+  }
   pattern.lastIndex = 0;
   return pattern;
 }
