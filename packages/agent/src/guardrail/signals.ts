@@ -85,6 +85,11 @@ const SPORT_EVIDENCE = new Set([
   'record',
   'season-label',
   'elliptical-team',
+  'nickname+sport',
+  'surname+sport',
+  'city+sport',
+  'team-word+sport',
+  'the-team-word',
 ]);
 
 /** The outcome the rules reach alone, or none (the classifier decides). */
@@ -170,6 +175,9 @@ function read(original: string): TextSignals {
   // A city or an everyday team word next to sport words ("How many wins for Orlando?") reads as the team.
   flag('city+sport', team.cities > 0 && (weak || term));
   flag('team-word+sport', team.everyday && (weak || term));
+  // "How many points did Wilt score?", "Is Jordan's scoring record safe?": a legend's short name next to sport words.
+  flag('nickname+sport', (lists & NICKNAME) !== 0 && (weak || term));
+  flag('surname+sport', players.some((p) => p.surnameOnly) && (weak || term));
   flag('award', findAward(n) !== undefined);
   flag('conference', findConference(n) !== undefined);
   flag('record', record !== undefined);
