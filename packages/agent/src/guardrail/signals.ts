@@ -22,6 +22,7 @@ import {
   HOOPS_TERMS,
   LEGEND_NICKNAMES,
   LEGENDS,
+  MORE_OFF_TOPIC,
   MORE_OTHER_SPORTS,
 } from './terms.js';
 import { fixSwappedLetters } from './typos.js';
@@ -39,7 +40,7 @@ const LISTS = [
   { phrases: LEGEND_NICKNAMES },
   { phrases: [...WEAK_WORDS, 'teammate', 'teammates'], plurals: true },
   { phrases: [...OTHER_SPORTS, ...MORE_OTHER_SPORTS] },
-  { phrases: OFF_TOPIC_MARKERS },
+  { phrases: [...OFF_TOPIC_MARKERS, ...MORE_OFF_TOPIC] },
 ];
 const [PERSON, BASKETBALL, STRONG, TERM, NICKNAME, WEAK, OTHER_SPORT, OFF_TOPIC] = LISTS.map((_, i) => 1 << i) as [
   number,
