@@ -96,6 +96,21 @@ export const LEGENDS: readonly string[] = [
   'jokic',
   'wembanyama',
   'antetokounmpo',
+  // Teams that moved or were renamed.
+  'sonics',
+  'supersonics',
+  'seattle supersonics',
+  'bobcats',
+  'charlotte bobcats',
+  'washington bullets',
+  'vancouver grizzlies',
+  'new jersey nets',
+  'new orleans hornets',
+  'kansas city kings',
+  'buffalo braves',
+  'minneapolis lakers',
+  'st. louis hawks',
+  'san diego clippers',
 ];
 
 /** Basketball statistics, rules, roles and business words; whole phrases, lower case, plurals allowed. */
@@ -174,6 +189,10 @@ export const HOOPS_TERMS: readonly string[] = [
   'most improved',
   'scoring title',
   'seeding',
+  'won the chip',
+  'flop',
+  'flopping',
+  'highlight reel',
   'tiebreaker',
   'tiebreakers',
   'scoring champ',
