@@ -129,6 +129,10 @@ export function checkNbaRelevance(input: string | readonly unknown[]): NbaReleva
   // conversation here is about an NBA topic (`report` takes one), so it reads as a question about it.
   if (signals.conversational) return verdict(text, true, 'strong', 'conversational');
   const inConversation = isOngoingConversation(input);
+  // "Same question for Detroit": a team and conversational words, inside a conversation about the league.
+  if (inConversation && signals.teamTurn) return verdict(text, true, 'strong', 'team follow-up');
+  // "tell me about the score please", "any news?": generic sport words are about the conversation's subject.
+  if (inConversation && signals.genericTurn) return verdict(text, true, 'strong', 'generic follow-up');
   const score = classify(signals, inConversation);
   // Nothing but words the classifier never saw ("abcde", "xyzzy plugh"): no sign of basketball.
   if (score.evidence === 0) return verdict(text, false, 'weak', 'no basketball signal');

@@ -19,11 +19,13 @@ import { PhraseIndex } from './phrases.js';
 import {
   BASKETBALL_ONLY_TERMS,
   FOLLOW_UP_WORDS,
+  GENERIC_SPORT_WORDS,
   HOOPS_TERMS,
   LEGEND_NICKNAMES,
   LEGENDS,
   MORE_OFF_TOPIC,
   MORE_OTHER_SPORTS,
+  TEAM_QUESTION_WORDS,
 } from './terms.js';
 import { fixSwappedLetters } from './typos.js';
 
@@ -86,6 +88,7 @@ const SPORT_EVIDENCE = new Set([
   'record',
   'season-label',
   'elliptical-team',
+  'team-question',
   'nickname+sport',
   'surname+sport',
   'city+sport',
@@ -111,6 +114,10 @@ export interface TextSignals {
   readonly flags: readonly string[];
   /** At most eight words, all of them conversational ("who won?", "and the year before?"). */
   readonly conversational: boolean;
+  /** Nothing but conversational words and a team, city or team word ("Same question for Detroit"). */
+  readonly teamTurn: boolean;
+  /** A short turn of conversational and generic sport words ("tell me about the score please"). */
+  readonly genericTurn: boolean;
 }
 
 function teamSignals(original: string, n: string) {
@@ -190,6 +197,20 @@ function read(original: string): TextSignals {
   flag(all.length <= 3 ? 'len-short' : all.length <= 8 ? 'len-mid' : 'len-long', true);
   flag('conversational', base.conversational);
 
+  // "how did the kings do", "How did Sacramento do?", "how many Ls for the nets": a team and words about how it did.
+  // An everyday team word counts only with "the" ("how did the kings do", not "the record heat in Phoenix").
+  const teamWords = new Set(
+    team.names
+      .filter((name) => !AMBIGUOUS_NAMES.has(name) || all.some((w, i) => w === name && all[i - 1] === 'the'))
+      .flatMap((name) => name.split(' ')),
+  );
+  const teamTurn =
+    teamWords.size > 0 &&
+    all.length <= 10 &&
+    all.every((w) => teamWords.has(w) || FOLLOW_UP_WORDS.has(w) || TEAM_QUESTION_WORDS.has(w));
+  const teamQuestion = teamTurn && all.some((w) => TEAM_QUESTION_WORDS.has(w));
+  flag('team-question', teamQuestion);
+
   // "And Denver?", "nice, and the bucks?", "What about the Heat?": nothing but a team after the prompt words.
   const bare = ELLIPSIS.exec(n);
   const elliptical = bare !== null && team.names.includes(bare[1]!);
@@ -209,10 +230,12 @@ function read(original: string): TextSignals {
     player ||
     person ||
     elliptical ||
+    teamQuestion ||
     (team.named && !offTopic)
   )
     decided = { relevant: true, reason: named ? 'basketball named' : player || person ? 'person' : 'team' };
-  return { ...base, ...(decided ? { decided } : {}), flags };
+  const genericTurn = all.length <= 8 && all.every((w) => FOLLOW_UP_WORDS.has(w) || GENERIC_SPORT_WORDS.has(w));
+  return { ...base, teamTurn, genericTurn, ...(decided ? { decided } : {}), flags };
 }
 
 /** The signals of one message text (remembered per text: the runner re-sends whole conversations). */

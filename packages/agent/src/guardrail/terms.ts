@@ -335,7 +335,8 @@ export const FOLLOW_UP_WORDS: ReadonlySet<string> = new Set(
     'other same also just only still you can could would will should explain mean happen happened end ended finish finished ' +
     'over most least record seed place went go going get got big biggest top bottom star stars now knocked ' +
     'out beat eliminated swept closer tighter longer shorter than compare versus vs east west eastern western playoff ' +
-    'playoffs finals'
+    "playoffs finals hey hi hello yo um quick question same how'd who'd what's whats who's whos how's hows where'd " +
+    "didn't didnt wasn't wasnt isn't isnt they're theyre u ur"
   ).split(' '),
 );
 
@@ -371,6 +372,7 @@ export const BASKETBALL_ONLY_TERMS: readonly string[] = [
   'play-in',
   'play-in tournament',
   'nba finals',
+  'the finals',
   'nba cup',
   'in-season tournament',
   'in season tournament',
@@ -612,3 +614,23 @@ export const MORE_OFF_TOPIC: readonly string[] = [
   'poet',
   'painter',
 ];
+
+/**
+ * Words that, with a team, make a whole question about how it did ("how did the kings do", "how many Ls for the
+ * nets", "Orlando's record?"); a turn of only these, follow-up words and a team is about the team.
+ */
+export const TEAM_QUESTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    'do doing done fare fared play played playing finish finished win won wins lose lost losses loss record records ' +
+    'seed seeded game games beat season year score scored swept eliminated rank ranked standing standings ws ls w l ' +
+    'look looked make made making'
+  ).split(' '),
+);
+
+/** Generic words of sport and news (the demo's generic keywords among them): alone, they need a conversation. */
+export const GENERIC_SPORT_WORDS: ReadonlySet<string> = new Set(
+  (
+    'team teams player players season seasons game games score scores scored standing court wins win won losses ' +
+    'loss lost record records news report reports update updates info stats results result please conference'
+  ).split(' '),
+);
