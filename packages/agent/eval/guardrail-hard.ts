@@ -219,9 +219,9 @@ const HARD_FOLLOW_UP_OFF = [
 ];
 
 /**
- * Two probes written after the classifier was first trained (2026-11-30), in the style of fresh users: plain and
- * slangy questions, and off-topic ones built to mirror them ("who has the most followers on Instagram"). First
- * scored 0.933 and 0.836 accuracy; their misses led to corpus additions by category (other sports' positions,
+ * Three probes written after the classifier was first trained (2026-11-30), in the style of fresh users: plain and
+ * slangy questions, off-topic ones built to mirror them ("who has the most followers on Instagram"), word-play on a
+ * team's city in follow-ups. First scored 0.933, 0.836 and 0.957 accuracy; their misses led to corpus additions by category (other sports' positions,
  * rankings outside sport, franchise history, changes of subject), never these messages. Used for fixes since.
  */
 const PROBE_ON = [
@@ -288,6 +288,30 @@ const PROBE_ON = [
   'Why do players flop?',
   'Which ref called the most fouls?',
   'Who won the slam dunk contest in 2000?',
+  'Who had the best net rating among contenders?',
+  'Did any rookie average 20 points?',
+  'Is Tatum a top five player?',
+  'Which guard won the scoring title?',
+  'How many teams won 60 or more?',
+  'who was the 1 seed in the east',
+  'What was the biggest upset of the postseason?',
+  'Which team did the Nuggets lose to?',
+  'How many titles does Boston have now?',
+  'Who is the youngest MVP ever?',
+  'Did the Spurs improve with Fox?',
+  'Who was the best sixth man candidate?',
+  'what teams tanked hardest',
+  'Is Minnesota a contender?',
+  'How many games did OKC lose all year?',
+  'Which player had the most 30 point games?',
+  'Was Game 7 of the Finals a blowout?',
+  'Who hit the most clutch shots?',
+  'How do you box out properly?',
+  'Best drills to improve free throw shooting?',
+  'Who won the womens college title?',
+  'Who is the best shooter in the WNBA?',
+  'Who was the best player in the 80s?',
+  'How many rings did Kareem win?',
 ];
 const PROBE_OFF = [
   'how do I build a stronger team at my startup',
@@ -353,6 +377,30 @@ const PROBE_OFF = [
   'Why do cats knock things off tables?',
   'Which judge ruled on the case?',
   'Who won the hot dog contest in 2000?',
+  'How do I make my dev team more productive?',
+  'What is the best season to visit Patagonia?',
+  'How do I appeal a ruling in traffic court?',
+  'What is a good score on a credit report?',
+  'Is a heat wave dangerous for dogs?',
+  'Where can I learn magic tricks online?',
+  'Who are the best jazz drummers?',
+  'Who were the kings of Scotland?',
+  'When is the next rocket launch to the moon?',
+  'How do I draft a will?',
+  'How is net income taxed?',
+  'How do I rebound from burnout?',
+  'Can you assist with my taxes?',
+  'Best places to travel in Japan in autumn',
+  'Who won the Super Bowl MVP?',
+  'Which team won La Liga?',
+  'Who has the most home runs this year?',
+  'Who won the NHL MVP?',
+  'Who is the best tennis player this year?',
+  'Who won the Open Championship in golf?',
+  'Who is winning the F1 constructors title?',
+  'Which college football team is number one?',
+  'How do I cook brisket?',
+  'Write a Python script to rename files',
 ];
 const PROBE_FOLLOW_UP_ON = [
   'and who did they lose to?',
@@ -375,6 +423,16 @@ const PROBE_FOLLOW_UP_ON = [
   'what about DPOY?',
   'did he win finals mvp too?',
   'crazy. any other awards?',
+  'and the year after that?',
+  'wow, who beat them?',
+  'how many did they win by in game 7?',
+  'why did they lose?',
+  'was Jokic hurt?',
+  'and the Clippers?',
+  'who was their coach?',
+  'lol rough. what seed were they?',
+  'were they better than last year?',
+  'ok what about the West as a whole?',
 ];
 const PROBE_FOLLOW_UP_OFF = [
   'ok, unrelated: how do I boil an egg?',
@@ -397,6 +455,16 @@ const PROBE_FOLLOW_UP_OFF = [
   'who is the prime minister of Canada?',
   'can you write me an email to my boss?',
   'what is 12 times 14?',
+  'how high is Denver above sea level?',
+  'what is a nugget of wisdom?',
+  'and how is the skiing near Denver?',
+  'what about the Broncos?',
+  'what is the weather in Colorado?',
+  'never mind, tell me a fun fact',
+  'how do I invest in gold nuggets?',
+  'what about the Avalanche?',
+  'recommend a hiking trail in the Rockies',
+  'ok and what is the capital of Colorado?',
 ];
 
 export const HARD_GUARDRAIL_SET: readonly GuardrailCase[] = [

@@ -336,7 +336,7 @@ export const FOLLOW_UP_WORDS: ReadonlySet<string> = new Set(
     'over most least record seed place went go going get got big biggest top bottom star stars now knocked ' +
     'out beat eliminated swept closer tighter longer shorter than compare versus vs east west eastern western playoff ' +
     "playoffs finals hey hi hello yo um quick question same how'd who'd what's whats who's whos how's hows where'd " +
-    "didn't didnt wasn't wasnt isn't isnt they're theyre u ur"
+    "didn't didnt wasn't wasnt isn't isnt they're theyre u ur has have had"
   ).split(' '),
 );
 
@@ -623,7 +623,7 @@ export const TEAM_QUESTION_WORDS: ReadonlySet<string> = new Set(
   (
     'do doing done fare fared play played playing finish finished win won wins lose lost losses loss record records ' +
     'seed seeded game games beat season year score scored swept eliminated rank ranked standing standings ws ls w l ' +
-    'look looked make made making'
+    'look looked make made making contender contenders title titles champion champions championship ring rings'
   ).split(' '),
 );
 
