@@ -219,9 +219,10 @@ const HARD_FOLLOW_UP_OFF = [
 ];
 
 /**
- * Three probes written after the classifier was first trained (2026-11-30), in the style of fresh users: plain and
- * slangy questions, off-topic ones built to mirror them ("who has the most followers on Instagram"), word-play on a
- * team's city in follow-ups. First scored 0.933, 0.836 and 0.957 accuracy; their misses led to corpus additions by category (other sports' positions,
+ * Four probes written after the classifier was first trained (2026-11-30), in the style of fresh users: plain and
+ * slangy questions, off-topic ones built to mirror them ("who has the most followers on Instagram", "who was
+ * snubbed at the Oscars"), word-play on a team's city in follow-ups. First scored 0.933, 0.836, 0.957 and 0.853
+ * accuracy; their misses led to corpus additions by category (other sports' positions,
  * rankings outside sport, franchise history, changes of subject), never these messages. Used for fixes since.
  */
 const PROBE_ON = [
@@ -312,6 +313,30 @@ const PROBE_ON = [
   'Who is the best shooter in the WNBA?',
   'Who was the best player in the 80s?',
   'How many rings did Kareem win?',
+  'which teams had winning records on the road',
+  'how often do 8 seeds beat 1 seeds',
+  'who had the most efficient season ever',
+  'what makes a good point guard',
+  'how many teams are in each division',
+  'who was snubbed from the all star game',
+  'is the regular season too long',
+  'when does the draft combine happen',
+  'who are the best two way players',
+  'which team had the youngest starting lineup',
+  'best backcourt in the east',
+  'is there a salary floor',
+  'who led the finals in rebounds',
+  'what is the record for consecutive wins',
+  'who were the biggest free agent signings',
+  'tell me about the pacers run',
+  'what happened with the knicks in the conference finals',
+  'did anyone sweep the finals',
+  'how many points do you get for a dunk',
+  'what shoe does LeBron wear',
+  'how do I get better at rebounding',
+  'best way to practice a crossover',
+  'what is a floater in hoops',
+  'who was the best defender on the thunder',
 ];
 const PROBE_OFF = [
   'how do I build a stronger team at my startup',
@@ -401,6 +426,30 @@ const PROBE_OFF = [
   'Which college football team is number one?',
   'How do I cook brisket?',
   'Write a Python script to rename files',
+  'which cars had the best resale value',
+  'how often do lottery winners go broke',
+  'who had the most successful career in film',
+  'what makes a good project manager',
+  'how many states are in each region of the US',
+  'who was snubbed at the Oscars',
+  'is the school year too long',
+  'when does the job fair happen',
+  'who are the best two faced villains in movies',
+  'which band had the youngest lineup',
+  'best coffee in the east village',
+  'is there a minimum wage floor in Texas',
+  'who led the polls in the election',
+  'what is the record for consecutive days without rain',
+  'who were the biggest signings in the Premier League',
+  'tell me about the pacers used in marathons',
+  'what happened at the climate conference',
+  'did anyone win the lottery this week',
+  'how many points do you get for a touchdown',
+  'what shoe is best for hiking',
+  'how do I get better at public speaking',
+  'best way to practice guitar chords',
+  'what is a float in root beer',
+  'who was the best defender at the trial',
 ];
 const PROBE_FOLLOW_UP_ON = [
   'and who did they lose to?',
@@ -433,6 +482,16 @@ const PROBE_FOLLOW_UP_ON = [
   'lol rough. what seed were they?',
   'were they better than last year?',
   'ok what about the West as a whole?',
+  'and in 2024?',
+  'who was their MVP?',
+  'nice, how many games did it take?',
+  'and the Knicks, how far did they go?',
+  'who coached them?',
+  'was Haliburton hurt in the finals?',
+  'what about the west?',
+  'who did they beat in round 1?',
+  'did they win game 7?',
+  'ok and who lost the other series?',
 ];
 const PROBE_FOLLOW_UP_OFF = [
   'ok, unrelated: how do I boil an egg?',
@@ -465,6 +524,16 @@ const PROBE_FOLLOW_UP_OFF = [
   'what about the Avalanche?',
   'recommend a hiking trail in the Rockies',
   'ok and what is the capital of Colorado?',
+  'what does a pacer do in a race?',
+  'how do I pace myself when running?',
+  'what is Indiana famous for?',
+  'and what about corn prices in Indiana?',
+  'what time is it in Indianapolis?',
+  'can you recommend a good book?',
+  'and the Colts?',
+  'how do I get a passport?',
+  'what is the Indy 500?',
+  'tell me about the east coast beaches',
 ];
 
 export const HARD_GUARDRAIL_SET: readonly GuardrailCase[] = [

@@ -189,6 +189,12 @@ export const HOOPS_TERMS: readonly string[] = [
   'most improved',
   'scoring title',
   'seeding',
+  'two-way player',
+  'two way player',
+  'draft combine',
+  'consecutive wins',
+  'winning streak',
+  'division title',
   'won the chip',
   'flop',
   'flopping',
@@ -613,6 +619,18 @@ export const MORE_OFF_TOPIC: readonly string[] = [
   'novelist',
   'poet',
   'painter',
+  'oscar',
+  'oscars',
+  'grammy',
+  'grammys',
+  'emmy',
+  'emmys',
+  'trial',
+  'defendant',
+  'prosecutor',
+  'minimum wage',
+  'wage',
+  'beaches',
 ];
 
 /**
@@ -623,7 +641,7 @@ export const TEAM_QUESTION_WORDS: ReadonlySet<string> = new Set(
   (
     'do doing done fare fared play played playing finish finished win won wins lose lost losses loss record records ' +
     'seed seeded game games beat season year score scored swept eliminated rank ranked standing standings ws ls w l ' +
-    'look looked make made making contender contenders title titles champion champions championship ring rings'
+    'look looked make made making contender contenders title titles champion champions championship ring rings run'
   ).split(' '),
 );
 
