@@ -2,6 +2,7 @@
  * The guardrail evaluation set: messages labelled on-topic (NBA or basketball) or off-topic. `followUp` messages are
  * checked as the latest turn of an ongoing conversation about the NBA, the way `followUp` sends them.
  */
+import { HARD_GUARDRAIL_SET } from './guardrail-hard.js';
 
 /** One labelled message. */
 export interface GuardrailCase {
@@ -341,4 +342,5 @@ export const GUARDRAIL_SET: readonly GuardrailCase[] = [
   ...off(...FRESH_OFF),
   ...onFollowUp(...FRESH_ON),
   ...offFollowUp(...FRESH_OFF),
+  ...HARD_GUARDRAIL_SET,
 ];

@@ -2,9 +2,9 @@
  * The optional model-judged guardrail (`NBA_REPORTER_GUARDRAIL=model`): an agent used as a classifier, as the Agents
  * SDK documents for input guardrails, behind the keyword check as a fast path.
  *
- * The keyword check decides alone when it is sure (a basketball word, a team, a player, another sport, a clearly
- * other topic). Only undecided messages (weak signals, short follow-ups) go to the classifier, which answers with a
- * structured verdict. Both appear in traces as guardrail spans: the runner's `nba_content_guardrail` span, and inside
+ * The keyword check decides alone when one of its rules does (basketball named, a team, a player, another sport, a
+ * clearly other topic, a conversational turn). The messages its learned classifier would decide go to the model
+ * instead, which answers with a structured verdict. Both appear in traces as guardrail spans: the runner's `nba_content_guardrail` span, and inside
  * it an `nba_model_guardrail` span holding the classifier's agent and model spans.
  *
  * If the classifier call fails (network, timeout, unparsable output) the keyword verdict is used and the failure is

@@ -118,11 +118,13 @@ describe('nba_content_guardrail', () => {
     }
   });
 
-  it('passes short conversational turns inside a conversation only', () => {
+  it('passes short conversational turns inside a conversation; other topics still trip there', () => {
     for (const text of ['thanks!', 'who won?', 'and Denver?', 'What about Denver?', 'Was it close?']) {
       expect(checkNbaRelevance([...CONVERSATION, { role: 'user', content: text }]).tripwireTriggered, text).toBe(false);
     }
-    expect(checkNbaRelevance('who won?').tripwireTriggered).toBe(true);
+    // Made of conversational words only, a first turn passes too: every `report` is about an NBA topic, and nothing in
+    // it names another one.
+    expect(checkNbaRelevance('who won?').tripwireTriggered).toBe(false);
     expect(checkNbaRelevance('and Denver?').tripwireTriggered).toBe(false); // a bare NBA city after "and" reads as the team
     expect(checkNbaRelevance('And Paris?').tripwireTriggered).toBe(true);
     expect(checkNbaRelevance('What about the heat in Phoenix?').tripwireTriggered).toBe(true);

@@ -1,0 +1,34 @@
+/**
+ * Swapped-letter typos of sport words ("recrod", "standigns"; a missing letter is not one): the most common typing
+ * slip, and one that rarely turns one real word into another. Each word of the vocabulary is indexed under every variant
+ * with two adjacent letters swapped; a message word found there is read as the vocabulary word.
+ */
+import { STRONG_WORDS, WEAK_WORDS } from '../offline/vocabulary.js';
+import { phraseWords } from './phrases.js';
+import { HOOPS_TERMS } from './terms.js';
+
+let swaps: Map<string, string> | undefined;
+
+/** Swapped-letter variant → vocabulary word, built on first use (not at import: startup stays cheap). */
+function swapTable(): ReadonlyMap<string, string> {
+  if (swaps) return swaps;
+  const VOCABULARY = new Set(
+    [...WEAK_WORDS, ...STRONG_WORDS, ...HOOPS_TERMS]
+      .map((phrase) => phraseWords(phrase).join(' '))
+      .filter((word) => /^[a-z]{5,}$/.test(word)),
+  );
+  swaps = new Map<string, string>();
+  for (const word of VOCABULARY) {
+    for (let i = 0; i + 1 < word.length; i++) {
+      if (word[i] === word[i + 1]) continue;
+      const variant = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      if (!VOCABULARY.has(variant)) swaps.set(variant, word);
+    }
+  }
+  return swaps;
+}
+
+/** The sport word `word` is a swapped-letter typo of, or `word` itself. */
+export function fixSwappedLetters(word: string): string {
+  return word.length >= 5 ? (swapTable().get(word) ?? word) : word;
+}
