@@ -36,7 +36,7 @@ describe('the compile cache', () => {
     const api = await spawnApi({ env: { NODE_COMPILE_CACHE: dir, NODE_DEBUG_NATIVE: 'COMPILE_CACHE' } });
     try {
       // Written right after the ready line, not only at a clean exit: a killed instance still leaves its cache.
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + 45_000;
       while (!api.output().includes('flushCompileCache() finished') && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 100));
       expect(api.output()).toContain('flushCompileCache() finished');
@@ -51,7 +51,7 @@ describe('the compile cache', () => {
     expect(accepted.length).toBeGreaterThan(500);
     expect(output).toMatch(/code cache for ESM .*apps\/api\/dist\/main\.js was accepted/);
     expect(output).toMatch(/code cache for \w+ .*@opentelemetry\/sdk-node\/.* was accepted/);
-  }, 60_000);
+  }, 90_000);
 
   test('is shared safely by instances starting at the same time on one directory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nba-compile-cache-'));
@@ -60,7 +60,7 @@ describe('the compile cache', () => {
     // Every entry is written to a temporary file and renamed into place, and checked before use: none is torn.
     expect(output).not.toMatch(/was rejected/);
     expect((output.match(/was accepted/g) ?? []).length).toBeGreaterThan(500);
-  }, 60_000);
+  }, 90_000);
 
   test('a directory that cannot be written leaves the cache off and the server working', async () => {
     // Below a regular file: no directory can be made there, whoever runs the test (root ignores permissions).
@@ -69,5 +69,5 @@ describe('the compile cache', () => {
     const output = await answers({ NODE_COMPILE_CACHE: join(file, 'cache'), NODE_DEBUG_NATIVE: 'COMPILE_CACHE' });
     expect(output).toContain('Cannot create cache directory');
     expect(output).toContain('NBA Reporter API listening');
-  }, 60_000);
+  }, 90_000);
 });

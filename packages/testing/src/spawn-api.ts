@@ -85,12 +85,20 @@ export async function spawnApi(options: SpawnApiOptions = {}): Promise<SpawnedAp
       child.kill('SIGKILL');
       reject(new Error(`API did not start within ${options.timeoutMs ?? 20_000} ms:\n${output}`));
     }, options.timeoutMs ?? 20_000);
+    let listening = false;
+    // Only the unmatched tail is searched: a server with a verbose debug log (thousands of lines) must not cost
+    // a scan of everything it printed on every chunk.
+    let searchFrom = 0;
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const match = /"port":(\d+)[^\n]*"msg":"NBA Reporter API listening"/.exec(output);
+      if (listening) return;
+      const match = /"port":(\d+)[^\n]*"msg":"NBA Reporter API listening"/.exec(output.slice(searchFrom));
       if (match) {
+        listening = true;
         clearTimeout(timer);
         resolve(Number(match[1]));
+      } else {
+        searchFrom = Math.max(0, output.lastIndexOf('\n') + 1);
       }
     };
     child.stdout.on('data', onData);
