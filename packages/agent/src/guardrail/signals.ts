@@ -120,6 +120,11 @@ export interface TextSignals {
   readonly genericTurn: boolean;
 }
 
+/** A word short follow-ups are made of ("who", "won", "series"). */
+export function isFollowUpWord(word: string): boolean {
+  return FOLLOW_UP_WORDS.has(word) || GENERIC_SPORT_WORDS.has(word);
+}
+
 function teamSignals(original: string, n: string) {
   const otherSport = (word: string) => (PHRASES.match([word]) & OTHER_SPORT) !== 0;
   const teams = findTeams(original)
