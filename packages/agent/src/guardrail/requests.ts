@@ -101,12 +101,16 @@ const SPORT_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Sport words that need a conversation about basketball to mean it ("recap the series", "explain the seeding"). */
+/**
+ * Words that need a conversation about basketball to be about it: sport words ("recap the series") and words about the
+ * answer just given ("go over the rules again", "make the answer shorter").
+ */
 const CONVERSATION_SPORT_WORDS: ReadonlySet<string> = new Set(
   (
     'series round rounds scoring stats standing defense offense shooting rank ranked ranking score scores record ' +
     'records upset underdog contender contenders clinch clinched injury injuries injured bracket tiebreaker ' +
-    'tiebreakers recap run ring rings trophy award awards'
+    'tiebreakers recap run ring rings trophy award awards again format rule rules answer details simpler shorter ' +
+    'numbers breakdown results winners'
   ).split(' '),
 );
 
