@@ -19,7 +19,7 @@
  */
 import type { InputGuardrail, InputGuardrailFunctionArgs } from '@openai/agents-core';
 import { classify } from './guardrail/classifier.js';
-import { afterTopicSwitch, isReaction, isRequest, mentionsBasketball } from './guardrail/requests.js';
+import { afterTopicSwitch, isReaction, isRequest, mentionsBasketball, pointsBack } from './guardrail/requests.js';
 import { isFollowUpWord, textSignals } from './guardrail/signals.js';
 import { STRONG_WORDS, WEAK_WORDS } from './offline/vocabulary.js';
 
@@ -147,6 +147,9 @@ function decide(original: string, text: string, inConversation: boolean): NbaRel
   if (inConversation && signals.genericTurn) return verdict(text, true, 'strong', 'generic follow-up');
   // "well deserved?", "huge jump right?", "source?": a reaction to the answer just given.
   if (inConversation && isReaction(signals.words, isFollowUpWord)) return verdict(text, true, 'strong', 'reaction');
+  // "why are they so bad?", "compare to his dallas numbers": a short question about whom the answer named.
+  if (inConversation && pointsBack(signals.words) && !signals.flags.includes('off-topic') && !isRequest(signals.words))
+    return verdict(text, true, 'strong', 'back reference');
   // "Summarize Hamlet in three sentences", "recommend some jazz albums": work asked about something else.
   if (isRequest(signals.words) && !mentionsBasketball(signals, inConversation))
     return verdict(text, false, 'strong', 'request without basketball');

@@ -155,7 +155,7 @@ describe('nba_content_guardrail', () => {
       'by the way, who won?',
     ])
       expect(followUp(text).tripwireTriggered, text).toBe(false);
-    for (const text of ['Summarize Twelfth Night in three sentences', 'recommend some jazz playlists for dinner']) {
+    for (const text of ['Summarize Twelfth Night in three sentences', 'recommend some jazz saxophonists']) {
       expect(checkNbaRelevance(text).reason, text).toBe('request without basketball');
       expect(followUp(text).reason, text).toBe('request without basketball');
     }

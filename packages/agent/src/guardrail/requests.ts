@@ -148,11 +148,26 @@ const REACTION_WORDS: ReadonlySet<string> = new Set(
     'deserve called it knew figured thought guessed hoped hope same here too either neither wait hold on what huh ' +
     'hm hmm ah oh okay so why really big small jumped improved improvement worse better year last from since ' +
     'tbh imo honestly kinda pretty very super so too quite totally completely absolutely definitely probably maybe ' +
-    'convincing convincingly dominant close blowout blowouts upset upsets run runs streak streaks stretch'
+    'convincing convincingly dominant close blowout blowouts upset upsets run runs streak streaks stretch home road ' +
+    "away bad good history ever all-time like im i'm us bottom top few list now then do instead ones"
   ).split(' '),
 );
 
-/** A short turn made of conversational words and reactions: about the answer just given. */
+/**
+ * A short turn made of conversational words, reactions, request verbs and numbers ("give me the top 3", "explain like
+ * I'm 5", "ok now do the bottom 5"): about the answer just given.
+ */
 export function isReaction(words: readonly string[], followUpWord: (word: string) => boolean): boolean {
-  return words.length > 0 && words.length <= 8 && words.every((word) => REACTION_WORDS.has(word) || followUpWord(word));
+  return (
+    words.length > 0 &&
+    words.length <= 8 &&
+    words.every(
+      (word) => REACTION_WORDS.has(word) || REQUEST_VERBS.has(word) || /^\d+$/.test(word) || followUpWord(word),
+    )
+  );
+}
+
+/** A short turn about "they", "he" or "their" ("why are they so bad?", "is he injured?"): about whom the answer named. */
+export function pointsBack(words: readonly string[]): boolean {
+  return words.length <= 6 && words.some((word) => BACK_REFERENCES.has(word));
 }

@@ -14,7 +14,14 @@ import {
   STRONG_WORDS,
   WEAK_WORDS,
 } from '../offline/vocabulary.js';
-import { AMBIGUOUS_NAMES, everydayOf, PLACE_ALIASES, partOfOtherName, writtenAsName } from './names.js';
+import {
+  AMBIGUOUS_NAMES,
+  everydayOf,
+  PLACE_ALIASES,
+  partOfOtherName,
+  RARELY_EVERYDAY,
+  writtenAsName,
+} from './names.js';
 import { PhraseIndex } from './phrases.js';
 import {
   BASKETBALL_ONLY_TERMS,
@@ -23,6 +30,7 @@ import {
   HOOPS_TERMS,
   LEGEND_NICKNAMES,
   LEGENDS,
+  MARKERS_OF_THE_GAME,
   MORE_OFF_TOPIC,
   MORE_OTHER_SPORTS,
   TEAM_QUESTION_WORDS,
@@ -35,25 +43,20 @@ export const MIN_CHECKED_LENGTH = 5;
 /** The word lists, in bit order. */
 const LISTS = [
   // Nicknames shorter than four letters ("Pop") are everyday words: left to the classifier.
-  { phrases: [...COACHES, ...ARENAS, ...LEGENDS].filter((name) => name.length >= 4) },
+  { phrases: [...COACHES, ...LEGENDS].filter((name) => name.length >= 4) },
   { phrases: ['nba', 'wnba', 'basketball', 'hoops', 'fiba', 'euroleague', ...BASKETBALL_ONLY_TERMS], plurals: true },
   { phrases: STRONG_WORDS, plurals: true },
   { phrases: HOOPS_TERMS, plurals: true },
   { phrases: LEGEND_NICKNAMES },
   { phrases: [...WEAK_WORDS, 'teammate', 'teammates'], plurals: true },
   { phrases: [...OTHER_SPORTS, ...MORE_OTHER_SPORTS] },
-  { phrases: [...OFF_TOPIC_MARKERS, ...MORE_OFF_TOPIC] },
+  { phrases: [...OFF_TOPIC_MARKERS.filter((m) => !MARKERS_OF_THE_GAME.has(m)), ...MORE_OFF_TOPIC] },
+  // Arenas also hold concerts ("concerts at the Garden"): an arena is decisive only without an event of another kind.
+  { phrases: ARENAS },
 ];
-const [PERSON, BASKETBALL, STRONG, TERM, NICKNAME, WEAK, OTHER_SPORT, OFF_TOPIC] = LISTS.map((_, i) => 1 << i) as [
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-];
+const [PERSON, BASKETBALL, STRONG, TERM, NICKNAME, WEAK, OTHER_SPORT, OFF_TOPIC, ARENA] = LISTS.map(
+  (_, i) => 1 << i,
+) as [number, number, number, number, number, number, number, number, number];
 let phrases: PhraseIndex | undefined;
 /** The phrase index, built on first use (not at import: startup stays cheap). */
 const PHRASES = {
@@ -95,6 +98,16 @@ const SPORT_EVIDENCE = new Set([
   'team-word+sport',
   'the-team-word',
 ]);
+
+/** Events an arena holds besides games. */
+const EVENTS = new Set(
+  'concert concerts tour tours show shows comedy festival circus wedding graduation monster truck trucks ice parking'.split(
+    ' ',
+  ),
+);
+
+/** Evidence that only names a place or an everyday word ("the heat in Phoenix", "Warriors in a gang movie"). */
+const IDENTITY_ONLY = new Set(['team-word', 'the-team-word', 'city', 'cities', 'nickname', 'surname']);
 
 /** The outcome the rules reach alone, or none (the classifier decides). */
 export interface Decision {
@@ -157,7 +170,7 @@ function read(original: string): TextSignals {
   const team = teamSignals(original, n);
   const players = findPlayers(n);
   const player = players.some((p) => !p.surnameOnly);
-  const person = (lists & PERSON) !== 0;
+  const person = (lists & PERSON) !== 0 || ((lists & ARENA) !== 0 && !all.some((w) => EVENTS.has(w)));
   const named = (lists & BASKETBALL) !== 0;
   const otherSport = (lists & OTHER_SPORT) !== 0;
   const offTopic = (lists & OFF_TOPIC) !== 0;
@@ -222,7 +235,19 @@ function read(original: string): TextSignals {
   flag('elliptical-team', elliptical);
 
   // Any word or name that could be about sport: without one, a clearly other topic ("a recipe for paella") is decided.
-  const sportEvidence = flags.some((f) => SPORT_EVIDENCE.has(f));
+  // A city or an everyday team word alone does not hold against it ("who were the warriors in that movie").
+  const sportEvidence = flags.some((f) => SPORT_EVIDENCE.has(f) && !IDENTITY_ONLY.has(f));
+  // "why does everyone hate the clippers", "how did the pelicans do with zion": "the" and a team word in lower case is
+  // the team when the word is rarely anything else, or when it comes with sport or how-did-they-do words.
+  const theTeam =
+    !offTopic &&
+    team.everyday &&
+    team.names.some(
+      (name) =>
+        AMBIGUOUS_NAMES.has(name) &&
+        all.some((w, i) => w === name && all[i - 1] === 'the') &&
+        (RARELY_EVERYDAY.has(name) || weak || term || all.some((w) => TEAM_QUESTION_WORDS.has(w))),
+    );
 
   let decided: Decision | undefined;
   if (otherSport && !named && !team.clear && !player) decided = { relevant: false, reason: 'other sport' };
@@ -236,6 +261,7 @@ function read(original: string): TextSignals {
     person ||
     elliptical ||
     teamQuestion ||
+    theTeam ||
     (team.named && !offTopic)
   )
     decided = { relevant: true, reason: named ? 'basketball named' : player || person ? 'person' : 'team' };
