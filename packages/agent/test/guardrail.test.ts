@@ -170,6 +170,13 @@ describe('nba_content_guardrail', () => {
       expect(followUp(text).tripwireTriggered, text).toBe(false);
   });
 
+  it('trips on a basketball term asked about in another field, not in the game', () => {
+    for (const text of ['what does a full court press mean in marketing', 'is a layup the same as a layoff at work?'])
+      expect(checkNbaRelevance(text).reason, text).toBe('borrowed term');
+    for (const text of ['what does a layup mean in basketball', 'what does DPOY stand for in the NBA'])
+      expect(checkNbaRelevance(text).tripwireTriggered, text).toBe(false);
+  });
+
   it('passes short reactions inside a conversation, not as first turns', () => {
     for (const text of ['well deserved?', 'huge jump right?', 'damn', 'source?', 'rank them', 'crazy run'])
       expect(checkNbaRelevance([...CONVERSATION, { role: 'user', content: text }]).tripwireTriggered, text).toBe(false);

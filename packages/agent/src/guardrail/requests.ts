@@ -149,7 +149,7 @@ const REACTION_WORDS: ReadonlySet<string> = new Set(
     'hm hmm ah oh okay so why really big small jumped improved improvement worse better year last from since ' +
     'tbh imo honestly kinda pretty very super so too quite totally completely absolutely definitely probably maybe ' +
     'convincing convincingly dominant close blowout blowouts upset upsets run runs streak streaks stretch home road ' +
-    "away bad good history franchise ever all-time like im i'm us bottom top few list now then do instead ones"
+    "away bad good history franchise ever all-time full whole entire complete rest like im i'm us bottom top few list now then do instead ones"
   ).split(' '),
 );
 

@@ -99,6 +99,12 @@ const SPORT_EVIDENCE = new Set([
   'the-team-word',
 ]);
 
+/** "what does full court press mean in sales", "is a layup the same as a lay-off in accounting": a term's other sense. */
+const BORROWED =
+  /\b(?:mean|means|meaning|same as|stand for|stands for|slang for)\b.*?\b(?:in|for|at)\s+(?:a |an |the |my |our )?([a-z0-9]+)/;
+/** Words that name basketball outright, whatever else the message says. */
+const BASKETBALL_NAMES = new Set(['nba', 'wnba', 'basketball', 'hoops', 'ncaa', 'fiba']);
+
 /** Events an arena holds besides games. */
 const EVENTS = new Set(
   'concert concerts tour tours show shows comedy festival circus wedding graduation monster truck trucks ice parking'.split(
@@ -249,8 +255,21 @@ function read(original: string): TextSignals {
         (RARELY_EVERYDAY.has(name) || weak || term || all.some((w) => TEAM_QUESTION_WORDS.has(w))),
     );
 
+  // The field a term's meaning is asked in: another one than the game's ("in accounting", not "in the playoffs").
+  const field = BORROWED.exec(n)?.[1];
+  const borrowed =
+    field !== undefined &&
+    !team.clear &&
+    !player &&
+    !team.names.includes(field) &&
+    (PHRASES.match([field]) & (BASKETBALL | STRONG | TERM | WEAK | OTHER_SPORT)) === 0 &&
+    !FOLLOW_UP_WORDS.has(field) &&
+    !GENERIC_SPORT_WORDS.has(field) &&
+    !all.some((w) => BASKETBALL_NAMES.has(w));
+
   let decided: Decision | undefined;
   if (otherSport && !named && !team.clear && !player) decided = { relevant: false, reason: 'other sport' };
+  else if (borrowed) decided = { relevant: false, reason: 'borrowed term' };
   else if (offTopic && !sportEvidence) decided = { relevant: false, reason: 'other topic' };
   // Basketball named beside another topic or sport ("forget the NBA, tell me a joke"), or an everyday team word against
   // a clearly other topic ("the Rockets engine at SpaceX"), is left to the classifier.
