@@ -22,6 +22,7 @@ import {
   RARELY_EVERYDAY,
   writtenAsName,
 } from './names.js';
+import { MARKERS_OF_THE_GAME, MORE_OFF_TOPIC, MORE_OTHER_SPORTS } from './other-topics.js';
 import { PhraseIndex } from './phrases.js';
 import {
   BASKETBALL_ONLY_TERMS,
@@ -30,9 +31,6 @@ import {
   HOOPS_TERMS,
   LEGEND_NICKNAMES,
   LEGENDS,
-  MARKERS_OF_THE_GAME,
-  MORE_OFF_TOPIC,
-  MORE_OTHER_SPORTS,
   TEAM_QUESTION_WORDS,
 } from './terms.js';
 import { fixSwappedLetters } from './typos.js';
