@@ -97,7 +97,7 @@ const SPORT_WORDS: ReadonlySet<string> = new Set(
     'team teams season seasons game games player players coach coaches league roster rosters playoff playoffs finals ' +
     'champion champions championship championships title titles mvp rookie rookies matchup rivalry franchise seed ' +
     'seeds seeded seeding standings wins won win losses lost beat swept sweep eliminated ' +
-    'scored rebounds assists dunk dunks'
+    'scored rebounds assists dunk dunks quarter quarters halftime overtime possession possessions timeout timeouts'
   ).split(' '),
 );
 
@@ -149,7 +149,8 @@ const REACTION_WORDS: ReadonlySet<string> = new Set(
     'hm hmm ah oh okay so why really big small jumped improved improvement worse better year last from since ' +
     'tbh imo honestly kinda pretty very super so too quite totally completely absolutely definitely probably maybe ' +
     'convincing convincingly dominant close blowout blowouts upset upsets run runs streak streaks stretch home road ' +
-    "away bad good history franchise ever all-time full whole entire complete rest like im i'm us bottom top few list now then do instead ones"
+    'holy cow legendary legend goat goated iconic historic epic bonkers absurd ridiculous nasty filthy cooked washed ' +
+    "elite mid fraud frauds respect props congrats congratulations kudos sheesh smh omg rip away bad good history franchise ever all-time full whole entire complete rest like im i'm us bottom top few list now then do instead ones"
   ).split(' '),
 );
 

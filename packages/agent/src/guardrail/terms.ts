@@ -413,6 +413,8 @@ export const BASKETBALL_ONLY_TERMS: readonly string[] = [
   'layups',
   'jumpshot',
   'jumpshots',
+  'hack-a-shaq',
+  'hack a shaq',
   'gather step',
   'traveling violation',
   'jump shot',
