@@ -265,6 +265,8 @@ export const MORE_OFF_TOPIC: readonly string[] = [
   'tires',
   'tyres',
   'layoffs',
+  'national park',
+  'national parks',
   'antler',
   'antlers',
   'deer',

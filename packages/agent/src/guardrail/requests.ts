@@ -47,7 +47,7 @@ const REQUEST_VERBS: ReadonlySet<string> = new Set(
   (
     'summarize summarise summary write rewrite translate recommend recommendation recommendations suggest suggestion ' +
     'explain describe define help compose draft create generate make plan design list give teach show outline ' +
-    'proofread edit review fix debug solve calculate convert brainstorm name invent tell find book'
+    'proofread edit review fix debug solve calculate convert brainstorm name invent tell find book rank compare rate'
   ).split(' '),
 );
 
@@ -69,9 +69,11 @@ export function isRequest(words: readonly string[]): boolean {
 
 /**
  * Flags that name basketball on their own; an everyday team word, a city or a legend's short name does not ("recommend
- * some jazz albums", "best pizza in Boston", "a hotel in Jordan") unless sport words come with it.
+ * some jazz albums", "best pizza in Boston", "a hotel in Jordan") unless sport words come with it. Two NBA cities side
+ * by side do ("compare Houston and Denver").
  */
 const BASKETBALL_FLAGS: ReadonlySet<string> = new Set([
+  'cities',
   'team',
   'team-named',
   'player',
@@ -149,8 +151,8 @@ const REACTION_WORDS: ReadonlySet<string> = new Set(
     'hm hmm ah oh okay so why really big small jumped improved improvement worse better year last from since ' +
     'tbh imo honestly kinda pretty very super so too quite totally completely absolutely definitely probably maybe ' +
     'convincing convincingly dominant close blowout blowouts upset upsets run runs streak streaks stretch home road ' +
-    'holy cow legendary legend goat goated iconic historic epic bonkers absurd ridiculous nasty filthy cooked washed ' +
-    "elite mid fraud frauds respect props congrats congratulations kudos sheesh smh omg rip away bad good history franchise ever all-time full whole entire complete rest like im i'm us bottom top few list now then do instead ones"
+    'holy cow mind blowing blown legendary legend goat goated iconic historic epic bonkers absurd ridiculous nasty filthy cooked washed ' +
+    "table chart bullet bullets put detail elite mid fraud frauds respect props congrats congratulations kudos sheesh smh omg rip away bad good history franchise ever all-time full whole entire complete rest like im i'm us bottom top few list now then do instead ones"
   ).split(' '),
 );
 
