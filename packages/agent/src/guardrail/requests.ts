@@ -47,7 +47,7 @@ const REQUEST_VERBS: ReadonlySet<string> = new Set(
   (
     'summarize summarise summary write rewrite translate recommend recommendation recommendations suggest suggestion ' +
     'explain describe define help compose draft create generate make plan design list give teach show outline ' +
-    'proofread edit review fix debug solve calculate convert brainstorm name invent tell find book rank compare rate'
+    'proofread edit review fix debug solve calculate convert brainstorm name invent tell find book rank rate'
   ).split(' '),
 );
 
