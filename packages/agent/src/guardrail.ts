@@ -19,7 +19,8 @@
  */
 import type { InputGuardrail, InputGuardrailFunctionArgs } from '@openai/agents-core';
 import { classify } from './guardrail/classifier.js';
-import { textSignals } from './guardrail/signals.js';
+import { afterTopicSwitch, isReaction, isRequest, mentionsBasketball, pointsBack } from './guardrail/requests.js';
+import { isFollowUpWord, textSignals } from './guardrail/signals.js';
 import { STRONG_WORDS, WEAK_WORDS } from './offline/vocabulary.js';
 
 /** Name of the guardrail, as it appears in traces and in {@link GuardrailTrippedError}. */
@@ -120,19 +121,38 @@ function verdict(text: string, relevant: boolean, confidence: 'strong' | 'weak',
 /** Pure form of the guardrail: is the (latest user) input about the NBA or basketball? */
 export function checkNbaRelevance(input: string | readonly unknown[]): NbaRelevance {
   const original = guardedText(input);
-  const text = original.toLowerCase();
+  return decide(original, original.toLowerCase(), isOngoingConversation(input));
+}
+
+/** The verdict on `original` (or on what follows a topic switch in it); `text` is the whole message, lower-cased. */
+function decide(original: string, text: string, inConversation: boolean): NbaRelevance {
   const signals = textSignals(original);
   if (signals.short) return verdict(text, true, 'weak', 'short');
   if (signals.pleasantry) return verdict(text, true, 'strong', 'pleasantry');
+  // "anyway, …", "enough basketball. …": only what follows the switch is asked; judge it alone.
+  const rest = afterTopicSwitch(original.toLowerCase());
+  if (rest !== undefined && rest.trim().length > 0) {
+    const asked = textSignals(rest);
+    if (!asked.conversational && !asked.decided?.relevant && !mentionsBasketball(asked, inConversation))
+      return verdict(text, false, 'strong', 'topic switch');
+    return decide(rest, text, inConversation);
+  }
   if (signals.decided) return verdict(text, signals.decided.relevant, 'strong', signals.decided.reason);
   // Made of conversational words only ("who won?", "and the year before?"): nothing names another topic, and every
   // conversation here is about an NBA topic (`report` takes one), so it reads as a question about it.
   if (signals.conversational) return verdict(text, true, 'strong', 'conversational');
-  const inConversation = isOngoingConversation(input);
   // "Same question for Detroit": a team and conversational words, inside a conversation about the league.
   if (inConversation && signals.teamTurn) return verdict(text, true, 'strong', 'team follow-up');
   // "tell me about the score please", "any news?": generic sport words are about the conversation's subject.
   if (inConversation && signals.genericTurn) return verdict(text, true, 'strong', 'generic follow-up');
+  // "well deserved?", "huge jump right?", "source?": a reaction to the answer just given.
+  if (inConversation && isReaction(signals.words, isFollowUpWord)) return verdict(text, true, 'strong', 'reaction');
+  // "why are they so bad?", "compare to his dallas numbers": a short question about whom the answer named.
+  if (inConversation && pointsBack(signals.words) && !signals.flags.includes('off-topic') && !isRequest(signals.words))
+    return verdict(text, true, 'strong', 'back reference');
+  // "Summarize Hamlet in three sentences", "recommend some jazz albums": work asked about something else.
+  if (isRequest(signals.words) && !mentionsBasketball(signals, inConversation))
+    return verdict(text, false, 'strong', 'request without basketball');
   const score = classify(signals, inConversation);
   // Nothing but words the classifier never saw ("abcde", "xyzzy plugh"): no sign of basketball.
   if (score.evidence === 0) return verdict(text, false, 'weak', 'no basketball signal');

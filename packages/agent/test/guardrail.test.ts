@@ -138,6 +138,52 @@ describe('nba_content_guardrail', () => {
     expect(isOngoingConversation([...CONVERSATION, { role: 'user', content: 'x' }])).toBe(true);
   });
 
+  it('judges only what follows a topic switch; a request with no basketball in it trips (rules, not the classifier)', () => {
+    const followUp = (text: string) => checkNbaRelevance([...CONVERSATION, { role: 'user', content: text }]);
+    for (const text of [
+      'enough basketball. how do I unclog a drain?',
+      'Forget the NBA for a second, what rhymes with orange?',
+      'unrelated, but which wine goes with salmon?',
+      'switching topics: how do solar panels work?',
+    ]) {
+      expect(followUp(text).reason, text).toBe('topic switch');
+      expect(followUp(text).tripwireTriggered, text).toBe(true);
+    }
+    for (const text of [
+      'anyway, who won the finals?',
+      'different question: how did Boston do?',
+      'by the way, who won?',
+    ])
+      expect(followUp(text).tripwireTriggered, text).toBe(false);
+    for (const text of ['Summarize Twelfth Night in three sentences', 'recommend some jazz saxophonists']) {
+      expect(checkNbaRelevance(text).reason, text).toBe('request without basketball');
+      expect(followUp(text).reason, text).toBe('request without basketball');
+    }
+    expect(followUp('write me a haiku about rain').tripwireTriggered).toBe(true);
+    // The same verbs about basketball, or about the answer just given, pass.
+    for (const text of [
+      'explain the play-in',
+      'summarize their season',
+      'explain the rules again',
+      'write a recap of the series',
+    ])
+      expect(followUp(text).tripwireTriggered, text).toBe(false);
+  });
+
+  it('trips on a basketball term asked about in another field, not in the game', () => {
+    for (const text of ['what does a full court press mean in marketing', 'is a layup the same as a layoff at work?'])
+      expect(checkNbaRelevance(text).reason, text).toBe('borrowed term');
+    for (const text of ['what does a layup mean in basketball', 'what does DPOY stand for in the NBA'])
+      expect(checkNbaRelevance(text).tripwireTriggered, text).toBe(false);
+  });
+
+  it('passes short reactions inside a conversation, not as first turns', () => {
+    for (const text of ['well deserved?', 'huge jump right?', 'damn', 'source?', 'rank them', 'crazy run'])
+      expect(checkNbaRelevance([...CONVERSATION, { role: 'user', content: text }]).tripwireTriggered, text).toBe(false);
+    expect(checkNbaRelevance([...CONVERSATION, { role: 'user', content: 'huge jump right?' }]).reason).toBe('reaction');
+    expect(checkNbaRelevance('huge jump right?').reason).not.toBe('reaction');
+  });
+
   it('lets text shorter than 5 characters through', () => {
     expect(checkNbaRelevance('hey').tripwireTriggered).toBe(false);
     expect(checkNbaRelevance('abcd').tripwireTriggered).toBe(false);

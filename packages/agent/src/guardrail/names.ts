@@ -59,6 +59,25 @@ const NEEDS_ARTICLE: ReadonlySet<string> = new Set([
   'rockets',
 ]);
 
+/** Team words that, after "the", are nearly always the team even in lower case ("why does everyone hate the clippers"). */
+export const RARELY_EVERYDAY: ReadonlySet<string> = new Set([
+  'clippers',
+  'pistons',
+  'nuggets',
+  'cavaliers',
+  'blazers',
+  'trailblazers',
+  'mavericks',
+  'dubs',
+  'celts',
+  'clips',
+  'nugs',
+  'grizz',
+  'pels',
+  'raps',
+  'wiz',
+]);
+
 /** Aliases that are place names: weak like a city, whatever their capitalisation ("the capital of Oklahoma"). */
 export const PLACE_ALIASES: ReadonlySet<string> = new Set([
   'oklahoma',

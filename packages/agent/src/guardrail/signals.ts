@@ -14,7 +14,15 @@ import {
   STRONG_WORDS,
   WEAK_WORDS,
 } from '../offline/vocabulary.js';
-import { AMBIGUOUS_NAMES, everydayOf, PLACE_ALIASES, partOfOtherName, writtenAsName } from './names.js';
+import {
+  AMBIGUOUS_NAMES,
+  everydayOf,
+  PLACE_ALIASES,
+  partOfOtherName,
+  RARELY_EVERYDAY,
+  writtenAsName,
+} from './names.js';
+import { MARKERS_OF_THE_GAME, MORE_OFF_TOPIC, MORE_OTHER_SPORTS } from './other-topics.js';
 import { PhraseIndex } from './phrases.js';
 import {
   BASKETBALL_ONLY_TERMS,
@@ -23,8 +31,6 @@ import {
   HOOPS_TERMS,
   LEGEND_NICKNAMES,
   LEGENDS,
-  MORE_OFF_TOPIC,
-  MORE_OTHER_SPORTS,
   TEAM_QUESTION_WORDS,
 } from './terms.js';
 import { fixSwappedLetters } from './typos.js';
@@ -35,25 +41,20 @@ export const MIN_CHECKED_LENGTH = 5;
 /** The word lists, in bit order. */
 const LISTS = [
   // Nicknames shorter than four letters ("Pop") are everyday words: left to the classifier.
-  { phrases: [...COACHES, ...ARENAS, ...LEGENDS].filter((name) => name.length >= 4) },
+  { phrases: [...COACHES, ...LEGENDS].filter((name) => name.length >= 4) },
   { phrases: ['nba', 'wnba', 'basketball', 'hoops', 'fiba', 'euroleague', ...BASKETBALL_ONLY_TERMS], plurals: true },
   { phrases: STRONG_WORDS, plurals: true },
   { phrases: HOOPS_TERMS, plurals: true },
   { phrases: LEGEND_NICKNAMES },
   { phrases: [...WEAK_WORDS, 'teammate', 'teammates'], plurals: true },
   { phrases: [...OTHER_SPORTS, ...MORE_OTHER_SPORTS] },
-  { phrases: [...OFF_TOPIC_MARKERS, ...MORE_OFF_TOPIC] },
+  { phrases: [...OFF_TOPIC_MARKERS.filter((m) => !MARKERS_OF_THE_GAME.has(m)), ...MORE_OFF_TOPIC] },
+  // Arenas also hold concerts ("concerts at the Garden"): an arena is decisive only without an event of another kind.
+  { phrases: ARENAS },
 ];
-const [PERSON, BASKETBALL, STRONG, TERM, NICKNAME, WEAK, OTHER_SPORT, OFF_TOPIC] = LISTS.map((_, i) => 1 << i) as [
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-];
+const [PERSON, BASKETBALL, STRONG, TERM, NICKNAME, WEAK, OTHER_SPORT, OFF_TOPIC, ARENA] = LISTS.map(
+  (_, i) => 1 << i,
+) as [number, number, number, number, number, number, number, number, number];
 let phrases: PhraseIndex | undefined;
 /** The phrase index, built on first use (not at import: startup stays cheap). */
 const PHRASES = {
@@ -96,6 +97,22 @@ const SPORT_EVIDENCE = new Set([
   'the-team-word',
 ]);
 
+/** "what does full court press mean in sales", "is a layup the same as a lay-off in accounting": a term's other sense. */
+const BORROWED =
+  /\b(?:mean|means|meaning|same as|stand for|stands for|slang for)\b.*?\b(?:in|for|at)\s+(?:a |an |the |my |our )?([a-z0-9]+)/;
+/** Words that name basketball outright, whatever else the message says. */
+const BASKETBALL_NAMES = new Set(['nba', 'wnba', 'basketball', 'hoops', 'ncaa', 'fiba']);
+
+/** Events an arena holds besides games. */
+const EVENTS = new Set(
+  'concert concerts tour tours show shows comedy festival circus wedding graduation monster truck trucks ice parking'.split(
+    ' ',
+  ),
+);
+
+/** Evidence that only names a place or an everyday word ("the heat in Phoenix", "Warriors in a gang movie"). */
+const IDENTITY_ONLY = new Set(['team-word', 'the-team-word', 'city', 'cities', 'nickname', 'surname']);
+
 /** The outcome the rules reach alone, or none (the classifier decides). */
 export interface Decision {
   readonly relevant: boolean;
@@ -118,6 +135,11 @@ export interface TextSignals {
   readonly teamTurn: boolean;
   /** A short turn of conversational and generic sport words ("tell me about the score please"). */
   readonly genericTurn: boolean;
+}
+
+/** A word short follow-ups are made of ("who", "won", "series"). */
+export function isFollowUpWord(word: string): boolean {
+  return FOLLOW_UP_WORDS.has(word) || GENERIC_SPORT_WORDS.has(word);
 }
 
 function teamSignals(original: string, n: string) {
@@ -152,7 +174,7 @@ function read(original: string): TextSignals {
   const team = teamSignals(original, n);
   const players = findPlayers(n);
   const player = players.some((p) => !p.surnameOnly);
-  const person = (lists & PERSON) !== 0;
+  const person = (lists & PERSON) !== 0 || ((lists & ARENA) !== 0 && !all.some((w) => EVENTS.has(w)));
   const named = (lists & BASKETBALL) !== 0;
   const otherSport = (lists & OTHER_SPORT) !== 0;
   const offTopic = (lists & OFF_TOPIC) !== 0;
@@ -217,10 +239,35 @@ function read(original: string): TextSignals {
   flag('elliptical-team', elliptical);
 
   // Any word or name that could be about sport: without one, a clearly other topic ("a recipe for paella") is decided.
-  const sportEvidence = flags.some((f) => SPORT_EVIDENCE.has(f));
+  // A city or an everyday team word alone does not hold against it ("who were the warriors in that movie").
+  const sportEvidence = flags.some((f) => SPORT_EVIDENCE.has(f) && !IDENTITY_ONLY.has(f));
+  // "why does everyone hate the clippers", "how did the pelicans do with zion": "the" and a team word in lower case is
+  // the team when the word is rarely anything else, or when it comes with sport or how-did-they-do words.
+  const theTeam =
+    !offTopic &&
+    team.everyday &&
+    team.names.some(
+      (name) =>
+        AMBIGUOUS_NAMES.has(name) &&
+        all.some((w, i) => w === name && all[i - 1] === 'the') &&
+        (RARELY_EVERYDAY.has(name) || weak || term || all.some((w) => TEAM_QUESTION_WORDS.has(w))),
+    );
+
+  // The field a term's meaning is asked in: another one than the game's ("in accounting", not "in the playoffs").
+  const field = BORROWED.exec(n)?.[1];
+  const borrowed =
+    field !== undefined &&
+    !team.clear &&
+    !player &&
+    !team.names.includes(field) &&
+    (PHRASES.match([field]) & (BASKETBALL | STRONG | TERM | WEAK | OTHER_SPORT)) === 0 &&
+    !FOLLOW_UP_WORDS.has(field) &&
+    !GENERIC_SPORT_WORDS.has(field) &&
+    !all.some((w) => BASKETBALL_NAMES.has(w));
 
   let decided: Decision | undefined;
   if (otherSport && !named && !team.clear && !player) decided = { relevant: false, reason: 'other sport' };
+  else if (borrowed) decided = { relevant: false, reason: 'borrowed term' };
   else if (offTopic && !sportEvidence) decided = { relevant: false, reason: 'other topic' };
   // Basketball named beside another topic or sport ("forget the NBA, tell me a joke"), or an everyday team word against
   // a clearly other topic ("the Rockets engine at SpaceX"), is left to the classifier.
@@ -231,6 +278,7 @@ function read(original: string): TextSignals {
     person ||
     elliptical ||
     teamQuestion ||
+    theTeam ||
     (team.named && !offTopic)
   )
     decided = { relevant: true, reason: named ? 'basketball named' : player || person ? 'person' : 'team' };

@@ -1,7 +1,8 @@
 /**
- * Swapped-letter typos of sport words ("recrod", "standigns"; a missing letter is not one): the most common typing
- * slip, and one that rarely turns one real word into another. Each word of the vocabulary is indexed under every variant
- * with two adjacent letters swapped; a message word found there is read as the vocabulary word.
+ * Swapped-letter typos of sport words ("recrod", "standigns") and a dropped letter in a long one ("chamionship"): the
+ * most common typing slips, and ones that rarely turn one real word into another. Each word of the vocabulary is indexed
+ * under every variant with two adjacent letters swapped (and, from nine letters, with one letter dropped); a message
+ * word found there is read as the vocabulary word.
  */
 import { STRONG_WORDS, WEAK_WORDS } from '../offline/vocabulary.js';
 import { phraseWords } from './phrases.js';
@@ -23,6 +24,12 @@ function swapTable(): ReadonlyMap<string, string> {
       if (word[i] === word[i + 1]) continue;
       const variant = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
       if (!VOCABULARY.has(variant)) swaps.set(variant, word);
+    }
+    // A dropped letter in a long word ("chamionship"): long words rarely lose a letter into another word.
+    if (word.length < 9) continue;
+    for (let i = 1; i < word.length; i++) {
+      const variant = word.slice(0, i) + word.slice(i + 1);
+      if (!VOCABULARY.has(variant) && !swaps.has(variant)) swaps.set(variant, word);
     }
   }
   return swaps;
