@@ -141,8 +141,10 @@ function decide(original: string, text: string, inConversation: boolean): NbaRel
   // Made of conversational words only ("who won?", "and the year before?"): nothing names another topic, and every
   // conversation here is about an NBA topic (`report` takes one), so it reads as a question about it.
   if (signals.conversational) return verdict(text, true, 'strong', 'conversational');
-  // "Same question for Detroit": a team and conversational words, inside a conversation about the league.
-  if (inConversation && signals.teamTurn) return verdict(text, true, 'strong', 'team follow-up');
+  // "Same question for Detroit", and as a first turn "tell me about the raptors": a team and conversational words.
+  // Every `report` carries an NBA topic, so "the <team word>" with nothing else reads as the team here.
+  if (inConversation ? signals.teamTurn : signals.oneTeamTurn)
+    return verdict(text, true, 'strong', inConversation ? 'team follow-up' : 'team');
   // "tell me about the score please", "any news?": generic sport words are about the conversation's subject.
   if (inConversation && signals.genericTurn) return verdict(text, true, 'strong', 'generic follow-up');
   // "well deserved?", "huge jump right?", "source?": a reaction to the answer just given.

@@ -184,6 +184,22 @@ describe('nba_content_guardrail', () => {
     expect(checkNbaRelevance('huge jump right?').reason).not.toBe('reaction');
   });
 
+  it('reads "the <team word>" with only conversational words as the team, first turns too, a season between allowed', () => {
+    for (const text of [
+      'tell me about the raptors',
+      'tell me about the bucks',
+      'tell me about the 2004 pistons',
+      'the 96 bulls?',
+    ]) {
+      const verdict = checkNbaRelevance(text);
+      expect(verdict.relevant, text).toBe(true);
+      expect(verdict.reason, text).toBe('team');
+    }
+    // Another noun after the team word is another subject.
+    for (const text of ['tell me about the rockets launch', 'tell me about the kings of france', 'the 2020 heat wave'])
+      expect(checkNbaRelevance(text).tripwireTriggered, text).toBe(true);
+  });
+
   it('lets text shorter than 5 characters through', () => {
     expect(checkNbaRelevance('hey').tripwireTriggered).toBe(false);
     expect(checkNbaRelevance('abcd').tripwireTriggered).toBe(false);

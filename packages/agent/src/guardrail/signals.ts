@@ -133,6 +133,8 @@ export interface TextSignals {
   readonly conversational: boolean;
   /** Nothing but conversational words and a team, city or team word ("Same question for Detroit"). */
   readonly teamTurn: boolean;
+  /** {@link teamTurn} about one team only ("tell me about the raptors", not "the heat in Phoenix"). */
+  readonly oneTeamTurn: boolean;
   /** A short turn of conversational and generic sport words ("tell me about the score please"). */
   readonly genericTurn: boolean;
 }
@@ -223,14 +225,16 @@ function read(original: string): TextSignals {
   // An everyday team word counts only with "the" ("how did the kings do", not "the record heat in Phoenix").
   const teamWords = new Set(
     team.names
-      .filter((name) => !AMBIGUOUS_NAMES.has(name) || all.some((w, i) => w === name && all[i - 1] === 'the'))
+      .filter((name) => !AMBIGUOUS_NAMES.has(name) || all.some((w, i) => w === name && afterThe(all, i)))
       .flatMap((name) => name.split(' ')),
   );
   const teamTurn =
     teamWords.size > 0 &&
     all.length <= 10 &&
-    all.every((w) => teamWords.has(w) || FOLLOW_UP_WORDS.has(w) || TEAM_QUESTION_WORDS.has(w));
+    // A season or year beside the team ("the 96 bulls", "the 2004 pistons") is still the team.
+    all.every((w) => teamWords.has(w) || FOLLOW_UP_WORDS.has(w) || TEAM_QUESTION_WORDS.has(w) || /^\d{2,4}$/.test(w));
   const teamQuestion = teamTurn && all.some((w) => TEAM_QUESTION_WORDS.has(w));
+  const oneTeamTurn = teamTurn && team.names.length === 1;
   flag('team-question', teamQuestion);
 
   // "And Denver?", "nice, and the bucks?", "What about the Heat?": nothing but a team after the prompt words.
@@ -283,7 +287,12 @@ function read(original: string): TextSignals {
   )
     decided = { relevant: true, reason: named ? 'basketball named' : player || person ? 'person' : 'team' };
   const genericTurn = all.length <= 8 && all.every((w) => FOLLOW_UP_WORDS.has(w) || GENERIC_SPORT_WORDS.has(w));
-  return { ...base, teamTurn, genericTurn, ...(decided ? { decided } : {}), flags };
+  return { ...base, teamTurn, oneTeamTurn, genericTurn, ...(decided ? { decided } : {}), flags };
+}
+
+/** "the kings", "the 2004 pistons": a word after "the", perhaps with a season or year between. */
+function afterThe(all: readonly string[], i: number): boolean {
+  return all[i - 1] === 'the' || (/^\d{2,4}$/.test(all[i - 1] ?? '') && all[i - 2] === 'the');
 }
 
 /** The signals of one message text (remembered per text: the runner re-sends whole conversations). */
