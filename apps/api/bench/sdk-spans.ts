@@ -24,7 +24,9 @@ const MESSAGE = 'The Raptors went 46-36 this NBA season. What was their win perc
 
 async function child(): Promise<void> {
   const { createReporter, loadReporterConfig } = await import('@nba-reporter/agent');
-  const { setupTelemetry } = await import('../dist/telemetry.js');
+  // The built module (what the server runs), typed by its source: typechecking must not need a build first.
+  const built = new URL('../dist/telemetry.js', import.meta.url).href;
+  const { setupTelemetry } = (await import(built)) as typeof import('../src/telemetry.js');
   const config = loadReporterConfig();
   const telemetry = await setupTelemetry(config);
   let current: Variant = 'api';
