@@ -1629,4 +1629,21 @@ export const FRESH_ANSWER_SET: readonly EvalConversation[] = [
     t('Which team did Luka end the season on?', ['Lakers']),
     t('How far did that team get?', ['Timberwolves']),
   ),
+  // review of issue 10 on main: qualities and rankings the snapshot does not hold, "who won?" after teams
+  c('f-review1', 'beyond the snapshot', t('Which team had the best defense?', ['not in'], ['best record'])),
+  c('f-review2', 'beyond the snapshot', t('Who is the best point guard in the league?', ['not in'], ['best record'])),
+  c(
+    'f-review3',
+    'who won after a team',
+    t("What was the Celtics' record?", ['61-21']),
+    t('What about Denver?', ['Nuggets']),
+    t('who won?', ['Clippers', 'Thunder']),
+    t('and Denver?', ['50-32']),
+  ),
+  c(
+    'f-review4',
+    'who won after two teams',
+    t('Compare the Lakers and the Clippers.', ['50-32']),
+    t('who won?', ['did not meet']),
+  ),
 ];

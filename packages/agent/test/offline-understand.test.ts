@@ -52,6 +52,15 @@ describe('understand', () => {
     });
   });
 
+  it('reads "who won?" after teams as their series or playoff run, and never asks the previous question again', () => {
+    expect(read('Compare the Lakers and the Clippers.', 'who won?')).toMatchObject({ kind: 'series', facet: 'winner' });
+    expect(read('What about Denver?', 'who won?')).toMatchObject({ kind: 'path' });
+    expect(read('What about Denver?', 'who won?', 'and Denver?')).toMatchObject({ kind: 'team', facet: 'summary' });
+    expect(read('Which team had the best defense?')).toMatchObject({ kind: 'unsupported', unsupported: 'teamStats' });
+    expect(read('Who is the best point guard in the league?')).toMatchObject({ unsupported: 'playerStats' });
+    expect(read('Who was the best defensive player?')).toMatchObject({ award: 'defensivePlayerOfTheYear' });
+  });
+
   it('resolves short follow-ups from the conversation', () => {
     expect(read('Which teams made the play-in out West?', 'Who won the 9 vs 10 game?')).toMatchObject({
       kind: 'playIn',

@@ -31,6 +31,7 @@ function bareFacet(n: string): QuestionFacet | undefined {
 }
 
 const WHO_WON_IT = /^(?:so |and |ok )?who won(?: it| the whole thing)?$/;
+const WHO_WON = /^(?:so |and |ok |but )?who won\b/;
 
 // "How many more than the Pacers?", "How far behind the Thunder were they?": against the team in focus.
 const MORE_THAN = /\b(?:more|fewer|less|better|worse) than\b|\b(?:behind|ahead of|games back)\b/;
@@ -40,6 +41,30 @@ const DOUBT = /^(?:really|seriously|how come|why not|no way|are you sure|huh|wai
 
 /** Parses the latest message and resolves it against the conversation. */
 export function understand(text: string, state: ConversationState): Question {
+  const question = resolveQuestion(text, state);
+  const previous = state.question;
+  if (!previous || !question.teams.length || signature(question) !== signature(previous)) return question;
+  // "and Denver?" right after an answer about Denver asks the same thing again: never repeat an answer word for word,
+  // give the next fact about the same team instead (its season, then its playoffs).
+  if (question.kind !== 'team') return { ...question, kind: 'team', facet: 'summary' };
+  if (question.facet !== 'summary') return { ...question, facet: 'summary' };
+  return { ...question, kind: 'path', facet: 'summary' };
+}
+
+/** What a question asks, without its wording: two questions with one signature get the same answer. */
+function signature(q: Question): string {
+  return JSON.stringify({
+    ...q,
+    text: undefined,
+    teamsFromContext: undefined,
+    teams: q.teams.map((t) => t.abbreviation),
+    exclude: q.exclude?.map((t) => t.abbreviation),
+    player: q.player?.name,
+    claim: q.claim?.abbreviation,
+  });
+}
+
+function resolveQuestion(text: string, state: ConversationState): Question {
   const parsed = parse(text);
   const n = normalize(text);
   const previous = state.question;
@@ -105,6 +130,11 @@ export function understand(text: string, state: ConversationState): Question {
   }
   // "And losses?", "And in the regular season?", "And in the playoffs?": the same team, another fact.
   if (!hasEntity && state.focus.length && (CUE.ellipsis.test(n) || n.split(' ').length <= 4)) {
+    // "who won?" asks for a team, not a win count: the series of the two teams in focus, or the one team's playoffs.
+    if (parsed.kind === 'help' && WHO_WON.test(n))
+      return state.focus.length >= 2
+        ? { ...parsed, kind: 'series', facet: 'winner', teams: state.focus.slice(0, 2), teamsFromContext: true }
+        : { ...parsed, kind: 'path', facet: 'summary', teams: state.focus, teamsFromContext: true };
     const facet = bareFacet(n);
     if (parsed.kind === 'help' && (facet || REGULAR_SEASON.test(n)))
       return { ...parsed, kind: 'team', facet: facet ?? 'summary', teams: state.focus, teamsFromContext: true };

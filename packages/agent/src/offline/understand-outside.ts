@@ -16,6 +16,12 @@ const INJURIES = /\b(?:hurt|injur\w*|health|healthy|out for the|missed games|sid
 const TEAM_STATS =
   /\b(?:point differential|net rating|offensive rating|defensive rating|pace|points per game|ppg|margin of victory|three-point percentage|field goal percentage|turnovers|home record|road record|away record|home court record|record at home|record on the road|streak|record (?:against|vs|versus) (?:the )?(?:east|west|eastern|western|conference|division|teams?)|conference record|division record|season series|regular[- ]season series|head[- ]to[- ]head|games against each other)\b/;
 const PERCENT = /\b(?:percent|percentage|pct)\b/;
+// "the best defense", "the top offense": team qualities beyond wins and losses.
+const TEAM_QUALITY =
+  /\b(?:defen[cs]e|offen[cs]e|(?:defensive|offensive|rebounding|shooting|passing) (?:team|unit)|three-point shooting)\b/;
+// "the best point guard", "the top shooters": a ranking of players by role or skill.
+const PLAYER_RANKING =
+  /\b(?:best|top|worst|greatest|better|elite)(?: \w+){0,2} (?:point guards?|shooting guards?|guards?|forwards?|centers?|big men|bigs|wings?|scorers?|shooters?|defenders?|rebounders?|passers?|playmakers?)\b/;
 const ABOUT_A_PLAYER =
   /\b(?:player|who scored|leading scorer|scored the most|top scorers?|per game|ppg|scoring title|top scorer|most points|most rebounds|most assists|his|he)\b/;
 const inTheFinals = (team: SnapshotTeam): boolean =>
@@ -42,6 +48,8 @@ export function outsideSnapshot(p: MessageParts): UnsupportedReason | undefined 
   if (INJURIES.test(n)) return 'injuries';
   if (CUE.afterSnapshot.test(n) && !CUE.playoffs.test(n) && !CUE.finals.test(n)) return 'afterSnapshot';
   if (TEAM_STATS.test(n) && !player && !game && !CUE.playoffs.test(n)) return 'teamStats';
+  if (TEAM_QUALITY.test(n) && !player && !game && !award) return 'teamStats';
+  if (PLAYER_RANKING.test(n) && !award) return 'playerStats';
   // "the score of the Finals" is a result, "the leading scorer in the Finals" a player statistic.
   const statsAsked =
     CUE.playerStats.test(n) &&
