@@ -149,6 +149,45 @@ const NUMBER_WORDS: Record<string, number> = {
   tenth: 10,
 };
 
+const TEENS: Record<string, number> = {
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const NUMBER_WORD =
+  /\b(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|nine))?|(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b/g;
+
+/**
+ * Numbers from ten up written as words ("sixty wins", "forty-six and thirty-six") as digits, so records and win counts
+ * read the same either way. Smaller numbers stay words: "which one", "top three" are read as words.
+ */
+export function numbersAsDigits(normalized: string): string {
+  NUMBER_WORD.lastIndex = 0;
+  if (!NUMBER_WORD.test(normalized)) return normalized;
+  return normalized.replace(
+    NUMBER_WORD,
+    (_, tens: string | undefined, unit: string | undefined, teen: string | undefined) =>
+      String(tens ? TENS[tens]! + (unit ? NUMBER_WORDS[unit]! : 0) : TEENS[teen!]!),
+  );
+}
+
 /** Reads "5", "five", "5th" or "fifth" as a number. */
 export function readNumber(word: string | undefined): number | undefined {
   if (!word) return undefined;

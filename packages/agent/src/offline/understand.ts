@@ -19,11 +19,12 @@ import {
   findSeed,
   findTeams,
   findWinCount,
+  numbersAsDigits,
   readNumber,
 } from './entities.js';
 import type { Question, QuestionFacet, QuestionKind } from './question.js';
 import { type Conference, SNAPSHOT, type SnapshotTeam } from './snapshot-2024-25.js';
-import { correctSpelling, numbersAsDigits } from './spelling.js';
+import { correctSpelling } from './spelling.js';
 import { memoize, normalize } from './text.js';
 import { notInSnapshot, otherSeason, outsideSnapshot } from './understand-outside.js';
 import { playoffQuestion } from './understand-playoffs.js';
