@@ -232,7 +232,7 @@ function read(original: string): TextSignals {
     teamWords.size > 0 &&
     all.length <= 10 &&
     // A season or year beside the team ("the 96 bulls", "the 2004 pistons") is still the team.
-    all.every((w) => teamWords.has(w) || FOLLOW_UP_WORDS.has(w) || TEAM_QUESTION_WORDS.has(w) || /^\d{2,4}$/.test(w));
+    all.every((w) => teamWords.has(w) || FOLLOW_UP_WORDS.has(w) || TEAM_QUESTION_WORDS.has(w) || isSeasonWord(w));
   const teamQuestion = teamTurn && all.some((w) => TEAM_QUESTION_WORDS.has(w));
   const oneTeamTurn = teamTurn && team.names.length === 1;
   flag('team-question', teamQuestion);
@@ -290,9 +290,12 @@ function read(original: string): TextSignals {
   return { ...base, teamTurn, oneTeamTurn, genericTurn, ...(decided ? { decided } : {}), flags };
 }
 
+/** "96", "2004": a season or year written before a team. */
+const isSeasonWord = (word: string): boolean => /^\d{2,4}$/.test(word);
+
 /** "the kings", "the 2004 pistons": a word after "the", perhaps with a season or year between. */
 function afterThe(all: readonly string[], i: number): boolean {
-  return all[i - 1] === 'the' || (/^\d{2,4}$/.test(all[i - 1] ?? '') && all[i - 2] === 'the');
+  return all[i - 1] === 'the' || (isSeasonWord(all[i - 1] ?? '') && all[i - 2] === 'the');
 }
 
 /** The signals of one message text (remembered per text: the runner re-sends whole conversations). */
