@@ -19,6 +19,7 @@ import {
   ModelUnavailableError,
   type ReporterError,
 } from './errors.js';
+import { undiciFetch } from './http-fetch.js';
 import { OfflineNbaModel } from './offline/model.js';
 import { timedModelStream } from './stream-timing.js';
 
@@ -54,11 +55,11 @@ const RETRIED_STATUSES = (status: number) => status === 408 || status === 409 ||
  * A `fetch` for the OpenAI client that stops it from waiting longer than `maxWaitMs` for a `retry-after`: when a
  * retryable response (408/409/429/5xx) asks for a longer wait, it is marked `x-should-retry: false`, so the client
  * fails fast and the caller gets MODEL_RATE_LIMITED / MODEL_UNAVAILABLE (with `retryAfterMs` for 429) instead of a
- * request that hangs. The global fetch is looked up per call so HTTP instrumentation (undici) still sees it.
+ * request that hangs. `base` does the HTTP (default: undici's request, see http-fetch.ts).
  */
-export function retryAfterCappedFetch(maxWaitMs: number): typeof fetch {
+export function retryAfterCappedFetch(maxWaitMs: number, base: typeof fetch = undiciFetch): typeof fetch {
   return async (input, init) => {
-    const response = await globalThis.fetch(input, init);
+    const response = await base(input, init);
     if (response.ok || !RETRIED_STATUSES(response.status)) return response;
     const wait = retryAfterMs(response.headers);
     if (wait === undefined || wait <= maxWaitMs || response.headers.get('x-should-retry') !== null) return response;
