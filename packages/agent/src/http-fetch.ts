@@ -9,22 +9,30 @@
  * path does not take (streams, forms, blobs) and `Request` objects go to the global `fetch`.
  */
 import { Readable } from 'node:stream';
-import { Agent, type Dispatcher, EnvHttpProxyAgent, interceptors, request } from 'undici';
+import type { Dispatcher } from 'undici';
 
 /** Statuses whose `Response` must have no body. */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
-let shared: Dispatcher | undefined;
+interface Client {
+  request: typeof import('undici').request;
+  dispatcher: Dispatcher;
+}
+let client: Promise<Client> | undefined;
 
 /**
- * One connection pool for every model call of the process. `NODE_USE_ENV_PROXY` keeps its meaning for Node's fetch:
- * HTTP_PROXY / HTTPS_PROXY / NO_PROXY are honoured.
+ * undici, loaded on the first model call (an offline server never loads it: ~50 ms of start-up), and one connection
+ * pool for every model call of the process. `NODE_USE_ENV_PROXY` keeps its meaning for Node's fetch: HTTP_PROXY /
+ * HTTPS_PROXY / NO_PROXY are honoured.
  */
-function dispatcher(): Dispatcher {
-  shared ??= (process.env.NODE_USE_ENV_PROXY === '1' ? new EnvHttpProxyAgent() : new Agent()).compose(
-    interceptors.redirect({ maxRedirections: 20 }),
-  );
-  return shared;
+function loadClient(): Promise<Client> {
+  client ??= import('undici').then(({ Agent, EnvHttpProxyAgent, interceptors, request }) => ({
+    request,
+    dispatcher: (process.env.NODE_USE_ENV_PROXY === '1' ? new EnvHttpProxyAgent() : new Agent()).compose(
+      interceptors.redirect({ maxRedirections: 20 }),
+    ),
+  }));
+  return client;
 }
 
 function isPlainBody(body: unknown): body is string | Uint8Array | undefined | null {
@@ -46,12 +54,13 @@ function responseHeaders(raw: Record<string, string | string[] | undefined>): No
 export const undiciFetch: typeof fetch = async (input, init) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : undefined;
   if (url === undefined || !isPlainBody(init?.body)) return globalThis.fetch(input, init);
+  const { request, dispatcher } = await loadClient();
   const res = await request(url, {
     method: (init?.method ?? 'GET') as Dispatcher.HttpMethod,
     headers: init?.headers as Dispatcher.RequestOptions['headers'],
     body: init?.body ?? null,
     signal: init?.signal ?? undefined,
-    dispatcher: dispatcher(),
+    dispatcher,
   });
   const headers = responseHeaders(res.headers);
   const status = res.statusCode;
