@@ -8,8 +8,9 @@
  * order. The primary figure is server CPU per turn (utime + stime, all threads, from /proc); throughput is the
  * second. The burst sends BENCH_BURST concurrent turns at once to a fresh server whose network model answers after
  * BENCH_BURST_MODEL_DELAY_MS, and reports the latency added over the model's delay (p50/p99), failures and the
- * server's peak RSS (VmHWM). Cold start is the time from spawning a fresh server to its first answered `report`
- * (offline path), BENCH_COLD_STARTS times per mode, alternating, with no other server running.
+ * server's peak RSS (VmHWM) and CPU per turn over the burst. Cold start is the time from spawning a fresh server to its
+ * first answered `report` (offline path; the time to its "listening" line beside it), BENCH_COLD_STARTS times per mode,
+ * alternating, with no other server running.
  * The rate limit is off (NBA_REPORTER_RATE_LIMIT=0): one client sends thousands of turns a minute.
  *
  * Knobs: BENCH_PATHS ("offline,network"; "none" for the cold starts and the burst alone), BENCH_CONCURRENCY (8),
@@ -174,26 +175,31 @@ interface Burst {
   added: number[];
   failed: number;
   peakRss: number;
+  /** Server CPU (user + system) over the burst divided by its turns: a burst is CPU-bound on the server's core. */
+  cpuPerTurn: number;
 }
 
 /** BURST concurrent turns at once against a fresh, warmed-up server; latency added over the model's delay. */
 async function burst(api: SpawnedApi, expected: string): Promise<Burst> {
   for (let i = 0; i < 8; i++) await post(undefined, api.port, expected); // warm-up
   const agent = new Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
+  const cpu0 = cpuMicros(api.process.pid!);
   const settled = await Promise.allSettled(Array.from({ length: BURST }, () => post(agent, api.port, expected)));
+  const cpuPerTurn = (cpuMicros(api.process.pid!) - cpu0) / BURST;
   agent.destroy();
   const added = settled
     .flatMap((r) => (r.status === 'fulfilled' ? [r.value - BURST_MODEL_DELAY_MS] : []))
     .sort((a, b) => a - b);
-  return { added, failed: settled.length - added.length, peakRss: peakRssMiB(api.process.pid!) };
+  return { added, failed: settled.length - added.length, peakRss: peakRssMiB(api.process.pid!), cpuPerTurn };
 }
 
-/** Spawns a server and times it from the spawn to its first answered `report`. */
+/** Spawns a server and times it from the spawn to its first answered `report`, and to its "listening" line. */
 async function spawnTimed(env: Record<string, string>, expected: string) {
   const t0 = performance.now();
   const api = await spawnApi({ env });
+  const listeningMs = performance.now() - t0;
   await post(undefined, api.port, expected);
-  return { api, coldStartMs: performance.now() - t0 };
+  return { api, coldStartMs: performance.now() - t0, listeningMs };
 }
 
 async function main() {
@@ -231,6 +237,7 @@ async function main() {
   type Mode = keyof typeof env;
   const results = {} as Record<PathName, Record<Mode, Round[]>>;
   const coldStarts: Record<Mode, number[]> = { on: [], off: [] };
+  const listening: Record<Mode, number[]> = { on: [], off: [] };
   const pinnedSelf = pin(process.pid, 0);
   let pinned = pinnedSelf;
   process.stdout.write(
@@ -243,8 +250,12 @@ async function main() {
     // alternating order.
     for (let i = 0; i < COLD_STARTS; i++) {
       for (const mode of i % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
-        const { api, coldStartMs } = await spawnTimed({ ...pathEnv.offline, ...env[mode] }, EXPECTED.offline);
+        const { api, coldStartMs, listeningMs } = await spawnTimed(
+          { ...pathEnv.offline, ...env[mode] },
+          EXPECTED.offline,
+        );
         coldStarts[mode].push(coldStartMs);
+        listening[mode].push(listeningMs);
         await api.stop();
       }
     }
@@ -316,7 +327,7 @@ async function main() {
   if (coldStarts.on.length)
     lines.push(
       '',
-      `cold start, spawn to first answered report (offline, median of ${coldStarts.on.length}): telemetry on ${median(coldStarts.on).toFixed(0)} ms, off ${median(coldStarts.off).toFixed(0)} ms (all: on ${coldStarts.on.map((ms) => ms.toFixed(0)).join(', ')}; off ${coldStarts.off.map((ms) => ms.toFixed(0)).join(', ')})`,
+      `cold start, spawn to first answered report (offline, median of ${coldStarts.on.length}): telemetry on ${median(coldStarts.on).toFixed(0)} ms, off ${median(coldStarts.off).toFixed(0)} ms (all: on ${coldStarts.on.map((ms) => ms.toFixed(0)).join(', ')}; off ${coldStarts.off.map((ms) => ms.toFixed(0)).join(', ')}); of which to the "listening" line: on ${median(listening.on).toFixed(0)} ms, off ${median(listening.off).toFixed(0)} ms`,
     );
   const s1 = (ms: number) => `${ms >= 0 ? '+' : ''}${(ms / 1e3).toFixed(2)} s`;
   if (bursts.on && bursts.off) {
@@ -324,11 +335,11 @@ async function main() {
       '',
       `burst: ${BURST} concurrent report turns at once, network model answering after ${BURST_MODEL_DELAY_MS} ms, latency added over the model`,
       '',
-      '| telemetry | p50 added | p99 added | failed | peak RSS |',
-      '|---|---|---|---|---|',
+      '| telemetry | p50 added | p99 added | failed | peak RSS | server CPU/turn in the burst |',
+      '|---|---|---|---|---|---|',
       ...(['off', 'on'] as const).map((mode) => {
         const b = bursts[mode]!;
-        return `| ${mode} | ${s1(pct(b.added, 50))} | ${s1(pct(b.added, 99))} | ${b.failed} | ${b.peakRss.toFixed(0)} MiB |`;
+        return `| ${mode} | ${s1(pct(b.added, 50))} | ${s1(pct(b.added, 99))} | ${b.failed} | ${b.peakRss.toFixed(0)} MiB | ${micros(b.cpuPerTurn)} |`;
       }),
     );
   }
