@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { undiciFetch } from '../src/http-fetch.js';
 
@@ -32,8 +33,22 @@ beforeAll(async () => {
   routes.set('/empty', (_req, _body, res) => res.writeHead(204).end());
   routes.set('/moved', (_req, _body, res) => res.writeHead(307, { location: '/echo' }).end());
   routes.set('/see-other', (_req, _body, res) => res.writeHead(303, { location: '/echo' }).end());
-  routes.set('/events', (_req, _body, res) => {
-    res.writeHead(200, { 'content-type': 'text/event-stream' });
+  routes.set('/gzip', (_req, _body, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    res.end(gzipSync(JSON.stringify({ compressed: true })));
+  });
+  let cut = 0;
+  routes.set('/cut', (_req, _body, res) => {
+    cut++;
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+    res.write('{"partial":', () => res.destroy());
+  });
+  routes.set('/cut-count', (_req, _body, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(`${cut}`),
+  );
+  routes.set('/events', (req, _body, res) => {
+    // The client streams by what it asked for: a stream labelled as plain text must not be read whole either.
+    res.writeHead(200, { 'content-type': req.headers['x-type'] ?? 'text/event-stream' });
     res.write('data: first\n\n');
     // The rest only once the client has read the first event: a buffering fetch would wait forever.
     routes.set('/events-next', (_r, _b, next) => {
@@ -87,8 +102,8 @@ describe('undiciFetch', () => {
     expect(await seeOther.json()).toMatchObject({ method: 'GET', body: '' });
   });
 
-  it('passes event streams on as they arrive', async () => {
-    const res = await undiciFetch(`${base}/events`, { method: 'POST', body: '{}' });
+  it.each(['text/event-stream', 'text/plain'])('passes streams (%s) on as they arrive', async (type) => {
+    const res = await undiciFetch(`${base}/events`, { method: 'POST', headers: { 'x-type': type }, body: '{}' });
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
     expect(decoder.decode((await reader.read()).value)).toBe('data: first\n\n');
@@ -96,6 +111,18 @@ describe('undiciFetch', () => {
     let rest = '';
     for (let r = await reader.read(); !r.done; r = await reader.read()) rest += decoder.decode(r.value);
     expect(rest).toBe('data: second\n\n');
+  });
+
+  it('decodes a compressed answer', async () => {
+    expect(await (await undiciFetch(`${base}/gzip`)).json()).toEqual({ compressed: true });
+  });
+
+  it('a body cut after the headers fails when read, as with fetch, and is not sent again', async () => {
+    const [ours, theirs] = [await undiciFetch(`${base}/cut`, post), await fetch(`${base}/cut`, post)];
+    expect(ours.status).toBe(200);
+    await expect(ours.json()).rejects.toMatchObject({ name: 'TypeError', message: 'terminated' });
+    await expect(theirs.json()).rejects.toMatchObject({ name: 'TypeError', message: 'terminated' });
+    expect(await (await undiciFetch(`${base}/cut-count`)).json()).toBe(2);
   });
 
   it("aborts with an AbortError when the caller's signal fires while the body is read", async () => {
