@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import {
   type FlatSpan,
@@ -292,6 +293,38 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
       for (const s of children)
         expect(s.attributes['gen_ai.conversation.id'] ?? turn.sessionId.slice(0, 12)).toBe(turn.sessionId.slice(0, 12));
     }
+  });
+
+  test('a body that arrives after the headers, in pieces, is still one trace under the request span', async () => {
+    // The body parser goes on from the request's events, not from the request handler: without carrying the context
+    // over, the operation and the agent would start traces of their own.
+    // A document of its own: Apollo parses a document once, and this trace must have the parse span.
+    const query = `${REPORT} # body in pieces`;
+    const body = JSON.stringify({ query, variables: { input: { topic: 'GENERAL', message: RAPTORS } } });
+    const text = await new Promise<string>((resolve, reject) => {
+      const req = request(api.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      });
+      req.on('response', (res) => {
+        let out = '';
+        res.on('data', (c: Buffer) => (out += c));
+        res.on('end', () => resolve(out));
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+      const half = Math.floor(body.length / 2);
+      setTimeout(() => req.write(body.slice(0, half)), 100);
+      setTimeout(() => req.end(body.slice(half)), 200);
+    });
+    const turn = JSON.parse(text).data.report;
+    await waitForTrace(receiver, turn.traceId);
+    const tree = treeOf(receiver.spans(), turn.traceId);
+    const server = tree.spans.find((s) => s.kind === SPAN_KIND.SERVER)!;
+    const resolve = tree.one('graphql.resolve report');
+    expect(tree.parentOf(tree.parentOf(resolve)!)).toBe(server);
+    expect(tree.parentOf(tree.one('invoke_agent NBA_Reporter'))).toBe(resolve);
+    expect(tree.one('graphql.parse').parentSpanId).toBe(server.spanId);
   });
 });
 
