@@ -12,24 +12,36 @@ const DOCUMENT_SPANS = new Set(['graphql.parse', 'graphql.validate']);
 
 export const OMITTED_ERROR_MESSAGE = 'message omitted: it may quote the request (content capture is off)';
 
+/** The span itself, its `recordException` replaced (an own property: no wrapper on the span's other calls). */
 function withoutMessages(span: Span): Span {
-  return new Proxy(span, {
-    get(target, property) {
-      if (property === 'recordException') {
-        return (exception: Exception, time?: Parameters<Span['recordException']>[1]) => {
-          const name =
-            typeof exception === 'object' && exception !== null && 'name' in exception ? exception.name : undefined;
-          target.recordException({ name: String(name ?? 'Error'), message: OMITTED_ERROR_MESSAGE }, time);
-        };
-      }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  const record = span.recordException.bind(span);
+  span.recordException = (exception: Exception, time?: Parameters<Span['recordException']>[1]) => {
+    const name =
+      typeof exception === 'object' && exception !== null && 'name' in exception ? exception.name : undefined;
+    record({ name: String(name ?? 'Error'), message: OMITTED_ERROR_MESSAGE }, time);
+  };
+  return span;
 }
 
 /** Per instance: set after `super()`, while the base constructor may already read `tracer`. */
 const scrubbing = new WeakSet<object>();
+/** One scrubbing tracer per tracer the base class hands out (it reads `tracer` for every span). */
+const scrubbed = new WeakMap<Tracer, Tracer>();
+
+function scrubbingTracer(tracer: Tracer): Tracer {
+  let wrapped = scrubbed.get(tracer);
+  if (!wrapped) {
+    const startSpan = tracer.startSpan.bind(tracer);
+    wrapped = Object.assign(Object.create(tracer) as Tracer, {
+      startSpan: (...args: Parameters<Tracer['startSpan']>) => {
+        const span = startSpan(...args);
+        return DOCUMENT_SPANS.has(args[0]) ? withoutMessages(span) : span;
+      },
+    });
+    scrubbed.set(tracer, wrapped);
+  }
+  return wrapped;
+}
 
 export class ContentSafeGraphQLInstrumentation extends GraphQLInstrumentation {
   constructor(config: GraphQLInstrumentationConfig, options: { captureContent: boolean }) {
@@ -39,18 +51,6 @@ export class ContentSafeGraphQLInstrumentation extends GraphQLInstrumentation {
 
   protected override get tracer(): Tracer {
     const tracer = super.tracer;
-    if (!scrubbing.has(this)) return tracer;
-    return new Proxy(tracer, {
-      get(target, property) {
-        if (property === 'startSpan') {
-          return (name: string, ...rest: unknown[]) => {
-            const span = (target.startSpan as (...args: unknown[]) => Span)(name, ...rest);
-            return DOCUMENT_SPANS.has(name) ? withoutMessages(span) : span;
-          };
-        }
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+    return scrubbing.has(this) ? scrubbingTracer(tracer) : tracer;
   }
 }
