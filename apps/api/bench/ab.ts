@@ -1,0 +1,147 @@
+/**
+ * npm run bench:ab — two fresh servers side by side, the same `report` load given to each in alternating 1 s slices,
+ * server CPU per turn of each (utime + stime from /proc). This VM's speed drifts by up to 2.5x within minutes (other
+ * tenants), so two benchmark runs at different times do not compare; slices of the same minutes do. Use it to measure
+ * one change: B against A.
+ *
+ * - A and B are built checkouts (`BENCH_A_TREE`, `BENCH_B_TREE`, default this one: `npm run build` in each first; a
+ *   second worktree with `git worktree add`), started as `npm start` starts them;
+ * - `BENCH_A_ENV` / `BENCH_B_ENV` (JSON) are merged into each one's environment, e.g. `{"OTEL_SDK_DISABLED":"true"}`;
+ * - `BENCH_PATH` offline (default) or network (the scripted OpenAI-compatible server, answering at once);
+ *   `BENCH_TELEMETRY` on (default: OTLP to a local sink) or off; `BENCH_QUERY` replaces the `report` with a document of
+ *   your own, e.g. `{ __typename }` for the HTTP and GraphQL layers alone; `BENCH_SLICES` per server (16),
+ *   `BENCH_CONCURRENCY` (8).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type * as Testing from '@nba-reporter/testing';
+
+const here = resolve(import.meta.dirname, '../../..');
+const trees = { A: process.env.BENCH_A_TREE ?? here, B: process.env.BENCH_B_TREE ?? here };
+const PATH = process.env.BENCH_PATH ?? 'offline';
+const TELEMETRY = process.env.BENCH_TELEMETRY ?? 'on';
+const SLICES = Number(process.env.BENCH_SLICES ?? 16);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const BODY = JSON.stringify(
+  process.env.BENCH_QUERY
+    ? { query: process.env.BENCH_QUERY }
+    : {
+        query: 'mutation Report($input: ReportInput!) { report(input: $input) { sessionId message traceId } }',
+        variables: {
+          input: {
+            topic: 'GENERAL',
+            message: 'The Raptors went 46-36 this NBA season. What was their win percentage?',
+          },
+        },
+      },
+);
+
+/** Each tree's own test harness, so that each server is spawned from its own checkout. */
+const harness = (tree: string) => import(`${tree}/packages/testing/dist/index.js`) as Promise<typeof Testing>;
+
+function cpuMicros(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 1e4; // clock ticks of 10 ms
+}
+
+function pin(pid: number, cpu: number): void {
+  try {
+    execFileSync('taskset', ['-a', '-cp', String(cpu), String(pid)], { stdio: 'ignore' });
+  } catch {
+    // not pinned: figures are noisier, not wrong
+  }
+}
+
+function post(agent: Agent, port: number): Promise<void> {
+  return new Promise((done, fail) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c));
+        res.on('end', () =>
+          res.statusCode === 200 && !text.includes('"errors"') ? done() : fail(new Error(text.slice(0, 300))),
+        );
+      },
+    );
+    req.on('error', fail);
+    req.end(BODY);
+  });
+}
+
+/** Load for `ms` at the set concurrency; the number of answered turns. */
+async function slice(port: number, ms: number): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const end = performance.now() + ms;
+  let turns = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < end) {
+        await post(agent, port);
+        turns++;
+      }
+    }),
+  );
+  agent.destroy();
+  return turns;
+}
+
+const sink = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => res.writeHead(200).end());
+});
+await new Promise<void>((done) => sink.listen(0, '127.0.0.1', done));
+const [a, b] = await Promise.all([harness(trees.A), harness(trees.B)]);
+const model = await a.startScriptedOpenAI({ defaultReply: { text: 'The Celtics went 61-21.', delayMs: 0 } });
+const base: Record<string, string> = {
+  LOG_LEVEL: 'info',
+  NBA_REPORTER_RATE_LIMIT: '0',
+  NODE_ENV: 'production',
+  ...(PATH === 'network'
+    ? {
+        NBA_REPORTER_MODEL_PROVIDER: 'openai-compatible',
+        NBA_REPORTER_MODEL: 'scripted-model',
+        OPENAI_BASE_URL: model.baseURL,
+      }
+    : {}),
+  ...(TELEMETRY === 'on'
+    ? { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(sink.address() as AddressInfo).port}` }
+    : { OTEL_SDK_DISABLED: 'true' }),
+};
+const servers = {
+  A: await a.spawnApi({ env: { ...base, ...JSON.parse(process.env.BENCH_A_ENV ?? '{}') } }),
+  B: await b.spawnApi({ env: { ...base, ...JSON.parse(process.env.BENCH_B_ENV ?? '{}') } }),
+};
+pin(process.pid, 0);
+for (const s of Object.values(servers)) pin(s.process.pid!, 1);
+try {
+  for (const s of Object.values(servers)) await slice(s.port, 2_000); // warm-up
+  const total = { A: { turns: 0, cpu: 0 }, B: { turns: 0, cpu: 0 } };
+  for (let i = 0; i < SLICES; i++) {
+    for (const name of i % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const)) {
+      const pid = servers[name].process.pid!;
+      const cpu0 = cpuMicros(pid);
+      total[name].turns += await slice(servers[name].port, 1_000);
+      total[name].cpu += cpuMicros(pid) - cpu0;
+    }
+  }
+  const per = (name: 'A' | 'B') => total[name].cpu / total[name].turns;
+  process.stdout.write(
+    `${PATH} path, telemetry ${TELEMETRY}, ${SLICES} slices of 1 s each, concurrency ${CONCURRENCY}\n` +
+      `A ${Math.round(per('A'))} µs CPU/turn (${total.A.turns} turns), B ${Math.round(per('B'))} µs CPU/turn (${total.B.turns} turns), B - A ${Math.round(per('B') - per('A'))} µs\n`,
+  );
+} finally {
+  await Promise.all([servers.A.stop(), servers.B.stop(), model.close()]);
+  sink.close();
+}
