@@ -48,7 +48,7 @@ beforeAll(async () => {
   );
   routes.set('/events', (req, _body, res) => {
     // The client streams by what it asked for: a stream labelled as plain text must not be read whole either.
-    res.writeHead(200, { 'content-type': req.headers['x-type'] ?? 'text/event-stream' });
+    res.writeHead(200, { 'content-type': String(req.headers['x-type'] ?? 'text/event-stream') });
     res.write('data: first\n\n');
     // The rest only once the client has read the first event: a buffering fetch would wait forever.
     routes.set('/events-next', (_r, _b, next) => {
