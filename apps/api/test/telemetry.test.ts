@@ -295,6 +295,34 @@ describe('telemetry of the real API, exported over OTLP to a receiver in the tes
     }
   });
 
+  test('a client that goes away mid-request: the request span still has its route (name and http.route)', async () => {
+    // The socket's close reaches the HTTP instrumentation outside any request; it reads the route from the context
+    // its response was bound to.
+    const agentName = `goes-away-${Date.now()}`;
+    const body = JSON.stringify({ query: REPORT, variables: { input: { topic: 'GENERAL', message: RAPTORS } } });
+    await new Promise<void>((resolve) => {
+      const req = request(api.graphqlUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'user-agent': agentName,
+        },
+      });
+      req.on('error', () => resolve());
+      req.flushHeaders();
+      req.write(body.slice(0, 20));
+      setTimeout(() => req.destroy(), 150);
+    });
+    const server = await receiver.waitFor(
+      () =>
+        receiver.spans().find((s) => s.kind === SPAN_KIND.SERVER && s.attributes['user_agent.original'] === agentName),
+      15_000,
+    );
+    expect(server.name).toBe('POST /graphql');
+    expect(server.attributes['http.route']).toBe('/graphql');
+  });
+
   test('a body that arrives after the headers, in pieces, is still one trace under the request span', async () => {
     // The body parser goes on from the request's events, not from the request handler: without carrying the context
     // over, the operation and the agent would start traces of their own.

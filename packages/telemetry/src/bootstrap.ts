@@ -15,7 +15,7 @@ import { NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace'
 import { type Env, localDefault, traceViewSettings } from './env.js';
 import { reportExportFailures } from './export-failures.js';
 import { ContentSafeGraphQLInstrumentation } from './graphql.js';
-import { ServerEmittersUnboundContextManager } from './server-emitters.js';
+import { ServerMessageBindingContextManager } from './server-messages.js';
 import { spanProcessorsFromEnv } from './span-exporters.js';
 import { SpanTreeProcessor } from './span-tree.js';
 import { setRunningTelemetry, setTraceStore } from './state.js';
@@ -76,9 +76,9 @@ export function createTelemetryConfig(
     ...(hasServiceName(env) ? {} : { serviceName: DEFAULT_SERVICE_NAME }),
     // Makes the OTel context follow the Agents SDK's current span, so HTTP or DB spans
     // opened inside a tool or a model call nest under execute_tool / chat; the server's requests and responses are
-    // not bound to their span (see server-emitters.ts: the API carries the context past its body parser itself).
+    // bound to their context by wrapping their emit once, not every listener (see server-messages.ts).
     contextManager: new AgentsContextManager(
-      new ServerEmittersUnboundContextManager(new AsyncLocalStorageContextManager()),
+      new ServerMessageBindingContextManager(new AsyncLocalStorageContextManager()),
     ),
     instrumentations: [
       new HttpInstrumentation({

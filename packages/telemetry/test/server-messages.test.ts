@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { context, createContextKey } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ServerEmittersUnboundContextManager } from '../src/server-emitters.js';
+import { ServerMessageBindingContextManager } from '../src/server-messages.js';
 
 const KEY = createContextKey('test');
-const manager = new ServerEmittersUnboundContextManager(new AsyncLocalStorageContextManager());
+const manager = new ServerMessageBindingContextManager(new AsyncLocalStorageContextManager());
 beforeAll(() => context.setGlobalContextManager(manager.enable()));
 afterAll(() => {
   context.disable();
@@ -29,26 +29,29 @@ async function exchange(): Promise<{ req: IncomingMessage; res: ServerResponse; 
   return { ...server, clientRes };
 }
 
-describe('ServerEmittersUnboundContextManager', () => {
-  test("leaves a server's request and response as they are; binds every other emitter and function", async () => {
+describe('ServerMessageBindingContextManager', () => {
+  test("a server's request and response: listener methods left alone, every listener runs in the bound context", async () => {
     const { req, res, clientRes } = await exchange();
     const ctx = context.active().setValue(KEY, 'bound');
-    const seen: unknown[] = [];
-    for (const emitter of [req, res, clientRes, new EventEmitter()]) {
+    const seen: Record<string, unknown> = {};
+    const emitters: Record<string, EventEmitter> = { req, res, clientRes, other: new EventEmitter() };
+    for (const [name, emitter] of Object.entries(emitters)) {
       const on = emitter.on;
       expect(context.bind(ctx, emitter)).toBe(emitter);
-      // Binding patches the listener methods; the server's messages keep Node's own.
-      expect(emitter.on === on).toBe(emitter === req || emitter === res);
+      // The wrapped manager patches the listener methods; the server's messages keep Node's own.
+      expect(emitter.on === on, name).toBe(emitter === req || emitter === res);
+      // Added after binding, emitted from outside any context (as the socket does when a client goes away).
+      emitter.on('probe', () => {
+        seen[name] = context.active().getValue(KEY);
+      });
+      context.with(context.active().deleteValue(KEY), () => emitter.emit('probe'));
     }
-    const other = context.bind(ctx, new EventEmitter());
-    other.on('ping', () => seen.push(context.active().getValue(KEY)));
-    other.emit('ping');
-    context.bind(ctx, () => seen.push(context.active().getValue(KEY)))();
-    expect(seen).toEqual(['bound', 'bound']);
+    expect(seen).toEqual({ req: 'bound', res: 'bound', clientRes: 'bound', other: 'bound' });
   });
 
-  test('delegates active and with to the wrapped manager', () => {
+  test('functions are bound by the wrapped manager; active and with are delegated', () => {
     const ctx = context.active().setValue(KEY, 'with');
+    expect(context.bind(ctx, () => context.active().getValue(KEY))()).toBe('with');
     expect(context.with(ctx, () => context.active().getValue(KEY))).toBe('with');
     expect(context.active().getValue(KEY)).toBeUndefined();
   });
