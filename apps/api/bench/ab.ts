@@ -9,8 +9,11 @@
  * - `BENCH_A_ENV` / `BENCH_B_ENV` (JSON) are merged into each one's environment, e.g. `{"OTEL_SDK_DISABLED":"true"}`;
  * - `BENCH_PATH` offline (default) or network (the scripted OpenAI-compatible server, answering at once);
  *   `BENCH_TELEMETRY` on (default: OTLP to a local sink) or off; `BENCH_QUERY` replaces the `report` with a document of
- *   your own, e.g. `{ __typename }` for the HTTP and GraphQL layers alone; `BENCH_SLICES` per server (16),
- *   `BENCH_CONCURRENCY` (8).
+ *   your own, e.g. `{ __typename }` for the HTTP and GraphQL layers alone; `BENCH_SLICES` per server and round (16),
+ *   `BENCH_ROUNDS` (2), `BENCH_CONCURRENCY` (8).
+ *
+ * Each round starts fresh servers, in turn A first then B first: the server started second measured 50-320 µs per turn
+ * slower here whatever it ran, so a one-round comparison is off by that much.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -24,6 +27,7 @@ const trees = { A: process.env.BENCH_A_TREE ?? here, B: process.env.BENCH_B_TREE
 const PATH = process.env.BENCH_PATH ?? 'offline';
 const TELEMETRY = process.env.BENCH_TELEMETRY ?? 'on';
 const SLICES = Number(process.env.BENCH_SLICES ?? 16);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const BODY = JSON.stringify(
   process.env.BENCH_QUERY
@@ -119,29 +123,37 @@ const base: Record<string, string> = {
     ? { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(sink.address() as AddressInfo).port}` }
     : { OTEL_SDK_DISABLED: 'true' }),
 };
-const servers = {
-  A: await a.spawnApi({ env: { ...base, ...JSON.parse(process.env.BENCH_A_ENV ?? '{}') } }),
-  B: await b.spawnApi({ env: { ...base, ...JSON.parse(process.env.BENCH_B_ENV ?? '{}') } }),
-};
+const envOf = (name: 'A' | 'B') => ({ ...base, ...JSON.parse(process.env[`BENCH_${name}_ENV`] ?? '{}') });
+const spawnOf = (name: 'A' | 'B') => (name === 'A' ? a : b).spawnApi({ env: envOf(name) });
 pin(process.pid, 0);
-for (const s of Object.values(servers)) pin(s.process.pid!, 1);
+const total = { A: { turns: 0, cpu: 0 }, B: { turns: 0, cpu: 0 } };
 try {
-  for (const s of Object.values(servers)) await slice(s.port, 2_000); // warm-up
-  const total = { A: { turns: 0, cpu: 0 }, B: { turns: 0, cpu: 0 } };
-  for (let i = 0; i < SLICES; i++) {
-    for (const name of i % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const)) {
-      const pid = servers[name].process.pid!;
-      const cpu0 = cpuMicros(pid);
-      total[name].turns += await slice(servers[name].port, 1_000);
-      total[name].cpu += cpuMicros(pid) - cpu0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const first = round % 2 ? 'B' : 'A';
+    const servers = {} as Record<'A' | 'B', Testing.SpawnedApi>;
+    servers[first] = await spawnOf(first);
+    servers[first === 'A' ? 'B' : 'A'] = await spawnOf(first === 'A' ? 'B' : 'A');
+    try {
+      for (const s of Object.values(servers)) pin(s.process.pid!, 1);
+      for (const s of Object.values(servers)) await slice(s.port, 2_000); // warm-up
+      for (let i = 0; i < SLICES; i++) {
+        for (const name of i % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const)) {
+          const pid = servers[name].process.pid!;
+          const cpu0 = cpuMicros(pid);
+          total[name].turns += await slice(servers[name].port, 1_000);
+          total[name].cpu += cpuMicros(pid) - cpu0;
+        }
+      }
+    } finally {
+      await Promise.all([servers.A.stop(), servers.B.stop()]);
     }
   }
   const per = (name: 'A' | 'B') => total[name].cpu / total[name].turns;
   process.stdout.write(
-    `${PATH} path, telemetry ${TELEMETRY}, ${SLICES} slices of 1 s each, concurrency ${CONCURRENCY}\n` +
+    `${PATH} path, telemetry ${TELEMETRY}, ${ROUNDS} rounds of ${SLICES} slices of 1 s each, concurrency ${CONCURRENCY}\n` +
       `A ${Math.round(per('A'))} µs CPU/turn (${total.A.turns} turns), B ${Math.round(per('B'))} µs CPU/turn (${total.B.turns} turns), B - A ${Math.round(per('B') - per('A'))} µs\n`,
   );
 } finally {
-  await Promise.all([servers.A.stop(), servers.B.stop(), model.close()]);
+  await model.close();
   sink.close();
 }

@@ -15,7 +15,6 @@ import { NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace'
 import { type Env, localDefault, traceViewSettings } from './env.js';
 import { reportExportFailures } from './export-failures.js';
 import { ContentSafeGraphQLInstrumentation } from './graphql.js';
-import { ServerMessageBindingContextManager } from './server-messages.js';
 import { spanProcessorsFromEnv } from './span-exporters.js';
 import { SpanTreeProcessor } from './span-tree.js';
 import { setRunningTelemetry, setTraceStore } from './state.js';
@@ -75,11 +74,8 @@ export function createTelemetryConfig(
   return {
     ...(hasServiceName(env) ? {} : { serviceName: DEFAULT_SERVICE_NAME }),
     // Makes the OTel context follow the Agents SDK's current span, so HTTP or DB spans
-    // opened inside a tool or a model call nest under execute_tool / chat; the server's requests and responses are
-    // bound to their context by wrapping their emit once, not every listener (see server-messages.ts).
-    contextManager: new AgentsContextManager(
-      new ServerMessageBindingContextManager(new AsyncLocalStorageContextManager()),
-    ),
+    // opened inside a tool or a model call nest under execute_tool / chat.
+    contextManager: new AgentsContextManager(new AsyncLocalStorageContextManager()),
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (req) => UNTRACED_PATHS.some((p) => req.url?.startsWith(p) ?? false),
