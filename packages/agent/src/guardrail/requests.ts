@@ -72,7 +72,7 @@ export function isRequest(words: readonly string[]): boolean {
  * some jazz albums", "best pizza in Boston", "a hotel in Jordan") unless sport words come with it. Two NBA cities side
  * by side do ("compare Houston and Denver").
  */
-const BASKETBALL_FLAGS: ReadonlySet<string> = new Set([
+export const BASKETBALL_FLAGS: ReadonlySet<string> = new Set([
   'cities',
   'team',
   'team-named',

@@ -24,6 +24,7 @@ import {
 } from './names.js';
 import { MARKERS_OF_THE_GAME, MORE_OFF_TOPIC, MORE_OTHER_SPORTS } from './other-topics.js';
 import { PhraseIndex } from './phrases.js';
+import { BASKETBALL_FLAGS } from './requests.js';
 import {
   BASKETBALL_ONLY_TERMS,
   FOLLOW_UP_WORDS,
@@ -69,31 +70,17 @@ const ELLIPSIS =
   /^(?:(?:nice|ok|okay|cool|great|thanks|wow|right|alright|so|but|hmm|interesting)\s+)*(?:(?:what|how) about|and)\s+(?:the\s+)?(.+?)\s*$/;
 const PLEASANTRY = new RegExp(`^(?:${phraseRegExp(PLEASANTRIES, '').source}[\\s!.,]*)+$`);
 
-/** Flags that hint at sport; a message with an other-topic marker and none of these is refused by rule. */
-const SPORT_EVIDENCE = new Set([
-  'team',
-  'team-named',
+/**
+ * Flags that hint at sport: those that name basketball on their own, and the weaker ones (a team word, a city, a
+ * surname...). A message with an other-topic marker and none of these is refused by rule.
+ */
+const SPORT_EVIDENCE: ReadonlySet<string> = new Set([
+  ...BASKETBALL_FLAGS,
   'team-word',
   'city',
-  'cities',
-  'player',
   'surname',
-  'person',
   'nickname',
-  'basketball',
-  'strong-word',
   'weak-word',
-  'term',
-  'award',
-  'conference',
-  'record',
-  'season-label',
-  'elliptical-team',
-  'team-question',
-  'nickname+sport',
-  'surname+sport',
-  'city+sport',
-  'team-word+sport',
   'the-team-word',
 ]);
 
