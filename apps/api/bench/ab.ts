@@ -15,12 +15,10 @@
  * Each round starts fresh servers, in turn A first then B first: the server started second measured 50-320 µs per turn
  * slower here whatever it ran, so a one-round comparison is off by that much.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { Agent, createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Agent } from 'node:http';
 import { resolve } from 'node:path';
 import type * as Testing from '@nba-reporter/testing';
+import { cpuMicros, pin, post, REPORT_BODY, startSink } from './load.ts';
 
 const here = resolve(import.meta.dirname, '../../..');
 const trees = { A: process.env.BENCH_A_TREE ?? here, B: process.env.BENCH_B_TREE ?? here };
@@ -29,60 +27,10 @@ const TELEMETRY = process.env.BENCH_TELEMETRY ?? 'on';
 const SLICES = Number(process.env.BENCH_SLICES ?? 16);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const BODY = JSON.stringify(
-  process.env.BENCH_QUERY
-    ? { query: process.env.BENCH_QUERY }
-    : {
-        query: 'mutation Report($input: ReportInput!) { report(input: $input) { sessionId message traceId } }',
-        variables: {
-          input: {
-            topic: 'GENERAL',
-            message: 'The Raptors went 46-36 this NBA season. What was their win percentage?',
-          },
-        },
-      },
-);
+const BODY = process.env.BENCH_QUERY ? JSON.stringify({ query: process.env.BENCH_QUERY }) : REPORT_BODY;
 
 /** Each tree's own test harness, so that each server is spawned from its own checkout. */
 const harness = (tree: string) => import(`${tree}/packages/testing/dist/index.js`) as Promise<typeof Testing>;
-
-function cpuMicros(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 1e4; // clock ticks of 10 ms
-}
-
-function pin(pid: number, cpu: number): void {
-  try {
-    execFileSync('taskset', ['-a', '-cp', String(cpu), String(pid)], { stdio: 'ignore' });
-  } catch {
-    // not pinned: figures are noisier, not wrong
-  }
-}
-
-function post(agent: Agent, port: number): Promise<void> {
-  return new Promise((done, fail) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/graphql',
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (c: Buffer) => (text += c));
-        res.on('end', () =>
-          res.statusCode === 200 && !text.includes('"errors"') ? done() : fail(new Error(text.slice(0, 300))),
-        );
-      },
-    );
-    req.on('error', fail);
-    req.end(BODY);
-  });
-}
 
 /** Load for `ms` at the set concurrency; the number of answered turns. */
 async function slice(port: number, ms: number): Promise<number> {
@@ -92,7 +40,7 @@ async function slice(port: number, ms: number): Promise<number> {
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < end) {
-        await post(agent, port);
+        await post(agent, port, BODY);
         turns++;
       }
     }),
@@ -101,11 +49,7 @@ async function slice(port: number, ms: number): Promise<number> {
   return turns;
 }
 
-const sink = createServer((req, res) => {
-  req.resume();
-  req.on('end', () => res.writeHead(200).end());
-});
-await new Promise<void>((done) => sink.listen(0, '127.0.0.1', done));
+const sink = await startSink();
 const [a, b] = await Promise.all([harness(trees.A), harness(trees.B)]);
 const model = await a.startScriptedOpenAI({ defaultReply: { text: 'The Celtics went 61-21.', delayMs: 0 } });
 const base: Record<string, string> = {
@@ -119,9 +63,7 @@ const base: Record<string, string> = {
         OPENAI_BASE_URL: model.baseURL,
       }
     : {}),
-  ...(TELEMETRY === 'on'
-    ? { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(sink.address() as AddressInfo).port}` }
-    : { OTEL_SDK_DISABLED: 'true' }),
+  ...(TELEMETRY === 'on' ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url } : { OTEL_SDK_DISABLED: 'true' }),
 };
 const envOf = (name: 'A' | 'B') => ({ ...base, ...JSON.parse(process.env[`BENCH_${name}_ENV`] ?? '{}') });
 const spawnOf = (name: 'A' | 'B') => (name === 'A' ? a : b).spawnApi({ env: envOf(name) });
@@ -155,5 +97,5 @@ try {
   );
 } finally {
   await model.close();
-  sink.close();
+  await sink.close();
 }

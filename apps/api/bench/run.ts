@@ -19,11 +19,10 @@
  * BENCH_NODE_ENV (production), BENCH_ON_ENV (JSON merged into the telemetry-on environment,
  * e.g. '{"OTEL_EXPORTER_OTLP_PROTOCOL":"http/json"}').
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { Agent, createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Agent } from 'node:http';
 import { type SpawnedApi, spawnApi, startScriptedOpenAI } from '@nba-reporter/testing';
+import { cpuMicros, pin, post as postBody, REPORT_BODY, startSink } from './load.ts';
 
 // "none" (or empty) runs no path: only the cold starts and the burst.
 const PATHS = (process.env.BENCH_PATHS ?? 'offline,network')
@@ -39,76 +38,12 @@ const BURST = Number(process.env.BENCH_BURST ?? 1000);
 const BURST_MODEL_DELAY_MS = Number(process.env.BENCH_BURST_MODEL_DELAY_MS ?? 1000);
 const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 3);
 const NETWORK_ANSWER = 'The Boston Celtics went 61-21 in the 2024-25 NBA season.';
-const CLOCK_TICKS = 100; // USER_HZ on Linux
-
-const BODY = JSON.stringify({
-  query:
-    'mutation Report($input: ReportInput!) { report(input: $input) { sessionId message usage { totalTokens } traceId } }',
-  variables: {
-    input: { topic: 'GENERAL', message: 'The Raptors went 46-36 this NBA season. What was their win percentage?' },
-  },
-});
-
-/** A collector stand-in: accepts every OTLP export and throws it away. */
-async function startSink() {
-  let exports = 0;
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      exports++;
-      res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    exports: () => exports,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
-
-/** utime + stime of a process, in microseconds. */
-function cpuMicros(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS) * 1e6;
-}
 
 type PathName = 'offline' | 'network';
 /** A substring every good answer of the path contains. */
 const EXPECTED: Record<PathName, string> = { offline: '.561', network: '61-21' };
 
-function post(agent: Agent | undefined, port: number, expected: string): Promise<number> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/graphql',
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => {
-          if (res.statusCode !== 200 || !text.includes(expected))
-            reject(new Error(`bad answer ${res.statusCode}: ${text.slice(0, 200)}`));
-          else resolve(performance.now() - started);
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(BODY);
-  });
-}
+const post = (agent: Agent | undefined, port: number, expected: string) => postBody(agent, port, REPORT_BODY, expected);
 
 interface Round {
   requests: number;
@@ -150,19 +85,6 @@ function summarise(rounds: Round[]) {
     cpuPerRequest: cpu / requests,
     requests,
   };
-}
-
-/**
- * Pins a process to one CPU with taskset (util-linux), so the load generator and the server under
- * test do not fight over a core; without it, two identical servers measured ±10% apart here.
- */
-function pin(pid: number, cpu: number): boolean {
-  try {
-    execFileSync('taskset', ['-a', '-cp', String(cpu), String(pid)], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Peak resident set size of a process (VmHWM), in MiB. */
