@@ -7,6 +7,7 @@
  * - A and B are built checkouts (`BENCH_A_TREE`, `BENCH_B_TREE`, default this one: `npm run build` in each first; a
  *   second worktree with `git worktree add`), started as `npm start` starts them;
  * - `BENCH_A_ENV` / `BENCH_B_ENV` (JSON) are merged into each one's environment, e.g. `{"OTEL_SDK_DISABLED":"true"}`;
+ *   `BENCH_A_NODE_FLAGS` / `BENCH_B_NODE_FLAGS` (space-separated) go before each one's start command, e.g. an `--import`;
  * - `BENCH_PATH` offline (default) or network (the scripted OpenAI-compatible server, answering at once);
  *   `BENCH_TELEMETRY` on (default: OTLP to a local sink) or off; `BENCH_QUERY` replaces the `report` with a document of
  *   your own, e.g. `{ __typename }` for the HTTP and GraphQL layers alone; `BENCH_SLICES` per server and round (16),
@@ -66,7 +67,8 @@ const base: Record<string, string> = {
   ...(TELEMETRY === 'on' ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url } : { OTEL_SDK_DISABLED: 'true' }),
 };
 const envOf = (name: 'A' | 'B') => ({ ...base, ...JSON.parse(process.env[`BENCH_${name}_ENV`] ?? '{}') });
-const spawnOf = (name: 'A' | 'B') => (name === 'A' ? a : b).spawnApi({ env: envOf(name) });
+const flagsOf = (name: 'A' | 'B') => (process.env[`BENCH_${name}_NODE_FLAGS`] ?? '').split(' ').filter(Boolean);
+const spawnOf = (name: 'A' | 'B') => (name === 'A' ? a : b).spawnApi({ env: envOf(name), nodeFlags: flagsOf(name) });
 pin(process.pid, 0);
 const total = { A: { turns: 0, cpu: 0 }, B: { turns: 0, cpu: 0 } };
 try {
