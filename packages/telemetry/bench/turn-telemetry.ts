@@ -1,10 +1,11 @@
 /**
- * The telemetry of one offline `report` turn, made through the OpenTelemetry API alone: the same eleven spans (names,
+ * The telemetry of one offline `report` turn, made through the OpenTelemetry API alone: the same ten spans (names,
  * kinds, nesting and attribute counts of the real export: HTTP 12, graphql.parse 1, graphql.validate 0, the
  * operation 3, the resolver 5, invoke_agent 12, run_guardrail 8, two chats 12 each, execute_tool 5), eight metric
  * points and one log record. No instrumentation, no Agents SDK tracing, no bridge: what is left is the SDK's own work
- * (spans, attribute checks, metric aggregation, the log record, OTLP serialisation and export). Attribute objects are
- * built once, as an instrumentation's constant keys would be, so the figure is a floor.
+ * (spans, attribute checks, metric aggregation, the log record, OTLP serialisation and export). It is a floor: the
+ * attribute objects are built once and given at the start, the spans end at once (real ones live through the turn),
+ * and the context manager is the plain AsyncLocalStorage one.
  */
 import type * as OtelApi from '@opentelemetry/api';
 
